@@ -1,0 +1,62 @@
+#pragma once
+// A small argument reader for subcommands: options are taken out by name, what is left must be
+// the expected positionals, and anything else is a usage error (exit 2).
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <stdexcept>
+
+namespace vakt::cli {
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Args {
+public:
+    explicit Args(QStringList args) : args_(std::move(args)) {}
+
+    bool flag(const QString& name) {
+        const auto i = args_.indexOf(name);
+        if (i < 0) return false;
+        args_.removeAt(i);
+        return true;
+    }
+    // Accepts "--name VALUE" and "--name=VALUE".
+    std::optional<QString> option(const QString& name) {
+        for (qsizetype i = 0; i < args_.size(); ++i) {
+            if (args_[i] == name) {
+                if (i + 1 >= args_.size()) throw UsageError((name + " needs a value").toStdString());
+                QString v = args_[i + 1];
+                args_.remove(i, 2);
+                return v;
+            }
+            if (args_[i].startsWith(name + QLatin1Char('='))) {
+                QString v = args_[i].mid(name.size() + 1);
+                args_.removeAt(i);
+                return v;
+            }
+        }
+        return std::nullopt;
+    }
+    std::optional<QString> positional() {
+        for (qsizetype i = 0; i < args_.size(); ++i) {
+            if (args_[i] == QLatin1String("-") || !args_[i].startsWith(QLatin1Char('-'))) return args_.takeAt(i);
+        }
+        return std::nullopt;
+    }
+    QString requiredPositional(const char* what) {
+        auto p = positional();
+        if (!p) throw UsageError(std::string("missing ") + what);
+        return *p;
+    }
+    void expectEnd() const {
+        if (!args_.isEmpty()) throw UsageError(("unexpected argument '" + args_.front() + "'").toStdString());
+    }
+    bool empty() const { return args_.isEmpty(); }
+
+private:
+    QStringList args_;
+};
+
+}  // namespace vakt::cli

@@ -1,0 +1,527 @@
+// vakt: the command line over Vakt's libraries. Global options come before the command.
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <cstdio>
+#include <iostream>
+#include <termios.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "catalog_service.h"
+#include "data_dir.h"
+#include "demo.h"
+#include "migrations.h"
+#include "organisation_service.h"
+#include "store.h"
+#include "user_service.h"
+
+using namespace vakt;
+using vakt::cli::Args;
+using vakt::cli::UsageError;
+
+namespace {
+
+constexpr int kOk = 0, kFailure = 1, kUsage = 2;
+
+const char* kMainHelp = R"(Usage: vakt [GLOBAL OPTIONS] COMMAND [ARGS]
+
+Vakt: security and operations governance for a shared public-sector platform.
+
+Global options (before the command):
+  --db URL              database: a SQLite file path or postgresql://user@host:port/db
+                        (default: $VAKT_DB)
+  --user NAME           act as this Vakt user (their role applies); without it the
+                        command acts as the local operator with the admin role
+  --password-file FILE  password for --user ('-' reads stdin); not needed on a demo database
+  --help                show help (also after any command)
+  --version             show the version
+
+Commands:
+  init [--demo]                      create or migrate the database; --demo loads the demo platform
+  catalog list|show|export|import    the service catalogue (produktkatalog)
+  user add|list                      Vakt's own users and roles
+  trail verify|list                  the tamper-evident record of every change
+
+Exit codes: 0 ok, 1 failure, 2 usage error.
+)";
+
+const char* kInitHelp = R"(Usage: vakt [--db URL] init [--demo]
+
+Creates the database if it does not exist and applies every migration. With --demo, loads the
+demo platform (all kommuner and fylkeskommuner, services, vendors, agreements, users) into a
+new database. Demo users: admin and one per role, password in data/demo/platform.json.
+)";
+
+const char* kCatalogHelp = R"(Usage: vakt [--db URL] catalog SUBCOMMAND
+
+  list [--json] [--kind service|component] [--search TEXT]
+                    list services and components with agreements and ROS/DPIA state
+  show KEY [--json] every field of one entry, what it uses and what uses it
+  export [--format json|csv] [--output FILE]
+                    write the whole catalogue (default JSON to standard output)
+  import FILE [--format json|csv] [--dry-run]
+                    create or update entries by key; the whole file is rejected on the
+                    first error, which names file:line and the field ('-' reads stdin)
+)";
+
+const char* kUserHelp = R"(Usage: vakt [--db URL] user SUBCOMMAND
+
+  add USERNAME --role ROLE [--name "Full Name"] [--person EMAIL] [--password-file FILE]
+                    create a user; the password is read from FILE ('-' for stdin) or asked for
+  list [--json]     list users and roles
+
+Roles: admin, sikkerhetsansvarlig, brukerstotte, produktansvarlig, leder, endringsrad,
+revisor (read-only).
+)";
+
+const char* kTrailHelp = R"(Usage: vakt [--db URL] trail SUBCOMMAND
+
+  verify [--json]   recompute the hash chain; exit 0 when intact, 1 naming the first broken
+                    entry when any entry was changed, deleted or reordered
+  list [--entity ENTITY] [--key KEY] [--limit N] [--json]
+                    show the newest entries
+)";
+
+QTextStream& out() {
+    static QTextStream s(stdout);
+    return s;
+}
+QTextStream& err() {
+    static QTextStream s(stderr);
+    return s;
+}
+
+int failWith(const std::string& message) {
+    err() << "vakt: " << QString::fromStdString(message) << Qt::endl;
+    return kFailure;
+}
+
+void printJson(const QJsonValue& v) {
+    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+    out() << doc.toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+Result<QByteArray> readInput(const QString& path) {
+    QFile f;
+    if (path == QLatin1String("-")) {
+        if (!f.open(stdin, QIODevice::ReadOnly)) return fail("cannot read standard input");
+    } else {
+        f.setFileName(path);
+        if (!f.open(QIODevice::ReadOnly)) return fail(path.toStdString() + ": cannot read: " + f.errorString().toStdString());
+    }
+    // Catalogue files are small; refuse anything that would exhaust memory.
+    constexpr qint64 kMax = 64 * 1024 * 1024;
+    QByteArray data = f.read(kMax + 1);
+    if (data.size() > kMax) return fail(path.toStdString() + ": larger than 64 MiB");
+    return data;
+}
+
+QString readPassword(const std::optional<QString>& file, const QString& prompt) {
+    if (file) {
+        auto data = readInput(*file);
+        if (!data) throw std::runtime_error(data.message());
+        return QString::fromUtf8(data->split('\n').value(0)).trimmed();
+    }
+    if (!isatty(STDIN_FILENO)) throw UsageError("no password given: use --password-file FILE or run in a terminal");
+    err() << prompt;
+    err().flush();
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios silent = old;
+    silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    std::string line;
+    std::getline(std::cin, line);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    err() << Qt::endl;
+    return QString::fromStdString(line);
+}
+
+struct Globals {
+    QString db;
+    std::optional<QString> user;
+    std::optional<QString> passwordFile;
+};
+
+class Cli {
+public:
+    explicit Cli(Globals g) : g_(std::move(g)) {}
+
+    int init(Args& a) {
+        const bool demo = a.flag(QStringLiteral("--demo"));
+        a.expectEnd();
+        auto store = Store::open(g_.db, Store::OpenMode::Create);
+        if (!store) return failWith(store.message());
+        out() << "Database " << (*store)->location() << " is at schema version " << latestSchemaVersion() << ".\n";
+        if (demo) {
+            auto summary = loadDemo(**store, dataDir());
+            if (!summary) return failWith("loading demo data: " + summary.message());
+            out() << "Loaded demo platform: " << summary->kommuner << " kommuner, " << summary->fylkeskommuner
+                  << " fylkeskommuner, " << summary->organisations << " organisations in all, " << summary->catalogEntries
+                  << " catalogue entries, " << summary->agreements << " agreements, " << summary->vendors << " vendors with "
+                  << summary->vendorSystems << " systems, " << summary->people << " people, " << summary->users << " users.\n";
+        }
+        out().flush();
+        return kOk;
+    }
+
+    int catalog(Args& a) {
+        const QString sub = a.requiredPositional("catalog subcommand (list, show, export, import)");
+        if (sub == QLatin1String("list")) return catalogList(a);
+        if (sub == QLatin1String("show")) return catalogShow(a);
+        if (sub == QLatin1String("export")) return catalogExport(a);
+        if (sub == QLatin1String("import")) return catalogImport(a);
+        throw UsageError(("unknown catalog subcommand '" + sub + "'").toStdString());
+    }
+
+    int user(Args& a) {
+        const QString sub = a.requiredPositional("user subcommand (add, list)");
+        if (sub == QLatin1String("add")) return userAdd(a);
+        if (sub == QLatin1String("list")) return userList(a);
+        throw UsageError(("unknown user subcommand '" + sub + "'").toStdString());
+    }
+
+    int trail(Args& a) {
+        const QString sub = a.requiredPositional("trail subcommand (verify, list)");
+        if (sub == QLatin1String("verify")) return trailVerify(a);
+        if (sub == QLatin1String("list")) return trailList(a);
+        throw UsageError(("unknown trail subcommand '" + sub + "'").toStdString());
+    }
+
+private:
+    Globals g_;
+    std::unique_ptr<Store> store_;
+    Session session_;
+
+    // Opens the existing store and establishes who is acting.
+    Status connect() {
+        auto store = Store::open(g_.db, Store::OpenMode::MustExist);
+        if (!store) return store.error();
+        store_ = std::move(*store);
+        if (!g_.user) {
+            // Whoever holds the database credentials can change it directly; the trail still
+            // records which local account did it.
+            const QString login = qEnvironmentVariable("USER", QStringLiteral("unknown"));
+            session_ = Session{QStringLiteral("local:") + login, Role::Admin};
+            return {};
+        }
+        UserService users(*store_);
+        if (!g_.passwordFile && store_->isDemo()) {
+            auto s = users.demoSession(*g_.user);
+            if (!s) return s.error();
+            session_ = *s;
+            return {};
+        }
+        auto s = users.authenticate(*g_.user, readPassword(g_.passwordFile, QStringLiteral("Password for %1: ").arg(*g_.user)));
+        if (!s) return s.error();
+        session_ = *s;
+        return {};
+    }
+
+    int catalogList(Args& a) {
+        const bool json = a.flag(QStringLiteral("--json"));
+        const auto kind = a.option(QStringLiteral("--kind"));
+        const auto search = a.option(QStringLiteral("--search"));
+        a.expectEnd();
+        if (kind && !EntryKind::all().contains(*kind))
+            throw UsageError(("--kind must be one of " + EntryKind::all().join(", ") + ", not '" + *kind + "'").toStdString());
+        if (auto s = connect(); !s) return failWith(s.message());
+        CatalogService catalog(*store_);
+        auto list = catalog.list(session_);
+        if (!list) return failWith(list.message());
+        const QDate today = store_->clock().today();
+        auto docState = [&](const QDate& d) {
+            if (!d.isValid()) return QStringLiteral("missing");
+            return d < today.addMonths(-12) ? QStringLiteral("outdated") : QStringLiteral("current");
+        };
+        QJsonArray arr;
+        for (const auto& s : *list) {
+            if (kind && s.kind != *kind) continue;
+            if (search && !s.name.contains(*search, Qt::CaseInsensitive) && !s.key.contains(*search, Qt::CaseInsensitive)) continue;
+            if (json) {
+                arr.append(QJsonObject{{"key", s.key}, {"name", s.name}, {"kind", s.kind}, {"lifecycle", s.lifecycle},
+                                       {"product_owner", s.productOwner}, {"established_year", s.establishedYear},
+                                       {"agreements", s.agreements}, {"ros", docState(s.newestRos)}, {"dpia", docState(s.newestDpia)},
+                                       {"last_reviewed", s.lastReviewed.toString(Qt::ISODate)}});
+            } else {
+                out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                             .arg(s.key, -20).arg(s.kind, -10).arg(s.lifecycle, -11).arg(s.agreements, 5)
+                             .arg(QStringLiteral("ros:") + docState(s.newestRos), -13)
+                             .arg(QStringLiteral("dpia:") + docState(s.newestDpia), -14).arg(s.name);
+            }
+        }
+        if (json) printJson(arr);
+        out().flush();
+        return kOk;
+    }
+
+    int catalogShow(Args& a) {
+        const bool json = a.flag(QStringLiteral("--json"));
+        const QString key = a.requiredPositional("catalogue key");
+        a.expectEnd();
+        if (auto s = connect(); !s) return failWith(s.message());
+        CatalogService catalog(*store_);
+        auto entry = catalog.get(session_, key);
+        if (!entry) return failWith(entry.message());
+        if (!*entry) return failWith("no catalogue entry with key '" + key.toStdString() + "'");
+        auto usedBy = catalog.usedBy(session_, key);
+        auto agreements = catalog.agreementCount(session_, key);
+        if (!usedBy || !agreements) return failWith(!usedBy ? usedBy.message() : agreements.message());
+        const CatalogEntry& e = **entry;
+        if (json) {
+            QJsonObject o = catalogEntryToJson(e);
+            o["used_by"] = QJsonArray::fromStringList(*usedBy);
+            o["agreements"] = *agreements;
+            printJson(o);
+            return kOk;
+        }
+        auto line = [](const char* label, const QString& value) {
+            if (!value.isEmpty()) out() << QStringLiteral("%1 %2\n").arg(QString::fromLatin1(label), -20).arg(value);
+        };
+        line("Key:", e.key);
+        line("Name:", e.name);
+        line("Kind:", e.kind);
+        line("Lifecycle:", e.lifecycle);
+        line("Established:", e.establishedYear ? QString::number(e.establishedYear) : QString());
+        line("Last reviewed:", e.lastReviewed.toString(Qt::ISODate));
+        line("Product owner:", e.productOwnerEmail);
+        line("Agreements:", QString::number(*agreements));
+        line("Uses:", e.dependsOn.join(QStringLiteral(", ")));
+        line("Used by:", usedBy->join(QStringLiteral(", ")));
+        line("National comps:", e.nationalComponents.join(QStringLiteral(", ")));
+        for (const auto& [label, text] : {std::pair{"Goal", &e.goal}, {"Background", &e.background}, {"Expected use", &e.expectedUse},
+                                          {"Description", &e.description}, {"Special terms", &e.specialTerms}})
+            if (!text->isEmpty()) out() << "\n" << label << ":\n  " << *text << "\n";
+        if (!e.roles.isEmpty()) out() << "\nRoles:\n";
+        for (const auto& r : e.roles) out() << "  " << r.team << ": " << r.role << " – " << r.personEmail << "\n";
+        if (!e.documents.isEmpty()) out() << "\nDocuments:\n";
+        for (const auto& d : e.documents)
+            out() << "  " << d.kind << ": " << d.title << " v" << d.version << " (" << d.date.toString(Qt::ISODate) << ")\n";
+        out().flush();
+        return kOk;
+    }
+
+    int catalogExport(Args& a) {
+        const QString format = a.option(QStringLiteral("--format")).value_or(QStringLiteral("json"));
+        const auto output = a.option(QStringLiteral("--output"));
+        a.expectEnd();
+        if (format != QLatin1String("json") && format != QLatin1String("csv"))
+            throw UsageError(("--format must be json or csv, not '" + format + "'").toStdString());
+        if (auto s = connect(); !s) return failWith(s.message());
+        CatalogService catalog(*store_);
+        auto all = catalog.all(session_);
+        if (!all) return failWith(all.message());
+        const QByteArray data = format == QLatin1String("csv") ? catalogToCsv(*all) : catalogToJson(*all);
+        if (output && *output != QLatin1String("-")) {
+            QFile f(*output);
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size())
+                return failWith(output->toStdString() + ": cannot write: " + f.errorString().toStdString());
+            err() << "Exported " << all->size() << " entries to " << *output << Qt::endl;
+        } else {
+            out().flush();
+            fwrite(data.constData(), 1, static_cast<size_t>(data.size()), stdout);
+            fflush(stdout);
+        }
+        return kOk;
+    }
+
+    int catalogImport(Args& a) {
+        auto format = a.option(QStringLiteral("--format"));
+        const bool dryRun = a.flag(QStringLiteral("--dry-run"));
+        const QString file = a.requiredPositional("import file");
+        a.expectEnd();
+        if (!format) format = file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? QStringLiteral("csv") : QStringLiteral("json");
+        if (*format != QLatin1String("json") && *format != QLatin1String("csv"))
+            throw UsageError(("--format must be json or csv, not '" + *format + "'").toStdString());
+        auto data = readInput(file);
+        if (!data) return failWith(data.message());
+        const QString name = file == QLatin1String("-") ? QStringLiteral("<stdin>") : file;
+        const std::string_view text(data->constData(), static_cast<std::size_t>(data->size()));
+        auto entries = *format == QLatin1String("csv") ? catalogFromCsv(text, name) : catalogFromJson(text, name);
+        if (!entries) return failWith(entries.message() + "\nNothing was imported.");
+        if (auto s = connect(); !s) return failWith(s.message());
+        if (dryRun) {
+            out() << name << ": " << entries->size() << " entries are valid (dry run, nothing written).\n";
+            out().flush();
+            return kOk;
+        }
+        CatalogService catalog(*store_);
+        if (auto s = catalog.importEntries(session_, *entries, name); !s) return failWith(s.message() + "\nNothing was imported.");
+        out() << "Imported " << entries->size() << " entries from " << name << ".\n";
+        out().flush();
+        return kOk;
+    }
+
+    int userAdd(Args& a) {
+        const auto roleText = a.option(QStringLiteral("--role"));
+        const QString name = a.option(QStringLiteral("--name")).value_or(QString());
+        const QString person = a.option(QStringLiteral("--person")).value_or(QString());
+        const auto passwordFile = a.option(QStringLiteral("--password-file"));
+        const QString username = a.requiredPositional("username");
+        a.expectEnd();
+        if (!roleText) throw UsageError("--role is required (one of " + roleCodes().join(", ").toStdString() + ")");
+        const auto role = roleFromCode(*roleText);
+        if (!role) throw UsageError(("--role must be one of " + roleCodes().join(", ") + ", not '" + *roleText + "'").toStdString());
+        if (auto s = connect(); !s) return failWith(s.message());
+        const QString password = readPassword(passwordFile, QStringLiteral("New password for %1: ").arg(username));
+        UserService users(*store_);
+        if (auto s = users.add(session_, NewUser{username, name, *role, password, person}); !s) return failWith(s.message());
+        out() << "Created user " << username << " with role " << *roleText << ".\n";
+        out().flush();
+        return kOk;
+    }
+
+    int userList(Args& a) {
+        const bool json = a.flag(QStringLiteral("--json"));
+        a.expectEnd();
+        if (auto s = connect(); !s) return failWith(s.message());
+        UserService users(*store_);
+        auto list = users.list(session_);
+        if (!list) return failWith(list.message());
+        QJsonArray arr;
+        for (const auto& u : *list) {
+            if (json)
+                arr.append(QJsonObject{{"username", u.username}, {"display_name", u.displayName}, {"role", roleCode(u.role)},
+                                       {"active", u.active}, {"person", u.personEmail}});
+            else
+                out() << QStringLiteral("%1 %2 %3 %4\n").arg(u.username, -22).arg(roleCode(u.role), -20)
+                             .arg(u.active ? QStringLiteral("active") : QStringLiteral("inactive"), -9).arg(u.displayName);
+        }
+        if (json) printJson(arr);
+        out().flush();
+        return kOk;
+    }
+
+    int trailVerify(Args& a) {
+        const bool json = a.flag(QStringLiteral("--json"));
+        a.expectEnd();
+        if (auto s = connect(); !s) return failWith(s.message());
+        if (!session_.allows(Permission::TrailRead)) return failWith(denied(session_, Permission::TrailRead).message());
+        auto check = store_->verifyTrail();
+        if (!check) return failWith(check.message());
+        if (json) {
+            printJson(QJsonObject{{"intact", check->intact}, {"verified_entries", check->entries},
+                                  {"problem", QString::fromStdString(check->problem)}});
+        } else if (check->intact) {
+            out() << "Trail intact: " << check->entries << " entries verified.\n";
+        } else {
+            err() << "Trail BROKEN: " << QString::fromStdString(check->problem) << " (" << check->entries
+                  << " entries before it are intact)" << Qt::endl;
+        }
+        out().flush();
+        return check->intact ? kOk : kFailure;
+    }
+
+    int trailList(Args& a) {
+        const bool json = a.flag(QStringLiteral("--json"));
+        const QString entity = a.option(QStringLiteral("--entity")).value_or(QString());
+        const QString key = a.option(QStringLiteral("--key")).value_or(QString());
+        const QString limitText = a.option(QStringLiteral("--limit")).value_or(QStringLiteral("50"));
+        a.expectEnd();
+        bool ok = false;
+        const int limit = limitText.toInt(&ok);
+        if (!ok || limit < 1 || limit > 100000) throw UsageError("--limit must be a number from 1 to 100000");
+        if (auto s = connect(); !s) return failWith(s.message());
+        if (!session_.allows(Permission::TrailRead)) return failWith(denied(session_, Permission::TrailRead).message());
+        auto entries = store_->trail(entity, key, limit);
+        if (!entries) return failWith(entries.message());
+        QJsonArray arr;
+        for (const auto& e : *entries) {
+            if (json) {
+                QJsonObject o{{"seq", static_cast<qint64>(e.seq)}, {"at", QString::fromStdString(e.at)},
+                              {"actor", QString::fromStdString(e.actor)}, {"action", QString::fromStdString(e.action)},
+                              {"entity", QString::fromStdString(e.entity)}, {"key", QString::fromStdString(e.entityKey)},
+                              {"hash", QString::fromStdString(e.hash)}};
+                if (!e.before.empty()) o["before"] = QJsonDocument::fromJson(QByteArray::fromStdString(e.before)).object();
+                if (!e.after.empty()) o["after"] = QJsonDocument::fromJson(QByteArray::fromStdString(e.after)).object();
+                arr.append(o);
+            } else {
+                out() << QStringLiteral("%1 %2 %3 %4 %5\n").arg(e.seq, 7).arg(QString::fromStdString(e.at), -24)
+                             .arg(QString::fromStdString(e.actor), -20).arg(QString::fromStdString(e.action), -20)
+                             .arg(QString::fromStdString(e.entityKey));
+            }
+        }
+        if (json) printJson(arr);
+        out().flush();
+        return kOk;
+    }
+};
+
+const char* helpFor(const QString& command) {
+    if (command == QLatin1String("init")) return kInitHelp;
+    if (command == QLatin1String("catalog")) return kCatalogHelp;
+    if (command == QLatin1String("user")) return kUserHelp;
+    if (command == QLatin1String("trail")) return kTrailHelp;
+    return kMainHelp;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vakt"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VAKT_VERSION));
+    QStringList args = app.arguments().mid(1);
+
+    Globals g;
+    g.db = qEnvironmentVariable("VAKT_DB");
+    QString command;
+    try {
+        // Global options end at the first word that is not one.
+        while (!args.isEmpty() && args.front().startsWith(QLatin1String("--"))) {
+            const QString opt = args.takeFirst();
+            auto value = [&]() {
+                if (args.isEmpty()) throw UsageError((opt + " needs a value").toStdString());
+                return args.takeFirst();
+            };
+            if (opt == QLatin1String("--help")) {
+                out() << kMainHelp;
+                return kOk;
+            } else if (opt == QLatin1String("--version")) {
+                out() << "vakt " << VAKT_VERSION << "\n";
+                return kOk;
+            } else if (opt == QLatin1String("--db")) {
+                g.db = value();
+            } else if (opt.startsWith(QLatin1String("--db="))) {
+                g.db = opt.mid(5);
+            } else if (opt == QLatin1String("--user")) {
+                g.user = value();
+            } else if (opt == QLatin1String("--password-file")) {
+                g.passwordFile = value();
+            } else {
+                throw UsageError(("unknown global option '" + opt + "'").toStdString());
+            }
+        }
+        if (args.isEmpty()) throw UsageError("no command given");
+        command = args.takeFirst();
+        if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
+            if (QString(QString::fromLatin1(helpFor(command))) == QString::fromLatin1(kMainHelp) && command != QLatin1String("help"))
+                throw UsageError(("unknown command '" + command + "'").toStdString());
+            out() << helpFor(command);
+            return kOk;
+        }
+        if (command == QLatin1String("help")) {
+            out() << helpFor(args.value(0));
+            return kOk;
+        }
+        if (g.db.isEmpty()) throw UsageError("no database given: use --db PATH or --db postgresql://... or set VAKT_DB");
+        Args a(args);
+        Cli cli(g);
+        if (command == QLatin1String("init")) return cli.init(a);
+        if (command == QLatin1String("catalog")) return cli.catalog(a);
+        if (command == QLatin1String("user")) return cli.user(a);
+        if (command == QLatin1String("trail")) return cli.trail(a);
+        throw UsageError(("unknown command '" + command + "'").toStdString());
+    } catch (const UsageError& e) {
+        err() << "vakt: " << e.what() << "\n\n" << helpFor(command);
+        err().flush();
+        return kUsage;
+    } catch (const std::exception& e) {
+        return failWith(e.what());
+    }
+}

@@ -1,0 +1,47 @@
+#pragma once
+// A strict JSON (RFC 8259) reader that remembers the line of every value, so import errors can
+// name file:line. Plain C++, no I/O. Bounded: nesting depth and input size are limited, so
+// hostile input cannot exhaust the stack or memory.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "result.h"
+
+namespace vakt::json {
+
+struct Value {
+    enum class Type { Null, Bool, Number, String, Array, Object };
+    Type type = Type::Null;
+    bool boolean = false;
+    double number = 0;
+    std::string text;  // String value, or the number's source text
+    std::vector<Value> items;  // Array
+    std::vector<std::pair<std::string, Value>> members;  // Object, in source order
+    int line = 0;
+    int column = 0;
+
+    bool isNull() const { return type == Type::Null; }
+    bool isString() const { return type == Type::String; }
+    bool isNumber() const { return type == Type::Number; }
+    bool isArray() const { return type == Type::Array; }
+    bool isObject() const { return type == Type::Object; }
+    bool isBool() const { return type == Type::Bool; }
+    // First member with this key, or nullptr.
+    const Value* find(std::string_view key) const;
+};
+
+const char* typeName(Value::Type type);
+
+struct Limits {
+    std::size_t maxDepth = 64;
+    std::size_t maxBytes = 64u * 1024u * 1024u;
+};
+
+// Errors read "line:column: reason".
+Result<Value> parse(std::string_view input, Limits limits = {});
+
+}  // namespace vakt::json

@@ -1,0 +1,31 @@
+#pragma once
+// The parties of the value chain: organisations, their people, agreements and vendor systems.
+#include <QList>
+
+#include "domain.h"
+#include "store.h"
+
+namespace vakt {
+
+class OrganisationService {
+public:
+    explicit OrganisationService(Store& store) : store_(store) {}
+
+    // Create or update by organisation number.
+    Status saveOrganisation(const Session& who, const Organisation& org);
+    Status savePerson(const Session& who, const Person& person);
+    Status addAgreement(const Session& who, const Agreement& agreement);
+    Status addVendorSystem(const Session& who, const VendorSystem& system);
+
+    Result<QList<Organisation>> organisations(const Session& who, const QString& kind = {});
+    struct Counts {
+        int organisations = 0, people = 0, agreements = 0, vendorSystems = 0;
+    };
+    Result<Counts> counts(const Session& who);
+
+private:
+    Result<qint64> organisationId(const QString& orgnr, const char* field);
+    Store& store_;
+};
+
+}  // namespace vakt

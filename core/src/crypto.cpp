@@ -1,0 +1,118 @@
+#include "crypto.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <charconv>
+#include <stdexcept>
+#include <vector>
+
+namespace vakt::crypto {
+
+namespace {
+const unsigned char* bytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+constexpr std::size_t kSaltBytes = 16;
+constexpr std::size_t kHashBytes = 32;
+
+bool scrypt(std::string_view password, std::string_view salt, const ScryptParams& p, std::string& out) {
+    out.assign(kHashBytes, '\0');
+    const std::uint64_t n = std::uint64_t{1} << p.log2N;
+    const std::uint64_t maxMem = 128u * static_cast<std::uint64_t>(p.r) * (n + static_cast<std::uint64_t>(p.p) + 2) + 1024;
+    return EVP_PBE_scrypt(password.data(), password.size(), bytes(salt), salt.size(), n,
+                          static_cast<std::uint64_t>(p.r), static_cast<std::uint64_t>(p.p), maxMem,
+                          reinterpret_cast<unsigned char*>(out.data()), out.size()) == 1;
+}
+}  // namespace
+
+std::string sha256Hex(std::string_view data) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 failed");
+    return toHex(std::string_view(reinterpret_cast<const char*>(digest), len));
+}
+
+std::string randomBytes(std::size_t n) {
+    std::string out(n, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1)
+        throw std::runtime_error("the system random generator failed");
+    return out;
+}
+
+std::string toHex(std::string_view data) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    out.reserve(data.size() * 2);
+    for (unsigned char c : data) {
+        out += digits[c >> 4];
+        out += digits[c & 0xF];
+    }
+    return out;
+}
+
+std::string base64(std::string_view data) {
+    std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
+    int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes(data), static_cast<int>(data.size()));
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+Result<std::string> fromBase64(std::string_view text) {
+    if (text.size() % 4 != 0) return fail("base64 length is not a multiple of 4");
+    std::string out(3 * text.size() / 4 + 1, '\0');
+    int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes(text), static_cast<int>(text.size()));
+    if (n < 0) return fail("invalid base64");
+    std::size_t len = static_cast<std::size_t>(n);
+    // EVP_DecodeBlock counts padding as zero bytes.
+    if (!text.empty() && text.back() == '=') --len;
+    if (text.size() > 1 && text[text.size() - 2] == '=') --len;
+    out.resize(len);
+    return out;
+}
+
+std::string hashPassword(std::string_view password, ScryptParams params) {
+    std::string salt = randomBytes(kSaltBytes);
+    std::string hash;
+    if (!scrypt(password, salt, params, hash)) throw std::runtime_error("scrypt failed");
+    return "$scrypt$ln=" + std::to_string(params.log2N) + ",r=" + std::to_string(params.r) +
+           ",p=" + std::to_string(params.p) + "$" + base64(salt) + "$" + base64(hash);
+}
+
+bool verifyPassword(std::string_view password, std::string_view stored) {
+    // $scrypt$ln=15,r=8,p=1$salt$hash
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= stored.size(); ++i) {
+        if (i == stored.size() || stored[i] == '$') {
+            parts.push_back(stored.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    if (parts.size() != 5 || !parts[0].empty() || parts[1] != "scrypt") return false;
+    ScryptParams p;
+    int* targets[] = {&p.log2N, &p.r, &p.p};
+    const char* names[] = {"ln=", "r=", "p="};
+    std::string_view params = parts[2];
+    for (int i = 0; i < 3; ++i) {
+        std::string_view name = names[i];
+        if (params.substr(0, name.size()) != name) return false;
+        params.remove_prefix(name.size());
+        auto r = std::from_chars(params.data(), params.data() + params.size(), *targets[i]);
+        if (r.ec != std::errc{}) return false;
+        params.remove_prefix(static_cast<std::size_t>(r.ptr - params.data()));
+        if (i < 2) {
+            if (params.empty() || params[0] != ',') return false;
+            params.remove_prefix(1);
+        }
+    }
+    if (!params.empty() || p.log2N < 10 || p.log2N > 22 || p.r < 1 || p.r > 32 || p.p < 1 || p.p > 16) return false;
+    auto salt = fromBase64(parts[3]);
+    auto expected = fromBase64(parts[4]);
+    if (!salt || !expected || expected->size() != kHashBytes) return false;
+    std::string actual;
+    if (!scrypt(password, *salt, p, actual)) return false;
+    return CRYPTO_memcmp(actual.data(), expected->data(), kHashBytes) == 0;
+}
+
+}  // namespace vakt::crypto

@@ -1,0 +1,202 @@
+#include "database.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace vakt {
+
+namespace {
+QAtomicInteger<quint64> connectionCounter;
+
+QString describe(const QSqlError& e) {
+    QString text = e.databaseText().trimmed();
+    if (text.isEmpty()) text = e.driverText().trimmed();
+    return text;
+}
+
+bool isLoopback(const QString& host) {
+    return host.isEmpty() || host == QLatin1String("localhost") || host.startsWith(QLatin1String("127.")) ||
+           host == QLatin1String("::1") || host.startsWith(QLatin1Char('/'));
+}
+}  // namespace
+
+QString DatabaseUrl::redacted() const {
+    if (engine == Engine::Sqlite) return path;
+    QString out = QStringLiteral("postgresql://");
+    if (!user.isEmpty()) out += user + (password.isEmpty() ? QString() : QStringLiteral(":***")) + QLatin1Char('@');
+    out += host + QLatin1Char(':') + QString::number(port) + QLatin1Char('/') + database;
+    return out;
+}
+
+Result<DatabaseUrl> parseDatabaseUrl(const QString& text) {
+    DatabaseUrl url;
+    if (text.isEmpty()) return fail("no database given: use --db PATH or --db postgresql://... or set VAKT_DB");
+    if (!text.startsWith(QLatin1String("postgresql://")) && !text.startsWith(QLatin1String("postgres://"))) {
+        if (text.contains(QLatin1String("://")))
+            return fail("--db: unsupported scheme in '" + text.toStdString() + "' (use a file path or postgresql://)");
+        url.engine = Engine::Sqlite;
+        url.path = text;
+        return url;
+    }
+    QUrl u(text, QUrl::StrictMode);
+    if (!u.isValid()) return fail("--db: invalid PostgreSQL URL: " + u.errorString().toStdString());
+    url.engine = Engine::Postgres;
+    url.host = u.host();
+    url.port = u.port(5432);
+    url.user = u.userName();
+    url.password = u.password();
+    url.database = u.path().mid(1);
+    if (url.database.isEmpty()) return fail("--db: the PostgreSQL URL names no database (postgresql://host/DBNAME)");
+    QStringList options;
+    bool hasSslMode = false;
+    const QUrlQuery q(u);
+    for (const auto& [key, value] : q.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("host")) {  // libpq style: a socket directory
+            url.host = value;
+            continue;
+        }
+        static const QStringList allowed = {"sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout",
+                                            "application_name", "sslcrl"};
+        if (!allowed.contains(key)) return fail("--db: unsupported connection option '" + key.toStdString() + "'");
+        if (key == QLatin1String("sslmode")) hasSslMode = true;
+        options << key + QLatin1Char('=') + value;
+    }
+    if (!hasSslMode && !isLoopback(url.host)) options << QStringLiteral("sslmode=verify-full");
+    url.options = options.join(QLatin1Char(';'));
+    return url;
+}
+
+Database::Database(DatabaseUrl url, QString connectionName)
+    : url_(std::move(url)), connectionName_(std::move(connectionName)) {}
+
+Database::~Database() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName_, false);
+        if (db.isOpen()) db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName_);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url) {
+    const QString name = QStringLiteral("vakt-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
+    const QString driver = url.engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return fail("the Qt SQL driver " + driver.toStdString() + " is not installed (install libqt6sql6-" +
+                    (url.engine == Engine::Sqlite ? "sqlite" : "psql") + ")");
+    std::unique_ptr<Database> self(new Database(url, name));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+        if (url.engine == Engine::Sqlite) {
+            db.setDatabaseName(url.path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        } else {
+            db.setHostName(url.host);
+            db.setPort(url.port);
+            db.setUserName(url.user);
+            db.setPassword(url.password);
+            db.setDatabaseName(url.database);
+            db.setConnectOptions(url.options);
+        }
+        if (!db.open())
+            return fail("cannot open database " + url.redacted().toStdString() + ": " + describe(db.lastError()).toStdString());
+    }
+    if (url.engine == Engine::Sqlite) {
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+            if (auto s = self->exec(QString::fromLatin1(pragma)); !s)
+                return fail("cannot open database " + url.path.toStdString() + ": " + s.message());
+        }
+    } else {
+        if (auto s = self->exec(QStringLiteral("SET client_min_messages TO WARNING")); !s) return s.error();
+    }
+    return self;
+}
+
+QString Database::dialect(QString sql) const {
+    const bool pg = url_.engine == Engine::Postgres;
+    sql.replace(QLatin1String("{PK}"), pg ? QLatin1String("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
+                                          : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    sql.replace(QLatin1String("{LOCK}"), pg ? QLatin1String("FOR UPDATE") : QLatin1String(""));
+    // Case-insensitive text comparison for searches.
+    sql.replace(QLatin1String("{LIKE}"), pg ? QLatin1String("ILIKE") : QLatin1String("LIKE"));
+    return sql;
+}
+
+namespace {
+Result<QSqlQuery> run(const QString& connection, const QString& sql, const QVariantList& binds) {
+    QSqlQuery q(QSqlDatabase::database(connection, false));
+    q.setForwardOnly(true);
+    // PostgreSQL cannot PREPARE DDL, so statements without parameters run directly.
+    if (binds.isEmpty()) {
+        if (!q.exec(sql))
+            return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")");
+        return q;
+    }
+    if (!q.prepare(sql))
+        return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")");
+    for (const auto& b : binds) q.addBindValue(b);
+    if (!q.exec())
+        return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")");
+    return q;
+}
+}  // namespace
+
+Status Database::exec(const QString& sql, const QVariantList& binds) {
+    auto q = run(connectionName_, dialect(sql), binds);
+    if (!q) return q.error();
+    return {};
+}
+
+Result<Rows> Database::query(const QString& sql, const QVariantList& binds) {
+    auto q = run(connectionName_, dialect(sql), binds);
+    if (!q) return q.error();
+    Rows rows;
+    while (q->next()) rows.push_back(q->record());
+    q->finish();
+    return rows;
+}
+
+Result<qint64> Database::insertReturningId(const QString& sql, const QVariantList& binds) {
+    auto q = run(connectionName_, dialect(sql), binds);
+    if (!q) return q.error();
+    if (!q->next()) return fail("database: INSERT returned no id");
+    qint64 id = q->value(0).toLongLong();
+    q->finish();
+    return id;
+}
+
+Status Database::begin() {
+    if (depth_++ > 0) return {};
+    failed_ = false;
+    auto s = exec(url_.engine == Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    if (!s) depth_ = 0;
+    return s;
+}
+
+Status Database::commit() {
+    if (depth_ == 0) return fail("database: commit without a transaction");
+    if (--depth_ > 0) return {};
+    if (failed_) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return fail("database: an inner step failed, so the transaction was rolled back");
+    }
+    auto s = exec(QStringLiteral("COMMIT"));
+    if (!s) (void)exec(QStringLiteral("ROLLBACK"));
+    return s;
+}
+
+void Database::rollback() {
+    if (depth_ == 0) return;
+    if (--depth_ > 0) {
+        failed_ = true;  // the outer commit must not keep half of this
+        return;
+    }
+    (void)exec(QStringLiteral("ROLLBACK"));
+}
+
+}  // namespace vakt

@@ -1,0 +1,189 @@
+#include "migrations.h"
+
+#include <QDateTime>
+
+namespace vakt {
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list = {
+        {1,
+         QStringLiteral("core: settings, users, trail"),
+         {
+             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+             "CREATE TABLE users ("
+             " id {PK},"
+             " username TEXT NOT NULL UNIQUE,"
+             " display_name TEXT NOT NULL,"
+             " role TEXT NOT NULL,"
+             " password_hash TEXT NOT NULL,"
+             " person_email TEXT,"
+             " active INTEGER NOT NULL DEFAULT 1,"
+             " created_at TEXT NOT NULL)",
+             // The app's own audit trail: append-only and hash-chained (see trail.h).
+             "CREATE TABLE trail ("
+             " seq BIGINT PRIMARY KEY,"
+             " at TEXT NOT NULL,"
+             " actor TEXT NOT NULL,"
+             " action TEXT NOT NULL,"
+             " entity TEXT NOT NULL,"
+             " entity_key TEXT NOT NULL,"
+             " before_json TEXT,"
+             " after_json TEXT,"
+             " prev_hash TEXT NOT NULL,"
+             " hash TEXT NOT NULL)",
+             "CREATE TABLE trail_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL)",
+             "INSERT INTO trail_head (id, seq, hash) VALUES "
+             "(1, 0, '0000000000000000000000000000000000000000000000000000000000000000')",
+             "CREATE INDEX trail_entity ON trail (entity, entity_key)",
+         },
+         {
+             "CREATE TRIGGER trail_no_update BEFORE UPDATE ON trail BEGIN SELECT RAISE(ABORT, 'the trail is append-only'); END",
+             "CREATE TRIGGER trail_no_delete BEFORE DELETE ON trail BEGIN SELECT RAISE(ABORT, 'the trail is append-only'); END",
+         },
+         {
+             "CREATE FUNCTION trail_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+             "$$ BEGIN RAISE EXCEPTION 'the trail is append-only'; END $$",
+             "CREATE TRIGGER trail_no_change BEFORE UPDATE OR DELETE ON trail "
+             "FOR EACH ROW EXECUTE FUNCTION trail_append_only()",
+         }},
+        {2,
+         QStringLiteral("catalogue: organisations, people, services, agreements, vendor systems"),
+         {
+             "CREATE TABLE organisations ("
+             " id {PK},"
+             " kind TEXT NOT NULL,"
+             " name TEXT NOT NULL,"
+             " orgnr TEXT NOT NULL UNIQUE,"
+             " kommunenummer TEXT,"
+             " fylkesnummer TEXT,"
+             " population BIGINT NOT NULL DEFAULT 0,"
+             " parent_id BIGINT REFERENCES organisations(id))",
+             "CREATE INDEX organisations_kind ON organisations (kind)",
+             "CREATE TABLE people ("
+             " id {PK},"
+             " name TEXT NOT NULL,"
+             " email TEXT NOT NULL UNIQUE,"
+             " organisation_id BIGINT REFERENCES organisations(id),"
+             " title TEXT NOT NULL DEFAULT '',"
+             " employment TEXT NOT NULL DEFAULT 'active')",
+             "CREATE TABLE catalog_entries ("
+             " id {PK},"
+             " key TEXT NOT NULL UNIQUE,"
+             " name TEXT NOT NULL,"
+             " kind TEXT NOT NULL,"
+             " lifecycle TEXT NOT NULL,"
+             " established_year INTEGER NOT NULL DEFAULT 0,"
+             " last_reviewed TEXT,"
+             " goal TEXT NOT NULL DEFAULT '',"
+             " background TEXT NOT NULL DEFAULT '',"
+             " expected_use TEXT NOT NULL DEFAULT '',"
+             " description TEXT NOT NULL DEFAULT '',"
+             " special_terms TEXT NOT NULL DEFAULT '',"
+             " product_owner_id BIGINT REFERENCES people(id))",
+             "CREATE TABLE catalog_dependencies ("
+             " entry_id BIGINT NOT NULL REFERENCES catalog_entries(id) ON DELETE CASCADE,"
+             " depends_on_id BIGINT NOT NULL REFERENCES catalog_entries(id),"
+             " position INTEGER NOT NULL,"
+             " PRIMARY KEY (entry_id, depends_on_id))",
+             "CREATE INDEX catalog_dependencies_reverse ON catalog_dependencies (depends_on_id)",
+             "CREATE TABLE catalog_national_components ("
+             " entry_id BIGINT NOT NULL REFERENCES catalog_entries(id) ON DELETE CASCADE,"
+             " organisation_id BIGINT NOT NULL REFERENCES organisations(id),"
+             " position INTEGER NOT NULL,"
+             " PRIMARY KEY (entry_id, organisation_id))",
+             "CREATE TABLE catalog_roles ("
+             " id {PK},"
+             " entry_id BIGINT NOT NULL REFERENCES catalog_entries(id) ON DELETE CASCADE,"
+             " team TEXT NOT NULL,"
+             " role TEXT NOT NULL,"
+             " person_id BIGINT NOT NULL REFERENCES people(id),"
+             " position INTEGER NOT NULL)",
+             "CREATE TABLE catalog_documents ("
+             " id {PK},"
+             " entry_id BIGINT NOT NULL REFERENCES catalog_entries(id) ON DELETE CASCADE,"
+             " kind TEXT NOT NULL,"
+             " title TEXT NOT NULL,"
+             " version TEXT NOT NULL DEFAULT '',"
+             " doc_date TEXT,"
+             " location TEXT NOT NULL DEFAULT '',"
+             " position INTEGER NOT NULL)",
+             "CREATE TABLE agreements ("
+             " id {PK},"
+             " organisation_id BIGINT NOT NULL REFERENCES organisations(id),"
+             " entry_id BIGINT NOT NULL REFERENCES catalog_entries(id),"
+             " since TEXT NOT NULL,"
+             " until TEXT,"
+             " annex_version TEXT NOT NULL DEFAULT '',"
+             " UNIQUE (organisation_id, entry_id, since))",
+             "CREATE INDEX agreements_entry ON agreements (entry_id)",
+             "CREATE TABLE vendor_systems ("
+             " id {PK},"
+             " vendor_id BIGINT NOT NULL REFERENCES organisations(id),"
+             " name TEXT NOT NULL,"
+             " category TEXT NOT NULL DEFAULT '',"
+             " UNIQUE (vendor_id, name))",
+             "CREATE TABLE vendor_system_integrations ("
+             " system_id BIGINT NOT NULL REFERENCES vendor_systems(id) ON DELETE CASCADE,"
+             " entry_id BIGINT NOT NULL REFERENCES catalog_entries(id),"
+             " PRIMARY KEY (system_id, entry_id))",
+         },
+         {},
+         {}},
+    };
+    return list;
+}
+
+int latestSchemaVersion() { return migrations().back().version; }
+
+Result<int> schemaVersion(Database& db) {
+    const QString probe = db.engine() == Engine::Sqlite
+                              ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'")
+                              : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                                               "AND table_name = 'schema_migrations'");
+    auto rows = db.query(probe);
+    if (!rows) return rows.error();
+    if (rows->empty() || rows->front().value(0).toInt() == 0) return 0;
+    auto v = db.query(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!v) return v.error();
+    return v->front().value(0).toInt();
+}
+
+Status migrate(Database& db, int target) {
+    if (target < 0) target = latestSchemaVersion();
+    auto current = schemaVersion(db);
+    if (!current) return current.error();
+    if (*current > latestSchemaVersion())
+        return fail("the database has schema version " + std::to_string(*current) + ", newer than this program (" +
+                    std::to_string(latestSchemaVersion()) + "); upgrade Vakt before using this database");
+    if (*current == 0) {
+        if (auto s = db.exec(QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+            !s)
+            return s;
+    }
+    for (const auto& m : migrations()) {
+        if (m.version <= *current || m.version > target) continue;
+        Transaction tx(db);
+        if (!tx.started()) return tx.started();
+        // Another process may have migrated while we waited for the write lock.
+        auto now = schemaVersion(db);
+        if (!now) return now.error();
+        if (*now >= m.version) continue;
+        auto runAll = [&](const std::vector<QString>& statements) -> Status {
+            for (const auto& sql : statements)
+                if (auto s = db.exec(sql); !s)
+                    return fail("migration " + std::to_string(m.version) + " failed: " + s.message());
+            return {};
+        };
+        if (auto s = runAll(m.statements); !s) return s;
+        if (auto s = runAll(db.engine() == Engine::Sqlite ? m.sqliteOnly : m.postgresOnly); !s) return s;
+        if (auto s = db.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
+                             {m.version, m.name, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+            !s)
+            return s;
+        if (auto s = tx.commit(); !s) return s;
+    }
+    return {};
+}
+
+}  // namespace vakt

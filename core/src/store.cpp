@@ -1,0 +1,154 @@
+#include "store.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include "migrations.h"
+
+namespace vakt {
+
+std::string canonicalJson(const QJsonObject& object) {
+    if (object.isEmpty()) return {};
+    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
+}
+
+Status denied(const Session& who, Permission p) {
+    return fail("permission denied: user '" + who.username.toStdString() + "' with role '" + roleCode(who.role).toStdString() +
+                "' may not " + permissionName(p).toStdString());
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString& urlText, OpenMode mode, std::shared_ptr<const Clock> clock) {
+    auto url = parseDatabaseUrl(urlText);
+    if (!url) return url.error();
+    if (url->engine == Engine::Sqlite && mode == OpenMode::MustExist && !QFileInfo::exists(url->path))
+        return fail("no database at " + url->path.toStdString() + "; create one with: vakt --db " + url->path.toStdString() + " init");
+    auto db = Database::open(*url);
+    if (!db) return db.error();
+    if (mode == OpenMode::MustExist) {
+        auto v = schemaVersion(**db);
+        if (!v) return v.error();
+        if (*v == 0) return fail("the database " + url->redacted().toStdString() + " is not initialised; run: vakt init");
+    }
+    if (auto s = migrate(**db); !s) return s.error();
+    if (!clock) clock = std::make_shared<SystemClock>();
+    return std::unique_ptr<Store>(new Store(std::move(*db), std::move(clock)));
+}
+
+Result<QString> Store::meta(const QString& key) {
+    auto rows = db_->query(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    if (!rows) return rows.error();
+    return rows->empty() ? QString() : rows->front().value(0).toString();
+}
+
+Status Store::setMeta(const QString& key, const QString& value) {
+    return db_->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                     {key, value});
+}
+
+bool Store::isDemo() {
+    auto v = meta(QStringLiteral("demo"));
+    return v && *v == QLatin1String("1");
+}
+
+Status Store::record(const Session& who, const QString& action, const QString& entity, const QString& key,
+                     const QJsonObject& before, const QJsonObject& after) {
+    if (!db_->inTransaction()) return fail("internal: trail entries must be written inside a transaction");
+    auto head = db_->query(QStringLiteral("SELECT seq, hash FROM trail_head WHERE id = 1 {LOCK}"));
+    if (!head) return head.error();
+    if (head->empty()) return fail("the trail head is missing; the database is damaged");
+    TrailEntry e;
+    e.seq = head->front().value(0).toLongLong() + 1;
+    e.prevHash = head->front().value(1).toString().toStdString();
+    e.at = clock_->now().toString(Qt::ISODateWithMs).toStdString();
+    e.actor = who.username.toStdString();
+    e.action = action.toStdString();
+    e.entity = entity.toStdString();
+    e.entityKey = key.toStdString();
+    e.before = canonicalJson(before);
+    e.after = canonicalJson(after);
+    e.hash = trailEntryHash(e);
+    auto nullable = [](const std::string& s) { return s.empty() ? QVariant() : QVariant(QString::fromStdString(s)); };
+    if (auto s = db_->exec(QStringLiteral("INSERT INTO trail (seq, at, actor, action, entity, entity_key, before_json, after_json, "
+                                          "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           {QVariant::fromValue<qint64>(e.seq), QString::fromStdString(e.at), who.username, action, entity, key,
+                            nullable(e.before), nullable(e.after), QString::fromStdString(e.prevHash), QString::fromStdString(e.hash)});
+        !s)
+        return s;
+    return db_->exec(QStringLiteral("UPDATE trail_head SET seq = ?, hash = ? WHERE id = 1"),
+                     {QVariant::fromValue<qint64>(e.seq), QString::fromStdString(e.hash)});
+}
+
+namespace {
+TrailEntry entryFromRecord(const QSqlRecord& r) {
+    TrailEntry e;
+    e.seq = r.value(0).toLongLong();
+    e.at = r.value(1).toString().toStdString();
+    e.actor = r.value(2).toString().toStdString();
+    e.action = r.value(3).toString().toStdString();
+    e.entity = r.value(4).toString().toStdString();
+    e.entityKey = r.value(5).toString().toStdString();
+    e.before = r.value(6).toString().toStdString();
+    e.after = r.value(7).toString().toStdString();
+    e.prevHash = r.value(8).toString().toStdString();
+    e.hash = r.value(9).toString().toStdString();
+    return e;
+}
+const char* kTrailColumns = "seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash";
+}  // namespace
+
+Result<Store::TrailCheck> Store::verifyTrail() {
+    TrailCheck check;
+    TrailChainVerifier verifier;
+    // Read in pages so a long trail does not have to fit in memory.
+    constexpr int kPage = 5000;
+    qint64 after = 0;
+    for (;;) {
+        auto rows = db_->query(QStringLiteral("SELECT %1 FROM trail WHERE seq > ? ORDER BY seq LIMIT %2")
+                                   .arg(QLatin1String(kTrailColumns)).arg(kPage),
+                               {QVariant::fromValue<qint64>(after)});
+        if (!rows) return rows.error();
+        for (const auto& r : *rows) {
+            TrailEntry e = entryFromRecord(r);
+            if (auto problem = verifier.feed(e)) {
+                check.intact = false;
+                check.problem = *problem;
+                check.entries = verifier.verified();
+                return check;
+            }
+            after = e.seq;
+        }
+        if (static_cast<int>(rows->size()) < kPage) break;
+    }
+    auto head = db_->query(QStringLiteral("SELECT seq, hash FROM trail_head WHERE id = 1"));
+    if (!head) return head.error();
+    if (head->empty()) {
+        check.intact = false;
+        check.problem = "trail head: missing";
+    } else if (auto problem = verifier.finish(head->front().value(0).toLongLong(), head->front().value(1).toString().toStdString())) {
+        check.intact = false;
+        check.problem = *problem;
+    }
+    check.entries = verifier.verified();
+    return check;
+}
+
+Result<std::vector<TrailEntry>> Store::trail(const QString& entity, const QString& key, int limit) {
+    QString sql = QStringLiteral("SELECT %1 FROM trail").arg(QLatin1String(kTrailColumns));
+    QVariantList binds;
+    if (!entity.isEmpty()) {
+        sql += QStringLiteral(" WHERE entity = ?");
+        binds << entity;
+        if (!key.isEmpty()) {
+            sql += QStringLiteral(" AND entity_key = ?");
+            binds << key;
+        }
+    }
+    sql += QStringLiteral(" ORDER BY seq DESC LIMIT %1").arg(limit);
+    auto rows = db_->query(sql, binds);
+    if (!rows) return rows.error();
+    std::vector<TrailEntry> out;
+    for (const auto& r : *rows) out.push_back(entryFromRecord(r));
+    return out;
+}
+
+}  // namespace vakt

@@ -1,0 +1,88 @@
+#include "user_service.h"
+
+#include <QRegularExpression>
+
+#include "crypto.h"
+
+namespace vakt {
+
+Status UserService::add(const Session& who, const NewUser& u) {
+    if (!who.allows(Permission::UserAdmin)) return denied(who, Permission::UserAdmin);
+    static const QRegularExpression namePattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
+    if (!namePattern.match(u.username).hasMatch())
+        return fail("username '" + u.username.toStdString() + "': use 2-32 lower-case letters, digits, '.', '_' or '-', starting with a letter");
+    if (u.password.size() < kMinPasswordLength)
+        return fail("password: must be at least " + std::to_string(kMinPasswordLength) + " characters");
+    const QString display = u.displayName.trimmed().isEmpty() ? u.username : u.displayName.trimmed();
+    const QString hash = QString::fromStdString(crypto::hashPassword(u.password.toStdString()));
+
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    auto existing = store_.db().query(QStringLiteral("SELECT 1 FROM users WHERE username = ?"), {u.username});
+    if (!existing) return existing.error();
+    if (!existing->empty()) return fail("username '" + u.username.toStdString() + "': already exists");
+    const QString created = store_.clock().now().toString(Qt::ISODate);
+    if (auto s = store_.db().exec(QStringLiteral("INSERT INTO users (username, display_name, role, password_hash, person_email, active,"
+                                                 " created_at) VALUES (?, ?, ?, ?, ?, 1, ?)"),
+                                  {u.username, display, roleCode(u.role), hash,
+                                   u.personEmail.isEmpty() ? QVariant() : QVariant(u.personEmail), created});
+        !s)
+        return s;
+    // The trail records who got which role, never the password hash.
+    QJsonObject after{{"username", u.username}, {"display_name", display}, {"role", roleCode(u.role)}, {"active", true}};
+    if (!u.personEmail.isEmpty()) after["person"] = u.personEmail;
+    if (auto s = store_.record(who, QStringLiteral("user.create"), QStringLiteral("user"), u.username, {}, after); !s) return s;
+    return tx.commit();
+}
+
+Result<QList<UserInfo>> UserService::list(const Session& who) {
+    if (!who.allows(Permission::UserRead)) return denied(who, Permission::UserRead).error();
+    auto rows = store_.db().query(QStringLiteral(
+        "SELECT username, display_name, role, active, COALESCE(person_email, ''), created_at FROM users ORDER BY username"));
+    if (!rows) return rows.error();
+    QList<UserInfo> out;
+    for (const auto& r : *rows) {
+        UserInfo u;
+        u.username = r.value(0).toString();
+        u.displayName = r.value(1).toString();
+        u.role = roleFromCode(r.value(2).toString()).value_or(Role::Revisor);
+        u.active = r.value(3).toInt() != 0;
+        u.personEmail = r.value(4).toString();
+        u.createdAt = QDateTime::fromString(r.value(5).toString(), Qt::ISODate);
+        out << u;
+    }
+    return out;
+}
+
+Result<Session> UserService::activeUser(const QString& username, QString* passwordHash) {
+    auto rows = store_.db().query(QStringLiteral("SELECT role, password_hash, active FROM users WHERE username = ?"), {username});
+    if (!rows) return rows.error();
+    if (rows->empty() || rows->front().value(2).toInt() == 0) return fail("unknown user or wrong password");
+    auto role = roleFromCode(rows->front().value(0).toString());
+    // An unknown role code gets nothing rather than something.
+    if (!role) return fail("user '" + username.toStdString() + "' has an unknown role; ask an administrator");
+    if (passwordHash) *passwordHash = rows->front().value(1).toString();
+    return Session{username, *role};
+}
+
+Result<Session> UserService::authenticate(const QString& username, const QString& password) {
+    QString hash;
+    auto session = activeUser(username, &hash);
+    if (!session) {
+        // Spend the same time as a real check, so timing does not reveal which names exist.
+        (void)crypto::verifyPassword(password.toStdString(),
+                                     "$scrypt$ln=15,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        return fail("unknown user or wrong password");
+    }
+    if (!crypto::verifyPassword(password.toStdString(), hash.toStdString())) return fail("unknown user or wrong password");
+    return session;
+}
+
+Result<Session> UserService::demoSession(const QString& username) {
+    if (!store_.isDemo()) return fail("signing in without a password is only allowed on a demo database (vakt init --demo)");
+    auto session = activeUser(username, nullptr);
+    if (!session) return fail("no active user '" + username.toStdString() + "' in the demo database");
+    return session;
+}
+
+}  // namespace vakt

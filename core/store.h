@@ -1,0 +1,59 @@
+#pragma once
+// The Store: one database (SQLite file or PostgreSQL), migrated to this program's schema, with
+// the app's hash-chained trail. Domain services (catalogue, users, organisations) sit on top
+// and check permissions; every write they make goes through record().
+#include <QJsonObject>
+#include <QString>
+#include <memory>
+#include <vector>
+
+#include "clock.h"
+#include "database.h"
+#include "roles.h"
+#include "trail_chain.h"
+
+namespace vakt {
+
+class Store {
+public:
+    enum class OpenMode { MustExist, Create };
+
+    // Opens and migrates forward. MustExist refuses to create a new SQLite file or to
+    // initialise an empty PostgreSQL database, so a mistyped path is an error, not a new store.
+    static Result<std::unique_ptr<Store>> open(const QString& url, OpenMode mode, std::shared_ptr<const Clock> clock = nullptr);
+
+    Database& db() { return *db_; }
+    const Clock& clock() const { return *clock_; }
+    QString location() const { return db_->url().redacted(); }
+    Engine engine() const { return db_->engine(); }
+
+    Result<QString> meta(const QString& key);
+    Status setMeta(const QString& key, const QString& value);
+    // Demo databases allow `--user NAME` without a password.
+    bool isDemo();
+
+    // Appends one entry to the trail. Must run inside the caller's transaction, so the change
+    // and its record commit together or not at all.
+    Status record(const Session& who, const QString& action, const QString& entity, const QString& key,
+                  const QJsonObject& before, const QJsonObject& after);
+
+    struct TrailCheck {
+        bool intact = true;
+        qint64 entries = 0;
+        std::string problem;  // the first broken entry
+    };
+    Result<TrailCheck> verifyTrail();
+    Result<std::vector<TrailEntry>> trail(const QString& entity = {}, const QString& key = {}, int limit = 1000);
+
+private:
+    Store(std::unique_ptr<Database> db, std::shared_ptr<const Clock> clock) : db_(std::move(db)), clock_(std::move(clock)) {}
+    std::unique_ptr<Database> db_;
+    std::shared_ptr<const Clock> clock_;
+};
+
+// Canonical JSON for the trail: compact, keys sorted (QJsonObject keeps them sorted).
+std::string canonicalJson(const QJsonObject& object);
+
+Status denied(const Session& who, Permission p);
+
+}  // namespace vakt

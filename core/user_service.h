@@ -1,0 +1,45 @@
+#pragma once
+// Vakt's own users: accounts, roles and sign-in.
+#include <QDateTime>
+#include <QList>
+
+#include "store.h"
+
+namespace vakt {
+
+struct UserInfo {
+    QString username;
+    QString displayName;
+    Role role = Role::Revisor;
+    bool active = true;
+    QString personEmail;
+    QDateTime createdAt;
+};
+
+struct NewUser {
+    QString username;
+    QString displayName;
+    Role role = Role::Revisor;
+    QString password;
+    QString personEmail;
+};
+
+class UserService {
+public:
+    explicit UserService(Store& store) : store_(store) {}
+
+    static constexpr int kMinPasswordLength = 12;
+
+    Status add(const Session& who, const NewUser& user);
+    Result<QList<UserInfo>> list(const Session& who);
+    // The same message for an unknown user and a wrong password, so names cannot be probed.
+    Result<Session> authenticate(const QString& username, const QString& password);
+    // Sign-in by name alone, allowed only on a demo database.
+    Result<Session> demoSession(const QString& username);
+
+private:
+    Result<Session> activeUser(const QString& username, QString* passwordHash);
+    Store& store_;
+};
+
+}  // namespace vakt

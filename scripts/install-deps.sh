@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Vakt needs to build, run and test. Idempotent: packages that
+# are already present are skipped, and nothing is done when all are there. Works as root or via sudo.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config git
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
+  libqt6sql6-sqlite libqt6sql6-psql libxkbcommon-dev libgl-dev
+  libsqlite3-dev libssl-dev libpq-dev libyaml-cpp-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # run and test
+  sqlite3 xvfb xauth postgresql postgresql-client
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages are present"
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo_cmd=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo_cmd=(sudo)
+else
+  echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
