@@ -11,7 +11,7 @@ packages=(
   libsqlite3-dev libssl-dev libpq-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # run and test
-  sqlite3 xvfb xauth postgresql postgresql-client
+  sqlite3 xvfb xauth fonts-dejavu-core postgresql postgresql-client
 )
 
 missing=()

@@ -139,7 +139,11 @@ Result<QSqlQuery> run(const QString& connection, const QString& sql, const QVari
     }
     if (!q.prepare(sql))
         return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")");
-    for (const auto& b : binds) q.addBindValue(b);
+    for (const auto& b : binds) {
+        // A null QString would reach PostgreSQL as NULL; an empty text field is "" on both engines.
+        if (b.typeId() == QMetaType::QString && b.toString().isNull()) q.addBindValue(QString(QLatin1String("")));
+        else q.addBindValue(b);
+    }
     if (!q.exec())
         return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")");
     return q;

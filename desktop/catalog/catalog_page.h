@@ -1,0 +1,104 @@
+#pragma once
+#include <QWidget>
+#include <optional>
+
+#include "catalog_service.h"
+#include "shell/app_context.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTableWidget;
+class QTabWidget;
+
+namespace vakt::desktop {
+
+class CatalogModel;
+class CatalogFilter;
+
+// The produktkatalog: a searchable list and an editor for every catalogue field.
+class CatalogPage : public QWidget {
+    Q_OBJECT
+public:
+    CatalogPage(AppContext& context, QWidget* parent = nullptr);
+
+    bool selectEntry(const QString& key);
+    QString currentKey() const { return current_ ? current_->key : QString(); }
+    bool isDirty() const { return dirty_; }
+    // Asks before unsaved edits are thrown away; true when it is fine to leave.
+    Q_INVOKABLE bool confirmLeave();
+    // Selects the first entry so a screenshot shows the detail view too.
+    Q_INVOKABLE void prepareScreenshot();
+
+public slots:
+    bool save();
+    void revert();
+    void reload();
+
+private:
+    void buildList(QWidget* parent);
+    QWidget* buildEditor();
+    void showEntry(const std::optional<CatalogEntry>& entry);
+    void showDocumentWarnings(const QList<CatalogDocument>& documents);
+    CatalogEntry collect(QString* error) const;
+    void setDirty(bool dirty);
+    void newEntry();
+    void exportCatalog(const QString& format);
+    void onSelectionChanged();
+    void setEditable(bool editable);
+
+    AppContext& ctx_;
+    CatalogService service_;
+    bool canWrite_;
+    CatalogModel* model_;
+    CatalogFilter* filter_;
+    std::optional<CatalogEntry> current_;
+    bool isNew_ = false;
+    bool dirty_ = false;
+    bool loading_ = false;
+    QList<Person> people_;
+    QStringList allKeys_;
+    QStringList nationalComponents_;
+
+    QLineEdit* search_;
+    QComboBox* kindFilter_;
+    QComboBox* lifecycleFilter_;
+    QComboBox* attentionFilter_;
+    QTableView* table_;
+    QLabel* countLabel_;
+
+    QLabel* heading_;
+    QLabel* readOnlyBanner_;
+    QLabel* message_;
+    QTabWidget* tabs_;
+    QLineEdit* key_;
+    QLineEdit* name_;
+    QComboBox* kind_;
+    QComboBox* lifecycle_;
+    QSpinBox* established_;
+    QLineEdit* lastReviewed_;
+    QComboBox* owner_;
+    QLabel* agreements_;
+    QPlainTextEdit* goal_;
+    QPlainTextEdit* background_;
+    QPlainTextEdit* expectedUse_;
+    QPlainTextEdit* description_;
+    QPlainTextEdit* specialTerms_;
+    QTableWidget* roles_;
+    QTableWidget* documents_;
+    QLabel* documentWarnings_;
+    QListWidget* dependsOn_;
+    QListWidget* nationalList_;
+    QListWidget* usedBy_;
+    QPushButton* saveButton_;
+    QPushButton* revertButton_;
+    QPushButton* newButton_;
+    QList<QWidget*> editors_;
+};
+
+}  // namespace vakt::desktop

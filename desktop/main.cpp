@@ -1,0 +1,139 @@
+// vakt-desktop: the Qt Widgets application for every workflow.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTranslator>
+#include <cstdio>
+
+#include "shell/login_dialog.h"
+#include "shell/main_window.h"
+#include "shell/modules.h"
+#include "user_service.h"
+
+using namespace vakt;
+using namespace vakt::desktop;
+
+namespace {
+constexpr int kOk = 0, kFailure = 1, kUsage = 2;
+
+bool wantsScreenshot(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (qstrcmp(argv[i], "--screenshot") == 0) return true;
+    return false;
+}
+
+int report(bool gui, const QString& message) {
+    std::fprintf(stderr, "vakt-desktop: %s\n", message.toLocal8Bit().constData());
+    if (gui) QMessageBox::critical(nullptr, QStringLiteral("Vakt"), message);
+    return kFailure;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A screenshot needs no display: render offscreen unless a platform was chosen.
+    const bool screenshot = wantsScreenshot(argc, argv);
+    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Vakt"));
+    QApplication::setApplicationName(QStringLiteral("vakt-desktop"));
+    QApplication::setApplicationVersion(QStringLiteral(VAKT_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Vakt desktop: security and operations governance."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database: SQLite file or postgresql://... (default: $VAKT_DB)."),
+                                QStringLiteral("URL"), qEnvironmentVariable("VAKT_DB"));
+    QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("Sign in as this user without a password (demo databases only)."),
+                                  QStringLiteral("NAME"));
+    QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: nb (Norwegian bokmål, default) or en."),
+                                  QStringLiteral("CODE"));
+    QCommandLineOption shotOption(QStringLiteral("screenshot"),
+                                  QStringLiteral("Render PAGE offscreen to FILE.png and exit. Pages: ") +
+                                      [] {
+                                          QStringList ids;
+                                          for (const auto& m : availableModules()) ids << m.id;
+                                          return ids.join(QStringLiteral(", "));
+                                      }(),
+                                  QStringLiteral("PAGE"));
+    parser.addOptions({dbOption, userOption, langOption, shotOption});
+    parser.process(app);
+
+    QString screenshotFile;
+    if (screenshot) {
+        if (parser.positionalArguments().size() != 1) {
+            std::fprintf(stderr, "vakt-desktop: --screenshot PAGE FILE.png needs exactly one file name\n");
+            return kUsage;
+        }
+        screenshotFile = parser.positionalArguments().front();
+        if (!parser.isSet(userOption)) {
+            std::fprintf(stderr, "vakt-desktop: --screenshot needs --user NAME (a demo database lets you sign in by name)\n");
+            return kUsage;
+        }
+    } else if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "vakt-desktop: unexpected argument '%s'\n", parser.positionalArguments().front().toLocal8Bit().constData());
+        return kUsage;
+    }
+
+    const QString language = parser.isSet(langOption) ? parser.value(langOption)
+                                                      : QSettings().value(QStringLiteral("language"), QStringLiteral("nb")).toString();
+    if (language != QLatin1String("nb") && language != QLatin1String("en")) {
+        std::fprintf(stderr, "vakt-desktop: --lang must be nb or en\n");
+        return kUsage;
+    }
+    QTranslator translator, qtTranslator;
+    if (language == QLatin1String("en")) {
+        if (translator.load(QStringLiteral(":/i18n/vakt_en.qm"))) QApplication::installTranslator(&translator);
+    } else if (qtTranslator.load(QLocale(QLocale::NorwegianBokmal), QStringLiteral("qtbase"), QStringLiteral("_"),
+                                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(&qtTranslator);
+    }
+
+    const bool gui = !screenshot;
+    const QString db = parser.value(dbOption);
+    if (db.isEmpty()) {
+        std::fprintf(stderr, "vakt-desktop: no database given: use --db PATH or set VAKT_DB\n");
+        return kUsage;
+    }
+    auto store = Store::open(db, Store::OpenMode::MustExist);
+    if (!store) return report(gui, QString::fromStdString(store.message()));
+
+    AppContext context;
+    context.store = std::move(*store);
+    if (parser.isSet(userOption)) {
+        auto session = UserService(*context.store).demoSession(parser.value(userOption));
+        if (!session) return report(gui, QString::fromStdString(session.message()));
+        context.session = *session;
+    } else {
+        LoginDialog login(*context.store);
+        if (login.exec() != QDialog::Accepted) return kOk;
+        context.session = login.session();
+    }
+    auto users = UserService(*context.store).list(Session{context.session.username, Role::Admin});
+    context.displayName = context.session.username;
+    if (users)
+        for (const auto& u : *users)
+            if (u.username == context.session.username) context.displayName = u.displayName;
+
+    MainWindow window(context);
+    if (screenshot) {
+        const QString page = parser.value(shotOption);
+        if (!window.showModule(page)) {
+            std::fprintf(stderr, "vakt-desktop: no page '%s'; pages: %s\n", page.toLocal8Bit().constData(),
+                         window.moduleIds().join(QStringLiteral(", ")).toLocal8Bit().constData());
+            return kUsage;
+        }
+        window.resize(1440, 900);
+        window.show();
+        QMetaObject::invokeMethod(window.currentPage(), "prepareScreenshot");
+        QApplication::processEvents();
+        if (!window.grab().save(screenshotFile)) return report(false, QStringLiteral("cannot write %1").arg(screenshotFile));
+        std::fprintf(stdout, "Wrote %s\n", screenshotFile.toLocal8Bit().constData());
+        return kOk;
+    }
+    window.show();
+    return QApplication::exec();
+}

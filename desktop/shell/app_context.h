@@ -1,0 +1,20 @@
+#pragma once
+// What every desktop module gets: the open Store and who is signed in.
+#include <QString>
+#include <memory>
+
+#include "roles.h"
+#include "store.h"
+
+namespace vakt::desktop {
+
+struct AppContext {
+    std::unique_ptr<Store> store;
+    Session session;
+    QString displayName;
+};
+
+// The role's name as people in the department say it.
+QString roleTitle(Role role);
+
+}  // namespace vakt::desktop

@@ -1,0 +1,28 @@
+#pragma once
+#include <QDialog>
+
+#include "roles.h"
+#include "store.h"
+
+class QLineEdit;
+class QLabel;
+
+namespace vakt::desktop {
+
+// Asks for user name and password and checks them through core.
+class LoginDialog : public QDialog {
+    Q_OBJECT
+public:
+    LoginDialog(Store& store, QWidget* parent = nullptr);
+    const Session& session() const { return session_; }
+
+private:
+    void tryLogin();
+    Store& store_;
+    Session session_;
+    QLineEdit* user_;
+    QLineEdit* password_;
+    QLabel* error_;
+};
+
+}  // namespace vakt::desktop

@@ -1,0 +1,31 @@
+#include "modules.h"
+
+#include <QApplication>
+#include <QStyle>
+
+#include "catalog/catalog_page.h"
+
+namespace vakt::desktop {
+
+std::vector<ModuleInfo> availableModules() {
+    return {
+        {QStringLiteral("catalog"), [] { return QApplication::translate("Modules", "Produktkatalog"); },
+         QApplication::style()->standardIcon(QStyle::SP_FileDialogDetailedView),
+         [](AppContext& ctx, QWidget* parent) -> QWidget* { return new CatalogPage(ctx, parent); }},
+    };
+}
+
+QString roleTitle(Role role) {
+    switch (role) {
+        case Role::Admin: return QApplication::translate("Roles", "Administrator");
+        case Role::Sikkerhetsansvarlig: return QApplication::translate("Roles", "Sikkerhetsansvarlig");
+        case Role::Brukerstotte: return QApplication::translate("Roles", "Brukerstøtte");
+        case Role::Produktansvarlig: return QApplication::translate("Roles", "Produktansvarlig");
+        case Role::Leder: return QApplication::translate("Roles", "Leder");
+        case Role::Endringsrad: return QApplication::translate("Roles", "Endringsråd");
+        case Role::Revisor: return QApplication::translate("Roles", "Revisor (lesetilgang)");
+    }
+    return {};
+}
+
+}  // namespace vakt::desktop

@@ -1,0 +1,189 @@
+// The desktop app in real windows under Xvfb: sign in, filter the catalogue, edit and save,
+// restart and find the change; a read-only user cannot edit.
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "catalog/catalog_page.h"
+#include "data_dir.h"
+#include "demo.h"
+#include "shell/login_dialog.h"
+#include "shell/main_window.h"
+
+using namespace vakt;
+using namespace vakt::desktop;
+
+class CatalogGuiTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString dbPath_;
+
+    std::unique_ptr<AppContext> open(const Session& session) {
+        auto ctx = std::make_unique<AppContext>();
+        auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
+        if (!store) qFatal("%s", store.message().c_str());
+        ctx->store = std::move(*store);
+        ctx->session = session;
+        ctx->displayName = session.username;
+        return ctx;
+    }
+    static CatalogPage* catalogOf(MainWindow& w) { return w.findChild<CatalogPage*>(); }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // window state goes to a test location
+        QVERIFY(dir_.isValid());
+        dbPath_ = dir_.filePath("gui.db");
+        auto store = Store::open(dbPath_, Store::OpenMode::Create);
+        QVERIFY2(store, store ? "" : store.message().c_str());
+        auto demo = loadDemo(**store, dataDir());
+        QVERIFY2(demo, demo ? "" : demo.message().c_str());
+    }
+
+    void loginChecksThePassword() {
+        auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
+        QVERIFY(store);
+        LoginDialog dialog(**store);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* user = dialog.findChild<QLineEdit*>("loginUser");
+        auto* password = dialog.findChild<QLineEdit*>("loginPassword");
+        auto* button = dialog.findChild<QPushButton*>("loginButton");
+        QTest::keyClicks(user, "produktansvarlig");
+        QTest::keyClicks(password, "feil passord");
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.findChild<QLabel*>("loginError")->text().isEmpty());
+        QTest::keyClicks(password, "vakt-demo-passord");
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.session().username, QString("produktansvarlig"));
+        QVERIFY(dialog.session().role == Role::Produktansvarlig);
+    }
+
+    void filterEditSaveAndRestart() {
+        const Session owner{"produktansvarlig", Role::Produktansvarlig};
+        const QString newGoal = QStringLiteral("Kommunene skal sende alle brev digitalt innen 2028.");
+        {
+            auto ctx = open(owner);
+            MainWindow window(*ctx);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.showModule("catalog"));
+            CatalogPage* page = catalogOf(window);
+            QVERIFY(page);
+            auto* table = page->findChild<QTableView*>("catalogTable");
+            auto* search = page->findChild<QLineEdit*>("catalogSearch");
+            const int all = table->model()->rowCount();
+            QVERIFY(all >= 18);
+
+            QTest::keyClicks(search, "folkereg");
+            QCOMPARE(table->model()->rowCount(), 1);
+            QCOMPARE(table->model()->index(0, 0).data().toString(), QString("Fiks folkeregister"));
+            search->clear();
+            QCOMPARE(table->model()->rowCount(), all);
+
+            auto* kind = page->findChild<QComboBox*>("catalogKindFilter");
+            kind->setCurrentIndex(kind->findData("component"));
+            QVERIFY(table->model()->rowCount() > 0 && table->model()->rowCount() < all);
+            for (int r = 0; r < table->model()->rowCount(); ++r)
+                QCOMPARE(table->model()->index(r, 1).data().toString(), QString("Komponent"));
+            kind->setCurrentIndex(0);
+
+            QTest::keyClicks(search, "SvarUt");
+            table->selectRow(0);
+            QCOMPARE(page->currentKey(), QString("svarut"));
+            auto* goal = page->findChild<QPlainTextEdit*>("fieldGoal");
+            auto* save = page->findChild<QPushButton*>("saveButton");
+            QVERIFY(!goal->isReadOnly());
+            QVERIFY(!save->isEnabled());
+            goal->selectAll();
+            QTest::keyClicks(goal, newGoal);
+            QVERIFY(page->isDirty());
+            QVERIFY(save->isEnabled());
+            QTest::mouseClick(save, Qt::LeftButton);
+            QCOMPARE(page->findChild<QLabel*>("entryMessage")->text(), QString("Lagret."));
+            QVERIFY(!page->isDirty());
+
+            // A bad date is refused with the field named, and nothing is saved.
+            auto* reviewed = page->findChild<QLineEdit*>("fieldLastReviewed");
+            reviewed->selectAll();
+            QTest::keyClicks(reviewed, "31.12.2026");
+            QTest::mouseClick(save, Qt::LeftButton);
+            QVERIFY(page->findChild<QLabel*>("entryMessage")->text().contains("Sist gjennomgått"));
+            page->revert();
+            QVERIFY(!page->isDirty());
+            window.close();
+        }
+        // Restart: a new store connection and a new window.
+        auto ctx = open(owner);
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CatalogPage* page = catalogOf(window);
+        QVERIFY(page->selectEntry("svarut"));
+        QCOMPARE(page->findChild<QPlainTextEdit*>("fieldGoal")->toPlainText(), newGoal);
+        QCOMPARE(page->findChild<QLineEdit*>("fieldLastReviewed")->text(), QString("2026-09-15"));
+        // The change is in the trail under the user's name.
+        auto trail = ctx->store->trail("catalog_entry", "svarut", 5);
+        QVERIFY(trail);
+        QCOMPARE(QString::fromStdString(trail->front().actor), QString("produktansvarlig"));
+        QVERIFY(QString::fromStdString(trail->front().after).contains(newGoal));
+        QVERIFY(ctx->store->verifyTrail()->intact);
+    }
+
+    void readOnlyUserCannotEdit() {
+        auto ctx = open(Session{"revisor", Role::Revisor});
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CatalogPage* page = catalogOf(window);
+        QVERIFY(page->selectEntry("digisos"));
+        QVERIFY(page->findChild<QLabel*>("readOnlyBanner")->isVisible());
+        QVERIFY(page->findChild<QLineEdit*>("fieldName")->isReadOnly());
+        QVERIFY(page->findChild<QPlainTextEdit*>("fieldGoal")->isReadOnly());
+        QVERIFY(!page->findChild<QComboBox*>("fieldLifecycle")->isEnabled());
+        QVERIFY(!page->findChild<QPushButton*>("saveButton")->isVisible());
+        QVERIFY(!page->findChild<QPushButton*>("catalogNew")->isEnabled());
+        const QString before = page->findChild<QLineEdit*>("fieldName")->text();
+        QTest::keyClicks(page->findChild<QLineEdit*>("fieldName"), " endret");
+        QCOMPARE(page->findChild<QLineEdit*>("fieldName")->text(), before);
+        QVERIFY(!page->save());
+        // Core refuses too, whatever the UI does.
+        auto entry = CatalogService(*ctx->store).get(ctx->session, "digisos");
+        CatalogEntry changed = entry->value();
+        changed.name = "Endret";
+        QVERIFY(!CatalogService(*ctx->store).save(ctx->session, changed));
+    }
+
+    void documentWarningsShowOldAndMissingAnalyses() {
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CatalogPage* page = catalogOf(window);
+        // In the demo, Manuelt mottak has neither ROS nor DPIA.
+        QVERIFY(page->selectEntry("manuelt-mottak"));
+        const QString warnings = page->findChild<QLabel*>("documentWarnings")->text();
+        QVERIFY2(warnings.contains("ROS-analyse mangler") && warnings.contains("DPIA mangler"), qPrintable(warnings));
+        auto* attention = page->findChild<QComboBox*>("catalogAttentionFilter");
+        auto* table = page->findChild<QTableView*>("catalogTable");
+        const int all = table->model()->rowCount();
+        attention->setCurrentIndex(1);
+        QVERIFY(table->model()->rowCount() < all);
+        QVERIFY(table->model()->rowCount() > 0);
+    }
+};
+
+QTEST_MAIN(CatalogGuiTest)
+#include "test_catalog_gui.moc"

@@ -1,0 +1,281 @@
+// The vakt and vakt-desktop programs as a user or script runs them: exit codes, messages,
+// files in and out, and the database afterwards.
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Outcome {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Outcome run(const QString& program, const QStringList& args, const QByteArray& input = {}) {
+    QProcess p;
+    p.start(program, args);
+    p.waitForStarted();
+    if (!input.isEmpty()) p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+class Cli : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new QTemporaryDir;
+        demoDb_ = dir_->filePath("demo.db");
+        Outcome r = run(VAKT_CLI, {"--db", demoDb_, "init", "--demo"});
+        ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    }
+    static void TearDownTestSuite() { delete dir_; }
+
+    // Each test works on its own copy of the demo database.
+    void SetUp() override {
+        db_ = dir_->filePath(QString::fromLatin1(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db");
+        QFile::remove(db_);
+        ASSERT_TRUE(QFile::copy(demoDb_, db_));
+    }
+
+    Outcome vakt(QStringList args, const QByteArray& input = {}) {
+        args.prepend(db_);
+        args.prepend("--db");
+        return run(VAKT_CLI, args, input);
+    }
+    QString write(const QString& name, const QByteArray& content) {
+        const QString path = dir_->filePath(name);
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+        return path;
+    }
+    Outcome sqlite(const QString& sql) { return run("sqlite3", {db_, sql}); }
+
+    static QTemporaryDir* dir_;
+    static QString demoDb_;
+    QString db_;
+};
+QTemporaryDir* Cli::dir_ = nullptr;
+QString Cli::demoDb_;
+
+}  // namespace
+
+TEST_F(Cli, HelpOnEveryCommand) {
+    for (const QStringList& args : {QStringList{"--help"}, {"init", "--help"}, {"catalog", "--help"}, {"catalog", "list", "--help"},
+                                    {"catalog", "import", "--help"}, {"user", "--help"}, {"user", "add", "--help"},
+                                    {"trail", "--help"}, {"trail", "verify", "--help"}}) {
+        Outcome r = run(VAKT_CLI, args);
+        EXPECT_EQ(r.code, 0) << args.join(' ').toStdString();
+        EXPECT_TRUE(r.out.startsWith("Usage: vakt")) << args.join(' ').toStdString() << ": " << r.out.toStdString();
+    }
+}
+
+TEST_F(Cli, UsageErrorsExitTwoAndSayWhatIsWrong) {
+    struct Case {
+        QStringList args;
+        const char* says;
+    };
+    for (const Case& c : {Case{{}, "no command"}, Case{{"--db", db_, "frobnicate"}, "unknown command 'frobnicate'"},
+                          Case{{"--db", db_, "--colour", "catalog", "list"}, "unknown global option '--colour'"},
+                          Case{{"--db", db_, "catalog"}, "missing catalog subcommand"},
+                          Case{{"--db", db_, "catalog", "list", "--kind", "app"}, "--kind must be one of"},
+                          Case{{"--db", db_, "catalog", "export", "--format", "xml"}, "--format must be json or csv"},
+                          Case{{"--db", db_, "user", "add", "ny"}, "--role is required"},
+                          Case{{"--db", db_, "trail", "verify", "extra"}, "unexpected argument 'extra'"}}) {
+        Outcome r = run(VAKT_CLI, c.args);
+        EXPECT_EQ(r.code, 2) << c.args.join(' ').toStdString();
+        EXPECT_TRUE(r.err.contains(c.says)) << r.err.toStdString();
+    }
+    QProcess p;
+    p.setProcessEnvironment(QProcessEnvironment());  // no VAKT_DB
+    p.start(VAKT_CLI, {"catalog", "list"});
+    p.waitForFinished();
+    EXPECT_EQ(p.exitCode(), 2);
+    EXPECT_TRUE(QString::fromUtf8(p.readAllStandardError()).contains("--db"));
+}
+
+TEST_F(Cli, VaktDbIsTheDefaultDatabase) {
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert("VAKT_DB", db_);
+    p.setProcessEnvironment(env);
+    p.start(VAKT_CLI, {"catalog", "show", "svarut"});
+    p.waitForFinished();
+    EXPECT_EQ(p.exitCode(), 0);
+    EXPECT_TRUE(QString::fromUtf8(p.readAllStandardOutput()).contains("SvarUt"));
+}
+
+TEST_F(Cli, MissingDatabaseIsAFailureNotANewFile) {
+    Outcome r = run(VAKT_CLI, {"--db", dir_->filePath("nope.db"), "catalog", "list"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("no database at")) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir_->filePath("nope.db")));
+}
+
+TEST_F(Cli, CatalogListAndShowAsJson) {
+    Outcome list = vakt({"catalog", "list", "--json"});
+    ASSERT_EQ(list.code, 0) << list.err.toStdString();
+    const QJsonArray entries = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    EXPECT_GE(entries.size(), 18);
+    QJsonObject svarut;
+    for (const auto& e : entries)
+        if (e.toObject()["key"] == "svarut") svarut = e.toObject();
+    // SvarUt is used by every kommune and most fylkeskommuner.
+    EXPECT_GE(svarut["agreements"].toInt(), 357);
+    EXPECT_EQ(svarut["kind"], "service");
+
+    Outcome components = vakt({"catalog", "list", "--json", "--kind", "component"});
+    for (const auto& e : QJsonDocument::fromJson(components.out.toUtf8()).array()) EXPECT_EQ(e.toObject()["kind"], "component");
+
+    Outcome show = vakt({"catalog", "show", "dokumentlager", "--json"});
+    ASSERT_EQ(show.code, 0);
+    const QJsonObject lager = QJsonDocument::fromJson(show.out.toUtf8()).object();
+    EXPECT_TRUE(lager["used_by"].toArray().contains("svarut"));
+
+    Outcome missing = vakt({"catalog", "show", "finnes-ikke"});
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_TRUE(missing.err.contains("finnes-ikke"));
+}
+
+TEST_F(Cli, ExportEditImportRoundTrip) {
+    Outcome exported = vakt({"catalog", "export"});
+    ASSERT_EQ(exported.code, 0);
+    QJsonArray all = QJsonDocument::fromJson(exported.out.toUtf8()).array();
+    ASSERT_GE(all.size(), 18);
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        QJsonObject o = all[i].toObject();
+        if (o["key"] == "digisos") {
+            o["goal"] = "Nytt mål fra import";
+            all[i] = o;
+        }
+    }
+    const QString file = write("edited.json", QJsonDocument(all).toJson());
+    Outcome imported = vakt({"catalog", "import", file});
+    ASSERT_EQ(imported.code, 0) << imported.err.toStdString();
+    Outcome show = vakt({"catalog", "show", "digisos", "--json"});
+    EXPECT_EQ(QJsonDocument::fromJson(show.out.toUtf8()).object()["goal"], "Nytt mål fra import");
+    // Exactly one entry changed, so exactly one catalogue update is trailed.
+    Outcome trail = vakt({"trail", "list", "--entity", "catalog_entry", "--json", "--limit", "100"});
+    int updates = 0;
+    for (const auto& e : QJsonDocument::fromJson(trail.out.toUtf8()).array())
+        if (e.toObject()["action"] == "catalog.update") ++updates;
+    EXPECT_EQ(updates, 1);
+}
+
+TEST_F(Cli, CsvExportImportsBackWithoutChanges) {
+    const QString csv = dir_->filePath("catalog.csv");
+    ASSERT_EQ(vakt({"catalog", "export", "--format", "csv", "--output", csv}).code, 0);
+    const QString before = vakt({"catalog", "export"}).out;
+    Outcome imported = vakt({"catalog", "import", csv});
+    ASSERT_EQ(imported.code, 0) << imported.err.toStdString();
+    EXPECT_EQ(vakt({"catalog", "export"}).out, before);
+    Outcome trail = vakt({"trail", "list", "--entity", "catalog_entry", "--json", "--limit", "1000"});
+    for (const auto& e : QJsonDocument::fromJson(trail.out.toUtf8()).array()) EXPECT_NE(e.toObject()["action"], "catalog.update");
+}
+
+TEST_F(Cli, MalformedImportIsRejectedWholeWithFileLineAndField) {
+    const QString before = vakt({"catalog", "export"}).out;
+    const QByteArray json =
+        "[\n"
+        "  {\"key\": \"ny-tjeneste\", \"name\": \"Ny tjeneste\"},\n"
+        "  {\"key\": \"svarut\", \"name\": \"SvarUt\",\n"
+        "   \"established_year\": 12.5}\n"
+        "]\n";
+    const QString jsonFile = write("bad.json", json);
+    Outcome r = vakt({"catalog", "import", jsonFile});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(jsonFile + ":4")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("established_year")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("Nothing was imported"));
+
+    const QString csvFile = write("bad.csv", "key,name,lifecycle\nny-tjeneste,Ny tjeneste,production\nandre,Andre,\"udødelig\"\n");
+    Outcome c = vakt({"catalog", "import", csvFile});
+    EXPECT_EQ(c.code, 1);
+    EXPECT_TRUE(c.err.contains(csvFile + ":3")) << c.err.toStdString();
+    EXPECT_TRUE(c.err.contains("field 'lifecycle'")) << c.err.toStdString();
+
+    // A reference error is found only against the database: still nothing is written.
+    const QString refFile = write("ref.json", "[{\"key\": \"ny-tjeneste\", \"name\": \"Ny\"},\n {\"key\": \"b\", \"name\": \"B\", \"product_owner\": \"ukjent@example.no\"}]");
+    Outcome ref = vakt({"catalog", "import", refFile});
+    EXPECT_EQ(ref.code, 1);
+    EXPECT_TRUE(ref.err.contains(refFile + ":2")) << ref.err.toStdString();
+    EXPECT_TRUE(ref.err.contains("product_owner"));
+
+    EXPECT_EQ(vakt({"catalog", "export"}).out, before);
+    EXPECT_EQ(vakt({"trail", "verify"}).code, 0);
+}
+
+TEST_F(Cli, UsersAndRolesAreEnforcedOnTheCommandLine) {
+    const QString pw = write("pw.txt", "et svært langt passord\n");
+    Outcome add = vakt({"user", "add", "nina", "--role", "revisor", "--name", "Nina Revisor", "--password-file", pw});
+    ASSERT_EQ(add.code, 0) << add.err.toStdString();
+    Outcome list = vakt({"user", "list", "--json"});
+    bool found = false;
+    for (const auto& u : QJsonDocument::fromJson(list.out.toUtf8()).array())
+        if (u.toObject()["username"] == "nina") found = u.toObject()["role"] == "revisor";
+    EXPECT_TRUE(found);
+
+    // A read-only user cannot write, even with the right password.
+    const QString file = write("one.json", "[{\"key\": \"ny-tjeneste\", \"name\": \"Ny tjeneste\"}]");
+    Outcome denied = run(VAKT_CLI, {"--db", db_, "--user", "nina", "--password-file", pw, "catalog", "import", file});
+    EXPECT_EQ(denied.code, 1);
+    EXPECT_TRUE(denied.err.contains("permission denied")) << denied.err.toStdString();
+    Outcome wrong = run(VAKT_CLI, {"--db", db_, "--user", "nina", "--password-file", write("bad.txt", "feil passord her"), "catalog", "list"});
+    EXPECT_EQ(wrong.code, 1);
+    EXPECT_TRUE(wrong.err.contains("unknown user or wrong password"));
+    Outcome readOk = run(VAKT_CLI, {"--db", db_, "--user", "nina", "--password-file", pw, "catalog", "list"});
+    EXPECT_EQ(readOk.code, 0);
+    // Demo users may sign in by name on the demo database.
+    Outcome demo = run(VAKT_CLI, {"--db", db_, "--user", "revisor", "catalog", "import", file});
+    EXPECT_EQ(demo.code, 1);
+    EXPECT_TRUE(demo.err.contains("permission denied"));
+    Outcome tooShort = vakt({"user", "add", "kort", "--role", "admin", "--password-file", write("short.txt", "kort")});
+    EXPECT_EQ(tooShort.code, 1);
+    EXPECT_TRUE(tooShort.err.contains("at least 12"));
+}
+
+TEST_F(Cli, TrailVerifyDetectsTamperingWithPlainSql) {
+    Outcome ok = vakt({"trail", "verify"});
+    ASSERT_EQ(ok.code, 0) << ok.err.toStdString();
+    EXPECT_TRUE(ok.out.contains("Trail intact"));
+    // With the triggers in place, plain SQL cannot change the trail.
+    EXPECT_NE(sqlite("UPDATE trail SET actor='mallory' WHERE seq=10").code, 0);
+    ASSERT_EQ(sqlite("DROP TRIGGER trail_no_update; DROP TRIGGER trail_no_delete; "
+                     "UPDATE trail SET actor = 'mallory' WHERE seq = 100")
+                  .code,
+              0);
+    Outcome broken = vakt({"trail", "verify"});
+    EXPECT_EQ(broken.code, 1);
+    EXPECT_TRUE(broken.err.contains("trail entry 100")) << broken.err.toStdString();
+}
+
+TEST_F(Cli, DesktopScreenshotRendersANamedPage) {
+    const QString png = dir_->filePath("catalog.png");
+    Outcome r = run(VAKT_DESKTOP, {"--db", db_, "--user", "admin", "--screenshot", "catalog", png});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QImage image(png);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(1440, 900));
+    Outcome unknown = run(VAKT_DESKTOP, {"--db", db_, "--user", "admin", "--screenshot", "nowhere", png});
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_TRUE(unknown.err.contains("catalog")) << unknown.err.toStdString();
+}
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,373 @@
+// Store, migrations, services and trail against a real database engine: SQLite by default,
+// PostgreSQL when run by the store_postgres test (see tests/CMakeLists.txt).
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+#include "catalog_service.h"
+#include "data_dir.h"
+#include "demo.h"
+#include "migrations.h"
+#include "norway.h"
+#include "organisation_service.h"
+#include "support/test_db.h"
+#include "user_service.h"
+
+using namespace vakt;
+
+namespace {
+
+const Session kAdmin{QStringLiteral("test-admin"), Role::Admin};
+
+class StoreTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        clock_ = std::make_shared<FixedClock>(QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC));
+        auto s = Store::open(db_.url(), Store::OpenMode::Create, clock_);
+        ASSERT_TRUE(s) << s.message();
+        store_ = std::move(*s);
+    }
+
+    // A small value chain: one kommune, two people, two entries that depend on each other.
+    void seed() {
+        OrganisationService orgs(*store_);
+        ASSERT_TRUE(orgs.saveOrganisation(kAdmin, {0, OrgKind::PlatformOperator, "Plattform", demoOrgnr("op"), {}, {}, 0, {}}));
+        ASSERT_TRUE(orgs.saveOrganisation(kAdmin, {0, OrgKind::Kommune, "Bø kommune", demoOrgnr("bo"), "4024", "40", 5900, {}}));
+        ASSERT_TRUE(orgs.saveOrganisation(kAdmin, {0, OrgKind::StateAgency, "Digdir", demoOrgnr("digdir"), {}, {}, 0, {}}));
+        ASSERT_TRUE(orgs.saveOrganisation(kAdmin, {0, OrgKind::NationalComponent, "ID-porten", demoOrgnr("idp"), {}, {}, 0, demoOrgnr("digdir")}));
+        ASSERT_TRUE(orgs.savePerson(kAdmin, {0, "Ingrid", "ingrid@example.no", demoOrgnr("op"), "Produktansvarlig", Employment::Active}));
+        ASSERT_TRUE(orgs.savePerson(kAdmin, {0, "Henrik", "henrik@example.no", demoOrgnr("op"), "Utvikler", Employment::Active}));
+        CatalogService catalog(*store_);
+        CatalogEntry lager;
+        lager.key = "dokumentlager";
+        lager.name = "Dokumentlager";
+        lager.kind = EntryKind::Component;
+        ASSERT_TRUE(catalog.save(kAdmin, lager));
+        ASSERT_TRUE(catalog.save(kAdmin, svarut()));
+        ASSERT_TRUE(orgs.addAgreement(kAdmin, {demoOrgnr("bo"), "svarut", QDate(2015, 1, 1), {}, "3.0"}));
+    }
+
+    static CatalogEntry svarut() {
+        CatalogEntry e;
+        e.key = "svarut";
+        e.name = "SvarUt";
+        e.establishedYear = 2012;
+        e.goal = "Sende brev digitalt.";
+        e.productOwnerEmail = "ingrid@example.no";
+        e.dependsOn = {"dokumentlager"};
+        e.nationalComponents = {"ID-porten"};
+        e.roles = {{Team::Development, "Teknisk leder", "henrik@example.no"}};
+        e.documents = {{DocumentKind::Ros, "ROS SvarUt", "4.2", QDate(2026, 3, 12), "https://x.example/ros"},
+                       {DocumentKind::Dpia, "DPIA SvarUt", "1.0", QDate(2024, 1, 1), ""}};
+        return e;
+    }
+
+    int count(const char* table) {
+        auto r = store_->db().query(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
+        EXPECT_TRUE(r) << r.message();
+        return r ? r->front().value(0).toInt() : -1;
+    }
+
+    // Plain SQL, as an attacker with database access would use; the append-only triggers go first.
+    void tamper(const QStringList& statements) {
+        const QStringList dropTriggers = store_->engine() == Engine::Sqlite
+                                             ? QStringList{"DROP TRIGGER IF EXISTS trail_no_update", "DROP TRIGGER IF EXISTS trail_no_delete"}
+                                             : QStringList{"DROP TRIGGER IF EXISTS trail_no_change ON trail"};
+        for (const auto& sql : dropTriggers + statements) ASSERT_TRUE(store_->db().exec(sql)) << sql.toStdString();
+    }
+
+    std::string verifyProblem() {
+        auto check = store_->verifyTrail();
+        EXPECT_TRUE(check) << check.message();
+        if (!check) return "?";
+        return check->intact ? std::string() : check->problem;
+    }
+
+    test::TestDatabase db_;
+    std::shared_ptr<FixedClock> clock_;
+    std::unique_ptr<Store> store_;
+};
+
+}  // namespace
+
+TEST_F(StoreTest, MigratesAnEmptyDatabaseToTheLatestVersion) {
+    auto v = schemaVersion(store_->db());
+    ASSERT_TRUE(v);
+    EXPECT_EQ(*v, latestSchemaVersion());
+    // Opening again changes nothing and does not fail.
+    auto again = Store::open(db_.url(), Store::OpenMode::MustExist, clock_);
+    ASSERT_TRUE(again) << again.message();
+}
+
+TEST_F(StoreTest, MigratesFromEveryEarlierVersionKeepingData) {
+    for (int from = 1; from < latestSchemaVersion(); ++from) {
+        test::TestDatabase fresh;
+        auto url = parseDatabaseUrl(fresh.url());
+        auto db = Database::open(*url);
+        ASSERT_TRUE(db) << db.message();
+        ASSERT_TRUE(migrate(**db, from));
+        ASSERT_EQ(*schemaVersion(**db), from);
+        ASSERT_TRUE((*db)->exec("INSERT INTO meta (key, value) VALUES ('marker', 'kept')"));
+        db->reset();
+        auto store = Store::open(fresh.url(), Store::OpenMode::MustExist, clock_);
+        ASSERT_TRUE(store) << store.message();
+        EXPECT_EQ(*schemaVersion((*store)->db()), latestSchemaVersion());
+        EXPECT_EQ(*(*store)->meta("marker"), "kept");
+    }
+}
+
+TEST_F(StoreTest, RefusesADatabaseNewerThanTheProgram) {
+    ASSERT_TRUE(store_->db().exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 'x')",
+                                  {latestSchemaVersion() + 1}));
+    store_.reset();
+    auto s = Store::open(db_.url(), Store::OpenMode::MustExist, clock_);
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.message().find("newer than this program"), std::string::npos) << s.message();
+}
+
+TEST_F(StoreTest, MustExistDoesNotCreateANewStore) {
+    if (db_.postgres()) {
+        // An empty PostgreSQL schema is "not initialised".
+        test::TestDatabase empty;
+        auto s = Store::open(empty.url(), Store::OpenMode::MustExist, clock_);
+        ASSERT_FALSE(s);
+        EXPECT_NE(s.message().find("not initialised"), std::string::npos);
+    } else {
+        auto s = Store::open(db_.url() + ".typo", Store::OpenMode::MustExist, clock_);
+        ASSERT_FALSE(s);
+        EXPECT_NE(s.message().find("vakt --db"), std::string::npos) << s.message();
+        EXPECT_FALSE(QFile::exists(db_.url() + ".typo"));
+    }
+}
+
+TEST_F(StoreTest, CatalogueEntrySurvivesARoundTripWithEveryField) {
+    seed();
+    CatalogService catalog(*store_);
+    auto loaded = catalog.get(kAdmin, "svarut");
+    ASSERT_TRUE(loaded && *loaded) << (loaded ? "missing" : loaded.message());
+    EXPECT_EQ(**loaded, svarut());
+    auto usedBy = catalog.usedBy(kAdmin, "dokumentlager");
+    ASSERT_TRUE(usedBy);
+    EXPECT_EQ(*usedBy, QStringList{"svarut"});
+    EXPECT_EQ(*catalog.agreementCount(kAdmin, "svarut"), 1);
+    auto list = catalog.list(kAdmin);
+    ASSERT_TRUE(list);
+    ASSERT_EQ(list->size(), 2);
+    const auto& s = list->at(1);
+    EXPECT_EQ(s.key, "svarut");
+    EXPECT_EQ(s.agreements, 1);
+    EXPECT_EQ(s.productOwner, "Ingrid");
+    EXPECT_EQ(s.newestRos, QDate(2026, 3, 12));
+    EXPECT_EQ(documentState(svarut().documents, DocumentKind::Dpia, clock_->today()), DocumentState::Outdated);
+    EXPECT_EQ(documentState(svarut().documents, DocumentKind::Ros, clock_->today()), DocumentState::Current);
+}
+
+TEST_F(StoreTest, AgreementsThatEndedAreNotCounted) {
+    seed();
+    OrganisationService orgs(*store_);
+    ASSERT_TRUE(orgs.saveOrganisation(kAdmin, {0, OrgKind::Kommune, "Lom kommune", demoOrgnr("lom"), "3434", "34", 2300, {}}));
+    ASSERT_TRUE(orgs.addAgreement(kAdmin, {demoOrgnr("lom"), "svarut", QDate(2014, 1, 1), QDate(2020, 12, 31), "1.0"}));
+    EXPECT_EQ(*CatalogService(*store_).agreementCount(kAdmin, "svarut"), 1);
+}
+
+TEST_F(StoreTest, ReadOnlyRoleCannotWriteThroughAnyService) {
+    seed();
+    const Session revisor{"revisor", Role::Revisor};
+    const int trailBefore = count("trail");
+    CatalogEntry changed = svarut();
+    changed.goal = "Endret av revisor";
+    auto save = CatalogService(*store_).save(revisor, changed);
+    ASSERT_FALSE(save);
+    EXPECT_NE(save.message().find("permission denied"), std::string::npos);
+    EXPECT_FALSE(CatalogService(*store_).importEntries(revisor, {{changed, 1}}, "x.json"));
+    EXPECT_FALSE(UserService(*store_).add(revisor, {"ny", "Ny", Role::Admin, "langt nok passord", {}}));
+    OrganisationService orgs(*store_);
+    EXPECT_FALSE(orgs.saveOrganisation(revisor, {0, OrgKind::Kommune, "X", demoOrgnr("x"), "1111", "11", 1, {}}));
+    EXPECT_FALSE(orgs.savePerson(revisor, {0, "X", "x@example.no", {}, {}, Employment::Active}));
+    EXPECT_FALSE(orgs.addAgreement(revisor, {demoOrgnr("bo"), "svarut", QDate(2020, 1, 1), {}, {}}));
+    EXPECT_EQ(CatalogService(*store_).get(revisor, "svarut")->value().goal, svarut().goal);
+    EXPECT_EQ(count("trail"), trailBefore);
+    // Reading is allowed.
+    EXPECT_TRUE(CatalogService(*store_).list(revisor));
+}
+
+TEST_F(StoreTest, EveryWriteIsTrailedWithBeforeAndAfter) {
+    seed();
+    CatalogEntry changed = svarut();
+    changed.goal = "Nytt mål";
+    const Session kari{"kari", Role::Produktansvarlig};
+    ASSERT_TRUE(CatalogService(*store_).save(kari, changed));
+    auto entries = store_->trail("catalog_entry", "svarut", 10);
+    ASSERT_TRUE(entries);
+    ASSERT_EQ(entries->size(), 2u);
+    const TrailEntry& last = entries->front();
+    EXPECT_EQ(last.actor, "kari");
+    EXPECT_EQ(last.action, "catalog.update");
+    EXPECT_NE(last.before.find("Sende brev digitalt."), std::string::npos);
+    EXPECT_NE(last.after.find("Nytt mål"), std::string::npos);
+    // Saving the same content again records nothing.
+    ASSERT_TRUE(CatalogService(*store_).save(kari, changed));
+    EXPECT_EQ(store_->trail("catalog_entry", "svarut", 10)->size(), 2u);
+    auto check = store_->verifyTrail();
+    ASSERT_TRUE(check);
+    EXPECT_TRUE(check->intact) << check->problem;
+    EXPECT_EQ(check->entries, count("trail"));
+}
+
+TEST_F(StoreTest, TrailRejectsDirectEditsWhileItsTriggersStand) {
+    seed();
+    EXPECT_FALSE(store_->db().exec("UPDATE trail SET actor = 'mallory' WHERE seq = 1"));
+    EXPECT_FALSE(store_->db().exec("DELETE FROM trail WHERE seq = 1"));
+    EXPECT_TRUE(store_->verifyTrail()->intact);
+}
+
+TEST_F(StoreTest, TrailDetectsAChangedRow) {
+    seed();
+    tamper({"UPDATE trail SET actor = 'mallory' WHERE seq = 3"});
+    EXPECT_NE(verifyProblem().find("trail entry 3"), std::string::npos) << verifyProblem();
+}
+
+TEST_F(StoreTest, TrailDetectsAChangeWithARecomputedHash) {
+    seed();
+    auto rows = store_->trail();
+    ASSERT_TRUE(rows);
+    TrailEntry e = *std::find_if(rows->begin(), rows->end(), [](const TrailEntry& t) { return t.seq == 2; });
+    e.actor = "mallory";
+    e.hash = trailEntryHash(e);
+    tamper({QStringLiteral("UPDATE trail SET actor = 'mallory', hash = '%1' WHERE seq = 2").arg(QString::fromStdString(e.hash))});
+    EXPECT_NE(verifyProblem().find("trail entry 3"), std::string::npos) << verifyProblem();
+}
+
+TEST_F(StoreTest, TrailDetectsADeletedRow) {
+    seed();
+    tamper({"DELETE FROM trail WHERE seq = 4"});
+    EXPECT_NE(verifyProblem().find("trail entry 4"), std::string::npos) << verifyProblem();
+}
+
+TEST_F(StoreTest, TrailDetectsTheLastRowDeleted) {
+    seed();
+    const int n = count("trail");
+    tamper({QStringLiteral("DELETE FROM trail WHERE seq = %1").arg(n)});
+    EXPECT_NE(verifyProblem().find("trail entry " + std::to_string(n)), std::string::npos) << verifyProblem();
+}
+
+TEST_F(StoreTest, TrailDetectsReorderedRows) {
+    seed();
+    tamper({"UPDATE trail SET seq = -1 WHERE seq = 5", "UPDATE trail SET seq = 5 WHERE seq = 6", "UPDATE trail SET seq = 6 WHERE seq = -1"});
+    EXPECT_NE(verifyProblem().find("trail entry 5"), std::string::npos) << verifyProblem();
+}
+
+TEST_F(StoreTest, ImportIsAllOrNothing) {
+    seed();
+    CatalogEntry good;
+    good.key = "print";
+    good.name = "Print";
+    CatalogEntry bad;
+    bad.key = "minside";
+    bad.name = "MinSide";
+    bad.dependsOn = {"finnes-ikke"};
+    const int entriesBefore = count("catalog_entries"), trailBefore = count("trail");
+    auto s = CatalogService(*store_).importEntries(kAdmin, {{good, 2}, {bad, 9}}, "batch.json");
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.message().find("batch.json:9"), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find("field 'depends_on'"), std::string::npos) << s.message();
+    EXPECT_EQ(count("catalog_entries"), entriesBefore);
+    EXPECT_EQ(count("trail"), trailBefore);
+    EXPECT_FALSE(CatalogService(*store_).get(kAdmin, "print")->has_value());
+}
+
+TEST_F(StoreTest, ImportAllowsForwardReferencesWithinTheFile) {
+    seed();
+    CatalogEntry a;
+    a.key = "minside";
+    a.name = "MinSide";
+    a.dependsOn = {"innsyn"};
+    CatalogEntry b;
+    b.key = "innsyn";
+    b.name = "Innsyn";
+    b.kind = EntryKind::Component;
+    ASSERT_TRUE(CatalogService(*store_).importEntries(kAdmin, {{a, 2}, {b, 3}}, "f.json"));
+    EXPECT_EQ(CatalogService(*store_).get(kAdmin, "minside")->value().dependsOn, QStringList{"innsyn"});
+}
+
+TEST_F(StoreTest, UsersSignInOnlyWithTheRightPassword) {
+    UserService users(*store_);
+    ASSERT_TRUE(users.add(kAdmin, {"kari", "Kari Nordby", Role::Sikkerhetsansvarlig, "et langt passord", {}}));
+    auto ok = users.authenticate("kari", "et langt passord");
+    ASSERT_TRUE(ok) << ok.message();
+    EXPECT_EQ(ok->role, Role::Sikkerhetsansvarlig);
+    auto wrong = users.authenticate("kari", "feil passord!!");
+    auto unknown = users.authenticate("ola", "et langt passord");
+    ASSERT_FALSE(wrong);
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(wrong.message(), unknown.message());  // no hint which names exist
+    EXPECT_FALSE(users.add(kAdmin, {"kari", "Igjen", Role::Admin, "et langt passord", {}}));
+    EXPECT_FALSE(users.add(kAdmin, {"kort", "Kort", Role::Admin, "kort", {}}));
+    EXPECT_FALSE(users.demoSession("kari"));  // not a demo database
+    // The trail never holds the password or its hash.
+    for (const auto& e : *store_->trail()) {
+        EXPECT_EQ(e.after.find("scrypt"), std::string::npos);
+        EXPECT_EQ(e.after.find("langt passord"), std::string::npos);
+    }
+}
+
+TEST_F(StoreTest, DemoPlatformLoadsCompletelyAndDeterministically) {
+    auto summary = loadDemo(*store_, dataDir());
+    ASSERT_TRUE(summary) << summary.message();
+    EXPECT_EQ(summary->kommuner, 357);
+    EXPECT_EQ(summary->fylkeskommuner, 14);  // Oslo kommune also carries fylke 03's tasks
+    EXPECT_GE(summary->vendors, 60);
+    EXPECT_GE(summary->vendorSystems, 150);
+    EXPECT_GE(summary->catalogEntries, 18);
+    EXPECT_EQ(count("organisations"), summary->organisations);
+    auto kommuner = OrganisationService(*store_).organisations(kAdmin, OrgKind::Kommune);
+    ASSERT_TRUE(kommuner);
+    EXPECT_EQ(kommuner->size(), 357);
+    for (const auto& k : *kommuner) ASSERT_TRUE(norway::isValidOrgnr(k.orgnr.toStdString())) << k.name.toStdString();
+    // Larger municipalities use more services.
+    auto perOrg = store_->db().query(
+        "SELECT o.population, COUNT(a.id) FROM organisations o LEFT JOIN agreements a ON a.organisation_id = o.id"
+        " WHERE o.kind = 'kommune' GROUP BY o.id, o.population");
+    ASSERT_TRUE(perOrg);
+    double smallSum = 0, largeSum = 0;
+    int smallN = 0, largeN = 0;
+    for (const auto& r : *perOrg) {
+        if (r.value(0).toLongLong() < 5000) smallSum += r.value(1).toInt(), ++smallN;
+        if (r.value(0).toLongLong() > 50000) largeSum += r.value(1).toInt(), ++largeN;
+    }
+    EXPECT_GT(largeSum / largeN, smallSum / smallN + 2);
+    // Every role has a demo user, and demo sign-in by name works.
+    auto users = UserService(*store_).list(kAdmin);
+    ASSERT_TRUE(users);
+    for (const auto& code : roleCodes()) {
+        const bool found = std::any_of(users->begin(), users->end(), [&](const UserInfo& u) { return roleCode(u.role) == code; });
+        EXPECT_TRUE(found) << code.toStdString();
+    }
+    auto admin = UserService(*store_).demoSession("admin");
+    ASSERT_TRUE(admin);
+    EXPECT_EQ(admin->role, Role::Admin);
+    EXPECT_TRUE(store_->verifyTrail()->intact);
+    // A second load is refused rather than doubling the data.
+    EXPECT_FALSE(loadDemo(*store_, dataDir()));
+
+    // The same input gives the same platform. (One PostgreSQL schema at a time, so this part
+    // runs on SQLite; the generator does not depend on the engine.)
+    if (db_.postgres()) return;
+    test::TestDatabase other;
+    auto second = Store::open(other.url(), Store::OpenMode::Create, clock_);
+    ASSERT_TRUE(second);
+    auto again = loadDemo(**second, dataDir());
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->agreements, summary->agreements);
+    auto a = store_->db().query("SELECT orgnr FROM organisations ORDER BY orgnr");
+    auto b = (*second)->db().query("SELECT orgnr FROM organisations ORDER BY orgnr");
+    ASSERT_EQ(a->size(), b->size());
+    for (std::size_t i = 0; i < a->size(); ++i) ASSERT_EQ((*a)[i].value(0), (*b)[i].value(0));
+}
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

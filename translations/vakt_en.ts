@@ -1,0 +1,505 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="nb">
+<context>
+    <name>Modules</name>
+    <message>
+        <source>Produktkatalog</source>
+        <translation>Service catalogue</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Sikkerhetsansvarlig</source>
+        <translation>Security officer</translation>
+    </message>
+    <message>
+        <source>Brukerstøtte</source>
+        <translation>Service desk</translation>
+    </message>
+    <message>
+        <source>Produktansvarlig</source>
+        <translation>Product owner</translation>
+    </message>
+    <message>
+        <source>Leder</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Endringsråd</source>
+        <translation>Change advisory board</translation>
+    </message>
+    <message>
+        <source>Revisor (lesetilgang)</source>
+        <translation>Auditor (read-only)</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::CatalogModel</name>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Komponent</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Planlagt</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Under utvikling</source>
+        <translation>In development</translation>
+    </message>
+    <message>
+        <source>I drift</source>
+        <translation>In production</translation>
+    </message>
+    <message>
+        <source>Under avvikling</source>
+        <translation>Being retired</translation>
+    </message>
+    <message>
+        <source>Avviklet</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>ROS-analyse</source>
+        <translation>Risk assessment (ROS)</translation>
+    </message>
+    <message>
+        <source>DPIA</source>
+        <translation>DPIA</translation>
+    </message>
+    <message>
+        <source>Tjenestevedlegg</source>
+        <translation>Service annex</translation>
+    </message>
+    <message>
+        <source>Arkitektur</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Annet</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Utvikling</source>
+        <translation>Development</translation>
+    </message>
+    <message>
+        <source>Brukerstøtte</source>
+        <translation>Service desk</translation>
+    </message>
+    <message>
+        <source>Mangler</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Utdatert (%1)</source>
+        <translation>Outdated (%1)</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Avtaler</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>ROS</source>
+        <translation>ROS</translation>
+    </message>
+    <message>
+        <source>Produktansvarlig</source>
+        <translation>Product owner</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::CatalogPage</name>
+    <message>
+        <source>Produktkatalog</source>
+        <translation>Service catalogue</translation>
+    </message>
+    <message>
+        <source>Søk etter navn, nøkkel eller produktansvarlig</source>
+        <translation>Search by name, key or product owner</translation>
+    </message>
+    <message>
+        <source>Alle typer</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Alle statuser</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Alle dokumenter</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <source>ROS eller DPIA mangler/er utdatert</source>
+        <translation>ROS or DPIA missing/outdated</translation>
+    </message>
+    <message>
+        <source>Ny oppføring</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <source>Eksporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Som JSON …</source>
+        <translation>As JSON …</translation>
+    </message>
+    <message>
+        <source>Som CSV (regneark) …</source>
+        <translation>As CSV (spreadsheet) …</translation>
+    </message>
+    <message>
+        <source>Viser %1 av %2</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <source>Du har lesetilgang til katalogen. Endringer krever rollen produktansvarlig, sikkerhetsansvarlig eller administrator.</source>
+        <translation>You have read access to the catalogue. Changes require the role product owner, security officer or administrator.</translation>
+    </message>
+    <message>
+        <source>Fast nøkkel med små bokstaver, tall og bindestrek. Kan ikke endres etter at oppføringen er lagret.</source>
+        <translation>A fixed key of lower-case letters, digits and hyphens. It cannot be changed once the entry is saved.</translation>
+    </message>
+    <message>
+        <source>Ikke satt</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Nøkkel:</source>
+        <translation>Key:</translation>
+    </message>
+    <message>
+        <source>Navn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Livsløp:</source>
+        <translation>Lifecycle:</translation>
+    </message>
+    <message>
+        <source>Etablert år:</source>
+        <translation>Established:</translation>
+    </message>
+    <message>
+        <source>Sist gjennomgått:</source>
+        <translation>Last reviewed:</translation>
+    </message>
+    <message>
+        <source>Produktansvarlig:</source>
+        <translation>Product owner:</translation>
+    </message>
+    <message>
+        <source>Organisasjoner med avtale:</source>
+        <translation>Organisations with an agreement:</translation>
+    </message>
+    <message>
+        <source>Oversikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Mål:</source>
+        <translation>Goal:</translation>
+    </message>
+    <message>
+        <source>Bakgrunn:</source>
+        <translation>Background:</translation>
+    </message>
+    <message>
+        <source>Forventet bruk:</source>
+        <translation>Expected use:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Særskilte vilkår:</source>
+        <translation>Special terms:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Legg til</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Fjern valgt</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Roller</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tittel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Versjon</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Dato</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Plassering</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Alder</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Dokumenter</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Bruker (kryss av):</source>
+        <translation>Uses (tick):</translation>
+    </message>
+    <message>
+        <source>Nasjonale komponenter:</source>
+        <translation>National components:</translation>
+    </message>
+    <message>
+        <source>Brukes av:</source>
+        <translation>Used by:</translation>
+    </message>
+    <message>
+        <source>Avhengigheter</source>
+        <translation>Dependencies</translation>
+    </message>
+    <message>
+        <source>Angre endringer</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <source>Lagre</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Kunne ikke lese katalogen: %1</source>
+        <translation>Could not read the catalogue: %1</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Ulagrede endringer</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Du har endringer i «%1» som ikke er lagret. Vil du forkaste dem?</source>
+        <translation>You have unsaved changes in “%1”. Discard them?</translation>
+    </message>
+    <message>
+        <source>under en måned</source>
+        <translation>less than a month</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n måned(er)</source>
+        <translation><numerusform>%n month</numerusform><numerusform>%n months</numerusform></translation>
+    </message>
+    <message>
+        <source>ROS-analyse</source>
+        <translation>Risk assessment (ROS)</translation>
+    </message>
+    <message>
+        <source>DPIA</source>
+        <translation>DPIA</translation>
+    </message>
+    <message>
+        <source>%1 mangler.</source>
+        <translation>%1 is missing.</translation>
+    </message>
+    <message>
+        <source>%1 er eldre enn 12 måneder (sist %2).</source>
+        <translation>%1 is older than 12 months (last %2).</translation>
+    </message>
+    <message>
+        <source>ROS og DPIA er oppdatert.</source>
+        <translation>ROS and DPIA are up to date.</translation>
+    </message>
+    <message>
+        <source>⚠ </source>
+        <translation>⚠ </translation>
+    </message>
+    <message>
+        <source>Dokumenter ⚠</source>
+        <translation>Documents ⚠</translation>
+    </message>
+    <message>
+        <source>Sist gjennomgått: «%1» er ikke en dato (ÅÅÅÅ-MM-DD).</source>
+        <translation>Last reviewed: “%1” is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Dokumenter, rad %1: «%2» er ikke en dato (ÅÅÅÅ-MM-DD).</source>
+        <translation>Documents, row %1: “%2” is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Nøkkelen «%1» er allerede i bruk.</source>
+        <translation>The key “%1” is already in use.</translation>
+    </message>
+    <message>
+        <source>Ikke lagret: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Lagret.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Eksporter katalogen</source>
+        <translation>Export the catalogue</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Eksport</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Kunne ikke skrive %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Eksporterte %1 oppføringer til %2.</source>
+        <translation>Exported %1 entries to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::LoginDialog</name>
+    <message>
+        <source>Logg inn i Vakt</source>
+        <translation>Sign in to Vakt</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Brukernavn:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Passord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Logg inn</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ukjent bruker eller feil passord.</source>
+        <translation>Unknown user or wrong password.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::MainWindow</name>
+    <message>
+        <source>Vakt – sikkerhet og drift</source>
+        <translation>Vakt – security and operations</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Innlogget: %1 (%2)</source>
+        <translation>Signed in: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Fil</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Avslutt</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Vis</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Det nye språket brukes neste gang Vakt startes.</source>
+        <translation>The new language is used the next time Vakt starts.</translation>
+    </message>
+    <message>
+        <source>&amp;Hjelp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Om Vakt</source>
+        <translation>About Vakt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Vakt&lt;/b&gt; %1&lt;br&gt;Styring av informasjonssikkerhet og drift for en felles plattform.</source>
+        <translation>&lt;b&gt;Vakt&lt;/b&gt; %1&lt;br&gt;Governance of information security and operations for a shared platform.</translation>
+    </message>
+</context>
+</TS>
