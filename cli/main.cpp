@@ -161,8 +161,8 @@ public:
         if (demo) {
             auto summary = loadDemo(**store, dataDir());
             if (!summary) return failWith("loading demo data: " + summary.message());
-            out() << "Loaded demo platform: " << summary->kommuner << " kommuner, " << summary->fylkeskommuner
-                  << " fylkeskommuner, " << summary->organisations << " organisations in all, " << summary->catalogEntries
+            out() << "Loaded demo platform: " << summary->kommuner << " kommuner in " << summary->fylker << " fylker, "
+                  << summary->fylkeskommuner << " fylkeskommuner, " << summary->organisations << " organisations in all, " << summary->catalogEntries
                   << " catalogue entries, " << summary->agreements << " agreements, " << summary->vendors << " vendors with "
                   << summary->vendorSystems << " systems, " << summary->people << " people, " << summary->users << " users.\n";
         }

@@ -13,6 +13,9 @@ public:
 
     // Create or update by organisation number.
     Status saveOrganisation(const Session& who, const Organisation& org);
+    // A county (fylke) as a region: two digits and a name.
+    Status saveFylke(const Session& who, const QString& number, const QString& name);
+    Result<QList<std::pair<QString, QString>>> fylker(const Session& who);
     Status savePerson(const Session& who, const Person& person);
     Status addAgreement(const Session& who, const Agreement& agreement);
     Status addVendorSystem(const Session& who, const VendorSystem& system);

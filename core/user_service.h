@@ -34,6 +34,8 @@ public:
     Result<QList<UserInfo>> list(const Session& who);
     // The same message for an unknown user and a wrong password, so names cannot be probed.
     Result<Session> authenticate(const QString& username, const QString& password);
+    // A signed-in user's own display name; reading one's own record needs no permission.
+    Result<QString> displayName(const Session& who);
     // Sign-in by name alone, allowed only on a demo database.
     Result<Session> demoSession(const QString& username);
 

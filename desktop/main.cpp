@@ -103,20 +103,19 @@ int main(int argc, char** argv) {
 
     AppContext context;
     context.store = std::move(*store);
-    if (parser.isSet(userOption)) {
-        auto session = UserService(*context.store).demoSession(parser.value(userOption));
+    UserService users(*context.store);
+    // --user signs in by name on a demo database; elsewhere it only fills in the sign-in dialog.
+    if (parser.isSet(userOption) && (context.store->isDemo() || screenshot)) {
+        auto session = users.demoSession(parser.value(userOption));
         if (!session) return report(gui, QString::fromStdString(session.message()));
         context.session = *session;
     } else {
         LoginDialog login(*context.store);
+        login.setUser(parser.value(userOption));
         if (login.exec() != QDialog::Accepted) return kOk;
         context.session = login.session();
     }
-    auto users = UserService(*context.store).list(Session{context.session.username, Role::Admin});
-    context.displayName = context.session.username;
-    if (users)
-        for (const auto& u : *users)
-            if (u.username == context.session.username) context.displayName = u.displayName;
+    context.displayName = users.displayName(context.session).value_or(context.session.username);
 
     MainWindow window(context);
     if (screenshot) {

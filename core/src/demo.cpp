@@ -131,6 +131,8 @@ Result<DemoSummary> loadDemo(Store& store, const QString& dir) {
     for (const auto& f : fylker->items) {
         const QString number = str(f, "f_id");
         fylkeName[number] = str(f, "f_name");
+        if (auto s = prefixed(QStringLiteral("fylke ") + number, orgs.saveFylke(system, number, str(f, "f_name"))); !s) return s.error();
+        ++summary.fylker;
         if (number == QLatin1String("03")) continue;
         const Organisation org{0, OrgKind::Fylkeskommune, str(f, "f_name") + QStringLiteral(" fylkeskommune"),
                                demoOrgnr(QStringLiteral("fylke:") + number), {}, number, 0, {}};

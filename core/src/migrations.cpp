@@ -129,6 +129,15 @@ const std::vector<Migration>& migrations() {
          },
          {},
          {}},
+        {3,
+         QStringLiteral("fylker: the counties as regions"),
+         {
+             // Regions, not organisations: Oslo's county tasks are carried by Oslo kommune, so a
+             // fylke need not have a fylkeskommune of its own.
+             "CREATE TABLE fylker (number TEXT PRIMARY KEY, name TEXT NOT NULL)",
+         },
+         {},
+         {}},
     };
     return list;
 }

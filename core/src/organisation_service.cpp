@@ -1,6 +1,7 @@
 #include "organisation_service.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include "norway.h"
 
@@ -72,6 +73,40 @@ Status OrganisationService::saveOrganisation(const Session& who, const Organisat
         !s)
         return s;
     return tx.commit();
+}
+
+Status OrganisationService::saveFylke(const Session& who, const QString& number, const QString& name) {
+    if (!who.allows(Permission::OrganisationWrite)) return denied(who, Permission::OrganisationWrite);
+    static const QRegularExpression twoDigits(QStringLiteral("^[0-9]{2}$"));
+    if (!twoDigits.match(number).hasMatch()) return fail("field 'number': '" + number.toStdString() + "' must be two digits");
+    if (name.trimmed().isEmpty()) return fail("field 'name': must not be empty");
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    auto existing = store_.db().query(QStringLiteral("SELECT name FROM fylker WHERE number = ?"), {number});
+    if (!existing) return existing.error();
+    QJsonObject before;
+    if (!existing->empty()) {
+        if (existing->front().value(0).toString() == name) return {};
+        before = QJsonObject{{"number", number}, {"name", existing->front().value(0).toString()}};
+    }
+    if (auto s = store_.db().exec(QStringLiteral("INSERT INTO fylker (number, name) VALUES (?, ?) ON CONFLICT (number) DO UPDATE SET name = excluded.name"),
+                                  {number, name});
+        !s)
+        return s;
+    if (auto s = store_.record(who, before.isEmpty() ? QStringLiteral("fylke.create") : QStringLiteral("fylke.update"), QStringLiteral("fylke"),
+                               number, before, QJsonObject{{"number", number}, {"name", name}});
+        !s)
+        return s;
+    return tx.commit();
+}
+
+Result<QList<std::pair<QString, QString>>> OrganisationService::fylker(const Session& who) {
+    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT number, name FROM fylker ORDER BY number"));
+    if (!rows) return rows.error();
+    QList<std::pair<QString, QString>> out;
+    for (const auto& r : *rows) out.append({r.value(0).toString(), r.value(1).toString()});
+    return out;
 }
 
 Status OrganisationService::savePerson(const Session& who, const Person& p) {

@@ -78,6 +78,12 @@ Result<Session> UserService::authenticate(const QString& username, const QString
     return session;
 }
 
+Result<QString> UserService::displayName(const Session& who) {
+    auto rows = store_.db().query(QStringLiteral("SELECT display_name FROM users WHERE username = ?"), {who.username});
+    if (!rows) return rows.error();
+    return rows->empty() ? who.username : rows->front().value(0).toString();
+}
+
 Result<Session> UserService::demoSession(const QString& username) {
     if (!store_.isDemo()) return fail("signing in without a password is only allowed on a demo database (vakt init --demo)");
     auto session = activeUser(username, nullptr);

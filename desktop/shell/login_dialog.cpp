@@ -41,6 +41,11 @@ LoginDialog::LoginDialog(Store& store, QWidget* parent) : QDialog(parent), store
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
+void LoginDialog::setUser(const QString& username) {
+    user_->setText(username);
+    if (!username.isEmpty()) password_->setFocus();
+}
+
 void LoginDialog::tryLogin() {
     UserService users(store_);
     auto session = users.authenticate(user_->text().trimmed(), password_->text());

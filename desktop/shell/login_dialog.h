@@ -15,6 +15,7 @@ class LoginDialog : public QDialog {
 public:
     LoginDialog(Store& store, QWidget* parent = nullptr);
     const Session& session() const { return session_; }
+    void setUser(const QString& username);
 
 private:
     void tryLogin();

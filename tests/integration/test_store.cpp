@@ -316,7 +316,12 @@ TEST_F(StoreTest, DemoPlatformLoadsCompletelyAndDeterministically) {
     auto summary = loadDemo(*store_, dataDir());
     ASSERT_TRUE(summary) << summary.message();
     EXPECT_EQ(summary->kommuner, 357);
+    EXPECT_EQ(summary->fylker, 15);
     EXPECT_EQ(summary->fylkeskommuner, 14);  // Oslo kommune also carries fylke 03's tasks
+    auto fylker = OrganisationService(*store_).fylker(kAdmin);
+    ASSERT_TRUE(fylker);
+    ASSERT_EQ(fylker->size(), 15);
+    EXPECT_EQ(fylker->front(), std::make_pair(QString("03"), QString("Oslo")));
     EXPECT_GE(summary->vendors, 60);
     EXPECT_GE(summary->vendorSystems, 150);
     EXPECT_GE(summary->catalogEntries, 18);
