@@ -101,10 +101,6 @@
         <translation>Missing</translation>
     </message>
     <message>
-        <source>Utdatert (%1)</source>
-        <translation>Outdated (%1)</translation>
-    </message>
-    <message>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
@@ -127,6 +123,14 @@
     <message>
         <source>Produktansvarlig</source>
         <translation>Product owner</translation>
+    </message>
+    <message>
+        <source>Eldre enn 12 måneder</source>
+        <translation>Older than 12 months</translation>
+    </message>
+    <message>
+        <source>Ingen slik analyse er registrert</source>
+        <translation>No such assessment is registered</translation>
     </message>
 </context>
 <context>
@@ -349,7 +353,10 @@
     </message>
     <message numerus="yes">
         <source>%n måned(er)</source>
-        <translation><numerusform>%n month</numerusform><numerusform>%n months</numerusform></translation>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
     </message>
     <message>
         <source>ROS-analyse</source>
@@ -422,6 +429,14 @@
     <message>
         <source>Eksporterte %1 oppføringer til %2.</source>
         <translation>Exported %1 entries to %2.</translation>
+    </message>
+    <message>
+        <source>ROS og DPIA:</source>
+        <translation>ROS and DPIA:</translation>
+    </message>
+    <message>
+        <source>ingen andre oppføringer</source>
+        <translation>no other entries</translation>
     </message>
 </context>
 <context>

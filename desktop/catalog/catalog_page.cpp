@@ -213,6 +213,14 @@ QWidget* CatalogPage::buildEditor() {
     form->addRow(tr("Sist gjennomgått:"), track(lastReviewed_));
     form->addRow(tr("Produktansvarlig:"), track(owner_));
     form->addRow(tr("Organisasjoner med avtale:"), agreements_);
+    documentSummary_ = new QLabel(overview);
+    documentSummary_->setObjectName(QStringLiteral("fieldDocumentSummary"));
+    documentSummary_->setWordWrap(true);
+    form->addRow(tr("ROS og DPIA:"), documentSummary_);
+    usedBySummary_ = new QLabel(overview);
+    usedBySummary_->setObjectName(QStringLiteral("fieldUsedBySummary"));
+    usedBySummary_->setWordWrap(true);
+    form->addRow(tr("Brukes av:"), usedBySummary_);
     tabs_->addTab(overview, tr("Oversikt"));
 
     // Texts
@@ -510,6 +518,9 @@ void CatalogPage::showEntry(const std::optional<CatalogEntry>& entry) {
         auto users = service_.usedBy(ctx_.session, e.key);
         if (users) usedBy_->addItems(*users);
     }
+    QStringList usedByKeys;
+    for (int i = 0; i < usedBy_->count(); ++i) usedByKeys << usedBy_->item(i)->text();
+    usedBySummary_->setText(usedByKeys.isEmpty() ? tr("ingen andre oppføringer") : usedByKeys.join(QStringLiteral(", ")));
     loading_ = false;
     setDirty(false);
     setEditable(canWrite_);
@@ -529,6 +540,8 @@ void CatalogPage::showDocumentWarnings(const QList<CatalogDocument>& documents) 
     }
     documentWarnings_->setText(warnings.isEmpty() ? tr("ROS og DPIA er oppdatert.") : tr("⚠ ") + warnings.join(QLatin1Char(' ')));
     documentWarnings_->setStyleSheet(warnings.isEmpty() ? QString() : QStringLiteral("color: #b00020; font-weight: bold;"));
+    documentSummary_->setText(documentWarnings_->text());
+    documentSummary_->setStyleSheet(documentWarnings_->styleSheet());
     const int docTab = tabs_->indexOf(documents_->parentWidget());
     tabs_->setTabText(docTab, warnings.isEmpty() ? tr("Dokumenter") : tr("Dokumenter ⚠"));
 }

@@ -84,6 +84,8 @@ private:
     QLineEdit* lastReviewed_;
     QComboBox* owner_;
     QLabel* agreements_;
+    QLabel* documentSummary_;
+    QLabel* usedBySummary_;
     QPlainTextEdit* goal_;
     QPlainTextEdit* background_;
     QPlainTextEdit* expectedUse_;
