@@ -13,6 +13,8 @@
 
 namespace vakt::json {
 
+struct Member;
+
 struct Value {
     enum class Type { Null, Bool, Number, String, Array, Object };
     Type type = Type::Null;
@@ -20,7 +22,7 @@ struct Value {
     double number = 0;
     std::string text;  // String value, or the number's source text
     std::vector<Value> items;  // Array
-    std::vector<std::pair<std::string, Value>> members;  // Object, in source order
+    std::vector<Member> members;  // Object, in source order
     int line = 0;
     int column = 0;
 
@@ -32,6 +34,11 @@ struct Value {
     bool isBool() const { return type == Type::Bool; }
     // First member with this key, or nullptr.
     const Value* find(std::string_view key) const;
+};
+
+struct Member {
+    std::string key;
+    Value value;
 };
 
 const char* typeName(Value::Type type);

@@ -10,6 +10,7 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libxkbcommon-dev libgl-dev
   libsqlite3-dev libssl-dev libpq-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
   # run and test
   sqlite3 xvfb xauth fonts-dejavu-core postgresql postgresql-client
 )

@@ -116,7 +116,7 @@ private:
             ++pos_;
             Value v;
             if (!parseValue(v, depth + 1)) return false;
-            out.members.emplace_back(std::move(key), std::move(v));
+            out.members.push_back(Member{std::move(key), std::move(v)});
             skipSpace();
             if (pos_ >= in_.size()) return setError("unexpected end of input in object");
             if (in_[pos_] == ',') { ++pos_; continue; }
