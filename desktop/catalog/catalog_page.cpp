@@ -23,6 +23,7 @@
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "catalog_model.h"
 
@@ -282,29 +283,11 @@ QWidget* CatalogPage::buildEditor() {
                             &documentWarnings_);
     documentWarnings_->setObjectName(QStringLiteral("documentWarnings"));
     connect(addRole, &QPushButton::clicked, this, [this] {
-        const int row = roles_->rowCount();
-        roles_->insertRow(row);
-        auto* team = comboOf(Team::all(), teamTitle, roles_);
-        roles_->setCellWidget(row, 0, team);
-        roles_->setItem(row, 1, new QTableWidgetItem);
-        auto* person = new QComboBox(roles_);
-        for (const auto& p : people_) person->addItem(QStringLiteral("%1 <%2>").arg(p.name, p.email), p.email);
-        roles_->setCellWidget(row, 2, person);
-        connect(team, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
-        connect(person, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
+        addRoleRow({Team::Development, {}, {}});
         setDirty(true);
     });
     connect(addDoc, &QPushButton::clicked, this, [this] {
-        const int row = documents_->rowCount();
-        documents_->insertRow(row);
-        auto* kind = comboOf(DocumentKind::all(), documentKindTitle, documents_);
-        documents_->setCellWidget(row, 0, kind);
-        for (int c = 1; c < kDocAgeColumn; ++c) documents_->setItem(row, c, new QTableWidgetItem);
-        documents_->item(row, 3)->setText(ctx_.store->clock().today().toString(Qt::ISODate));
-        auto* ageItem = new QTableWidgetItem;
-        ageItem->setFlags(Qt::ItemIsEnabled);
-        documents_->setItem(row, kDocAgeColumn, ageItem);
-        connect(kind, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
+        addDocumentRow({DocumentKind::Ros, {}, {}, ctx_.store->clock().today(), {}});
         setDirty(true);
     });
 
@@ -459,44 +442,9 @@ void CatalogPage::showEntry(const std::optional<CatalogEntry>& entry) {
     agreements_->setText(agreements ? QString::number(*agreements) : QString::fromStdString(agreements.message()));
 
     roles_->setRowCount(0);
-    for (const auto& r : e.roles) {
-        const int row = roles_->rowCount();
-        roles_->insertRow(row);
-        auto* team = comboOf(Team::all(), teamTitle, roles_);
-        team->setCurrentIndex(std::max(0, team->findData(r.team)));
-        roles_->setCellWidget(row, 0, team);
-        roles_->setItem(row, 1, new QTableWidgetItem(r.role));
-        auto* person = new QComboBox(roles_);
-        for (const auto& p : people_) person->addItem(QStringLiteral("%1 <%2>").arg(p.name, p.email), p.email);
-        person->setCurrentIndex(std::max(0, person->findData(r.personEmail)));
-        roles_->setCellWidget(row, 2, person);
-        connect(team, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
-        connect(person, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
-    }
-    const QDate today = ctx_.store->clock().today();
+    for (const auto& r : e.roles) addRoleRow(r);
     documents_->setRowCount(0);
-    for (const auto& d : e.documents) {
-        const int row = documents_->rowCount();
-        documents_->insertRow(row);
-        auto* kind = comboOf(DocumentKind::all(), documentKindTitle, documents_);
-        kind->setCurrentIndex(std::max(0, kind->findData(d.kind)));
-        documents_->setCellWidget(row, 0, kind);
-        connect(kind, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
-        documents_->setItem(row, 1, new QTableWidgetItem(d.title));
-        documents_->setItem(row, 2, new QTableWidgetItem(d.version));
-        documents_->setItem(row, 3, new QTableWidgetItem(d.date.isValid() ? d.date.toString(Qt::ISODate) : QString()));
-        documents_->setItem(row, 4, new QTableWidgetItem(d.location));
-        QString age;
-        if (d.date.isValid()) {
-            const qint64 months = d.date.daysTo(today) / 30;
-            age = months < 1 ? tr("under en måned") : tr("%n måned(er)", nullptr, static_cast<int>(months));
-        }
-        auto* ageItem = new QTableWidgetItem(age);
-        ageItem->setFlags(Qt::ItemIsEnabled);
-        if ((d.kind == DocumentKind::Ros || d.kind == DocumentKind::Dpia) && d.date.isValid() && d.date < today.addMonths(-12))
-            ageItem->setForeground(QColor(0xb0, 0x00, 0x20));
-        documents_->setItem(row, kDocAgeColumn, ageItem);
-    }
+    for (const auto& d : e.documents) addDocumentRow(d);
     documents_->resizeColumnsToContents();
     showDocumentWarnings(e.documents);
 
@@ -524,6 +472,49 @@ void CatalogPage::showEntry(const std::optional<CatalogEntry>& entry) {
     loading_ = false;
     setDirty(false);
     setEditable(canWrite_);
+}
+
+void CatalogPage::addRoleRow(const CatalogRole& r) {
+    const bool wasLoading = std::exchange(loading_, true);
+    const int row = roles_->rowCount();
+    roles_->insertRow(row);
+    auto* team = comboOf(Team::all(), teamTitle, roles_);
+    team->setCurrentIndex(std::max(0, team->findData(r.team)));
+    roles_->setCellWidget(row, 0, team);
+    roles_->setItem(row, 1, new QTableWidgetItem(r.role));
+    auto* person = new QComboBox(roles_);
+    for (const auto& p : people_) person->addItem(QStringLiteral("%1 <%2>").arg(p.name, p.email), p.email);
+    person->setCurrentIndex(std::max(0, person->findData(r.personEmail)));
+    roles_->setCellWidget(row, 2, person);
+    connect(team, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
+    connect(person, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
+    loading_ = wasLoading;
+}
+
+void CatalogPage::addDocumentRow(const CatalogDocument& d) {
+    const bool wasLoading = std::exchange(loading_, true);
+    const QDate today = ctx_.store->clock().today();
+    const int row = documents_->rowCount();
+    documents_->insertRow(row);
+    auto* kind = comboOf(DocumentKind::all(), documentKindTitle, documents_);
+    kind->setCurrentIndex(std::max(0, kind->findData(d.kind)));
+    documents_->setCellWidget(row, 0, kind);
+    connect(kind, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
+    documents_->setItem(row, 1, new QTableWidgetItem(d.title));
+    documents_->setItem(row, 2, new QTableWidgetItem(d.version));
+    documents_->setItem(row, 3, new QTableWidgetItem(d.date.isValid() ? d.date.toString(Qt::ISODate) : QString()));
+    documents_->setItem(row, 4, new QTableWidgetItem(d.location));
+    QString age;
+    if (d.date.isValid()) {
+        const qint64 months = d.date.daysTo(today) / 30;
+        age = months < 1 ? tr("under en måned") : tr("%n måned(er)", nullptr, static_cast<int>(months));
+    }
+    auto* ageItem = new QTableWidgetItem(age);
+    ageItem->setFlags(Qt::ItemIsEnabled);
+    if ((d.kind == DocumentKind::Ros || d.kind == DocumentKind::Dpia) && d.date.isValid() && d.date < today.addMonths(-12))
+        ageItem->setForeground(QColor(0xb0, 0x00, 0x20));
+    documents_->setItem(row, kDocAgeColumn, ageItem);
+    loading_ = wasLoading;
 }
 
 void CatalogPage::showDocumentWarnings(const QList<CatalogDocument>& documents) {

@@ -44,6 +44,8 @@ private:
     void buildList(QWidget* parent);
     QWidget* buildEditor();
     void showEntry(const std::optional<CatalogEntry>& entry);
+    void addRoleRow(const CatalogRole& role);
+    void addDocumentRow(const CatalogDocument& document);
     void showDocumentWarnings(const QList<CatalogDocument>& documents);
     CatalogEntry collect(QString* error) const;
     void setDirty(bool dirty);

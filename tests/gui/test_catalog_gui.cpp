@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -176,6 +177,20 @@ private slots:
         QVERIFY(page->selectEntry("manuelt-mottak"));
         const QString warnings = page->findChild<QLabel*>("documentWarnings")->text();
         QVERIFY2(warnings.contains("ROS-analyse mangler") && warnings.contains("DPIA mangler"), qPrintable(warnings));
+        // The security officer registers a new ROS: the ROS warning goes, the DPIA warning stays.
+        auto* documents = page->findChild<QTableWidget*>("documentsTable");
+        QTest::mouseClick(page->findChild<QPushButton*>("documentsTableAdd"), Qt::LeftButton);
+        QCOMPARE(documents->rowCount(), 1);
+        documents->item(0, 1)->setText("ROS-analyse Manuelt mottak");
+        documents->item(0, 2)->setText("1.0");
+        QVERIFY(page->save());
+        const QString after = page->findChild<QLabel*>("documentWarnings")->text();
+        QVERIFY2(!after.contains("ROS-analyse mangler") && after.contains("DPIA mangler"), qPrintable(after));
+        auto saved = CatalogService(*ctx->store).get(ctx->session, "manuelt-mottak");
+        QCOMPARE(saved->value().documents.size(), 1);
+        QCOMPARE(saved->value().documents.front().kind, QString("ros"));
+        QCOMPARE(saved->value().documents.front().date, QDateTime::currentDateTimeUtc().date());
+
         auto* attention = page->findChild<QComboBox*>("catalogAttentionFilter");
         auto* table = page->findChild<QTableView*>("catalogTable");
         const int all = table->model()->rowCount();
