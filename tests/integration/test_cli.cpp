@@ -274,6 +274,21 @@ TEST_F(Cli, DesktopScreenshotRendersANamedPage) {
     EXPECT_TRUE(unknown.err.contains("catalog")) << unknown.err.toStdString();
 }
 
+TEST(CollectorCli, CheckMetricsLikePromtool) {
+    Outcome good = run(VAKT_COLLECTOR, {"check-metrics"}, "# TYPE a counter\na_total 1\n# EOF\n");
+    EXPECT_EQ(good.code, 0) << good.err.toStdString();
+    Outcome classic = run(VAKT_COLLECTOR, {"check-metrics", "--format", "prometheus"}, "a{b=\"c\",} 1\n");
+    EXPECT_EQ(classic.code, 0) << classic.err.toStdString();
+    Outcome bad = run(VAKT_COLLECTOR, {"check-metrics", "--format", "openmetrics"}, "# TYPE a counter\na_total -1\n# EOF\n");
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_TRUE(bad.err.startsWith("2:1: ")) << bad.err.toStdString();
+    Outcome usage = run(VAKT_COLLECTOR, {"check-metrics", "--format", "xml"});
+    EXPECT_EQ(usage.code, 2);
+    Outcome help = run(VAKT_COLLECTOR, {"check-metrics", "--help"});
+    EXPECT_EQ(help.code, 0);
+    EXPECT_TRUE(help.out.contains("check-metrics"));
+}
+
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);

@@ -1,0 +1,81 @@
+// vakt-collector: the daemon beside the platform. This build offers the exposition-format
+// checker; scraping and audit-log ingest arrive with their issues.
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+#include <string>
+
+#include "exposition/parser.h"
+
+namespace {
+
+constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+
+const char* kHelp = R"(Usage: vakt-collector COMMAND [OPTIONS]
+
+Commands:
+  check-metrics [--format prometheus|openmetrics] < FILE
+        Check an exposition read from standard input, like `promtool check metrics`.
+        Exit 0 when valid, 1 with "line:column: reason" when not. The default format is
+        OpenMetrics when the text ends with "# EOF", else the Prometheus text format 0.0.4.
+
+Options:
+  --help       show this help
+  --version    show the version
+)";
+
+int usage(const std::string& message) {
+    std::fprintf(stderr, "vakt-collector: %s\n\n%s", message.c_str(), kHelp);
+    return kUsage;
+}
+
+int checkMetrics(int argc, char** argv) {
+    std::string format;
+    for (int i = 0; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(kHelp, stdout);
+            return kOk;
+        }
+        if (arg == "--format" && i + 1 < argc) format = argv[++i];
+        else if (arg.rfind("--format=", 0) == 0) format = arg.substr(9);
+        else return usage("unexpected argument '" + arg + "'");
+    }
+    if (!format.empty() && format != "prometheus" && format != "openmetrics")
+        return usage("--format must be prometheus or openmetrics, not '" + format + "'");
+    std::string body((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    vakt::expo::Format f;
+    if (format == "openmetrics") f = vakt::expo::Format::OpenMetrics100;
+    else if (format == "prometheus") f = vakt::expo::Format::Prometheus004;
+    else {
+        std::string_view tail(body);
+        while (!tail.empty() && tail.back() == '\n') tail.remove_suffix(1);
+        f = tail.size() >= 5 && tail.substr(tail.size() - 5) == "# EOF" ? vakt::expo::Format::OpenMetrics100
+                                                                         : vakt::expo::Format::Prometheus004;
+    }
+    vakt::expo::ParseResult result;
+    vakt::expo::ParseError error;
+    if (!vakt::expo::parse(body, f, result, error)) {
+        std::fprintf(stderr, "%s\n", error.message().c_str());
+        return kInvalid;
+    }
+    return kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage("no command given");
+    const std::string command = argv[1];
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(kHelp, stdout);
+        return kOk;
+    }
+    if (command == "--version") {
+        std::printf("vakt-collector %s\n", VAKT_VERSION);
+        return kOk;
+    }
+    if (command == "check-metrics") return checkMetrics(argc - 2, argv + 2);
+    return usage("unknown command '" + command + "'");
+}
