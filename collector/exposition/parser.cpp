@@ -136,6 +136,16 @@ protected:
     std::size_t lineStart_ = 0;
 
     bool failAt(std::size_t at, std::string reason) {
+        if (at < lineStart_) {
+            // A place on an earlier line (a label value may span lines in 0.0.4).
+            err_.line = 1;
+            std::size_t start = 0;
+            for (std::size_t i = 0; i < at; ++i)
+                if (in_[i] == '\n') ++err_.line, start = i + 1;
+            err_.column = static_cast<int>(at - start) + 1;
+            err_.reason = std::move(reason);
+            return false;
+        }
         err_.line = line_;
         err_.column = static_cast<int>(at - lineStart_) + 1;
         err_.reason = std::move(reason);
