@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package Vakt needs to build, run and test. Idempotent: packages that
+# Installs every Debian 12 package Vakt needs to build, run and test (and, with --bench, to
+# run the benchmarks). Idempotent: packages that
 # are already present are skipped, and nothing is done when all are there. Works as root or via sudo.
 set -euo pipefail
 
@@ -13,7 +14,12 @@ packages=(
   clang libclang-rt-14-dev
   # run and test
   sqlite3 xvfb xauth fonts-dejavu-core postgresql postgresql-client
+  prometheus prometheus-node-exporter
 )
+# --bench adds what the benchmarks compare against: Go and Prometheus's own expfmt parser.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(golang-go golang-github-prometheus-common-dev time)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
