@@ -2,8 +2,9 @@
 // checker; scraping and audit-log ingest arrive with their issues.
 #include <cstdio>
 #include <cstring>
-#include <iostream>
-#include <iterator>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string>
 
 #include "exposition/parser.h"
@@ -44,12 +45,25 @@ int checkMetrics(int argc, char** argv) {
     }
     if (!format.empty() && format != "prometheus" && format != "openmetrics")
         return usage("--format must be prometheus or openmetrics, not '" + format + "'");
-    std::string body((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    // A regular file is mapped rather than copied; a pipe is read.
+    std::string buffer;
+    std::string_view body;
+    void* mapped = MAP_FAILED;
+    struct stat st{};
+    if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        mapped = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, STDIN_FILENO, 0);
+        if (mapped != MAP_FAILED) body = std::string_view(static_cast<const char*>(mapped), static_cast<std::size_t>(st.st_size));
+    }
+    if (mapped == MAP_FAILED) {
+        char chunk[1 << 16];
+        while (std::size_t n = std::fread(chunk, 1, sizeof chunk, stdin)) buffer.append(chunk, n);
+        body = buffer;
+    }
     vakt::expo::Format f;
     if (format == "openmetrics") f = vakt::expo::Format::OpenMetrics100;
     else if (format == "prometheus") f = vakt::expo::Format::Prometheus004;
     else {
-        std::string_view tail(body);
+        std::string_view tail = body;
         while (!tail.empty() && tail.back() == '\n') tail.remove_suffix(1);
         f = tail.size() >= 5 && tail.substr(tail.size() - 5) == "# EOF" ? vakt::expo::Format::OpenMetrics100
                                                                          : vakt::expo::Format::Prometheus004;

@@ -63,8 +63,66 @@ std::optional<double> convertDecimal(std::string_view s) {
 
 }  // namespace
 
+// Clinger's fast path: up to 19 significant digits that fit 2^53 and a decimal exponent
+// within ±22 convert exactly with one multiplication or division. Most exposition values
+// (counters, small decimals) take it; everything else goes through from_chars.
+static std::optional<double> fastDecimal(std::string_view s) {
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+    std::uint64_t mantissa = 0;
+    int digits = 0, exponent = 0;
+    bool any = false;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+        any = true;
+        if (mantissa == 0 && s[i] == '0') {
+            ++i;
+            continue;
+        }
+        if (++digits > 19) return std::nullopt;
+        mantissa = mantissa * 10 + static_cast<unsigned>(s[i++] - '0');
+    }
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+            any = true;
+            if (mantissa == 0 && s[i] == '0') {
+                --exponent;
+                ++i;
+                continue;
+            }
+            if (++digits > 19) return std::nullopt;
+            mantissa = mantissa * 10 + static_cast<unsigned>(s[i++] - '0');
+            --exponent;
+        }
+    }
+    if (!any) return std::nullopt;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        bool expNegative = false;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) expNegative = s[i++] == '-';
+        int e = 0;
+        bool expDigits = false;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+            expDigits = true;
+            if (e < 10000) e = e * 10 + (s[i] - '0');
+            ++i;
+        }
+        if (!expDigits) return std::nullopt;
+        exponent += expNegative ? -e : e;
+    }
+    if (i != s.size() || mantissa > (std::uint64_t{1} << 53) || exponent < -22 || exponent > 22) return std::nullopt;
+    double v = static_cast<double>(mantissa);
+    v = exponent < 0 ? v / kPow10[-exponent] : v * kPow10[exponent];
+    return negative ? -v : v;
+}
+
 std::optional<double> parseValue(std::string_view s) {
     if (s.empty()) return std::nullopt;
+    if (s[0] >= '0' && s[0] <= '9')
+        if (auto fast = fastDecimal(s)) return fast;
     if (equalsIgnoreCase(s, "nan")) return std::numeric_limits<double>::quiet_NaN();
     std::string_view rest = s;
     bool negative = false;
@@ -79,6 +137,8 @@ std::optional<double> parseValue(std::string_view s) {
 }
 
 std::optional<double> parseRealNumber(std::string_view s) {
+    if (!s.empty() && s[0] >= '0' && s[0] <= '9')
+        if (auto fast = fastDecimal(s)) return fast;
     if (!isDecimal(s)) return std::nullopt;
     return convertDecimal(s);
 }

@@ -1,7 +1,9 @@
 #include "parser.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -61,13 +63,37 @@ std::string unescape(std::string_view s) {
 
 namespace {
 
-bool isNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'; }
-bool isNameChar(char c) { return isNameStart(c) || (c >= '0' && c <= '9'); }
-bool isLabelStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool isLabelChar(char c) { return isLabelStart(c) || (c >= '0' && c <= '9'); }
+// Character classes by table lookup: name scanning is the parser's hottest loop.
+enum : std::uint8_t { kLabelStart = 1, kLabelChar = 2, kNameStart = 4, kNameChar = 8 };
+constexpr std::array<std::uint8_t, 256> makeClasses() {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        const bool digit = c >= '0' && c <= '9';
+        std::uint8_t v = 0;
+        if (alpha) v |= kLabelStart | kLabelChar | kNameStart | kNameChar;
+        if (digit) v |= kLabelChar | kNameChar;
+        if (c == ':') v |= kNameStart | kNameChar;
+        t[static_cast<std::size_t>(c)] = v;
+    }
+    return t;
+}
+constexpr auto kClasses = makeClasses();
+inline bool is(char c, std::uint8_t cls) { return kClasses[static_cast<unsigned char>(c)] & cls; }
+bool isNameStart(char c) { return is(c, kNameStart); }
+bool isNameChar(char c) { return is(c, kNameChar); }
+bool isLabelStart(char c) { return is(c, kLabelStart); }
+bool isLabelChar(char c) { return is(c, kLabelChar); }
 
 bool validUtf8(std::string_view s) {
     std::size_t i = 0;
+    // Label values are nearly always ASCII: check eight bytes at a time first.
+    while (i + 8 <= s.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + i, 8);
+        if (word & 0x8080808080808080ull) break;
+        i += 8;
+    }
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
@@ -124,6 +150,10 @@ public:
         out_.samples.clear();
         out_.labels.clear();
         out_.exemplars.clear();
+        // A sample line is rarely shorter than 40 bytes; reserving up front saves the copies
+        // and page faults of repeated growth on large responses.
+        out_.samples.reserve(in.size() / 48);
+        out_.labels.reserve(in.size() / 24);
     }
 
 protected:
@@ -204,7 +234,7 @@ public:
 
 private:
     bool done_ = false;
-    std::unordered_map<std::string_view, std::uint32_t> familyIndex_;
+    std::unordered_map<std::string_view, std::uint32_t> familyIndex_{256};
     std::uint32_t lastFamily_ = UINT32_MAX;
 
     static std::string printable(char c) {
@@ -212,23 +242,34 @@ private:
         if (static_cast<unsigned char>(c) < 0x20) return "\\x" + std::to_string(static_cast<unsigned char>(c));
         return std::string(1, c);
     }
+    // Hot loops work on locals: a member position would be stored back on every character.
     void skipSpace() {
-        while (pos_ < in_.size() && (in_[pos_] == ' ' || in_[pos_] == '\t')) ++pos_;
+        std::size_t p = pos_;
+        const std::size_t n = in_.size();
+        const char* d = in_.data();
+        while (p < n && (d[p] == ' ' || d[p] == '\t')) ++p;
+        pos_ = p;
     }
     std::size_t lineEnd(std::size_t from) const {
         const auto nl = in_.find('\n', from);
         return nl == std::string_view::npos ? in_.size() : nl;
     }
-    std::string_view name(std::size_t& p) const {
-        const std::size_t start = p;
-        if (p < in_.size() && isNameStart(in_[p])) {
+    std::string_view name(std::size_t& position) const {
+        const std::size_t start = position;
+        std::size_t p = position;
+        const std::size_t n = in_.size();
+        const char* d = in_.data();
+        if (p < n && isNameStart(d[p])) {
             ++p;
-            while (p < in_.size() && isNameChar(in_[p])) ++p;
+            while (p < n && isNameChar(d[p])) ++p;
         }
+        position = p;
         return in_.substr(start, p - start);
     }
 
     std::uint32_t family(std::string_view familyName) {
+        // HELP and TYPE of one family come together.
+        if (!out_.families.empty() && out_.families.back().name == familyName) return static_cast<std::uint32_t>(out_.families.size() - 1);
         auto it = familyIndex_.find(familyName);
         if (it != familyIndex_.end()) return it->second;
         Family f;
@@ -241,7 +282,17 @@ private:
 
     // The family a sample belongs to: its own name, or the histogram/summary it is part of.
     std::uint32_t familyOfSample(std::string_view sampleName) {
-        if (lastFamily_ != UINT32_MAX && out_.families[lastFamily_].name == sampleName) return lastFamily_;
+        if (lastFamily_ != UINT32_MAX) {
+            // Samples come in family order, so the last family nearly always matches.
+            const Family& last = out_.families[lastFamily_];
+            if (sampleName.size() >= last.name.size() && sampleName.substr(0, last.name.size()) == last.name) {
+                const std::string_view suffix = sampleName.substr(last.name.size());
+                if (suffix.empty()) return lastFamily_;
+                if ((last.type == MetricType::Histogram && (suffix == "_bucket" || suffix == "_sum" || suffix == "_count")) ||
+                    (last.type == MetricType::Summary && (suffix == "_sum" || suffix == "_count")))
+                    return lastFamily_;
+            }
+        }
         auto it = familyIndex_.find(sampleName);
         if (it != familyIndex_.end()) return lastFamily_ = it->second;
         for (std::string_view suffix : {"_bucket", "_sum", "_count"}) {
@@ -320,7 +371,13 @@ private:
         if (!checkLabelLimit(pos_, s.labelCount)) return false;
         // The value is everything up to a space, tab, brace or line break.
         const std::size_t valueAt = pos_;
-        while (pos_ < in_.size() && in_[pos_] != ' ' && in_[pos_] != '\t' && in_[pos_] != '\n' && in_[pos_] != '{') ++pos_;
+        {
+            std::size_t p = pos_;
+            const std::size_t n = in_.size();
+            const char* d = in_.data();
+            while (p < n && d[p] != ' ' && d[p] != '\t' && d[p] != '\n' && d[p] != '{') ++p;
+            pos_ = p;
+        }
         if (pos_ == valueAt) return failAt(valueAt, "expected value after metric");
         const std::string_view valueText = in_.substr(valueAt, pos_ - valueAt);
         const auto value = parseValue(valueText);
@@ -329,7 +386,9 @@ private:
         skipSpace();
         if (pos_ < in_.size() && in_[pos_] >= '0' && in_[pos_] <= '9') {
             const std::size_t tsAt = pos_;
-            while (pos_ < in_.size() && in_[pos_] >= '0' && in_[pos_] <= '9') ++pos_;
+            std::size_t p = pos_;
+            while (p < in_.size() && in_[p] >= '0' && in_[p] <= '9') ++p;
+            pos_ = p;
             const auto ts = parseMillis(in_.substr(tsAt, pos_ - tsAt));
             if (!ts) return failAt(tsAt, "timestamp out of range");
             s.hasTimestamp = true;
@@ -355,7 +414,9 @@ private:
             }
             if (!isLabelStart(in_[pos_])) return failAt(pos_, "expected label name");
             const std::size_t nameAt = pos_;
-            while (pos_ < in_.size() && isLabelChar(in_[pos_])) ++pos_;
+            std::size_t p = pos_ + 1;
+            while (p < in_.size() && isLabelChar(in_[p])) ++p;
+            pos_ = p;
             const std::string_view labelName = in_.substr(nameAt, pos_ - nameAt);
             skipSpace();
             if (pos_ >= in_.size() || in_[pos_] != '=') return failAt(pos_, "expected '=' after label name");
@@ -364,6 +425,20 @@ private:
             if (pos_ >= in_.size() || in_[pos_] != '"') return failAt(pos_, "expected quoted label value");
             const std::size_t valueAt = ++pos_;
             for (;;) {
+                // Jump to the next quote; only a backslash or line break before it needs care.
+                const void* quote = std::memchr(in_.data() + pos_, '"', in_.size() - pos_);
+                const std::size_t q = quote ? static_cast<std::size_t>(static_cast<const char*>(quote) - in_.data()) : in_.size();
+                bool plain = true;
+                for (std::size_t k = pos_; k < q; ++k)
+                    if (in_[k] == '\\' || in_[k] == '\n') {
+                        plain = false;
+                        break;
+                    }
+                if (plain) {
+                    pos_ = q;
+                    if (pos_ >= in_.size()) return failAt(valueAt - 1, "unterminated label value");
+                    break;
+                }
                 if (pos_ >= in_.size()) return failAt(valueAt - 1, "unterminated label value");
                 const char c = in_[pos_];
                 if (c == '"') break;
