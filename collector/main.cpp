@@ -7,7 +7,10 @@
 #include <unistd.h>
 #include <string>
 
+#include "config/scrape_config.h"
 #include "exposition/parser.h"
+#include <fstream>
+#include <sstream>
 
 namespace {
 
@@ -20,6 +23,10 @@ Commands:
         Check an exposition read from standard input, like `promtool check metrics`.
         Exit 0 when valid, 1 with "line:column: reason" when not. The default format is
         OpenMetrics when the text ends with "# EOF", else the Prometheus text format 0.0.4.
+
+  --config FILE --check-config
+        Validate the configuration (Prometheus's YAML shape) and exit: 0 when valid, 1 with
+        "file:line: field 'x': reason" when not.
 
 Options:
   --help       show this help
@@ -77,6 +84,26 @@ int checkMetrics(int argc, char** argv) {
     return kOk;
 }
 
+int checkConfig(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        std::fprintf(stderr, "vakt-collector: cannot read %s\n", path.c_str());
+        return kInvalid;
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    auto config = vakt::collector::parseConfig(text.str(), path);
+    if (!config) {
+        std::fprintf(stderr, "%s\n", config.message().c_str());
+        return kInvalid;
+    }
+    std::size_t targets = 0;
+    for (const auto& job : config->scrapeConfigs)
+        for (const auto& sc : job.staticConfigs) targets += sc.targets.size();
+    std::printf("%s is valid: %zu scrape jobs, %zu static targets\n", path.c_str(), config->scrapeConfigs.size(), targets);
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,5 +118,12 @@ int main(int argc, char** argv) {
         return kOk;
     }
     if (command == "check-metrics") return checkMetrics(argc - 2, argv + 2);
+    if (command == "--config" || command.rfind("--config=", 0) == 0) {
+        std::string path = command == "--config" ? (argc > 2 ? argv[2] : "") : command.substr(9);
+        const int next = command == "--config" ? 3 : 2;
+        if (path.empty()) return usage("--config needs a file");
+        if (argc > next && std::string(argv[next]) == "--check-config" && argc == next + 1) return checkConfig(path);
+        return usage("this build only checks configurations: use --config FILE --check-config");
+    }
     return usage("unknown command '" + command + "'");
 }

@@ -289,6 +289,22 @@ TEST(CollectorCli, CheckMetricsLikePromtool) {
     EXPECT_TRUE(help.out.contains("check-metrics"));
 }
 
+TEST(CollectorCli, CheckConfigNamesFileLineAndField) {
+    QTemporaryDir dir;
+    const QString good = dir.filePath("good.yml"), bad = dir.filePath("bad.yml");
+    QFile g(good), b(bad);
+    ASSERT_TRUE(g.open(QIODevice::WriteOnly) && b.open(QIODevice::WriteOnly));
+    g.write("scrape_configs:\n  - job_name: node\n    static_configs:\n      - targets: ['127.0.0.1:9100']\n");
+    b.write("scrape_configs:\n  - job_name: node\n    scrape_intervall: 15s\n");
+    g.close();
+    b.close();
+    Outcome ok = run(VAKT_COLLECTOR, {"--config", good, "--check-config"});
+    EXPECT_EQ(ok.code, 0) << ok.err.toStdString();
+    Outcome wrong = run(VAKT_COLLECTOR, {"--config", bad, "--check-config"});
+    EXPECT_EQ(wrong.code, 1);
+    EXPECT_TRUE(wrong.err.startsWith(bad + ":3: field 'scrape_configs[].scrape_intervall': unknown field")) << wrong.err.toStdString();
+}
+
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);

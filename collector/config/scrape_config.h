@@ -1,0 +1,96 @@
+#pragma once
+// The collector's configuration, in Prometheus's YAML shape (global, scrape_configs with
+// static and file-based discovery, TLS, basic auth, bearer tokens, limits) plus Vakt's
+// `service:` mapping from a job or a target label to a catalogue service. Parsing is plain C++
+// over text; reading files (the config, file_sd, secrets) happens at the edge.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "result.h"
+
+namespace vakt::collector {
+
+using Duration = std::chrono::milliseconds;
+using LabelMap = std::map<std::string, std::string>;
+
+// Prometheus durations: 1y 1w 1d 1h 1m 1s 1ms, combined largest first ("1m30s").
+Result<Duration> parseDuration(std::string_view text);
+std::string formatDuration(Duration d);
+// Sizes as in body_size_limit: B, KB, MB, GB, TB (powers of 1024, as Prometheus reads them).
+Result<std::uint64_t> parseSize(std::string_view text);
+
+struct TlsConfig {
+    std::string caFile, certFile, keyFile, serverName;
+    bool insecureSkipVerify = false;
+};
+
+struct BasicAuth {
+    std::string username;
+    std::string passwordFile;
+};
+
+// Which catalogue service a target's metrics belong to: one key for the whole job, or the
+// value of a target label.
+struct ServiceMapping {
+    std::string key;
+    std::string fromLabel;
+};
+
+struct StaticConfig {
+    std::vector<std::string> targets;
+    LabelMap labels;
+};
+
+struct FileSdConfig {
+    std::vector<std::string> files;
+    Duration refreshInterval = std::chrono::minutes(5);
+};
+
+struct ScrapeConfig {
+    std::string jobName;
+    int line = 0;
+    std::string metricsPath = "/metrics";
+    std::string scheme = "http";
+    std::map<std::string, std::vector<std::string>> params;
+    Duration scrapeInterval{0};
+    Duration scrapeTimeout{0};
+    std::vector<StaticConfig> staticConfigs;
+    std::vector<FileSdConfig> fileSdConfigs;
+    std::optional<TlsConfig> tls;
+    std::optional<BasicAuth> basicAuth;
+    std::string authorizationType;     // "Bearer" when a token file is set
+    std::string credentialsFile;       // authorization.credentials_file or bearer_token_file
+    bool honorLabels = false;
+    std::size_t sampleLimit = 0;
+    std::uint64_t bodySizeLimit = 0;
+    ServiceMapping service;
+};
+
+struct GlobalConfig {
+    Duration scrapeInterval = std::chrono::minutes(1);
+    Duration scrapeTimeout = std::chrono::seconds(10);
+    Duration evaluationInterval = std::chrono::minutes(1);
+    LabelMap externalLabels;
+};
+
+struct CollectorConfig {
+    GlobalConfig global;
+    std::vector<ScrapeConfig> scrapeConfigs;
+    std::vector<std::string> ruleFiles;
+};
+
+// Errors name file:line and the field. Unknown keys are errors, as in Prometheus.
+Result<CollectorConfig> parseConfig(std::string_view yaml, const std::string& fileName);
+
+// Makes every relative file path in the config relative to `baseDir` (the config's folder).
+void resolvePaths(CollectorConfig& config, const std::string& baseDir);
+
+// Targets from one file_sd file (JSON or YAML): [{targets: [...], labels: {...}}].
+Result<std::vector<StaticConfig>> parseFileSd(std::string_view text, const std::string& fileName);
+
+}  // namespace vakt::collector
