@@ -40,7 +40,8 @@ public:
     Engine engine() const { return url_.engine; }
     const DatabaseUrl& url() const { return url_; }
 
-    // Replaces {PK} (auto-increment primary key), {LOCK} (row lock clause) and {NOCASE}.
+    // Replaces {PK} (auto-increment primary key), {REAL} (a double), {LOCK} (row lock clause)
+    // and {LIKE} (case-insensitive match).
     QString dialect(QString sql) const;
 
     Status exec(const QString& sql, const QVariantList& binds = {});

@@ -9,6 +9,7 @@
 #include "data_dir.h"
 #include "demo.h"
 #include "migrations.h"
+#include "monitoring.h"
 #include "norway.h"
 #include "organisation_service.h"
 #include "support/test_db.h"
@@ -371,6 +372,46 @@ TEST_F(StoreTest, DemoPlatformLoadsCompletelyAndDeterministically) {
     auto b = (*second)->db().query("SELECT orgnr FROM organisations ORDER BY orgnr");
     ASSERT_EQ(a->size(), b->size());
     for (std::size_t i = 0; i < a->size(); ++i) ASSERT_EQ((*a)[i].value(0), (*b)[i].value(0));
+}
+
+TEST_F(StoreTest, MonitoringRecordsHealthTransitionsAndServiceHealth) {
+    seed();
+    MonitoringStore m(*store_);
+    const QDateTime t0(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC);
+    ASSERT_TRUE(m.registerTarget("svarut", "10.0.0.1:8080", "http://10.0.0.1:8080/metrics", "svarut"));
+    ASSERT_TRUE(m.registerTarget("svarut", "10.0.0.2:8080", "http://10.0.0.2:8080/metrics", "svarut"));
+    ASSERT_TRUE(m.recordScrape("svarut", "10.0.0.1:8080", t0, true, {}, 12, 500));
+    ASSERT_TRUE(m.recordScrape("svarut", "10.0.0.2:8080", t0, true, {}, 15, 500));
+    ASSERT_TRUE(m.recordScrape("svarut", "10.0.0.2:8080", t0.addSecs(15), false, "connection refused", 1, 0));
+    ASSERT_TRUE(m.recordScrape("svarut", "10.0.0.2:8080", t0.addSecs(30), false, "connection refused", 1, 0));  // no new event
+    EXPECT_EQ(count("target_health_events"), 3);
+    auto trail = store_->trail("scrape_target", "svarut/10.0.0.2:8080", 10);
+    ASSERT_TRUE(trail);
+    ASSERT_EQ(trail->size(), 2u);
+    EXPECT_NE(trail->front().after.find("connection refused"), std::string::npos);
+
+    ASSERT_TRUE(m.writeMinutes({ServiceMinute{"svarut", t0, 4, 3, 1000, 10, 0.05, 0.2, 0.4}}));
+    ASSERT_TRUE(m.writeMinutes({ServiceMinute{"svarut", t0, 4, 1, 0, 0, std::nullopt, std::nullopt, std::nullopt}}));  // a second collector
+    auto status = m.serviceStatus(kAdmin, t0.addSecs(60));
+    ASSERT_TRUE(status) << status.message();
+    ASSERT_EQ(status->size(), 1);
+    const ServiceStatus& st = status->front();
+    EXPECT_EQ(st.state, "degraded");
+    EXPECT_EQ(st.name, "SvarUt");
+    EXPECT_EQ(st.since, t0.addSecs(15));
+    EXPECT_EQ(st.lastError, "connection refused");
+    ASSERT_TRUE(st.availability24h);
+    EXPECT_DOUBLE_EQ(*st.availability24h, 0.5);  // 4 of 8 scrapes succeeded
+    EXPECT_DOUBLE_EQ(*st.errorRatio24h, 0.01);
+    EXPECT_DOUBLE_EQ(*st.p95LastHour, 0.2);
+
+    // Rolled up to hours after the hour; minutes past retention go.
+    ASSERT_TRUE(m.compact(t0.addSecs(2 * 3600), 7, 400));
+    EXPECT_EQ(count("service_health_hours"), 1);
+    ASSERT_TRUE(m.compact(t0.addDays(8), 7, 400));
+    EXPECT_EQ(count("service_health_minutes"), 0);
+    EXPECT_EQ(count("service_health_hours"), 1);
+    EXPECT_TRUE(store_->verifyTrail()->intact);
 }
 
 int main(int argc, char** argv) {

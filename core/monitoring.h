@@ -1,0 +1,72 @@
+#pragma once
+// Monitoring data in the Store: scrape targets and their health transitions (trailed, as they
+// are events people act on), and per-service health per minute, rolled up to hours (measured
+// data, not trailed). The collector writes; everyone may read.
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <optional>
+
+#include "store.h"
+
+namespace vakt {
+
+struct ServiceMinute {
+    QString service;
+    QDateTime minute;  // UTC, start of the minute
+    int scrapes = 0;
+    int upScrapes = 0;
+    double requests = 0;
+    double errors = 0;
+    std::optional<double> p50, p95, p99;
+};
+
+struct TargetState {
+    QString job, instance, url, service;
+    QString health;  // up, down, unknown
+    QDateTime healthSince;
+    QString lastError;
+    QDateTime lastScrape;
+    qint64 lastDurationMs = 0;
+    qint64 samples = 0;
+};
+
+struct ServiceStatus {
+    QString service;
+    QString name;
+    QString state;  // up, degraded, down, unknown
+    QDateTime since;
+    int targets = 0, targetsUp = 0;
+    std::optional<double> availability24h, availability7d, availability30d;
+    std::optional<double> errorRatio24h;
+    std::optional<double> p95LastHour;
+    QString lastError;
+};
+
+class MonitoringStore {
+public:
+    explicit MonitoringStore(Store& store) : store_(store) {}
+
+    // The collector's own identity in the trail.
+    static Session collectorSession() { return Session{QStringLiteral("system:collector"), Role::Admin}; }
+
+    Status registerTarget(const QString& job, const QString& instance, const QString& url, const QString& service);
+    // Marks targets no longer in the configuration inactive (they keep their history).
+    Status retireTargetsExcept(const QList<std::pair<QString, QString>>& current);
+    // One scrape's outcome. A change of health is recorded as an event and in the trail.
+    Status recordScrape(const QString& job, const QString& instance, const QDateTime& at, bool up, const QString& error,
+                        qint64 durationMs, qint64 samples);
+    // Adds to existing rows for the same service and minute (several collectors may share a store).
+    Status writeMinutes(const QList<ServiceMinute>& minutes);
+    // Rolls finished hours up and deletes what is older than the retention.
+    Status compact(const QDateTime& now, int minuteRetentionDays, int hourRetentionDays);
+
+    Result<QList<TargetState>> targets(const Session& who);
+    Result<QList<ServiceStatus>> serviceStatus(const Session& who, const QDateTime& now);
+    Result<QList<ServiceMinute>> minutes(const Session& who, const QString& service, const QDateTime& from, const QDateTime& to);
+
+private:
+    Store& store_;
+};
+
+}  // namespace vakt
