@@ -1,36 +1,47 @@
-// vakt-collector: the daemon beside the platform. This build offers the exposition-format
-// checker; scraping and audit-log ingest arrive with their issues.
+// vakt-collector: the daemon beside the platform, and its checkers.
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <string>
-
-#include "config/scrape_config.h"
-#include "exposition/parser.h"
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config/scrape_config.h"
+#include "daemon.h"
+#include "exposition/parser.h"
 
 namespace {
 
 constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
 
-const char* kHelp = R"(Usage: vakt-collector COMMAND [OPTIONS]
+const char* kHelp = R"(Usage: vakt-collector --config FILE [OPTIONS]
+       vakt-collector check-metrics [--format prometheus|openmetrics] < FILE
 
-Commands:
-  check-metrics [--format prometheus|openmetrics] < FILE
-        Check an exposition read from standard input, like `promtool check metrics`.
-        Exit 0 when valid, 1 with "line:column: reason" when not. The default format is
-        OpenMetrics when the text ends with "# EOF", else the Prometheus text format 0.0.4.
-
-  --config FILE --check-config
-        Validate the configuration (Prometheus's YAML shape) and exit: 0 when valid, 1 with
-        "file:line: field 'x': reason" when not.
+Scrapes the platform's Prometheus endpoints, keeps service health in Vakt's Store, and serves
+its own metrics.
 
 Options:
-  --help       show this help
-  --version    show the version
+  --config FILE                 configuration in Prometheus's YAML shape (required)
+  --check-config                validate the configuration and exit: 0 valid, 1 with
+                                "file:line: field 'x': reason"
+  --db URL                      database: SQLite file or postgresql://... (default: $VAKT_DB)
+  --web.listen-address ADDR     where /metrics, /-/healthy and /-/ready are served
+                                (default 127.0.0.1:9464)
+  --once                        scrape every target once, store the results and exit
+  --help                        show this help
+  --version                     show the version
+
+Signals: SIGHUP reloads the configuration; SIGTERM and SIGINT finish in-flight scrapes and exit.
+
+check-metrics reads an exposition on standard input, like `promtool check metrics`: exit 0 when
+valid, 1 with "line:column: reason" when not. The default format is OpenMetrics when the text
+ends with "# EOF", else the Prometheus text format 0.0.4.
 )";
 
 int usage(const std::string& message) {
@@ -104,26 +115,78 @@ int checkConfig(const std::string& path) {
     return kOk;
 }
 
+// Signals reach the event loop through a socket pair, the safe way to act on them in Qt.
+int signalPipe[2];
+void onSignal(int signal) {
+    const char c = static_cast<char>(signal);
+    [[maybe_unused]] const auto n = write(signalPipe[0], &c, 1);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) return usage("no command given");
-    const std::string command = argv[1];
-    if (command == "--help" || command == "-h" || command == "help") {
-        std::fputs(kHelp, stdout);
-        return kOk;
+    if (argc >= 2 && std::strcmp(argv[1], "check-metrics") == 0) return checkMetrics(argc - 2, argv + 2);
+
+    vakt::collector::DaemonOptions options;
+    options.database = QString::fromLocal8Bit(qgetenv("VAKT_DB"));
+    bool checkOnly = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](const char* name) -> std::string {
+            const std::string prefix = std::string(name) + "=";
+            if (arg.rfind(prefix, 0) == 0) return arg.substr(prefix.size());
+            if (i + 1 >= argc) throw std::invalid_argument(std::string(name) + " needs a value");
+            return argv[++i];
+        };
+        try {
+            if (arg == "--help" || arg == "-h" || arg == "help") {
+                std::fputs(kHelp, stdout);
+                return kOk;
+            } else if (arg == "--version") {
+                std::printf("vakt-collector %s\n", VAKT_COLLECTOR_VERSION);
+                return kOk;
+            } else if (arg == "--config" || arg.rfind("--config=", 0) == 0) {
+                options.configFile = QString::fromStdString(value("--config"));
+            } else if (arg == "--db" || arg.rfind("--db=", 0) == 0) {
+                options.database = QString::fromStdString(value("--db"));
+            } else if (arg == "--web.listen-address" || arg.rfind("--web.listen-address=", 0) == 0) {
+                options.listenAddress = QString::fromStdString(value("--web.listen-address"));
+            } else if (arg == "--check-config") {
+                checkOnly = true;
+            } else if (arg == "--once") {
+                options.once = true;
+            } else {
+                return usage("unknown argument '" + arg + "'");
+            }
+        } catch (const std::invalid_argument& e) {
+            return usage(e.what());
+        }
     }
-    if (command == "--version") {
-        std::printf("vakt-collector %s\n", VAKT_VERSION);
-        return kOk;
+    if (options.configFile.isEmpty()) return usage("--config FILE is required");
+    if (checkOnly) return checkConfig(options.configFile.toStdString());
+    if (options.database.isEmpty()) return usage("no database: use --db URL or set VAKT_DB");
+
+    QCoreApplication app(argc, argv);
+    vakt::collector::Daemon daemon(options);
+    QObject::connect(&daemon, &vakt::collector::Daemon::finished, &app, [](int code) { QCoreApplication::exit(code); });
+
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) return kInvalid;
+    QSocketNotifier notifier(signalPipe[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &daemon, [&daemon] {
+        char c = 0;
+        if (read(signalPipe[1], &c, 1) != 1) return;
+        if (c == SIGHUP) (void)daemon.reload();
+        else daemon.shutdown(0);
+    });
+    struct sigaction action{};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (int s : {SIGHUP, SIGTERM, SIGINT}) sigaction(s, &action, nullptr);
+
+    if (auto s = daemon.start(); !s) {
+        std::fprintf(stderr, "vakt-collector: %s\n", s.message().c_str());
+        return kInvalid;
     }
-    if (command == "check-metrics") return checkMetrics(argc - 2, argv + 2);
-    if (command == "--config" || command.rfind("--config=", 0) == 0) {
-        std::string path = command == "--config" ? (argc > 2 ? argv[2] : "") : command.substr(9);
-        const int next = command == "--config" ? 3 : 2;
-        if (path.empty()) return usage("--config needs a file");
-        if (argc > next && std::string(argv[next]) == "--check-config" && argc == next + 1) return checkConfig(path);
-        return usage("this build only checks configurations: use --config FILE --check-config");
-    }
-    return usage("unknown command '" + command + "'");
+    return QCoreApplication::exec();
 }

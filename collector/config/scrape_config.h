@@ -44,6 +44,7 @@ struct ServiceMapping {
 struct StaticConfig {
     std::vector<std::string> targets;
     LabelMap labels;
+    bool operator==(const StaticConfig&) const = default;
 };
 
 struct FileSdConfig {

@@ -1,0 +1,284 @@
+#include "daemon.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace vakt::collector {
+
+namespace {
+void logLine(const std::string& text) {
+    std::fprintf(stderr, "%s vakt-collector: %s\n", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8().constData(),
+                 text.c_str());
+}
+
+Result<std::string> readFile(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return fail(path.toStdString() + ": cannot read: " + f.errorString().toStdString());
+    const QByteArray bytes = f.readAll();
+    return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+}
+}  // namespace
+
+Daemon::Daemon(DaemonOptions options, QObject* parent)
+    : QObject(parent),
+      options_(std::move(options)),
+      scraper_(this),
+      scrapes_(metrics_.counter("vakt_collector_scrapes", "Scrapes attempted, by job.")),
+      scrapeFailures_(metrics_.counter("vakt_collector_scrape_failures", "Scrapes that failed, by job.")),
+      up_(metrics_.gauge("up", "1 when the last scrape of the target succeeded, else 0.")),
+      scrapeDuration_(metrics_.gauge("scrape_duration_seconds", "How long the last scrape of the target took.", "seconds")),
+      samplesScraped_(metrics_.gauge("scrape_samples_scraped", "Samples in the last successful scrape of the target.")),
+      targetCount_(metrics_.gauge("vakt_collector_targets", "Configured scrape targets, by job.")),
+      configReloadOk_(metrics_.gauge("vakt_collector_config_last_reload_successful", "1 when the last configuration load worked.")),
+      storeErrors_(metrics_.counter("vakt_collector_store_errors", "Writes to the Store that failed.")) {
+    metrics_.info("vakt_collector_build", "Build information.").add({{"version", VAKT_COLLECTOR_VERSION}});
+    connect(&flushTimer_, &QTimer::timeout, this, [this] { flushMinutes(false); });
+    connect(&discoveryTimer_, &QTimer::timeout, this, &Daemon::refreshDiscovery);
+}
+
+Daemon::~Daemon() = default;
+
+Result<CollectorConfig> Daemon::loadConfig() {
+    auto text = readFile(options_.configFile);
+    if (!text) return text.error();
+    auto config = parseConfig(*text, options_.configFile.toStdString());
+    if (!config) return config.error();
+    resolvePaths(*config, QFileInfo(options_.configFile).absolutePath().toStdString());
+    return config;
+}
+
+Result<DiscoveredTargets> Daemon::discover(const CollectorConfig& config) {
+    DiscoveredTargets found;
+    for (const auto& job : config.scrapeConfigs)
+        for (const auto& sd : job.fileSdConfigs)
+            for (const auto& pattern : sd.files) {
+                const QFileInfo info(QString::fromStdString(pattern));
+                QDir dir = info.dir();
+                const QStringList files = dir.entryList({info.fileName()}, QDir::Files, QDir::Name);
+                for (const auto& name : files) {
+                    const QString path = dir.filePath(name);
+                    const std::string key = job.jobName + '\x1f' + path.toStdString();
+                    auto text = readFile(path);
+                    auto groups = text ? parseFileSd(*text, path.toStdString()) : Result<std::vector<StaticConfig>>(text.error());
+                    if (!groups) {
+                        // Keep what the file said before, as Prometheus does, and say why.
+                        logLine("file_sd: " + groups.message());
+                        if (discovered_.count(key)) found[key] = discovered_.at(key);
+                        continue;
+                    }
+                    found[key] = *groups;
+                }
+            }
+    return found;
+}
+
+Status Daemon::start() {
+    auto store = Store::open(options_.database, Store::OpenMode::MustExist);
+    if (!store) return store.error();
+    store_ = std::move(*store);
+    monitoring_ = std::make_unique<MonitoringStore>(*store_);
+    auto config = loadConfig();
+    if (!config) return config.error();
+    auto discovered = discover(*config);
+    if (!discovered) return discovered.error();
+    if (auto s = applyConfig(std::move(*config), std::move(*discovered)); !s) return s;
+    configReloadOk_.add({}).set(1);
+
+    if (options_.once) {
+        oncePending_ = static_cast<int>(targets_.size());
+        for (auto& [key, state] : targets_) scrapeTarget(key);
+        maybeFinishOnce();
+        return {};
+    }
+    http_ = std::make_unique<HttpServer>([this](const std::string& path, const auto& headers) { return serve(path, headers); }, this);
+    QString error;
+    if (!http_->listen(options_.listenAddress, &error)) return fail(error.toStdString());
+    flushTimer_.start(15000);
+    ready_ = true;
+    logLine("listening on " + options_.listenAddress.toStdString() + ", " + std::to_string(targets_.size()) + " targets");
+    return {};
+}
+
+Status Daemon::applyConfig(CollectorConfig config, DiscoveredTargets discovered) {
+    config_ = std::move(config);
+    discovered_ = std::move(discovered);
+    const auto wanted = expandTargets(config_, discovered_);
+    std::set<std::string> keys;
+    QList<std::pair<QString, QString>> current;
+    std::map<std::string, double> perJob;
+    for (const auto& t : wanted) {
+        keys.insert(t.key());
+        current.append({QString::fromStdString(t.jobName), QString::fromStdString(t.instance)});
+        ++perJob[t.jobName];
+    }
+    for (auto it = targets_.begin(); it != targets_.end();) {
+        if (keys.count(it->first)) {
+            ++it;
+            continue;
+        }
+        delete it->second.timer;
+        reducer_.forget(it->first);
+        up_.remove({{"job", it->second.target.jobName}, {"instance", it->second.target.instance}});
+        it = targets_.erase(it);
+    }
+    for (const auto& t : wanted) {
+        if (auto s = monitoring_->registerTarget(QString::fromStdString(t.jobName), QString::fromStdString(t.instance),
+                                                 QString::fromStdString(t.url), QString::fromStdString(t.service));
+            !s)
+            return s;
+        auto& state = targets_[t.key()];
+        const bool changed = state.target.url != t.url || state.target.job != t.job || !state.timer;
+        state.target = t;
+        if (!changed || options_.once) continue;
+        delete state.timer;
+        state.timer = new QTimer(this);
+        const auto interval = config_.scrapeConfigs[t.job].scrapeInterval;
+        const std::string key = t.key();
+        connect(state.timer, &QTimer::timeout, this, [this, key] {
+            auto it = targets_.find(key);
+            if (it == targets_.end()) return;
+            it->second.timer->setInterval(static_cast<int>(config_.scrapeConfigs[it->second.target.job].scrapeInterval.count()));
+            scrapeTarget(key);
+        });
+        state.timer->start(static_cast<int>(scrapeOffset(t, interval).count()));
+    }
+    if (auto s = monitoring_->retireTargetsExcept(current); !s) return s;
+    for (const auto& [job, n] : perJob) targetCount_.add({{"job", job}}).set(n);
+    // The shortest file_sd refresh interval drives re-reading.
+    std::chrono::milliseconds refresh{0};
+    for (const auto& job : config_.scrapeConfigs)
+        for (const auto& sd : job.fileSdConfigs)
+            if (refresh.count() == 0 || sd.refreshInterval < refresh) refresh = sd.refreshInterval;
+    if (refresh.count() > 0 && !options_.once) discoveryTimer_.start(static_cast<int>(refresh.count()));
+    else discoveryTimer_.stop();
+    return {};
+}
+
+void Daemon::refreshDiscovery() {
+    auto discovered = discover(config_);
+    if (!discovered || *discovered == discovered_) return;
+    if (auto s = applyConfig(config_, std::move(*discovered)); !s) logLine("file_sd: " + s.message());
+}
+
+Status Daemon::reload() {
+    auto config = loadConfig();
+    if (!config) {
+        configReloadOk_.add({}).set(0);
+        logLine("reload failed, keeping the running configuration: " + config.message());
+        return config.error();
+    }
+    auto discovered = discover(*config);
+    if (!discovered) return discovered.error();
+    if (auto s = applyConfig(std::move(*config), std::move(*discovered)); !s) return s;
+    configReloadOk_.add({}).set(1);
+    logLine("configuration reloaded: " + std::to_string(targets_.size()) + " targets");
+    return {};
+}
+
+void Daemon::scrapeTarget(const std::string& key) {
+    auto it = targets_.find(key);
+    if (it == targets_.end() || stopping_) return;
+    if (it->second.scraping) return;  // the previous scrape is still running: skip this turn
+    it->second.scraping = true;
+    const Target& t = it->second.target;
+    scraper_.scrape(t, config_.scrapeConfigs[t.job], [this, key](std::shared_ptr<ScrapeOutcome> outcome) { onScraped(key, outcome); });
+}
+
+void Daemon::onScraped(const std::string& key, const std::shared_ptr<ScrapeOutcome>& outcome) {
+    auto it = targets_.find(key);
+    if (it != targets_.end()) {
+        it->second.scraping = false;
+        const Target& t = it->second.target;
+        const expo::LabelSet target{{"job", t.jobName}, {"instance", t.instance}};
+        scrapes_.add({{"job", t.jobName}}).inc();
+        if (!outcome->up) scrapeFailures_.add({{"job", t.jobName}}).inc();
+        up_.add(target).set(outcome->up ? 1 : 0);
+        scrapeDuration_.add(target).set(outcome->durationSeconds);
+        samplesScraped_.add(target).set(static_cast<double>(outcome->result.samples.size()));
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(outcome->startedMs, Qt::UTC);
+        if (auto s = monitoring_->recordScrape(QString::fromStdString(t.jobName), QString::fromStdString(t.instance), at, outcome->up,
+                                               QString::fromStdString(outcome->error), static_cast<qint64>(outcome->durationSeconds * 1000),
+                                               static_cast<qint64>(outcome->result.samples.size()));
+            !s) {
+            storeErrors_.add({}).inc();
+            logLine("store: " + s.message());
+        }
+        reducer_.add(key, t.service, outcome->startedMs, outcome->up, &outcome->result);
+    }
+    if (options_.once) {
+        --oncePending_;
+        maybeFinishOnce();
+    } else if (stopping_ && scraper_.inFlight() == 0) {
+        shutdown(exitCode_);
+    }
+}
+
+void Daemon::maybeFinishOnce() {
+    if (oncePending_ > 0) return;
+    flushMinutes(true);
+    emit finished(0);
+}
+
+void Daemon::flushMinutes(bool all) {
+    const auto rows = all ? reducer_.takeAll() : reducer_.takeFinished(QDateTime::currentMSecsSinceEpoch());
+    QList<ServiceMinute> minutes;
+    for (const auto& r : rows) {
+        ServiceMinute m;
+        m.service = QString::fromStdString(r.service);
+        m.minute = QDateTime::fromMSecsSinceEpoch(r.minuteStartMs, Qt::UTC);
+        m.scrapes = r.scrapes;
+        m.upScrapes = r.upScrapes;
+        m.requests = r.requests;
+        m.errors = r.errors;
+        auto opt = [](double v) { return std::isnan(v) ? std::nullopt : std::optional<double>(v); };
+        m.p50 = opt(r.p50);
+        m.p95 = opt(r.p95);
+        m.p99 = opt(r.p99);
+        minutes << m;
+    }
+    if (auto s = monitoring_->writeMinutes(minutes); !s) {
+        storeErrors_.add({}).inc();
+        logLine("store: " + s.message());
+    }
+    if (auto s = monitoring_->compact(QDateTime::currentDateTimeUtc(), options_.minuteRetentionDays, options_.hourRetentionDays); !s) {
+        storeErrors_.add({}).inc();
+        logLine("store: " + s.message());
+    }
+}
+
+void Daemon::shutdown(int exitCode) {
+    exitCode_ = exitCode;
+    if (!stopping_) {
+        stopping_ = true;
+        ready_ = false;
+        for (auto& [key, state] : targets_)
+            if (state.timer) state.timer->stop();
+        flushTimer_.stop();
+        discoveryTimer_.stop();
+        logLine("stopping: waiting for " + std::to_string(scraper_.inFlight()) + " scrapes in flight");
+    }
+    if (scraper_.inFlight() > 0) return;  // onScraped comes back here when the last one ends
+    flushMinutes(true);
+    if (http_) http_->close();
+    emit finished(exitCode_);
+}
+
+HttpResponse Daemon::serve(const std::string& path, const std::map<std::string, std::string>& headers) {
+    if (path == "/metrics") {
+        const auto accept = headers.count("accept") ? headers.at("accept") : std::string();
+        const auto format = expo::negotiate(accept);
+        return {200, std::string(expo::contentType(format)), metrics_.render(format)};
+    }
+    if (path == "/-/healthy") return {200, "text/plain; charset=utf-8", "Vakt collector is Healthy.\n"};
+    if (path == "/-/ready") return ready_ ? HttpResponse{200, "text/plain; charset=utf-8", "Vakt collector is Ready.\n"}
+                                          : HttpResponse{503, "text/plain; charset=utf-8", "Vakt collector is not ready.\n"};
+    return {404, "text/plain; charset=utf-8", "Not found. Try /metrics, /-/healthy or /-/ready.\n"};
+}
+
+}  // namespace vakt::collector

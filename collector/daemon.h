@@ -1,0 +1,90 @@
+#pragma once
+// vakt-collector's daemon: loads the configuration, scrapes every target on its own jittered
+// schedule, keeps health per target and per service in the Store, and serves its own metrics.
+// SIGHUP reloads the configuration; SIGTERM lets in-flight scrapes finish and exits.
+#include <QObject>
+#include <QTimer>
+#include <map>
+#include <memory>
+
+#include "config/scrape_config.h"
+#include "exposition/writer.h"
+#include "health/reducer.h"
+#include "http/http_server.h"
+#include "monitoring.h"
+#include "scrape/scraper.h"
+#include "scrape/targets.h"
+#include "store.h"
+
+namespace vakt::collector {
+
+struct DaemonOptions {
+    QString configFile;
+    QString database;
+    QString listenAddress = QStringLiteral("127.0.0.1:9464");
+    bool once = false;
+    int minuteRetentionDays = 8;
+    int hourRetentionDays = 400;
+};
+
+class Daemon : public QObject {
+    Q_OBJECT
+public:
+    explicit Daemon(DaemonOptions options, QObject* parent = nullptr);
+    ~Daemon() override;
+
+    // Loads config and store and starts scraping. Errors name the file and line.
+    Status start();
+    // Re-reads the configuration; on error keeps the old one running.
+    Status reload();
+    // Stops scheduling, waits for in-flight scrapes (bounded by their timeouts), flushes, quits.
+    void shutdown(int exitCode = 0);
+    quint16 httpPort() const { return http_ ? http_->port() : 0; }
+
+signals:
+    void finished(int exitCode);
+
+private:
+    struct TargetState {
+        Target target;
+        QTimer* timer = nullptr;
+        bool scraping = false;
+    };
+    Result<CollectorConfig> loadConfig();
+    Result<DiscoveredTargets> discover(const CollectorConfig& config);
+    Status applyConfig(CollectorConfig config, DiscoveredTargets discovered);
+    void scrapeTarget(const std::string& key);
+    void onScraped(const std::string& key, const std::shared_ptr<ScrapeOutcome>& outcome);
+    void flushMinutes(bool all);
+    void refreshDiscovery();
+    HttpResponse serve(const std::string& path, const std::map<std::string, std::string>& headers);
+    void maybeFinishOnce();
+
+    DaemonOptions options_;
+    std::unique_ptr<Store> store_;
+    std::unique_ptr<MonitoringStore> monitoring_;
+    CollectorConfig config_;
+    DiscoveredTargets discovered_;
+    std::map<std::string, TargetState> targets_;
+    Scraper scraper_;
+    HealthReducer reducer_;
+    std::unique_ptr<HttpServer> http_;
+    QTimer flushTimer_, discoveryTimer_;
+    bool ready_ = false;
+    bool stopping_ = false;
+    int exitCode_ = 0;
+    int oncePending_ = 0;
+
+    // The collector's own metrics, in prometheus-cpp's shape.
+    expo::Registry metrics_;
+    expo::MetricFamily<expo::Counter>& scrapes_;
+    expo::MetricFamily<expo::Counter>& scrapeFailures_;
+    expo::MetricFamily<expo::Gauge>& up_;
+    expo::MetricFamily<expo::Gauge>& scrapeDuration_;
+    expo::MetricFamily<expo::Gauge>& samplesScraped_;
+    expo::MetricFamily<expo::Gauge>& targetCount_;
+    expo::MetricFamily<expo::Gauge>& configReloadOk_;
+    expo::MetricFamily<expo::Counter>& storeErrors_;
+};
+
+}  // namespace vakt::collector

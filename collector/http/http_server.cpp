@@ -1,0 +1,99 @@
+#include "http_server.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+#include <memory>
+
+namespace vakt::collector {
+
+namespace {
+constexpr qint64 kMaxRequestBytes = 16 * 1024;
+constexpr int kRequestTimeoutMs = 10000;
+
+const char* reasonPhrase(int status) {
+    switch (status) {
+        case 200: return "OK";
+        case 400: return "Bad Request";
+        case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 503: return "Service Unavailable";
+        default: return "Error";
+    }
+}
+}  // namespace
+
+HttpServer::HttpServer(Handler handler, QObject* parent) : QObject(parent), handler_(std::move(handler)) {
+    connect(&server_, &QTcpServer::newConnection, this, &HttpServer::onConnection);
+}
+
+bool HttpServer::listen(const QString& address, QString* error) {
+    const auto colon = address.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const int port = colon < 0 ? -1 : address.mid(colon + 1).toInt(&ok);
+    QString host = colon < 0 ? QString() : address.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']'))) host = host.mid(1, host.size() - 2);
+    if (!ok || port < 0 || port > 65535) {
+        *error = QStringLiteral("--web.listen-address: '%1' must be host:port").arg(address);
+        return false;
+    }
+    const QHostAddress bind = host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(host);
+    if (bind.isNull()) {
+        *error = QStringLiteral("--web.listen-address: '%1' is not an IP address").arg(host);
+        return false;
+    }
+    if (!server_.listen(bind, static_cast<quint16>(port))) {
+        *error = QStringLiteral("cannot listen on %1: %2").arg(address, server_.errorString());
+        return false;
+    }
+    return true;
+}
+
+void HttpServer::onConnection() {
+    while (QTcpSocket* socket = server_.nextPendingConnection()) {
+        auto buffer = std::make_shared<QByteArray>();
+        auto* timer = new QTimer(socket);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, socket, &QTcpSocket::abort);
+        timer->start(kRequestTimeoutMs);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer, timer] {
+            buffer->append(socket->readAll());
+            auto respond = [socket](const HttpResponse& r, bool head) {
+                QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
+                out += "Content-Type: " + QByteArray::fromStdString(r.contentType) + "\r\n";
+                out += "Content-Length: " + QByteArray::number(static_cast<qint64>(r.body.size())) + "\r\n";
+                out += "Connection: close\r\n\r\n";
+                if (!head) out += QByteArray::fromStdString(r.body);
+                socket->write(out);
+                socket->disconnectFromHost();
+            };
+            const auto end = buffer->indexOf("\r\n\r\n");
+            if (end < 0) {
+                if (buffer->size() > kMaxRequestBytes) respond({400, "text/plain; charset=utf-8", "request too large\n"}, false);
+                return;
+            }
+            timer->stop();
+            const QList<QByteArray> lines = buffer->left(end).split('\n');
+            const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+            if (requestLine.size() != 3) {
+                respond({400, "text/plain; charset=utf-8", "bad request\n"}, false);
+                return;
+            }
+            const QByteArray method = requestLine[0];
+            if (method != "GET" && method != "HEAD") {
+                respond({405, "text/plain; charset=utf-8", "only GET and HEAD\n"}, false);
+                return;
+            }
+            std::map<std::string, std::string> headers;
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const auto colon = lines[i].indexOf(':');
+                if (colon > 0) headers[lines[i].left(colon).trimmed().toLower().toStdString()] = lines[i].mid(colon + 1).trimmed().toStdString();
+            }
+            std::string path = requestLine[1].toStdString();
+            path = path.substr(0, path.find('?'));
+            respond(handler_(path, headers), method == "HEAD");
+        });
+    }
+}
+
+}  // namespace vakt::collector

@@ -1,0 +1,36 @@
+#pragma once
+// A small HTTP/1.1 server for the collector's own endpoints (/metrics, /-/healthy, /-/ready).
+// One request per connection, bounded request size and time, GET and HEAD only.
+#include <QHostAddress>
+#include <QTcpServer>
+#include <functional>
+#include <map>
+#include <string>
+
+namespace vakt::collector {
+
+struct HttpResponse {
+    int status = 200;
+    std::string contentType = "text/plain; charset=utf-8";
+    std::string body;
+};
+
+class HttpServer : public QObject {
+    Q_OBJECT
+public:
+    // Handler gets the path and the request headers (lower-case names).
+    using Handler = std::function<HttpResponse(const std::string& path, const std::map<std::string, std::string>& headers)>;
+
+    explicit HttpServer(Handler handler, QObject* parent = nullptr);
+    // "host:port"; errors name the address.
+    bool listen(const QString& address, QString* error);
+    quint16 port() const { return server_.serverPort(); }
+    void close() { server_.close(); }
+
+private:
+    void onConnection();
+    QTcpServer server_;
+    Handler handler_;
+};
+
+}  // namespace vakt::collector

@@ -1,0 +1,145 @@
+#include "scraper.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTimer>
+#include <QUrl>
+
+namespace vakt::collector {
+
+namespace {
+// A secret from its file: first line, trimmed. Never logged.
+QByteArray readSecret(const std::string& path, std::string& error) {
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly)) {
+        error = "cannot read secret file " + path;
+        return {};
+    }
+    return f.readLine(4096).trimmed();
+}
+}  // namespace
+
+Scraper::Scraper(QObject* parent) : QObject(parent) {
+    network_.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::function<void(std::shared_ptr<ScrapeOutcome>)> done) {
+    auto outcome = std::make_shared<ScrapeOutcome>();
+    outcome->startedMs = QDateTime::currentMSecsSinceEpoch();
+    QNetworkRequest request(QUrl(QString::fromStdString(target.url)));
+    request.setRawHeader("Accept", kScrapeAcceptHeader);
+    request.setRawHeader("User-Agent", "Vakt-Collector/" VAKT_COLLECTOR_VERSION);
+    request.setRawHeader("X-Prometheus-Scrape-Timeout-Seconds",
+                         QByteArray::number(static_cast<double>(job.scrapeTimeout.count()) / 1000.0));
+    // Qt asks for gzip itself and decompresses, so size limits apply to the decoded body.
+    std::string secretError;
+    if (job.basicAuth) {
+        const QByteArray password = job.basicAuth->passwordFile.empty() ? QByteArray() : readSecret(job.basicAuth->passwordFile, secretError);
+        request.setRawHeader("Authorization", "Basic " + (QByteArray::fromStdString(job.basicAuth->username) + ':' + password).toBase64());
+    } else if (!job.credentialsFile.empty()) {
+        request.setRawHeader("Authorization", QByteArray::fromStdString(job.authorizationType) + ' ' + readSecret(job.credentialsFile, secretError));
+    }
+    if (!secretError.empty()) {
+        outcome->error = secretError;
+        done(outcome);
+        return;
+    }
+    if (job.scheme == "https") {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        if (job.tls) {
+            if (!job.tls->caFile.empty()) {
+                const auto cas = QSslCertificate::fromPath(QString::fromStdString(job.tls->caFile));
+                if (cas.isEmpty()) {
+                    outcome->error = "no CA certificate in " + job.tls->caFile;
+                    done(outcome);
+                    return;
+                }
+                ssl.setCaCertificates(cas);
+            }
+            if (!job.tls->certFile.empty()) {
+                const auto certs = QSslCertificate::fromPath(QString::fromStdString(job.tls->certFile));
+                QFile keyFile(QString::fromStdString(job.tls->keyFile));
+                QSslKey key;
+                if (keyFile.open(QIODevice::ReadOnly)) {
+                    const QByteArray pem = keyFile.readAll();
+                    key = QSslKey(pem, QSsl::Rsa);
+                    if (key.isNull()) key = QSslKey(pem, QSsl::Ec);
+                }
+                if (certs.isEmpty() || key.isNull()) {
+                    outcome->error = "cannot load the client certificate or key";
+                    done(outcome);
+                    return;
+                }
+                ssl.setLocalCertificate(certs.front());
+                ssl.setPrivateKey(key);
+            }
+            if (job.tls->insecureSkipVerify) ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+            if (!job.tls->serverName.empty()) request.setPeerVerifyName(QString::fromStdString(job.tls->serverName));
+        }
+        request.setSslConfiguration(ssl);
+    }
+
+    ++inFlight_;
+    QNetworkReply* reply = network_.get(request);
+    const std::uint64_t limit = job.bodySizeLimit ? job.bodySizeLimit : kDefaultBodyLimit;
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    auto abortReason = std::make_shared<std::string>();
+
+    // The whole exchange must finish within the timeout, however slowly bytes trickle in.
+    auto* deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [reply, abortReason, job] {
+        *abortReason = "timeout after " + formatDuration(job.scrapeTimeout);
+        reply->abort();
+    });
+    deadline->start(static_cast<int>(job.scrapeTimeout.count()));
+
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, outcome, limit, abortReason] {
+        const QByteArray chunk = reply->readAll();
+        if (outcome->body.size() + static_cast<std::size_t>(chunk.size()) > limit) {
+            *abortReason = "body size limit of " + std::to_string(limit) + " bytes exceeded";
+            reply->abort();
+            return;
+        }
+        outcome->body.append(chunk.constData(), static_cast<std::size_t>(chunk.size()));
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, outcome, timer, abortReason, done, job] {
+        --inFlight_;
+        outcome->durationSeconds = static_cast<double>(timer->nsecsElapsed()) / 1e9;
+        reply->deleteLater();
+        if (!abortReason->empty()) {
+            outcome->error = *abortReason;
+        } else if (reply->error() != QNetworkReply::NoError) {
+            outcome->error = reply->errorString().toStdString();
+        } else {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray rest = reply->readAll();
+            outcome->body.append(rest.constData(), static_cast<std::size_t>(rest.size()));
+            if (status != 200) {
+                outcome->error = "server returned HTTP status " + std::to_string(status);
+            } else {
+                const auto format = expo::formatFromContentType(reply->header(QNetworkRequest::ContentTypeHeader).toString().toStdString());
+                expo::ParseError error;
+                if (expo::parse(outcome->body, format, outcome->result, error, expo::ParseLimits{job.sampleLimit, 0})) {
+                    outcome->up = true;
+                } else {
+                    outcome->error = "invalid exposition: " + error.message();
+                }
+            }
+        }
+        if (!outcome->up) {
+            // A failed scrape keeps nothing of the body in memory.
+            std::string().swap(outcome->body);
+            outcome->result = {};
+        }
+        done(outcome);
+    });
+}
+
+}  // namespace vakt::collector

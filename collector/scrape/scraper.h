@@ -1,0 +1,42 @@
+#pragma once
+// One HTTP scrape: Prometheus's Accept header, gzip, TLS verified by default, basic auth or a
+// bearer token read from its file at each scrape, a hard timeout for the whole exchange, and a
+// body size limit enforced while reading. Failures come back as a reason, never as a crash.
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "config/scrape_config.h"
+#include "exposition/parser.h"
+#include "targets.h"
+
+namespace vakt::collector {
+
+struct ScrapeOutcome {
+    bool up = false;
+    std::string error;  // why the target is down
+    std::int64_t startedMs = 0;
+    double durationSeconds = 0;
+    // The body owns the bytes the parse result points into.
+    std::string body;
+    expo::ParseResult result;
+};
+
+class Scraper : public QObject {
+    Q_OBJECT
+public:
+    explicit Scraper(QObject* parent = nullptr);
+    // Default cap when a job sets no body_size_limit, so no target can exhaust memory.
+    static constexpr std::uint64_t kDefaultBodyLimit = 64ull << 20;
+
+    void scrape(const Target& target, const ScrapeConfig& job, std::function<void(std::shared_ptr<ScrapeOutcome>)> done);
+    int inFlight() const { return inFlight_; }
+
+private:
+    QNetworkAccessManager network_;
+    int inFlight_ = 0;
+};
+
+}  // namespace vakt::collector
