@@ -59,13 +59,34 @@ void HttpServer::onConnection() {
         connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer, timer] {
             buffer->append(socket->readAll());
             auto respond = [socket](const HttpResponse& r, bool head) {
+                if (r.hang) return;  // keep the connection open and say nothing
                 QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
                 out += "Content-Type: " + QByteArray::fromStdString(r.contentType) + "\r\n";
                 out += "Content-Length: " + QByteArray::number(static_cast<qint64>(r.body.size())) + "\r\n";
                 out += "Connection: close\r\n\r\n";
                 if (!head) out += QByteArray::fromStdString(r.body);
-                socket->write(out);
-                socket->disconnectFromHost();
+                auto send = [socket, out, trickle = r.trickleBytesPerSecond]() {
+                    if (trickle <= 0) {
+                        socket->write(out);
+                        socket->disconnectFromHost();
+                        return;
+                    }
+                    // A byte stream at `trickle` bytes a second, in ten slices a second.
+                    auto offset = std::make_shared<qsizetype>(0);
+                    auto* tick = new QTimer(socket);
+                    QObject::connect(tick, &QTimer::timeout, socket, [socket, out, offset, tick, trickle] {
+                        const qsizetype n = std::max<qsizetype>(1, trickle / 10);
+                        socket->write(out.mid(*offset, n));
+                        *offset += n;
+                        if (*offset >= out.size()) {
+                            tick->stop();
+                            socket->disconnectFromHost();
+                        }
+                    });
+                    tick->start(100);
+                };
+                if (r.delayMs > 0) QTimer::singleShot(r.delayMs, socket, send);
+                else send();
             };
             const auto end = buffer->indexOf("\r\n\r\n");
             if (end < 0) {

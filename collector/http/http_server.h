@@ -10,9 +10,15 @@
 namespace vakt::collector {
 
 struct HttpResponse {
-    int status = 200;
-    std::string contentType = "text/plain; charset=utf-8";
+    HttpResponse(int statusCode = 200, std::string type = "text/plain; charset=utf-8", std::string text = {})
+        : status(statusCode), contentType(std::move(type)), body(std::move(text)) {}
+    int status;
+    std::string contentType;
     std::string body;
+    // For simulating bad peers: answer late, send a few bytes a second, or never answer.
+    int delayMs = 0;
+    int trickleBytesPerSecond = 0;
+    bool hang = false;
 };
 
 class HttpServer : public QObject {

@@ -1,0 +1,208 @@
+// vakt-platform-sim: a stand-in for the platform's services, for the demo, tests and load
+// runs. Each simulated pod listens on its own port and serves realistic metrics: request
+// counters by method and status (they reset when the pod "restarts"), a latency histogram and
+// memory gauges. Faults can be switched on per pod at start or at run time:
+//   ok, down, slow, errors, malformed, huge, trickle, hang, restart
+// Control: GET http://127.0.0.1:CONTROL/fault?target=NAME&mode=MODE, GET /targets.
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QUrlQuery>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "exposition/number.h"
+#include "http/http_server.h"
+
+using vakt::collector::HttpResponse;
+using vakt::collector::HttpServer;
+
+namespace {
+
+struct Pod {
+    std::string service;
+    std::string name;
+    int port = 0;
+    double weight = 1;  // share of the platform's traffic
+    std::string fault = "ok";
+    std::int64_t startedMs = 0;
+    std::unique_ptr<HttpServer> server;
+};
+
+const char* kServices[] = {"svarut", "fiks-io", "fiks-folkeregister", "digisos", "minside", "dokumentlager", "innsyn",
+                           "print", "fiks-arkiv", "del-dokument", "bekymringsmelding", "fiks-konfigurasjon"};
+const double kBounds[] = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+std::string metrics(const Pod& pod, int paddingSeries, bool openMetrics) {
+    const double now = static_cast<double>(QDateTime::currentMSecsSinceEpoch());
+    const double up = std::max(0.0, (now - static_cast<double>(pod.startedMs)) / 1000.0);
+    const bool errors = pod.fault == "errors";
+    const bool slow = pod.fault == "slow";
+    const double rate = 40.0 * pod.weight;  // requests a second
+    std::string out;
+    const std::string base = "service=\"" + pod.service + "\",pod=\"" + pod.name + "\"";
+    auto line = [&](const std::string& name, const std::string& labels, double v) {
+        out += name;
+        if (!labels.empty()) out += "{" + labels + "}";
+        out += ' ';
+        vakt::expo::appendValue(out, v);
+        out += '\n';
+    };
+    // OpenMetrics names the counter family without _total; the text format names it after the sample.
+    const std::string counterFamily = openMetrics ? "http_server_requests" : "http_server_requests_total";
+    out += "# HELP " + counterFamily + " HTTP requests handled.\n# TYPE " + counterFamily + " counter\n";
+    const double share5xx = errors ? 0.25 : 0.004;
+    const struct {
+        const char* method;
+        const char* code;
+        double share;
+    } splits[] = {{"GET", "200", 0.70}, {"POST", "201", 0.18}, {"GET", "404", 0.05}, {"POST", "400", 0.03}, {"GET", "500", 0}, {"POST", "503", 0}};
+    for (const auto& s : splits) {
+        double share = s.share;
+        if (std::string(s.code) == "500") share = share5xx * 0.6;
+        if (std::string(s.code) == "503") share = share5xx * 0.4;
+        line("http_server_requests_total", base + ",method=\"" + s.method + "\",code=\"" + s.code + "\"", std::floor(rate * up * share));
+    }
+    out += "# HELP http_server_request_duration_seconds HTTP request latency.\n# TYPE http_server_request_duration_seconds histogram\n";
+    const double median = slow ? 2.0 : 0.04 * (1 + 0.2 * static_cast<double>(pod.name.size() % 3));
+    const double total = std::floor(rate * up);
+    for (double b : kBounds) {
+        // A log-normal-ish latency: the share below b rises smoothly around the median.
+        const double share = 1.0 / (1.0 + std::pow(median / b, 2.5));
+        std::string le;
+        vakt::expo::appendValue(le, b);
+        line("http_server_request_duration_seconds_bucket", base + ",le=\"" + le + "\"", std::floor(total * share));
+    }
+    line("http_server_request_duration_seconds_bucket", base + ",le=\"+Inf\"", total);
+    line("http_server_request_duration_seconds_count", base, total);
+    line("http_server_request_duration_seconds_sum", base, total * median * 1.1);
+    out += "# HELP process_resident_memory_bytes Resident memory.\n# TYPE process_resident_memory_bytes gauge\n";
+    line("process_resident_memory_bytes", base, 2.5e8 + 1e6 * std::fmod(up, 60));
+    out += "# HELP process_start_time_seconds Start time of the process.\n# TYPE process_start_time_seconds gauge\n";
+    line("process_start_time_seconds", base, static_cast<double>(pod.startedMs) / 1000.0);
+    if (paddingSeries > 0) {
+        out += "# HELP app_cache_entries Entries per cache region.\n# TYPE app_cache_entries gauge\n";
+        for (int i = 0; i < paddingSeries; ++i) line("app_cache_entries", base + ",region=\"r" + std::to_string(i) + "\"", (i * 7919) % 1000);
+    }
+    if (openMetrics) out += "# EOF\n";
+    return out;
+}
+
+HttpResponse serve(Pod& pod, int padding, const std::map<std::string, std::string>& headers) {
+    const bool om = headers.count("accept") && headers.at("accept").find("application/openmetrics-text") != std::string::npos;
+    const std::string type = om ? "application/openmetrics-text; version=1.0.0; charset=utf-8" : "text/plain; version=0.0.4; charset=utf-8";
+    if (pod.fault == "down") return {503, "text/plain", "service unavailable\n"};
+    if (pod.fault == "hang") {
+        HttpResponse r(200, type);
+        r.hang = true;
+        return r;
+    }
+    if (pod.fault == "malformed") return {200, type, "http_server_requests_total{code=\"200\" 17\nthis is not metrics\n"};
+    if (pod.fault == "huge") {
+        HttpResponse r(200, type);
+        r.body.reserve(80u << 20);
+        while (r.body.size() < (80u << 20)) r.body += "padding_series_total{i=\"" + std::to_string(r.body.size()) + "\"} 1\n";
+        return r;
+    }
+    HttpResponse r(200, type, metrics(pod, padding, om));
+    if (pod.fault == "slow") r.delayMs = 3000;
+    if (pod.fault == "trickle") r.trickleBytesPerSecond = 200;
+    return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    int basePort = 19200, podsPerService = 2, padding = 0, services = 12;
+    std::string targetsFile, host = "127.0.0.1";
+    std::map<std::string, std::string> faults;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString a = args[i];
+        auto next = [&] { return i + 1 < args.size() ? args[++i] : QString(); };
+        if (a == "--base-port") basePort = next().toInt();
+        else if (a == "--pods-per-service") podsPerService = next().toInt();
+        else if (a == "--services") services = std::clamp(next().toInt(), 1, 12);
+        else if (a == "--extra-series") padding = next().toInt();
+        else if (a == "--targets-file") targetsFile = next().toStdString();
+        else if (a == "--fault") {
+            const QString spec = next();
+            faults[spec.section('=', 0, 0).toStdString()] = spec.section('=', 1).toStdString();
+        } else if (a == "--help") {
+            std::puts("Usage: vakt-platform-sim [--base-port N] [--services N] [--pods-per-service N] [--extra-series N]\n"
+                      "                         [--targets-file FILE.json] [--fault POD=MODE ...]\n"
+                      "Modes: ok down slow errors malformed huge trickle hang restart.\n"
+                      "Control port: BASE-1, GET /fault?target=POD&mode=MODE and GET /targets.");
+            return 0;
+        } else {
+            std::fprintf(stderr, "vakt-platform-sim: unknown argument %s\n", a.toLocal8Bit().constData());
+            return 2;
+        }
+    }
+    std::vector<std::unique_ptr<Pod>> pods;
+    int port = basePort;
+    for (int s = 0; s < services; ++s)
+        for (int p = 0; p < podsPerService; ++p) {
+            auto pod = std::make_unique<Pod>();
+            pod->service = kServices[s];
+            pod->name = pod->service + "-" + std::to_string(p);
+            pod->port = port++;
+            pod->weight = 1.0 / (1 + s);
+            pod->startedMs = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+            if (faults.count(pod->name)) pod->fault = faults[pod->name];
+            Pod* raw = pod.get();
+            pod->server = std::make_unique<HttpServer>([raw, padding](const std::string&, const auto& headers) { return serve(*raw, padding, headers); });
+            QString error;
+            if (!pod->server->listen(QString::fromStdString(host + ":" + std::to_string(pod->port)), &error)) {
+                std::fprintf(stderr, "vakt-platform-sim: %s\n", error.toLocal8Bit().constData());
+                return 1;
+            }
+            pods.push_back(std::move(pod));
+        }
+    auto targetsJson = [&] {
+        std::string json = "[\n";
+        for (std::size_t i = 0; i < pods.size(); ++i)
+            json += std::string("  {\"targets\": [\"") + host + ":" + std::to_string(pods[i]->port) + "\"], \"labels\": {\"service\": \"" +
+                    pods[i]->service + "\", \"pod\": \"" + pods[i]->name + "\"}}" + (i + 1 < pods.size() ? ",\n" : "\n");
+        return json + "]\n";
+    };
+    if (!targetsFile.empty()) {
+        QFile f(QString::fromStdString(targetsFile));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return 1;
+        f.write(QByteArray::fromStdString(targetsJson()));
+    }
+    HttpServer control([&](const std::string& path, const auto&) -> HttpResponse {
+        if (path == "/targets") return {200, "application/json", targetsJson()};
+        return {404, "text/plain", "GET /targets or /fault?target=POD&mode=MODE\n"};
+    });
+    // The fault switch needs the query string, which the small server strips: a tiny wrapper.
+    HttpServer faultControl([&](const std::string& path, const auto&) -> HttpResponse {
+        // path is /POD/MODE
+        const auto parts = QString::fromStdString(path).split('/', Qt::SkipEmptyParts);
+        if (parts.size() != 2) return {400, "text/plain", "use /POD/MODE\n"};
+        for (auto& pod : pods)
+            if (pod->name == parts[0].toStdString()) {
+                pod->fault = parts[1].toStdString();
+                if (pod->fault == "restart") {
+                    pod->startedMs = QDateTime::currentMSecsSinceEpoch();  // counters start again from zero
+                    pod->fault = "ok";
+                }
+                return {200, "text/plain", pod->name + " is now " + pod->fault + "\n"};
+            }
+        return {404, "text/plain", "no such pod\n"};
+    });
+    QString error;
+    if (!control.listen(QString::fromStdString(host + ":" + std::to_string(basePort - 1)), &error) ||
+        !faultControl.listen(QString::fromStdString(host + ":" + std::to_string(basePort - 2)), &error)) {
+        std::fprintf(stderr, "vakt-platform-sim: %s\n", error.toLocal8Bit().constData());
+        return 1;
+    }
+    std::fprintf(stderr, "vakt-platform-sim: %zu pods on ports %d-%d; targets at http://%s:%d/targets; faults via http://%s:%d/POD/MODE\n",
+                 pods.size(), basePort, port - 1, host.c_str(), basePort - 1, host.c_str(), basePort - 2);
+    return QCoreApplication::exec();
+}
