@@ -15,6 +15,7 @@
 #include "data_dir.h"
 #include "demo.h"
 #include "migrations.h"
+#include "monitoring.h"
 #include "organisation_service.h"
 #include "store.h"
 #include "user_service.h"
@@ -45,6 +46,8 @@ Commands:
   catalog list|show|export|import    the service catalogue (produktkatalog)
   user add|list                      Vakt's own users and roles
   trail verify|list                  the tamper-evident record of every change
+  monitoring status [--json]         service health from vakt-collector: state, availability,
+                                     error ratio, p95 latency
 
 Exit codes: 0 ok, 1 failure, 2 usage error.
 )";
@@ -191,6 +194,63 @@ public:
         if (sub == QLatin1String("verify")) return trailVerify(a);
         if (sub == QLatin1String("list")) return trailList(a);
         throw UsageError(("unknown trail subcommand '" + sub + "'").toStdString());
+    }
+
+    int monitoring(Args& a) {
+        const QString sub = a.requiredPositional("monitoring subcommand (status)");
+        if (sub != QLatin1String("status")) throw UsageError(("unknown monitoring subcommand '" + sub + "'").toStdString());
+        const bool json = a.flag(QStringLiteral("--json"));
+        const bool withTargets = a.flag(QStringLiteral("--targets"));
+        a.expectEnd();
+        if (auto s = connect(); !s) return failWith(s.message());
+        MonitoringStore monitoring(*store_);
+        auto status = monitoring.serviceStatus(session_, store_->clock().now());
+        if (!status) return failWith(status.message());
+        auto percent = [](const std::optional<double>& v, int decimals) {
+            return v ? QString::number(*v * 100, 'f', decimals) + QLatin1Char('%') : QStringLiteral("-");
+        };
+        auto number = [](const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); };
+        QJsonArray arr;
+        if (!json)
+            out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n").arg(QStringLiteral("SERVICE"), -20).arg(QStringLiteral("STATE"), -9)
+                         .arg(QStringLiteral("SINCE"), -21).arg(QStringLiteral("AVAIL 24h"), 10).arg(QStringLiteral("7d"), 9)
+                         .arg(QStringLiteral("30d"), 9).arg(QStringLiteral("ERRORS"), 8).arg(QStringLiteral("P95"), 8);
+        for (const auto& s : *status) {
+            if (json) {
+                arr.append(QJsonObject{{"service", s.service}, {"name", s.name}, {"state", s.state},
+                                       {"since", s.since.isValid() ? s.since.toString(Qt::ISODate) : QString()},
+                                       {"targets", s.targets}, {"targets_up", s.targetsUp},
+                                       {"availability_24h", number(s.availability24h)}, {"availability_7d", number(s.availability7d)},
+                                       {"availability_30d", number(s.availability30d)}, {"error_ratio_24h", number(s.errorRatio24h)},
+                                       {"p95_seconds_last_hour", number(s.p95LastHour)}, {"last_error", s.lastError}});
+            } else {
+                out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n").arg(s.service, -20).arg(s.state, -9)
+                             .arg(s.since.isValid() ? s.since.toString(Qt::ISODate) : QStringLiteral("-"), -21)
+                             .arg(percent(s.availability24h, 2), 10).arg(percent(s.availability7d, 2), 9).arg(percent(s.availability30d, 2), 9)
+                             .arg(percent(s.errorRatio24h, 2), 8)
+                             .arg(s.p95LastHour ? QString::number(*s.p95LastHour * 1000, 'f', 0) + QStringLiteral("ms") : QStringLiteral("-"), 8);
+            }
+        }
+        if (withTargets) {
+            auto targets = monitoring.targets(session_);
+            if (!targets) return failWith(targets.message());
+            if (!json) out() << "\nTARGETS\n";
+            QJsonArray t;
+            for (const auto& x : *targets) {
+                if (json)
+                    t.append(QJsonObject{{"job", x.job}, {"instance", x.instance}, {"service", x.service}, {"health", x.health},
+                                         {"last_error", x.lastError}, {"samples", x.samples}});
+                else
+                    out() << QStringLiteral("%1 %2 %3 %4 %5\n").arg(x.job, -14).arg(x.instance, -22).arg(x.service, -20).arg(x.health, -8).arg(x.lastError);
+            }
+            if (json) {
+                printJson(QJsonObject{{"services", arr}, {"targets", t}});
+                return kOk;
+            }
+        }
+        if (json) printJson(arr);
+        out().flush();
+        return kOk;
     }
 
 private:
@@ -452,7 +512,16 @@ private:
     }
 };
 
+const char* kMonitoringHelp = R"(Usage: vakt [--db URL] monitoring SUBCOMMAND
+
+  status [--json] [--targets]
+                    every monitored service: current state (up, degraded, down) and since when,
+                    availability over 24 h, 7 d and 30 d, error ratio over 24 h and the highest
+                    per-minute p95 latency in the last hour; --targets lists every scrape target
+)";
+
 const char* helpFor(const QString& command) {
+    if (command == QLatin1String("monitoring")) return kMonitoringHelp;
     if (command == QLatin1String("init")) return kInitHelp;
     if (command == QLatin1String("catalog")) return kCatalogHelp;
     if (command == QLatin1String("user")) return kUserHelp;
@@ -516,6 +585,7 @@ int main(int argc, char** argv) {
         if (command == QLatin1String("catalog")) return cli.catalog(a);
         if (command == QLatin1String("user")) return cli.user(a);
         if (command == QLatin1String("trail")) return cli.trail(a);
+        if (command == QLatin1String("monitoring")) return cli.monitoring(a);
         throw UsageError(("unknown command '" + command + "'").toStdString());
     } catch (const UsageError& e) {
         err() << "vakt: " << e.what() << "\n\n" << helpFor(command);

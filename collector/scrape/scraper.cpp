@@ -9,10 +9,35 @@
 #include <QSslKey>
 #include <QTimer>
 #include <QUrl>
+#include <unordered_map>
 
 namespace vakt::collector {
 
 namespace {
+// The same series twice in one scrape is an error, as in Prometheus ("duplicate sample").
+std::string duplicateSeries(const expo::ParseResult& r) {
+    std::unordered_map<std::uint64_t, std::uint32_t> seen;
+    seen.reserve(r.samples.size());
+    auto identity = [&](const expo::Sample& s) {
+        std::string id(s.name);
+        for (std::uint32_t i = s.firstLabel; i < s.firstLabel + s.labelCount; ++i) {
+            id += '\x1f';
+            id += r.labels[i].name;
+            id += '=';
+            id += r.labels[i].value;
+        }
+        return id;
+    };
+    for (std::uint32_t i = 0; i < r.samples.size(); ++i) {
+        const std::string id = identity(r.samples[i]);
+        const std::uint64_t h = std::hash<std::string>{}(id);
+        auto [it, inserted] = seen.emplace(h, i);
+        if (!inserted && identity(r.samples[it->second]) == id && !r.samples[i].hasTimestamp)
+            return "duplicate series " + std::string(r.samples[i].name) + " on line " + std::to_string(r.samples[i].line);
+    }
+    return {};
+}
+
 // A secret from its file: first line, trimmed. Never logged.
 QByteArray readSecret(const std::string& path, std::string& error) {
     QFile f(QString::fromStdString(path));
@@ -127,7 +152,8 @@ void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::functio
                 const auto format = expo::formatFromContentType(reply->header(QNetworkRequest::ContentTypeHeader).toString().toStdString());
                 expo::ParseError error;
                 if (expo::parse(outcome->body, format, outcome->result, error, expo::ParseLimits{job.sampleLimit, 0})) {
-                    outcome->up = true;
+                    outcome->error = duplicateSeries(outcome->result);
+                    outcome->up = outcome->error.empty();
                 } else {
                     outcome->error = "invalid exposition: " + error.message();
                 }

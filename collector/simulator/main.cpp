@@ -2,7 +2,7 @@
 // runs. Each simulated pod listens on its own port and serves realistic metrics: request
 // counters by method and status (they reset when the pod "restarts"), a latency histogram and
 // memory gauges. Faults can be switched on per pod at start or at run time:
-//   ok, down, slow, errors, malformed, huge, trickle, hang, restart
+//   ok, down, slow, errors, malformed, huge, trickle, hang, duplicate, million, restart
 // Control: GET http://127.0.0.1:CONTROL/fault?target=NAME&mode=MODE, GET /targets.
 #include <QCoreApplication>
 #include <QDateTime>
@@ -24,6 +24,7 @@ using vakt::collector::HttpServer;
 namespace {
 
 struct Pod {
+    std::string cachedBody;  // for the huge and million faults, built once
     std::string service;
     std::string name;
     int port = 0;
@@ -103,10 +104,21 @@ HttpResponse serve(Pod& pod, int padding, const std::map<std::string, std::strin
     }
     if (pod.fault == "malformed") return {200, type, "http_server_requests_total{code=\"200\" 17\nthis is not metrics\n"};
     if (pod.fault == "huge") {
-        HttpResponse r(200, type);
-        r.body.reserve(80u << 20);
-        while (r.body.size() < (80u << 20)) r.body += "padding_series_total{i=\"" + std::to_string(r.body.size()) + "\"} 1\n";
-        return r;
+        if (pod.cachedBody.empty()) {
+            pod.cachedBody.reserve(80u << 20);
+            while (pod.cachedBody.size() < (80u << 20))
+                pod.cachedBody += "padding_series_total{i=\"" + std::to_string(pod.cachedBody.size()) + "\"} 1\n";
+        }
+        return HttpResponse(200, type, pod.cachedBody);
+    }
+    if (pod.fault == "duplicate") {
+        std::string body = metrics(pod, padding, false);
+        body += "process_resident_memory_bytes{service=\"" + pod.service + "\",pod=\"" + pod.name + "\"} 1\n";
+        return HttpResponse(200, "text/plain; version=0.0.4; charset=utf-8", body);
+    }
+    if (pod.fault == "million") {
+        if (pod.cachedBody.empty()) pod.cachedBody = metrics(pod, 1000000, false);
+        return HttpResponse(200, "text/plain; version=0.0.4; charset=utf-8", pod.cachedBody);
     }
     HttpResponse r(200, type, metrics(pod, padding, om));
     if (pod.fault == "slow") r.delayMs = 3000;
@@ -136,7 +148,7 @@ int main(int argc, char** argv) {
         } else if (a == "--help") {
             std::puts("Usage: vakt-platform-sim [--base-port N] [--services N] [--pods-per-service N] [--extra-series N]\n"
                       "                         [--targets-file FILE.json] [--fault POD=MODE ...]\n"
-                      "Modes: ok down slow errors malformed huge trickle hang restart.\n"
+                      "Modes: ok down slow errors malformed huge trickle hang duplicate million restart.\n"
                       "Control port: BASE-1, GET /fault?target=POD&mode=MODE and GET /targets.");
             return 0;
         } else {
@@ -155,6 +167,8 @@ int main(int argc, char** argv) {
             pod->weight = 1.0 / (1 + s);
             pod->startedMs = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
             if (faults.count(pod->name)) pod->fault = faults[pod->name];
+            // Big answers are built before serving starts, so building them never stalls other pods.
+            if (pod->fault == "huge" || pod->fault == "million") (void)serve(*pod, padding, {});
             Pod* raw = pod.get();
             pod->server = std::make_unique<HttpServer>([raw, padding](const std::string&, const auto& headers) { return serve(*raw, padding, headers); });
             QString error;

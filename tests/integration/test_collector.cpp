@@ -1,0 +1,212 @@
+// vakt-collector against real peers on 127.0.0.1: Prometheus's node_exporter as a target, a
+// real Prometheus scraping the collector, and the platform simulator's hostile targets.
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <csignal>
+
+#include "monitoring.h"
+#include "store.h"
+
+using namespace vakt;
+
+namespace {
+
+int freePort() {
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    return s.serverPort();
+}
+
+void pause(int ms) {
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// GET with the event loop running, so child processes keep being served.
+QByteArray httpGet(const QString& url, int* status = nullptr) {
+    QNetworkAccessManager nam;
+    QNetworkReply* reply = nam.get(QNetworkRequest(QUrl(url)));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (status) *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    return body;
+}
+
+bool waitFor(const std::function<bool()>& condition, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        if (condition()) return true;
+        pause(200);
+    }
+    return condition();
+}
+
+class Collector : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(dir_.isValid());
+        db_ = dir_.filePath("vakt.db");
+        QProcess init;
+        init.start(VAKT_CLI, {"--db", db_, "init", "--demo"});
+        ASSERT_TRUE(init.waitForFinished(60000));
+        ASSERT_EQ(init.exitCode(), 0) << init.readAllStandardError().toStdString();
+    }
+    void TearDown() override {
+        for (QProcess* p : processes_) {
+            p->terminate();
+            if (!p->waitForFinished(5000)) p->kill();
+            p->waitForFinished(2000);
+            delete p;
+        }
+    }
+    QProcess* spawn(const QString& program, const QStringList& args) {
+        auto* p = new QProcess;
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(program, args);
+        EXPECT_TRUE(p->waitForStarted(5000)) << program.toStdString();
+        processes_.push_back(p);
+        return p;
+    }
+    QString write(const QString& name, const QByteArray& text) {
+        QFile f(dir_.filePath(name));
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        return f.fileName();
+    }
+    int runOnce(const QString& config) {
+        QProcess once;
+        once.setProcessChannelMode(QProcess::ForwardedChannels);
+        once.start(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--once"});
+        EXPECT_TRUE(once.waitForFinished(60000));
+        return once.exitCode();
+    }
+    QList<TargetState> targets() {
+        auto store = Store::open(db_, Store::OpenMode::MustExist);
+        EXPECT_TRUE(store) << store.message();
+        auto t = MonitoringStore(**store).targets(Session{"test", Role::Revisor});
+        EXPECT_TRUE(t) << t.message();
+        return t ? *t : QList<TargetState>{};
+    }
+
+    QTemporaryDir dir_;
+    QString db_;
+    std::vector<QProcess*> processes_;
+};
+
+}  // namespace
+
+TEST_F(Collector, ScrapesARealNodeExporterAndStoresItsHealth) {
+    const int port = freePort();
+    spawn("prometheus-node-exporter", {QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port)});
+    ASSERT_TRUE(waitFor([&] { return !httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(port)).isEmpty(); }, 10000));
+    const QString config = write("node.yml", QStringLiteral("scrape_configs:\n  - job_name: node\n    service: fiks-io\n"
+                                                            "    static_configs:\n      - targets: ['127.0.0.1:%1']\n")
+                                                 .arg(port)
+                                                 .toUtf8());
+    ASSERT_EQ(runOnce(config), 0);
+    const auto t = targets();
+    ASSERT_EQ(t.size(), 1);
+    EXPECT_EQ(t[0].health, "up") << t[0].lastError.toStdString();
+    EXPECT_GT(t[0].samples, 100);
+    EXPECT_EQ(t[0].service, "fiks-io");
+}
+
+TEST_F(Collector, ARealPrometheusScrapesTheCollector) {
+    const int nodePort = freePort(), collectorPort = freePort(), promPort = freePort();
+    spawn("prometheus-node-exporter", {QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(nodePort)});
+    const QString config = write("c.yml", QStringLiteral("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n"
+                                                         "  - job_name: node\n    static_configs:\n      - targets: ['127.0.0.1:%1']\n")
+                                              .arg(nodePort)
+                                              .toUtf8());
+    QProcess* collector = spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address",
+                                                 QStringLiteral("127.0.0.1:%1").arg(collectorPort)});
+    int status = 0;
+    ASSERT_TRUE(waitFor([&] { httpGet(QStringLiteral("http://127.0.0.1:%1/-/ready").arg(collectorPort), &status); return status == 200; }, 10000));
+    httpGet(QStringLiteral("http://127.0.0.1:%1/-/healthy").arg(collectorPort), &status);
+    EXPECT_EQ(status, 200);
+    httpGet(QStringLiteral("http://127.0.0.1:%1/nothing").arg(collectorPort), &status);
+    EXPECT_EQ(status, 404);
+
+    const QString promConfig = write("prometheus.yml", QStringLiteral("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n"
+                                                                      "  - job_name: vakt\n    static_configs:\n      - targets: ['127.0.0.1:%1']\n")
+                                                           .arg(collectorPort)
+                                                           .toUtf8());
+    spawn("prometheus", {"--config.file=" + promConfig, "--storage.tsdb.path=" + dir_.filePath("tsdb"),
+                         QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(promPort)});
+    auto query = [&](const QString& q) {
+        const QByteArray body = httpGet(QStringLiteral("http://127.0.0.1:%1/api/v1/query?query=%2").arg(promPort).arg(QString::fromLatin1(QUrl::toPercentEncoding(q))));
+        const QJsonArray result = QJsonDocument::fromJson(body).object()["data"].toObject()["result"].toArray();
+        return result.isEmpty() ? QString() : result[0].toObject()["value"].toArray()[1].toString();
+    };
+    ASSERT_TRUE(waitFor([&] { return query("up{job=\"vakt\"}") == "1"; }, 45000)) << "Prometheus never saw the collector up";
+    // What Prometheus stored is the collector's own view of its target.
+    EXPECT_TRUE(waitFor([&] { return query("up{job=\"vakt\",exported_job=\"node\"}") == "1"; }, 15000));
+    EXPECT_FALSE(query("vakt_collector_scrapes_total{exported_job=\"node\"}").isEmpty());
+
+    // SIGTERM: finish in-flight work and exit cleanly.
+    collector->terminate();
+    ASSERT_TRUE(collector->waitForFinished(10000));
+    EXPECT_EQ(collector->exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(collector->exitCode(), 0);
+}
+
+TEST_F(Collector, HostileTargetsOnlyMarkThemselvesDown) {
+    const int base = freePort() + 3;
+    const QString targetsFile = dir_.filePath("targets.json");
+    spawn(VAKT_SIM, {"--base-port", QString::number(base), "--services", "4", "--pods-per-service", "3", "--targets-file", targetsFile,
+                     "--fault", "svarut-0=down", "--fault", "svarut-1=hang", "--fault", "svarut-2=trickle", "--fault", "fiks-io-0=malformed",
+                     "--fault", "fiks-io-1=huge", "--fault", "fiks-io-2=duplicate", "--fault", "fiks-folkeregister-0=million"});
+    ASSERT_TRUE(waitFor([&] { return QFile::exists(targetsFile) && !httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(base + 9)).isEmpty(); }, 10000));
+    const QString config = write("sim.yml", QStringLiteral("global:\n  scrape_interval: 10s\n  scrape_timeout: 2s\nscrape_configs:\n"
+                                                           "  - job_name: platform\n    body_size_limit: 16MB\n    sample_limit: 200000\n"
+                                                           "    file_sd_configs:\n      - files: ['%1']\n    service:\n      from_label: service\n")
+                                                .arg(targetsFile)
+                                                .toUtf8());
+    QElapsedTimer clock;
+    clock.start();
+    ASSERT_EQ(runOnce(config), 0);
+    const auto all = targets();
+    ASSERT_EQ(all.size(), 12);
+    auto reasonFor = [&](int offset) -> std::string {
+        for (const auto& t : all)
+            if (t.instance == QStringLiteral("127.0.0.1:%1").arg(base + offset)) return t.health == "up" ? "up" : t.lastError.toStdString();
+        return "missing";
+    };
+    auto has = [](const std::string& text, const char* part) { return text.find(part) != std::string::npos; };
+    EXPECT_TRUE(has(reasonFor(0), "Service Unavailable")) << reasonFor(0);
+    EXPECT_TRUE(has(reasonFor(1), "timeout after 2s")) << reasonFor(1);
+    EXPECT_TRUE(has(reasonFor(2), "timeout after 2s")) << reasonFor(2);
+    EXPECT_TRUE(has(reasonFor(3), "invalid exposition: 1:")) << reasonFor(3);
+    EXPECT_TRUE(has(reasonFor(4), "body size limit")) << reasonFor(4);
+    EXPECT_TRUE(has(reasonFor(5), "duplicate series")) << reasonFor(5);
+    // A million series is stopped by whichever limit it meets first.
+    EXPECT_TRUE(has(reasonFor(6), "sample limit of 200000") || has(reasonFor(6), "body size limit")) << reasonFor(6);
+    for (int healthy : {7, 8, 9, 10, 11}) EXPECT_EQ(reasonFor(healthy), "up") << healthy;
+    // The slow targets cost their own timeout, not everybody's: the run takes one timeout, not five.
+    EXPECT_LT(clock.elapsed(), 15000);
+}
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
