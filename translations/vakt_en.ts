@@ -6,6 +6,10 @@
         <source>Produktkatalog</source>
         <translation>Service catalogue</translation>
     </message>
+    <message>
+        <source>Drift</source>
+        <translation>Operations</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -515,6 +519,113 @@
     <message>
         <source>&lt;b&gt;Vakt&lt;/b&gt; %1&lt;br&gt;Styring av informasjonssikkerhet og drift for en felles plattform.</source>
         <translation>&lt;b&gt;Vakt&lt;/b&gt; %1&lt;br&gt;Governance of information security and operations for a shared platform.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::MonitoringPage</name>
+    <message>
+        <source>Oppe</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Redusert</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <source>Nede</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Ukjent</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Drift og tilgjengelighet</source>
+        <translation>Operations and availability</translation>
+    </message>
+    <message>
+        <source>Ingen tjenester overvåkes ennå. Start vakt-collector med en konfigurasjon som peker på plattformens metrikker, så vises tilstanden her.</source>
+        <translation>No services are monitored yet. Start vakt-collector with a configuration that points at the platform's metrics, and their state shows here.</translation>
+    </message>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Tilstand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Siden</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Tilgjengelighet 24 t</source>
+        <translation>Availability 24 h</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 d</translation>
+    </message>
+    <message>
+        <source>Feilrate 24 t</source>
+        <translation>Error ratio 24 h</translation>
+    </message>
+    <message>
+        <source>p95 siste time</source>
+        <translation>p95 last hour</translation>
+    </message>
+    <message>
+        <source>Mål oppe</source>
+        <translation>Targets up</translation>
+    </message>
+    <message>
+        <source>Jobb</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Instans</source>
+        <translation>Instance</translation>
+    </message>
+    <message>
+        <source>Siste feil</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Kunne ikke lese overvåkingen: %1</source>
+        <translation>Could not read the monitoring data: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Oppdatert %1. %n tjeneste(r) overvåkes.</source>
+        <translation><numerusform>Updated %1. %n service is monitored.</numerusform><numerusform>Updated %1. %n services are monitored.</numerusform></translation>
+    </message>
+    <message>
+        <source>Velg en tjeneste for å se utviklingen</source>
+        <translation>Select a service to see its history</translation>
+    </message>
+    <message>
+        <source>%1 siste 24 timer</source>
+        <translation>%1, last 24 hours</translation>
+    </message>
+    <message>
+        <source>Tilgjengelighet (%)</source>
+        <translation>Availability (%)</translation>
+    </message>
+    <message>
+        <source>p95 (ms)</source>
+        <translation>p95 (ms)</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
     </message>
 </context>
 </TS>

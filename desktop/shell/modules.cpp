@@ -4,6 +4,7 @@
 #include <QStyle>
 
 #include "catalog/catalog_page.h"
+#include "monitoring/monitoring_page.h"
 
 namespace vakt::desktop {
 
@@ -12,6 +13,9 @@ std::vector<ModuleInfo> availableModules() {
         {QStringLiteral("catalog"), [] { return QApplication::translate("Modules", "Produktkatalog"); },
          QApplication::style()->standardIcon(QStyle::SP_FileDialogDetailedView),
          [](AppContext& ctx, QWidget* parent) -> QWidget* { return new CatalogPage(ctx, parent); }},
+        {QStringLiteral("monitoring"), [] { return QApplication::translate("Modules", "Drift"); },
+         QApplication::style()->standardIcon(QStyle::SP_ComputerIcon),
+         [](AppContext& ctx, QWidget* parent) -> QWidget* { return new MonitoringPage(ctx, parent); }},
     };
 }
 

@@ -16,6 +16,7 @@
 #include "catalog/catalog_page.h"
 #include "data_dir.h"
 #include "demo.h"
+#include "monitoring.h"
 #include "shell/login_dialog.h"
 #include "shell/main_window.h"
 
@@ -165,6 +166,35 @@ private slots:
         CatalogEntry changed = entry->value();
         changed.name = "Endret";
         QVERIFY(!CatalogService(*ctx->store).save(ctx->session, changed));
+    }
+
+    void monitoringShowsTheWorstServicesFirst() {
+        {
+            auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
+            QVERIFY(store);
+            MonitoringStore m(**store);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            QVERIFY(m.registerTarget("platform", "10.0.0.1:8080", "http://10.0.0.1:8080/metrics", "svarut"));
+            QVERIFY(m.registerTarget("platform", "10.0.0.2:8080", "http://10.0.0.2:8080/metrics", "digisos"));
+            QVERIFY(m.recordScrape("platform", "10.0.0.1:8080", now, true, {}, 10, 400));
+            QVERIFY(m.recordScrape("platform", "10.0.0.2:8080", now, false, "connection refused", 1, 0));
+            QVERIFY(m.writeMinutes({ServiceMinute{"svarut", now.addSecs(-120), 4, 4, 1000, 3, 0.05, 0.25, 0.4}}));
+        }
+        auto ctx = open(Session{"brukerstotte", Role::Brukerstotte});
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showModule("monitoring"));
+        auto* services = window.findChild<QTableWidget*>("monitoringServices");
+        QVERIFY(services);
+        QCOMPARE(services->rowCount(), 2);
+        QCOMPARE(services->item(0, 0)->text(), QString("DigiSos"));
+        QCOMPARE(services->item(0, 1)->text(), QString("Nede"));
+        QCOMPARE(services->item(1, 1)->text(), QString("Oppe"));
+        QCOMPARE(services->item(1, 7)->text(), QString("250 ms"));
+        auto* targets = window.findChild<QTableWidget*>("monitoringTargets");
+        QCOMPARE(targets->rowCount(), 2);
+        QVERIFY(!window.findChild<QLabel*>("monitoringEmpty")->isVisible());
     }
 
     void documentWarningsShowOldAndMissingAnalyses() {

@@ -1,0 +1,39 @@
+#pragma once
+#include <QWidget>
+
+#include "monitoring.h"
+#include "shell/app_context.h"
+
+class QLabel;
+class QTableWidget;
+class QTimer;
+class QChartView;
+
+namespace vakt::desktop {
+
+// Which services are healthy right now and since when, how available they have been, their
+// error ratio and latency, a chart over the last 24 hours, and every scrape target.
+class MonitoringPage : public QWidget {
+    Q_OBJECT
+public:
+    MonitoringPage(AppContext& context, QWidget* parent = nullptr);
+    Q_INVOKABLE void prepareScreenshot();
+
+public slots:
+    void reload();
+
+private:
+    void showChart(const QString& service);
+    AppContext& ctx_;
+    MonitoringStore monitoring_;
+    QTableWidget* services_;
+    QTableWidget* targets_;
+    QChartView* chart_;
+    QLabel* updated_;
+    QLabel* empty_;
+    QTimer* refresh_;
+};
+
+QString stateTitle(const QString& state);
+
+}  // namespace vakt::desktop
