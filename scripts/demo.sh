@@ -15,6 +15,20 @@ else
 fi
 build/dev/cli/vakt --db "$db" trail verify
 
+# Live health: the platform simulator (two pods per service, one of them failing) and the
+# collector scraping it into the demo database. Both keep running after this script.
+demo="$(dirname "$db")"
+if ! curl -sf http://127.0.0.1:9464/-/ready >/dev/null 2>&1; then
+  cp data/demo/collector.yml "$demo/collector.yml"
+  setsid build/dev/collector/vakt-platform-sim --base-port 19300 --targets-file "$demo/targets.json" \
+    --fault svarut-1=slow --fault digisos-0=errors >"$demo/simulator.log" 2>&1 < /dev/null &
+  for _ in $(seq 50); do [ -s "$demo/targets.json" ] && break; sleep 0.1; done
+  setsid build/dev/collector/vakt-collector --config "$demo/collector.yml" --db "$db" \
+    --web.listen-address 127.0.0.1:9464 >"$demo/collector.log" 2>&1 < /dev/null &
+  echo "Started the platform simulator and vakt-collector (http://127.0.0.1:9464/metrics)."
+  echo "Stop them with: pkill -f vakt-platform-sim; pkill -f vakt-collector"
+fi
+
 desktop=(build/dev/desktop/vakt-desktop --db "$db" --user "${VAKT_USER:-admin}")
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo

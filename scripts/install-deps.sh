@@ -14,11 +14,11 @@ packages=(
   clang libclang-rt-14-dev
   # run and test
   sqlite3 xvfb xauth fonts-dejavu-core postgresql postgresql-client
-  prometheus prometheus-node-exporter
+  prometheus prometheus-node-exporter curl
 )
 # --bench adds what the benchmarks compare against: Go and Prometheus's own expfmt parser.
 if [ "${1:-}" = "--bench" ]; then
-  packages+=(golang-go golang-github-prometheus-common-dev time curl)
+  packages+=(golang-go golang-github-prometheus-common-dev time)
 fi
 
 missing=()
