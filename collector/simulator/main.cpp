@@ -87,7 +87,8 @@ std::string metrics(const Pod& pod, int paddingSeries, bool openMetrics) {
     line("process_start_time_seconds", base, static_cast<double>(pod.startedMs) / 1000.0);
     if (paddingSeries > 0) {
         out += "# HELP app_cache_entries Entries per cache region.\n# TYPE app_cache_entries gauge\n";
-        for (int i = 0; i < paddingSeries; ++i) line("app_cache_entries", base + ",region=\"r" + std::to_string(i) + "\"", (i * 7919) % 1000);
+        for (int i = 0; i < paddingSeries; ++i)
+            line("app_cache_entries", base + ",region=\"r" + std::to_string(i) + "\"", static_cast<double>((static_cast<long long>(i) * 7919) % 1000));
     }
     if (openMetrics) out += "# EOF\n";
     return out;

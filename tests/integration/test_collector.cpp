@@ -175,7 +175,8 @@ TEST_F(Collector, HostileTargetsOnlyMarkThemselvesDown) {
     spawn(VAKT_SIM, {"--base-port", QString::number(base), "--services", "4", "--pods-per-service", "3", "--targets-file", targetsFile,
                      "--fault", "svarut-0=down", "--fault", "svarut-1=hang", "--fault", "svarut-2=trickle", "--fault", "fiks-io-0=malformed",
                      "--fault", "fiks-io-1=huge", "--fault", "fiks-io-2=duplicate", "--fault", "fiks-folkeregister-0=million"});
-    ASSERT_TRUE(waitFor([&] { return QFile::exists(targetsFile) && !httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(base + 9)).isEmpty(); }, 10000));
+    // The simulator builds its huge answers before it serves; under sanitizers that takes a while.
+    ASSERT_TRUE(waitFor([&] { return QFile::exists(targetsFile) && !httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(base + 9)).isEmpty(); }, 90000));
     const QString config = write("sim.yml", QStringLiteral("global:\n  scrape_interval: 10s\n  scrape_timeout: 2s\nscrape_configs:\n"
                                                            "  - job_name: platform\n    body_size_limit: 16MB\n    sample_limit: 200000\n"
                                                            "    file_sd_configs:\n      - files: ['%1']\n    service:\n      from_label: service\n")
