@@ -14,6 +14,7 @@
 #include "catalog_service.h"
 #include "data_dir.h"
 #include "demo.h"
+#include "incidents.h"
 #include "migrations.h"
 #include "monitoring.h"
 #include "organisation_service.h"
@@ -231,6 +232,17 @@ public:
                              .arg(s.p95LastHour ? QString::number(*s.p95LastHour * 1000, 'f', 0) + QStringLiteral("ms") : QStringLiteral("-"), 8);
             }
         }
+        auto alerts = IncidentStore(*store_).open(session_);
+        if (!alerts) return failWith(alerts.message());
+        QJsonArray alertArray;
+        if (!json && !alerts->isEmpty()) out() << "\nOPEN ALERTS\n";
+        for (const auto& i : *alerts) {
+            if (json)
+                alertArray.append(QJsonObject{{"title", i.title}, {"summary", i.summary}, {"severity", i.severity}, {"service", i.service},
+                                              {"opened_at", i.openedAt.toString(Qt::ISODate)}, {"source", i.source}});
+            else
+                out() << QStringLiteral("%1 %2 %3 %4\n").arg(i.severity, -9).arg(i.openedAt.toString(Qt::ISODate), -21).arg(i.service, -20).arg(i.summary);
+        }
         if (withTargets) {
             auto targets = monitoring.targets(session_);
             if (!targets) return failWith(targets.message());
@@ -244,11 +256,11 @@ public:
                     out() << QStringLiteral("%1 %2 %3 %4 %5\n").arg(x.job, -14).arg(x.instance, -22).arg(x.service, -20).arg(x.health, -8).arg(x.lastError);
             }
             if (json) {
-                printJson(QJsonObject{{"services", arr}, {"targets", t}});
+                printJson(QJsonObject{{"services", arr}, {"targets", t}, {"alerts", alertArray}});
                 return kOk;
             }
         }
-        if (json) printJson(arr);
+        if (json) printJson(QJsonObject{{"services", arr}, {"alerts", alertArray}});
         out().flush();
         return kOk;
     }
@@ -517,7 +529,8 @@ const char* kMonitoringHelp = R"(Usage: vakt [--db URL] monitoring SUBCOMMAND
   status [--json] [--targets]
                     every monitored service: current state (up, degraded, down) and since when,
                     availability over 24 h, 7 d and 30 d, error ratio over 24 h and the highest
-                    per-minute p95 latency in the last hour; --targets lists every scrape target
+                    per-minute p95 latency in the last hour, and the open alerts; --targets
+                    lists every scrape target. --json gives {services, alerts[, targets]}
 )";
 
 const char* helpFor(const QString& command) {

@@ -36,10 +36,12 @@ Daemon::Daemon(DaemonOptions options, QObject* parent)
       samplesScraped_(metrics_.gauge("scrape_samples_scraped", "Samples in the last successful scrape of the target.")),
       targetCount_(metrics_.gauge("vakt_collector_targets", "Configured scrape targets, by job.")),
       configReloadOk_(metrics_.gauge("vakt_collector_config_last_reload_successful", "1 when the last configuration load worked.")),
-      storeErrors_(metrics_.counter("vakt_collector_store_errors", "Writes to the Store that failed.")) {
+      storeErrors_(metrics_.counter("vakt_collector_store_errors", "Writes to the Store that failed.")),
+      alertsFiring_(metrics_.gauge("vakt_collector_alerts_firing", "Alerts firing now, by rule.")) {
     metrics_.info("vakt_collector_build", "Build information.").add({{"version", VAKT_COLLECTOR_VERSION}});
     connect(&flushTimer_, &QTimer::timeout, this, [this] { flushMinutes(false); });
     connect(&discoveryTimer_, &QTimer::timeout, this, &Daemon::refreshDiscovery);
+    connect(&evaluationTimer_, &QTimer::timeout, this, &Daemon::evaluateAlerts);
 }
 
 Daemon::~Daemon() = default;
@@ -83,8 +85,12 @@ Status Daemon::start() {
     if (!store) return store.error();
     store_ = std::move(*store);
     monitoring_ = std::make_unique<MonitoringStore>(*store_);
+    incidents_ = std::make_unique<IncidentStore>(*store_);
     auto config = loadConfig();
     if (!config) return config.error();
+    auto rules = loadRuleFiles(config->ruleFiles);
+    if (!rules) return rules.error();
+    alerts_ = std::make_unique<AlertEvaluator>(std::move(*rules));
     auto discovered = discover(*config);
     if (!discovered) return discovered.error();
     if (auto s = applyConfig(std::move(*config), std::move(*discovered)); !s) return s;
@@ -100,6 +106,7 @@ Status Daemon::start() {
     QString error;
     if (!http_->listen(options_.listenAddress, &error)) return fail(error.toStdString());
     flushTimer_.start(15000);
+    evaluationTimer_.start(static_cast<int>(std::max<std::int64_t>(1000, config_.global.evaluationInterval.count())));
     ready_ = true;
     logLine("listening on " + options_.listenAddress.toStdString() + ", " + std::to_string(targets_.size()) + " targets");
     return {};
@@ -173,9 +180,17 @@ Status Daemon::reload() {
         logLine("reload failed, keeping the running configuration: " + config.message());
         return config.error();
     }
+    auto rules = loadRuleFiles(config->ruleFiles);
+    if (!rules) {
+        configReloadOk_.add({}).set(0);
+        logLine("reload failed, keeping the running configuration: " + rules.message());
+        return rules.error();
+    }
     auto discovered = discover(*config);
     if (!discovered) return discovered.error();
     if (auto s = applyConfig(std::move(*config), std::move(*discovered)); !s) return s;
+    // Conditions start pending again under the new rules; open incidents stay until they clear.
+    alerts_ = std::make_unique<AlertEvaluator>(std::move(*rules));
     configReloadOk_.add({}).set(1);
     logLine("configuration reloaded: " + std::to_string(targets_.size()) + " targets");
     return {};
@@ -210,6 +225,7 @@ void Daemon::onScraped(const std::string& key, const std::shared_ptr<ScrapeOutco
             logLine("store: " + s.message());
         }
         reducer_.add(key, t.service, outcome->startedMs, outcome->up, &outcome->result);
+        if (alerts_) alerts_->observe(t.jobName, t.instance, t.service, outcome->startedMs, outcome->up, &outcome->result);
     }
     if (options_.once) {
         --oncePending_;
@@ -221,8 +237,39 @@ void Daemon::onScraped(const std::string& key, const std::shared_ptr<ScrapeOutco
 
 void Daemon::maybeFinishOnce() {
     if (oncePending_ > 0) return;
+    evaluateAlerts();
     flushMinutes(true);
     emit finished(0);
+}
+
+void Daemon::evaluateAlerts() {
+    if (!alerts_ || !incidents_) return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto firing = alerts_->evaluate(now.toMSecsSinceEpoch());
+    std::map<std::string, double> perRule;
+    for (const auto& rule : alerts_->rules()) perRule[rule.name] = 0;
+    for (const auto& a : firing) {
+        ++perRule[a.rule];
+        Incident i;
+        i.fingerprint = QString::fromStdString(a.fingerprint);
+        i.source = QStringLiteral("monitoring");
+        i.title = QString::fromStdString(a.rule);
+        i.summary = QString::fromStdString(a.summary);
+        i.severity = QString::fromStdString(a.severity);
+        i.service = QString::fromStdString(a.service);
+        i.value = a.value;
+        if (auto s = incidents_->raise(MonitoringStore::collectorSession(), i, now); !s) {
+            storeErrors_.add({}).inc();
+            logLine("store: " + s.message());
+        }
+    }
+    for (const auto& [rule, n] : perRule) alertsFiring_.add({{"rule", rule}}).set(n);
+    QSet<QString> active;
+    for (const auto& f : alerts_->active()) active.insert(QString::fromStdString(f));
+    if (auto s = incidents_->resolveExcept(MonitoringStore::collectorSession(), QStringLiteral("monitoring"), active, now); !s) {
+        storeErrors_.add({}).inc();
+        logLine("store: " + s.message());
+    }
 }
 
 void Daemon::flushMinutes(bool all) {
@@ -261,6 +308,7 @@ void Daemon::shutdown(int exitCode) {
             if (state.timer) state.timer->stop();
         flushTimer_.stop();
         discoveryTimer_.stop();
+        evaluationTimer_.stop();
         logLine("stopping: waiting for " + std::to_string(scraper_.inFlight()) + " scrapes in flight");
     }
     if (scraper_.inFlight() > 0) return;  // onScraped comes back here when the last one ends

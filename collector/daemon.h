@@ -7,9 +7,11 @@
 #include <map>
 #include <memory>
 
+#include "alerts/rules.h"
 #include "config/scrape_config.h"
 #include "exposition/writer.h"
 #include "health/reducer.h"
+#include "incidents.h"
 #include "http/http_server.h"
 #include "monitoring.h"
 #include "scrape/scraper.h"
@@ -59,6 +61,7 @@ private:
     void refreshDiscovery();
     HttpResponse serve(const std::string& path, const std::map<std::string, std::string>& headers);
     void maybeFinishOnce();
+    void evaluateAlerts();
 
     DaemonOptions options_;
     std::unique_ptr<Store> store_;
@@ -68,6 +71,9 @@ private:
     std::map<std::string, TargetState> targets_;
     Scraper scraper_;
     HealthReducer reducer_;
+    std::unique_ptr<AlertEvaluator> alerts_;
+    std::unique_ptr<IncidentStore> incidents_;
+    QTimer evaluationTimer_;
     std::unique_ptr<HttpServer> http_;
     QTimer flushTimer_, discoveryTimer_;
     bool ready_ = false;
@@ -85,6 +91,7 @@ private:
     expo::MetricFamily<expo::Gauge>& targetCount_;
     expo::MetricFamily<expo::Gauge>& configReloadOk_;
     expo::MetricFamily<expo::Counter>& storeErrors_;
+    expo::MetricFamily<expo::Gauge>& alertsFiring_;
 };
 
 }  // namespace vakt::collector

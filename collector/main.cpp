@@ -12,6 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <QFileInfo>
+
+#include "alerts/rules.h"
 #include "config/scrape_config.h"
 #include "daemon.h"
 #include "exposition/parser.h"
@@ -108,10 +111,17 @@ int checkConfig(const std::string& path) {
         std::fprintf(stderr, "%s\n", config.message().c_str());
         return kInvalid;
     }
+    vakt::collector::resolvePaths(*config, QFileInfo(QString::fromStdString(path)).absolutePath().toStdString());
+    auto rules = vakt::collector::loadRuleFiles(config->ruleFiles);
+    if (!rules) {
+        std::fprintf(stderr, "%s\n", rules.message().c_str());
+        return kInvalid;
+    }
     std::size_t targets = 0;
     for (const auto& job : config->scrapeConfigs)
         for (const auto& sc : job.staticConfigs) targets += sc.targets.size();
-    std::printf("%s is valid: %zu scrape jobs, %zu static targets\n", path.c_str(), config->scrapeConfigs.size(), targets);
+    std::printf("%s is valid: %zu scrape jobs, %zu static targets, %zu alert rules\n", path.c_str(), config->scrapeConfigs.size(), targets,
+                rules->size());
     return kOk;
 }
 

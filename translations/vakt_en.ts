@@ -601,7 +601,10 @@
     </message>
     <message numerus="yes">
         <source>Oppdatert %1. %n tjeneste(r) overvåkes.</source>
-        <translation><numerusform>Updated %1. %n service is monitored.</numerusform><numerusform>Updated %1. %n services are monitored.</numerusform></translation>
+        <translation>
+            <numerusform>Updated %1. %n service is monitored.</numerusform>
+            <numerusform>Updated %1. %n services are monitored.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Velg en tjeneste for å se utviklingen</source>
@@ -626,6 +629,38 @@
     <message>
         <source>ms</source>
         <translation>ms</translation>
+    </message>
+    <message>
+        <source>Alvorlighet</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Åpnet</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Varsel</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Ingen åpne varsler.</source>
+        <translation>No open alerts.</translation>
+    </message>
+    <message>
+        <source>Åpne varsler: %1</source>
+        <translation>Open alerts: %1</translation>
+    </message>
+    <message>
+        <source>Kritisk</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Advarsel</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
     </message>
 </context>
 </TS>

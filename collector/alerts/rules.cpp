@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "exposition/number.h"
 #include "health/reducer.h"
@@ -154,6 +156,24 @@ Result<std::vector<AlertRule>> parseRules(std::string_view yaml, const std::stri
         return fail(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
     }
     return out;
+}
+
+Result<std::vector<AlertRule>> loadRuleFiles(const std::vector<std::string>& files) {
+    std::vector<AlertRule> all;
+    std::set<std::string> names;
+    for (const auto& path : files) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return fail(path + ": cannot read the rule file");
+        std::ostringstream text;
+        text << in.rdbuf();
+        auto rules = parseRules(text.str(), path);
+        if (!rules) return rules.error();
+        for (auto& r : *rules) {
+            if (!names.insert(r.name).second) return fail(path + ":" + std::to_string(r.line) + ": field 'alert': '" + r.name + "' is defined in another rule file too");
+            all.push_back(std::move(r));
+        }
+    }
+    return all;
 }
 
 std::int64_t AlertEvaluator::longestWindowMs() const {

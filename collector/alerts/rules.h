@@ -45,6 +45,8 @@ struct AlertRule {
 };
 
 Result<std::vector<AlertRule>> parseRules(std::string_view yaml, const std::string& fileName);
+// Reads and parses every rule file of a configuration (paths already resolved).
+Result<std::vector<AlertRule>> loadRuleFiles(const std::vector<std::string>& files);
 
 struct Alert {
     std::string fingerprint;  // rule and labels: stable across restarts
@@ -68,6 +70,12 @@ public:
     // their `for:` duration. Conditions that cleared are forgotten.
     std::vector<Alert> evaluate(std::int64_t nowMs);
     const std::vector<AlertRule>& rules() const { return rules_; }
+    // Fingerprints whose condition holds now, firing or still pending.
+    std::vector<std::string> active() const {
+        std::vector<std::string> out;
+        for (const auto& [fingerprint, pending] : active_) out.push_back(fingerprint);
+        return out;
+    }
 
 private:
     struct Point {

@@ -185,6 +185,28 @@ const std::vector<Migration>& migrations() {
          },
          {},
          {}},
+        {5,
+         QStringLiteral("incidents: alerts and, later, detections and service-desk cases"),
+         {
+             "CREATE TABLE incidents ("
+             " id {PK},"
+             " fingerprint TEXT NOT NULL,"
+             " source TEXT NOT NULL,"
+             " title TEXT NOT NULL,"
+             " summary TEXT NOT NULL DEFAULT '',"
+             " severity TEXT NOT NULL,"
+             " service_key TEXT NOT NULL DEFAULT '',"
+             " status TEXT NOT NULL,"
+             " value {REAL},"
+             " opened_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " resolved_at TEXT)",
+             // At most one open incident per fingerprint: repeated firing updates it.
+             "CREATE UNIQUE INDEX incidents_open_fingerprint ON incidents (fingerprint) WHERE status = 'open'",
+             "CREATE INDEX incidents_status ON incidents (status, service_key)",
+         },
+         {},
+         {}},
     };
     return list;
 }

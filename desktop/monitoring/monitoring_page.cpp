@@ -1,5 +1,7 @@
 #include "monitoring_page.h"
 
+#include "incidents.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
@@ -11,6 +13,7 @@
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <memory>
 
 namespace vakt::desktop {
 
@@ -51,6 +54,18 @@ MonitoringPage::MonitoringPage(AppContext& context, QWidget* parent)
     empty_->setObjectName(QStringLiteral("monitoringEmpty"));
     empty_->setWordWrap(true);
     layout->addWidget(empty_);
+
+    alertsHeading_ = new QLabel(this);
+    alertsHeading_->setObjectName(QStringLiteral("monitoringAlertsHeading"));
+    layout->addWidget(alertsHeading_);
+    alerts_ = new QTableWidget(0, 4, this);
+    alerts_->setObjectName(QStringLiteral("monitoringAlerts"));
+    alerts_->setHorizontalHeaderLabels({tr("Alvorlighet"), tr("Åpnet"), tr("Tjeneste"), tr("Varsel")});
+    alerts_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    alerts_->verticalHeader()->hide();
+    alerts_->horizontalHeader()->setStretchLastSection(true);
+    alerts_->setMaximumHeight(160);
+    layout->addWidget(alerts_);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     services_ = new QTableWidget(0, 9, splitter);
@@ -138,6 +153,21 @@ void MonitoringPage::reload() {
         targets_->setItem(r, 4, item(t.lastError));
     }
     targets_->resizeColumnsToContents();
+    auto open = IncidentStore(*ctx_.store).open(ctx_.session);
+    const QList<Incident> incidents = open ? *open : QList<Incident>{};
+    alertsHeading_->setText(incidents.isEmpty() ? tr("Ingen åpne varsler.") : QStringLiteral("<b>%1</b>").arg(tr("Åpne varsler: %1").arg(incidents.size())));
+    alerts_->setVisible(!incidents.isEmpty());
+    alerts_->setRowCount(static_cast<int>(incidents.size()));
+    for (int r = 0; r < incidents.size(); ++r) {
+        const Incident& i = incidents[r];
+        auto* severity = item(i.severity == QLatin1String("critical") ? tr("Kritisk") : i.severity == QLatin1String("warning") ? tr("Advarsel") : tr("Info"));
+        severity->setForeground(i.severity == QLatin1String("critical") ? stateColor(QStringLiteral("down")) : stateColor(QStringLiteral("degraded")));
+        alerts_->setItem(r, 0, severity);
+        alerts_->setItem(r, 1, item(i.openedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        alerts_->setItem(r, 2, item(i.service));
+        alerts_->setItem(r, 3, item(i.summary));
+    }
+    alerts_->resizeColumnsToContents();
     empty_->setVisible(rows.isEmpty());
     updated_->setText(tr("Oppdatert %1. %n tjeneste(r) overvåkes.", nullptr, static_cast<int>(rows.size()))
                           .arg(now.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
@@ -150,7 +180,7 @@ void MonitoringPage::showChart(const QString& service) {
     chart->legend()->setAlignment(Qt::AlignBottom);
     if (service.isEmpty()) {
         chart->setTitle(tr("Velg en tjeneste for å se utviklingen"));
-        chart_->setChart(chart);
+        replaceChart(chart);
         return;
     }
     const QDateTime now = ctx_.store->clock().now();
@@ -191,9 +221,13 @@ void MonitoringPage::showChart(const QString& service) {
     availability->attachAxis(percentAxis);
     latency->attachAxis(time);
     latency->attachAxis(msAxis);
-    QChart* old = chart_->chart();
+    replaceChart(chart);
+}
+
+void MonitoringPage::replaceChart(QChart* chart) {
+    // QChartView releases, but does not delete, the chart it showed before.
+    std::unique_ptr<QChart> old(chart_->chart());
     chart_->setChart(chart);
-    delete old;
 }
 
 }  // namespace vakt::desktop

@@ -7,6 +7,7 @@
 class QLabel;
 class QTableWidget;
 class QTimer;
+class QChart;
 class QChartView;
 
 namespace vakt::desktop {
@@ -24,10 +25,13 @@ public slots:
 
 private:
     void showChart(const QString& service);
+    void replaceChart(QChart* chart);
     AppContext& ctx_;
     MonitoringStore monitoring_;
     QTableWidget* services_;
     QTableWidget* targets_;
+    QTableWidget* alerts_;
+    QLabel* alertsHeading_;
     QChartView* chart_;
     QLabel* updated_;
     QLabel* empty_;

@@ -16,6 +16,7 @@
 #include "catalog/catalog_page.h"
 #include "data_dir.h"
 #include "demo.h"
+#include "incidents.h"
 #include "monitoring.h"
 #include "shell/login_dialog.h"
 #include "shell/main_window.h"
@@ -179,6 +180,14 @@ private slots:
             QVERIFY(m.recordScrape("platform", "10.0.0.1:8080", now, true, {}, 10, 400));
             QVERIFY(m.recordScrape("platform", "10.0.0.2:8080", now, false, "connection refused", 1, 0));
             QVERIFY(m.writeMinutes({ServiceMinute{"svarut", now.addSecs(-120), 4, 4, 1000, 3, 0.05, 0.25, 0.4}}));
+            Incident alert;
+            alert.fingerprint = "MålSvarerIkke|digisos|platform|10.0.0.2:8080";
+            alert.source = "monitoring";
+            alert.title = "MålSvarerIkke";
+            alert.summary = "10.0.0.2:8080 for digisos svarer ikke";
+            alert.severity = "critical";
+            alert.service = "digisos";
+            QVERIFY(IncidentStore(**store).raise(MonitoringStore::collectorSession(), alert, now));
         }
         auto ctx = open(Session{"brukerstotte", Role::Brukerstotte});
         MainWindow window(*ctx);
@@ -195,6 +204,10 @@ private slots:
         auto* targets = window.findChild<QTableWidget*>("monitoringTargets");
         QCOMPARE(targets->rowCount(), 2);
         QVERIFY(!window.findChild<QLabel*>("monitoringEmpty")->isVisible());
+        auto* alerts = window.findChild<QTableWidget*>("monitoringAlerts");
+        QCOMPARE(alerts->rowCount(), 1);
+        QCOMPARE(alerts->item(0, 0)->text(), QString("Kritisk"));
+        QCOMPARE(alerts->item(0, 3)->text(), QString("10.0.0.2:8080 for digisos svarer ikke"));
     }
 
     void documentWarningsShowOldAndMissingAnalyses() {

@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <csignal>
 
+#include "incidents.h"
 #include "monitoring.h"
 #include "store.h"
 
@@ -204,6 +205,43 @@ TEST_F(Collector, HostileTargetsOnlyMarkThemselvesDown) {
     for (int healthy : {7, 8, 9, 10, 11}) EXPECT_EQ(reasonFor(healthy), "up") << healthy;
     // The slow targets cost their own timeout, not everybody's: the run takes one timeout, not five.
     EXPECT_LT(clock.elapsed(), 15000);
+}
+
+TEST_F(Collector, AFiringRuleOpensOneIncidentAndResolvesItWhenItClears) {
+    const int base = freePort() + 3;
+    const QString targetsFile = dir_.filePath("targets.json");
+    spawn(VAKT_SIM, {"--base-port", QString::number(base), "--services", "1", "--pods-per-service", "1", "--targets-file", targetsFile,
+                     "--fault", "svarut-0=down"});
+    ASSERT_TRUE(waitFor([&] { return QFile::exists(targetsFile); }, 10000));
+    write("rules.yml", "groups:\n  - name: plattform\n    rules:\n      - alert: MålSvarerIkke\n        type: target_down\n"
+                       "        severity: critical\n        summary: '{{instance}} for {{service}} svarer ikke'\n");
+    const QString config = write("alerts.yml", QStringLiteral("rule_files: ['rules.yml']\nscrape_configs:\n  - job_name: platform\n"
+                                                              "    file_sd_configs:\n      - files: ['%1']\n    service:\n      from_label: service\n")
+                                                   .arg(targetsFile)
+                                                   .toUtf8());
+    auto openIncidents = [&] {
+        auto store = Store::open(db_, Store::OpenMode::MustExist);
+        auto open = IncidentStore(**store).open(Session{"test", Role::Revisor});
+        EXPECT_TRUE(open) << open.message();
+        return open ? *open : QList<Incident>{};
+    };
+    ASSERT_EQ(runOnce(config), 0);
+    ASSERT_EQ(runOnce(config), 0);  // still down after a restart: the same incident, not a second one
+    auto open = openIncidents();
+    ASSERT_EQ(open.size(), 1);
+    EXPECT_EQ(open[0].severity, "critical");
+    EXPECT_EQ(open[0].service, "svarut");
+    EXPECT_EQ(open[0].summary, QStringLiteral("127.0.0.1:%1 for svarut svarer ikke").arg(base));
+    // The pod recovers: the next evaluation resolves the incident.
+    int status = 0;
+    httpGet(QStringLiteral("http://127.0.0.1:%1/svarut-0/ok").arg(base - 2), &status);
+    ASSERT_EQ(status, 200);
+    ASSERT_EQ(runOnce(config), 0);
+    EXPECT_TRUE(openIncidents().isEmpty());
+    auto store = Store::open(db_, Store::OpenMode::MustExist);
+    auto trail = (*store)->trail("incident", {}, 10);
+    ASSERT_EQ(trail->size(), 2u);
+    EXPECT_EQ(trail->front().action, "incident.resolve");
 }
 
 int main(int argc, char** argv) {

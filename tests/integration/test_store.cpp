@@ -8,6 +8,7 @@
 #include "catalog_service.h"
 #include "data_dir.h"
 #include "demo.h"
+#include "incidents.h"
 #include "migrations.h"
 #include "monitoring.h"
 #include "norway.h"
@@ -412,6 +413,35 @@ TEST_F(StoreTest, MonitoringRecordsHealthTransitionsAndServiceHealth) {
     EXPECT_EQ(count("service_health_minutes"), 0);
     EXPECT_EQ(count("service_health_hours"), 1);
     EXPECT_TRUE(store_->verifyTrail()->intact);
+}
+
+TEST_F(StoreTest, OneOpenIncidentPerFingerprintUntilResolved) {
+    IncidentStore incidents(*store_);
+    const Session collector = MonitoringStore::collectorSession();
+    const QDateTime t0(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC);
+    Incident i;
+    i.fingerprint = "MålNede|svarut|platform|10.0.0.1:80";
+    i.source = "monitoring";
+    i.title = "MålNede";
+    i.summary = "10.0.0.1:80 for svarut svarer ikke";
+    i.severity = "critical";
+    i.service = "svarut";
+    ASSERT_TRUE(incidents.raise(collector, i, t0));
+    ASSERT_TRUE(incidents.raise(collector, i, t0.addSecs(60)));  // still firing: updated, not duplicated
+    auto open = incidents.open(kAdmin);
+    ASSERT_TRUE(open);
+    ASSERT_EQ(open->size(), 1);
+    EXPECT_EQ(open->front().openedAt, t0);
+    EXPECT_EQ(open->front().updatedAt, t0.addSecs(60));
+    ASSERT_TRUE(incidents.resolveExcept(collector, "monitoring", {i.fingerprint}, t0.addSecs(90)));
+    EXPECT_EQ(incidents.open(kAdmin)->size(), 1);  // still active
+    ASSERT_TRUE(incidents.resolveExcept(collector, "monitoring", {}, t0.addSecs(120)));
+    EXPECT_EQ(incidents.open(kAdmin)->size(), 0);
+    ASSERT_TRUE(incidents.raise(collector, i, t0.addSecs(300)));  // a new outage is a new incident
+    EXPECT_EQ(count("incidents"), 2);
+    auto trail = store_->trail("incident", i.fingerprint, 10);
+    ASSERT_EQ(trail->size(), 3u);  // open, resolve, open
+    EXPECT_EQ(trail->back().action, "incident.open");
 }
 
 int main(int argc, char** argv) {

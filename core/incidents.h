@@ -1,0 +1,36 @@
+#pragma once
+// Incidents in the Store. Monitoring alerts open them now; audit detections and the service
+// desk add their own sources later. One open incident per fingerprint: a condition that keeps
+// firing updates it, and it is resolved when the condition clears. Opening and resolving are
+// recorded in the trail.
+#include <QDateTime>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include "store.h"
+
+namespace vakt {
+
+struct Incident {
+    qint64 id = 0;
+    QString fingerprint, source, title, summary, severity, service, status;
+    double value = 0;
+    QDateTime openedAt, updatedAt, resolvedAt;
+};
+
+class IncidentStore {
+public:
+    explicit IncidentStore(Store& store) : store_(store) {}
+
+    // Opens an incident, or updates the open one with the same fingerprint.
+    Status raise(const Session& who, const Incident& incident, const QDateTime& at);
+    // Resolves the open incidents of `source` whose fingerprint is not in `active`.
+    Status resolveExcept(const Session& who, const QString& source, const QSet<QString>& active, const QDateTime& at);
+    Result<QList<Incident>> open(const Session& who, const QString& service = {});
+
+private:
+    Store& store_;
+};
+
+}  // namespace vakt

@@ -1,0 +1,77 @@
+#include "incidents.h"
+
+#include <QJsonObject>
+
+namespace vakt {
+
+namespace {
+QString iso(const QDateTime& t) { return t.toUTC().toString(Qt::ISODate); }
+QDateTime fromIso(const QVariant& v) { return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate); }
+}  // namespace
+
+Status IncidentStore::raise(const Session& who, const Incident& i, const QDateTime& at) {
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    auto existing = store_.db().query(QStringLiteral("SELECT id FROM incidents WHERE fingerprint = ? AND status = 'open'"), {i.fingerprint});
+    if (!existing) return existing.error();
+    if (!existing->empty()) {
+        if (auto s = store_.db().exec(QStringLiteral("UPDATE incidents SET updated_at = ?, value = ?, summary = ? WHERE id = ?"),
+                                      {iso(at), i.value, i.summary, existing->front().value(0)});
+            !s)
+            return s;
+        return tx.commit();
+    }
+    if (auto s = store_.db().exec(QStringLiteral("INSERT INTO incidents (fingerprint, source, title, summary, severity, service_key, status, value,"
+                                                 " opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)"),
+                                  {i.fingerprint, i.source, i.title, i.summary, i.severity, i.service, i.value, iso(at), iso(at)});
+        !s)
+        return s;
+    if (auto s = store_.record(who, QStringLiteral("incident.open"), QStringLiteral("incident"), i.fingerprint, {},
+                               QJsonObject{{"source", i.source}, {"title", i.title}, {"summary", i.summary}, {"severity", i.severity},
+                                           {"service", i.service}, {"status", "open"}});
+        !s)
+        return s;
+    return tx.commit();
+}
+
+Status IncidentStore::resolveExcept(const Session& who, const QString& source, const QSet<QString>& active, const QDateTime& at) {
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    auto rows = store_.db().query(QStringLiteral("SELECT id, fingerprint FROM incidents WHERE source = ? AND status = 'open'"), {source});
+    if (!rows) return rows.error();
+    for (const auto& r : *rows) {
+        const QString fingerprint = r.value(1).toString();
+        if (active.contains(fingerprint)) continue;
+        if (auto s = store_.db().exec(QStringLiteral("UPDATE incidents SET status = 'resolved', resolved_at = ?, updated_at = ? WHERE id = ?"),
+                                      {iso(at), iso(at), r.value(0)});
+            !s)
+            return s;
+        if (auto s = store_.record(who, QStringLiteral("incident.resolve"), QStringLiteral("incident"), fingerprint,
+                                   QJsonObject{{"status", "open"}}, QJsonObject{{"status", "resolved"}});
+            !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Result<QList<Incident>> IncidentStore::open(const Session& who, const QString& service) {
+    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    QString sql = QStringLiteral("SELECT id, fingerprint, source, title, summary, severity, service_key, status, value, opened_at, updated_at,"
+                                 " resolved_at FROM incidents WHERE status = 'open'");
+    QVariantList binds;
+    if (!service.isEmpty()) {
+        sql += QStringLiteral(" AND service_key = ?");
+        binds << service;
+    }
+    sql += QStringLiteral(" ORDER BY opened_at DESC");
+    auto rows = store_.db().query(sql, binds);
+    if (!rows) return rows.error();
+    QList<Incident> out;
+    for (const auto& r : *rows)
+        out << Incident{r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(), r.value(4).toString(),
+                        r.value(5).toString(), r.value(6).toString(), r.value(7).toString(), r.value(8).toDouble(), fromIso(r.value(9)),
+                        fromIso(r.value(10)), fromIso(r.value(11))};
+    return out;
+}
+
+}  // namespace vakt
