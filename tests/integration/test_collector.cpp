@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -29,6 +30,22 @@ int freePort() {
     QTcpServer s;
     s.listen(QHostAddress::LocalHost, 0);
     return s.serverPort();
+}
+
+// A base for the simulator, whose control, fault and pod ports run from base-2 to base+pods-1.
+// Chosen below Linux's ephemeral range (32768+), where outgoing connections of the other
+// processes in the test cannot take one of them between this check and the simulator's bind.
+int freePortRange(int pods) {
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        const int base = 20002 + static_cast<int>(QRandomGenerator::global()->bounded(12000 - pods));
+        bool free = true;
+        for (int p = base - 2; p < base + pods && free; ++p) {
+            QTcpServer s;
+            free = s.listen(QHostAddress::LocalHost, static_cast<quint16>(p));
+        }
+        if (free) return base;
+    }
+    return 0;
 }
 
 void pause(int ms) {
@@ -171,7 +188,8 @@ TEST_F(Collector, ARealPrometheusScrapesTheCollector) {
 }
 
 TEST_F(Collector, HostileTargetsOnlyMarkThemselvesDown) {
-    const int base = freePort() + 3;
+    const int base = freePortRange(12);
+    ASSERT_NE(base, 0);
     const QString targetsFile = dir_.filePath("targets.json");
     spawn(VAKT_SIM, {"--base-port", QString::number(base), "--services", "4", "--pods-per-service", "3", "--targets-file", targetsFile,
                      "--fault", "svarut-0=down", "--fault", "svarut-1=hang", "--fault", "svarut-2=trickle", "--fault", "fiks-io-0=malformed",
@@ -208,7 +226,8 @@ TEST_F(Collector, HostileTargetsOnlyMarkThemselvesDown) {
 }
 
 TEST_F(Collector, AFiringRuleOpensOneIncidentAndResolvesItWhenItClears) {
-    const int base = freePort() + 3;
+    const int base = freePortRange(1);
+    ASSERT_NE(base, 0);
     const QString targetsFile = dir_.filePath("targets.json");
     spawn(VAKT_SIM, {"--base-port", QString::number(base), "--services", "1", "--pods-per-service", "1", "--targets-file", targetsFile,
                      "--fault", "svarut-0=down"});
