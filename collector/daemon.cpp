@@ -119,6 +119,7 @@ Status Daemon::applyConfig(CollectorConfig config, DiscoveredTargets discovered)
     std::set<std::string> keys;
     QList<std::pair<QString, QString>> current;
     std::map<std::string, double> perJob;
+    for (const auto& job : config_.scrapeConfigs) perJob[job.jobName] = 0;  // a job whose targets all went away shows 0
     for (const auto& t : wanted) {
         keys.insert(t.key());
         current.append({QString::fromStdString(t.jobName), QString::fromStdString(t.instance)});

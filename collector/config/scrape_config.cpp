@@ -380,8 +380,11 @@ Result<CollectorConfig> parseConfig(std::string_view yaml, const std::string& fi
                 if (!l) return l.error();
                 config.global.externalLabels = *l;
             }
-            if (config.global.scrapeTimeout > config.global.scrapeInterval)
-                return r.at(g, "global.scrape_timeout", "must not be longer than global.scrape_interval");
+            // As in Prometheus: the default timeout shrinks to a shorter interval; a given one must fit.
+            if (config.global.scrapeTimeout > config.global.scrapeInterval) {
+                if (g["scrape_timeout"]) return r.at(g, "global.scrape_timeout", "must not be longer than global.scrape_interval");
+                config.global.scrapeTimeout = config.global.scrapeInterval;
+            }
         }
         if (root["rule_files"]) {
             auto files = r.strings(root["rule_files"], "rule_files");

@@ -1,5 +1,10 @@
 #include "http_server.h"
 
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <memory>
@@ -22,8 +27,42 @@ const char* reasonPhrase(int status) {
 }
 }  // namespace
 
-HttpServer::HttpServer(Handler handler, QObject* parent) : QObject(parent), handler_(std::move(handler)) {
-    connect(&server_, &QTcpServer::newConnection, this, &HttpServer::onConnection);
+HttpServer::HttpServer(Handler handler, QObject* parent)
+    : QObject(parent), server_(std::make_unique<QTcpServer>()), handler_(std::move(handler)) {
+    watch(*server_);
+}
+
+void HttpServer::watch(QTcpServer& server) {
+    // Emitted for TLS connections only once the handshake is done.
+    connect(&server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onConnection);
+}
+
+bool HttpServer::useTls(const QString& certFile, const QString& keyFile, QString* error) {
+    const auto chain = QSslCertificate::fromPath(certFile);
+    if (chain.isEmpty()) {
+        *error = QStringLiteral("no certificate in %1").arg(certFile);
+        return false;
+    }
+    QFile file(keyFile);
+    QSslKey key;
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray pem = file.readAll();
+        key = QSslKey(pem, QSsl::Ec);
+        if (key.isNull()) key = QSslKey(pem, QSsl::Rsa);
+    }
+    if (key.isNull()) {
+        *error = QStringLiteral("no EC or RSA private key in %1").arg(keyFile);
+        return false;
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);  // clients are not asked for certificates
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(tls);
+    server_ = std::move(server);
+    watch(*server_);
+    return true;
 }
 
 bool HttpServer::listen(const QString& address, QString* error) {
@@ -41,15 +80,15 @@ bool HttpServer::listen(const QString& address, QString* error) {
         *error = QStringLiteral("--web.listen-address: '%1' is not an IP address").arg(host);
         return false;
     }
-    if (!server_.listen(bind, static_cast<quint16>(port))) {
-        *error = QStringLiteral("cannot listen on %1: %2").arg(address, server_.errorString());
+    if (!server_->listen(bind, static_cast<quint16>(port))) {
+        *error = QStringLiteral("cannot listen on %1: %2").arg(address, server_->errorString());
         return false;
     }
     return true;
 }
 
 void HttpServer::onConnection() {
-    while (QTcpSocket* socket = server_.nextPendingConnection()) {
+    while (QTcpSocket* socket = server_->nextPendingConnection()) {
         auto buffer = std::make_shared<QByteArray>();
         auto* timer = new QTimer(socket);
         timer->setSingleShot(true);

@@ -5,6 +5,7 @@
 #include <QTcpServer>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 namespace vakt::collector {
@@ -28,14 +29,17 @@ public:
     using Handler = std::function<HttpResponse(const std::string& path, const std::map<std::string, std::string>& headers)>;
 
     explicit HttpServer(Handler handler, QObject* parent = nullptr);
+    // Serve HTTPS with this PEM certificate chain and key; call before listen().
+    bool useTls(const QString& certFile, const QString& keyFile, QString* error);
     // "host:port"; errors name the address.
     bool listen(const QString& address, QString* error);
-    quint16 port() const { return server_.serverPort(); }
-    void close() { server_.close(); }
+    quint16 port() const { return server_->serverPort(); }
+    void close() { server_->close(); }
 
 private:
     void onConnection();
-    QTcpServer server_;
+    void watch(QTcpServer& server);
+    std::unique_ptr<QTcpServer> server_;
     Handler handler_;
 };
 

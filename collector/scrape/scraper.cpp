@@ -49,8 +49,19 @@ QByteArray readSecret(const std::string& path, std::string& error) {
 }
 }  // namespace
 
-Scraper::Scraper(QObject* parent) : QObject(parent) {
-    network_.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+Scraper::Scraper(QObject* parent) : QObject(parent) {}
+
+QNetworkAccessManager& Scraper::networkFor(const ScrapeConfig& job) {
+    std::string key = job.jobName;
+    if (job.tls)
+        for (const auto* part : {&job.tls->caFile, &job.tls->certFile, &job.tls->keyFile, &job.tls->serverName}) key += '\x1f' + *part;
+    if (job.tls && job.tls->insecureSkipVerify) key += "\x1finsecure";
+    auto& network = networks_[key];
+    if (!network) {
+        network = std::make_unique<QNetworkAccessManager>();
+        network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    }
+    return *network;
 }
 
 void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::function<void(std::shared_ptr<ScrapeOutcome>)> done) {
@@ -110,7 +121,7 @@ void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::functio
     }
 
     ++inFlight_;
-    QNetworkReply* reply = network_.get(request);
+    QNetworkReply* reply = networkFor(job).get(request);
     const std::uint64_t limit = job.bodySizeLimit ? job.bodySizeLimit : kDefaultBodyLimit;
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();

@@ -5,6 +5,7 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -35,7 +36,11 @@ public:
     int inFlight() const { return inFlight_; }
 
 private:
-    QNetworkAccessManager network_;
+    // Qt pools connections by host and port and reuses the TLS settings of the first one, so
+    // each job and TLS configuration gets its own manager, as each Prometheus scrape pool has
+    // its own client.
+    QNetworkAccessManager& networkFor(const ScrapeConfig& job);
+    std::map<std::string, std::unique_ptr<QNetworkAccessManager>> networks_;
     int inFlight_ = 0;
 };
 

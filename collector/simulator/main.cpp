@@ -133,6 +133,7 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     int basePort = 19200, podsPerService = 2, padding = 0, services = 12;
     std::string targetsFile, host = "127.0.0.1";
+    QString tlsCert, tlsKey;
     std::map<std::string, std::string> faults;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
@@ -143,12 +144,15 @@ int main(int argc, char** argv) {
         else if (a == "--services") services = std::clamp(next().toInt(), 1, 12);
         else if (a == "--extra-series") padding = next().toInt();
         else if (a == "--targets-file") targetsFile = next().toStdString();
+        else if (a == "--tls-cert") tlsCert = next();
+        else if (a == "--tls-key") tlsKey = next();
         else if (a == "--fault") {
             const QString spec = next();
             faults[spec.section('=', 0, 0).toStdString()] = spec.section('=', 1).toStdString();
         } else if (a == "--help") {
             std::puts("Usage: vakt-platform-sim [--base-port N] [--services N] [--pods-per-service N] [--extra-series N]\n"
                       "                         [--targets-file FILE.json] [--fault POD=MODE ...]\n"
+                      "                         [--tls-cert CHAIN.pem --tls-key KEY.pem]  (pods serve HTTPS)\n"
                       "Modes: ok down slow errors malformed huge trickle hang duplicate million restart.\n"
                       "Control port: BASE-1, GET /fault?target=POD&mode=MODE and GET /targets.");
             return 0;
@@ -173,7 +177,8 @@ int main(int argc, char** argv) {
             Pod* raw = pod.get();
             pod->server = std::make_unique<HttpServer>([raw, padding](const std::string&, const auto& headers) { return serve(*raw, padding, headers); });
             QString error;
-            if (!pod->server->listen(QString::fromStdString(host + ":" + std::to_string(pod->port)), &error)) {
+            if ((!tlsCert.isEmpty() && !pod->server->useTls(tlsCert, tlsKey, &error)) ||
+                !pod->server->listen(QString::fromStdString(host + ":" + std::to_string(pod->port)), &error)) {
                 std::fprintf(stderr, "vakt-platform-sim: %s\n", error.toLocal8Bit().constData());
                 return 1;
             }

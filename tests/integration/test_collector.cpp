@@ -14,9 +14,11 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <csignal>
+#include <map>
 
 #include "incidents.h"
 #include "monitoring.h"
@@ -261,6 +263,102 @@ TEST_F(Collector, AFiringRuleOpensOneIncidentAndResolvesItWhenItClears) {
     auto trail = (*store)->trail("incident", {}, 10);
     ASSERT_EQ(trail->size(), 2u);
     EXPECT_EQ(trail->front().action, "incident.resolve");
+}
+
+namespace {
+
+// Runs a program to completion; the test fails with its stderr when it does not succeed.
+void run(const QString& program, const QStringList& args, const QString& workDir) {
+    QProcess p;
+    p.setWorkingDirectory(workDir);
+    p.start(program, args);
+    ASSERT_TRUE(p.waitForFinished(30000)) << program.toStdString();
+    ASSERT_EQ(p.exitCode(), 0) << program.toStdString() << ": " << p.readAllStandardError().toStdString();
+}
+
+// A CA and a certificate it signs for 127.0.0.1 and localhost, made with the openssl tool.
+void makeCertificate(const QString& dir, const QString& ca, const QString& server) {
+    const QStringList ec = {"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"};
+    run("openssl", QStringList{"req", "-x509"} + ec + QStringList{"-keyout", ca + ".key", "-out", ca + ".crt", "-subj", "/CN=" + ca, "-days", "2"}, dir);
+    run("openssl", QStringList{"req"} + ec + QStringList{"-keyout", server + ".key", "-out", server + ".csr", "-subj", "/CN=localhost"}, dir);
+    QFile ext(dir + "/" + server + ".ext");
+    ASSERT_TRUE(ext.open(QIODevice::WriteOnly));
+    ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+    ext.close();
+    run("openssl", {"x509", "-req", "-in", server + ".csr", "-CA", ca + ".crt", "-CAkey", ca + ".key", "-CAcreateserial", "-out",
+                    server + ".crt", "-days", "2", "-extfile", server + ".ext"},
+        dir);
+}
+
+}  // namespace
+
+TEST_F(Collector, TlsTargetsAreVerifiedAndAWrongCertificateMarksOnlyThatTargetDown) {
+    const QString d = dir_.path();
+    makeCertificate(d, "platform-ca", "pod");
+    makeCertificate(d, "other-ca", "unused");
+    if (HasFatalFailure()) return;
+    const int port = freePortRange(1);
+    ASSERT_NE(port, 0);
+    spawn(VAKT_SIM, {"--base-port", QString::number(port), "--services", "1", "--pods-per-service", "1", "--tls-cert", d + "/pod.crt",
+                     "--tls-key", d + "/pod.key"});
+    ASSERT_TRUE(waitFor([&] {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
+        return s.waitForConnected(200);
+    }, 10000));
+    const QString job = QStringLiteral("  - job_name: %1\n    scheme: https\n    service: svarut\n%2"
+                                       "    static_configs:\n      - targets: ['127.0.0.1:%3']\n");
+    const QString p = QString::number(port);
+    QString config = QStringLiteral("scrape_configs:\n");
+    config += job.arg("trusted", "    tls_config:\n      ca_file: platform-ca.crt\n", p);
+    config += job.arg("wrong-ca", "    tls_config:\n      ca_file: other-ca.crt\n", p);
+    config += job.arg("wrong-name", "    tls_config:\n      ca_file: platform-ca.crt\n      server_name: svarut.example.no\n", p);
+    config += job.arg("system-cas", "", p);
+    ASSERT_EQ(runOnce(write("tls.yml", config.toUtf8())), 0);
+    std::map<std::string, TargetState> byJob;
+    for (const auto& t : targets()) byJob[t.job.toStdString()] = t;
+    ASSERT_EQ(byJob.size(), 4u);
+    EXPECT_EQ(byJob["trusted"].health, "up") << byJob["trusted"].lastError.toStdString();
+    for (const char* untrusted : {"wrong-ca", "wrong-name", "system-cas"}) {
+        EXPECT_EQ(byJob[untrusted].health, "down") << untrusted;
+        EXPECT_TRUE(byJob[untrusted].lastError.contains("certificate", Qt::CaseInsensitive) ||
+                    byJob[untrusted].lastError.contains("host name", Qt::CaseInsensitive))
+            << untrusted << ": " << byJob[untrusted].lastError.toStdString();
+    }
+}
+
+TEST_F(Collector, FileSdChangesAreFollowedWithoutARestart) {
+    const int base = freePortRange(2);
+    ASSERT_NE(base, 0);
+    const QString simTargets = dir_.filePath("sim-targets.json");
+    spawn(VAKT_SIM, {"--base-port", QString::number(base), "--services", "1", "--pods-per-service", "2", "--targets-file", simTargets});
+    ASSERT_TRUE(waitFor([&] { return QFile::exists(simTargets); }, 10000));
+    auto targetsJson = [&](int pods) {
+        QString list;
+        for (int i = 0; i < pods; ++i) list += QStringLiteral("%1\"127.0.0.1:%2\"").arg(i ? ", " : "").arg(base + i);
+        return QStringLiteral("[{\"targets\": [%1], \"labels\": {\"service\": \"svarut\"}}]\n").arg(list).toUtf8();
+    };
+    write("sd.json", targetsJson(1));
+    const int webPort = freePort();
+    const QString config = write("sd.yml", "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: platform\n"
+                                           "    file_sd_configs:\n      - files: ['sd.json']\n        refresh_interval: 1s\n"
+                                           "    service:\n      from_label: service\n");
+    spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+    const QString metricsUrl = QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort);
+    ASSERT_TRUE(waitFor([&] { return httpGet(metricsUrl).contains("vakt_collector_targets{job=\"platform\"} 1"); }, 15000));
+    write("sd.json", targetsJson(2));
+    ASSERT_TRUE(waitFor([&] { return httpGet(metricsUrl).contains("vakt_collector_targets{job=\"platform\"} 2"); }, 15000));
+    ASSERT_TRUE(waitFor([&] {
+        int up = 0;
+        for (const auto& t : targets()) up += t.health == "up";
+        return up == 2;
+    }, 15000));
+    // A broken file keeps the targets found before; it is logged, not fatal.
+    write("sd.json", "[{\"targets\": [\n");
+    pause(2500);
+    EXPECT_TRUE(httpGet(metricsUrl).contains("vakt_collector_targets{job=\"platform\"} 2"));
+    write("sd.json", "[]\n");
+    ASSERT_TRUE(waitFor([&] { return httpGet(metricsUrl).contains("vakt_collector_targets{job=\"platform\"} 0"); }, 15000));
 }
 
 int main(int argc, char** argv) {

@@ -83,6 +83,7 @@ TEST(ScrapeConfig, ErrorsNameFileLineAndField) {
              Case{"scrape_configs:\n  - job_name: a\n    scheme: ftp\n", "c.yml:3:", "http or https"},
              Case{"scrape_configs:\n  - job_name: a\n    basic_auth:\n      username: u\n      password: hemmelig\n", "c.yml:5:", "password_file"},
              Case{"scrape_configs:\n  - job_name: a\n    scrape_interval: 10s\n    scrape_timeout: 20s\n", "c.yml:4:", "must not be longer"},
+             Case{"global:\n  scrape_interval: 1s\n  scrape_timeout: 5s\n", "c.yml:", "must not be longer"},
              Case{"scrape_configs:\n  - job_name: a\n    body_size_limit: 10 furlongs\n", "c.yml:3:", "not a size"},
              Case{"scrape_configs:\n  - job_name: a\n    tls_config:\n      insecure_skip_verify: maybe\n", "c.yml:4:", "true or false"},
              Case{"scrape_configs:\n  - metrics_path: /m\n", "c.yml:2:", "job_name"},
@@ -93,6 +94,14 @@ TEST(ScrapeConfig, ErrorsNameFileLineAndField) {
         EXPECT_EQ(r.message().rfind(c.where, 0), 0u) << r.message();
         EXPECT_NE(r.message().find(c.says), std::string::npos) << r.message();
     }
+}
+
+TEST(ScrapeConfig, TheDefaultTimeoutShrinksToAShortGlobalInterval) {
+    // Prometheus does the same: only a timeout the user wrote has to fit the interval.
+    auto r = parseConfig("global:\n  scrape_interval: 2s\nscrape_configs:\n  - job_name: a\n", "c.yml");
+    ASSERT_TRUE(r) << r.message();
+    EXPECT_EQ(r->global.scrapeTimeout, std::chrono::seconds(2));
+    EXPECT_EQ(r->scrapeConfigs.at(0).scrapeTimeout, std::chrono::seconds(2));
 }
 
 TEST(ScrapeConfig, DurationsAndSizes) {
