@@ -25,4 +25,17 @@ std::string hashPassword(std::string_view password, ScryptParams params = {});
 // Constant-time comparison; false for malformed hashes.
 bool verifyPassword(std::string_view password, std::string_view stored);
 
+
+// Raw 32-byte HMAC-SHA256, used to pseudonymise personal identifiers under a secret key.
+std::string hmacSha256(std::string_view key, std::string_view data);
+
+// Ed25519 keys as PEM (PKCS#8 private, SubjectPublicKeyInfo public).
+struct SigningKeyPair {
+    std::string privatePem, publicPem;
+};
+Result<SigningKeyPair> generateEd25519();
+Result<std::string> publicKeyOf(std::string_view privatePem);
+Result<std::string> signEd25519(std::string_view privatePem, std::string_view message);  // 64 raw bytes
+bool verifyEd25519(std::string_view publicPem, std::string_view message, std::string_view signature);
+
 }  // namespace vakt::crypto

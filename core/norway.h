@@ -1,5 +1,5 @@
 #pragma once
-// Norwegian identifiers used in the catalogue: organisation numbers and kommunenummer.
+// Norwegian identifiers: organisation numbers, kommunenummer and person identifiers.
 #include <string>
 #include <string_view>
 
@@ -12,5 +12,12 @@ bool isValidOrgnr(std::string_view orgnr);
 int orgnrCheckDigit(std::string_view firstEight);
 // Four digits; the first two are the fylke's number.
 bool isValidKommunenummer(std::string_view number);
+
+
+// Fødselsnummer and d-nummer: eleven digits, a date (day + 40 for a d-nummer, month + 40 for
+// an h-nummer, month + 80 for Skatteetaten's synthetic test numbers), a personal number and two
+// modulo-11 control digits.
+enum class PersonIdKind { Fodselsnummer, DNummer };
+bool isValidPersonId(std::string_view id, PersonIdKind* kind = nullptr);
 
 }  // namespace vakt::norway

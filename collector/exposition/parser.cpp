@@ -6,9 +6,9 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
+#include "key_table.h"
 #include "number.h"
 
 namespace vakt::expo {
@@ -469,6 +469,7 @@ public:
     using ParserBase::ParserBase;
 
     bool run() {
+        groupsSeen_.reserve(in_.size() / 64);
         for (;;) {
             if (pos_ >= in_.size()) return failAt(pos_, "missing \"# EOF\" at the end");
             const auto nl = in_.find('\n', pos_);
@@ -497,7 +498,7 @@ private:
     // State of the family being read and of its current label group (one metric).
     std::int64_t current_ = -1;  // family index
     bool currentHasSamples_ = false;
-    std::unordered_set<std::uint64_t> groupsSeen_;
+    KeyTable groupsSeen_;
     bool inGroup_ = false;
     std::uint64_t groupKey_ = 0;
     std::size_t groupLine_ = 0;
@@ -850,7 +851,7 @@ private:
         }
         if (!inGroup_ || key != groupKey_) {
             if (inGroup_ && !closeGroup()) return false;
-            if (!groupsSeen_.insert(key).second)
+            if (!groupsSeen_.insert(key))
                 return failAt(at, "samples of one metric (label set) in \"" + std::string(f.name) + "\" must be together");
             inGroup_ = true;
             groupKey_ = key;

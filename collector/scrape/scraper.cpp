@@ -1,5 +1,7 @@
 #include "scraper.h"
 
+#include "exposition/key_table.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -9,31 +11,37 @@
 #include <QSslKey>
 #include <QTimer>
 #include <QUrl>
-#include <unordered_map>
+#include <string_view>
 
 namespace vakt::collector {
 
 namespace {
 // The same series twice in one scrape is an error, as in Prometheus ("duplicate sample").
 std::string duplicateSeries(const expo::ParseResult& r) {
-    std::unordered_map<std::uint64_t, std::uint32_t> seen;
-    seen.reserve(r.samples.size());
-    auto identity = [&](const expo::Sample& s) {
-        std::string id(s.name);
+    // Hashes the parts in place: building a key string per sample cost more than parsing.
+    auto hashOf = [&](const expo::Sample& s) {
+        std::size_t h = std::hash<std::string_view>{}(s.name);
+        auto mix = [&h](std::string_view part) { h ^= std::hash<std::string_view>{}(part) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2); };
         for (std::uint32_t i = s.firstLabel; i < s.firstLabel + s.labelCount; ++i) {
-            id += '\x1f';
-            id += r.labels[i].name;
-            id += '=';
-            id += r.labels[i].value;
+            mix(r.labels[i].name);
+            mix(r.labels[i].value);
         }
-        return id;
+        return h;
     };
+    auto same = [&](const expo::Sample& a, const expo::Sample& b) {
+        if (a.name != b.name || a.labelCount != b.labelCount) return false;
+        for (std::uint32_t i = 0; i < a.labelCount; ++i)
+            if (r.labels[a.firstLabel + i].name != r.labels[b.firstLabel + i].name ||
+                r.labels[a.firstLabel + i].value != r.labels[b.firstLabel + i].value)
+                return false;
+        return true;
+    };
+    expo::KeyTable seen;
+    seen.reserve(r.samples.size());
     for (std::uint32_t i = 0; i < r.samples.size(); ++i) {
-        const std::string id = identity(r.samples[i]);
-        const std::uint64_t h = std::hash<std::string>{}(id);
-        auto [it, inserted] = seen.emplace(h, i);
-        if (!inserted && identity(r.samples[it->second]) == id && !r.samples[i].hasTimestamp)
-            return "duplicate series " + std::string(r.samples[i].name) + " on line " + std::to_string(r.samples[i].line);
+        const auto& sample = r.samples[i];
+        if (!seen.insertUnless(hashOf(sample), i, [&](std::uint32_t earlier) { return !sample.hasTimestamp && same(r.samples[earlier], sample); }))
+            return "duplicate series " + std::string(sample.name) + " on line " + std::to_string(sample.line);
     }
     return {};
 }

@@ -2,9 +2,12 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/pem.h>
 #include <openssl/rand.h>
 
 #include <charconv>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -113,6 +116,89 @@ bool verifyPassword(std::string_view password, std::string_view stored) {
     std::string actual;
     if (!scrypt(password, *salt, p, actual)) return false;
     return CRYPTO_memcmp(actual.data(), expected->data(), kHashBytes) == 0;
+}
+
+std::string hmacSha256(std::string_view key, std::string_view data) {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), bytes(data), data.size(), out, &len))
+        throw std::runtime_error("HMAC-SHA256 failed");
+    return std::string(reinterpret_cast<const char*>(out), len);
+}
+
+namespace {
+struct PkeyDeleter {
+    void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
+};
+struct BioDeleter {
+    void operator()(BIO* b) const { BIO_free(b); }
+};
+struct MdCtxDeleter {
+    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+using Pkey = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+
+std::string bioText(BIO* bio) {
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio, &data);
+    return std::string(data, static_cast<std::size_t>(n));
+}
+
+Pkey readKey(std::string_view pem, bool isPrivate) {
+    std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+    if (!bio) return nullptr;
+    EVP_PKEY* key = isPrivate ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr)
+                              : PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr);
+    if (key && EVP_PKEY_get_id(key) != EVP_PKEY_ED25519) {
+        EVP_PKEY_free(key);
+        return nullptr;
+    }
+    return Pkey(key);
+}
+
+Result<std::string> publicPem(EVP_PKEY* key) {
+    std::unique_ptr<BIO, BioDeleter> bio(BIO_new(BIO_s_mem()));
+    if (!bio || PEM_write_bio_PUBKEY(bio.get(), key) != 1) return fail("cannot write the public key");
+    return bioText(bio.get());
+}
+}  // namespace
+
+Result<SigningKeyPair> generateEd25519() {
+    Pkey key(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+    if (!key) return fail("cannot generate an Ed25519 key");
+    std::unique_ptr<BIO, BioDeleter> bio(BIO_new(BIO_s_mem()));
+    if (!bio || PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
+        return fail("cannot write the private key");
+    auto pub = publicPem(key.get());
+    if (!pub) return pub.error();
+    return SigningKeyPair{bioText(bio.get()), *pub};
+}
+
+Result<std::string> publicKeyOf(std::string_view privatePem) {
+    Pkey key = readKey(privatePem, true);
+    if (!key) return fail("not an Ed25519 private key in PEM");
+    return publicPem(key.get());
+}
+
+Result<std::string> signEd25519(std::string_view privatePem, std::string_view message) {
+    Pkey key = readKey(privatePem, true);
+    if (!key) return fail("not an Ed25519 private key in PEM");
+    std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+    std::string signature(64, '\0');
+    std::size_t len = signature.size();
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
+        EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &len, bytes(message), message.size()) != 1)
+        return fail("Ed25519 signing failed");
+    signature.resize(len);
+    return signature;
+}
+
+bool verifyEd25519(std::string_view publicPem, std::string_view message, std::string_view signature) {
+    Pkey key = readKey(publicPem, false);
+    if (!key) return false;
+    std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+    return ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+           EVP_DigestVerify(ctx.get(), bytes(signature), signature.size(), bytes(message), message.size()) == 1;
 }
 
 }  // namespace vakt::crypto

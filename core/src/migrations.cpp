@@ -207,6 +207,48 @@ const std::vector<Migration>& migrations() {
          },
          {},
          {}},
+        {6,
+         QStringLiteral("audit ledger: events as Merkle-tree leaves, signed tree heads, source positions, quarantine"),
+         {
+             // seq is the leaf index. Person ids appear only as HMAC pseudonyms.
+             "CREATE TABLE audit_events ("
+             " seq BIGINT PRIMARY KEY,"
+             " time_ms BIGINT NOT NULL,"
+             " service TEXT NOT NULL,"
+             " action TEXT NOT NULL,"
+             " actor_key TEXT NOT NULL,"
+             " actor_org TEXT NOT NULL,"
+             " subject_key TEXT NOT NULL DEFAULT '',"
+             " result TEXT NOT NULL,"
+             " canonical TEXT NOT NULL,"
+             " leaf_hash TEXT NOT NULL,"
+             " source TEXT NOT NULL,"
+             " source_line BIGINT NOT NULL)",
+             "CREATE INDEX audit_events_subject ON audit_events (subject_key, time_ms)",
+             "CREATE INDEX audit_events_actor ON audit_events (actor_key, time_ms)",
+             "CREATE TABLE audit_heads ("
+             " tree_size BIGINT PRIMARY KEY,"
+             " root TEXT NOT NULL,"
+             " timestamp_ms BIGINT NOT NULL,"
+             " signature TEXT NOT NULL)",
+             // The perfect-subtree roots after the last leaf, so appending never rereads the log.
+             "CREATE TABLE audit_frontier (id INTEGER PRIMARY KEY, tree_size BIGINT NOT NULL, hashes TEXT NOT NULL)",
+             "CREATE TABLE audit_sources ("
+             " source TEXT PRIMARY KEY,"
+             " byte_offset BIGINT NOT NULL,"
+             " line BIGINT NOT NULL,"
+             " updated_at TEXT NOT NULL)",
+             "CREATE TABLE audit_quarantine ("
+             " id {PK},"
+             " source TEXT NOT NULL,"
+             " line BIGINT NOT NULL,"
+             " reason TEXT NOT NULL,"
+             // The line itself may hold person ids in clear, so only its hash is kept.
+             " line_sha256 TEXT NOT NULL,"
+             " received_at TEXT NOT NULL)",
+         },
+         {},
+         {}},
     };
     return list;
 }

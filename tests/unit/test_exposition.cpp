@@ -6,6 +6,7 @@
 #include <random>
 
 #include "exposition/number.h"
+#include "exposition/key_table.h"
 #include "exposition/parser.h"
 
 using namespace vakt::expo;
@@ -161,4 +162,25 @@ TEST(Exposition, NumbersRoundTripExactly) {
     EXPECT_FALSE(parseValue("+nan"));
     EXPECT_FALSE(parseRealNumber("Inf"));
     EXPECT_EQ(*parseMillis("1700000000000"), 1700000000000);
+}
+
+TEST(KeyTable, FindsEveryKeyAcrossGrowthAndForgetsThemOnClear) {
+    vakt::expo::KeyTable table;
+    for (std::uint64_t k = 0; k < 10000; ++k) ASSERT_TRUE(table.insert(k * 0x10000)) << k;  // 0 is a key like any other
+    EXPECT_EQ(table.size(), 10000u);
+    for (std::uint64_t k = 0; k < 10000; ++k) ASSERT_FALSE(table.insert(k * 0x10000)) << k;
+    table.clear();
+    EXPECT_EQ(table.size(), 0u);
+    EXPECT_TRUE(table.insert(0x10000));
+    EXPECT_FALSE(table.insert(0x10000));
+}
+
+TEST(KeyTable, EqualHashesOfDifferentThingsAreKeptApart) {
+    vakt::expo::KeyTable table;
+    const std::vector<std::string> things = {"a", "b", "a"};
+    auto insert = [&](std::uint32_t i) { return table.insertUnless(42, i, [&](std::uint32_t j) { return things[j] == things[i]; }); };
+    EXPECT_TRUE(insert(0));
+    EXPECT_TRUE(insert(1));   // same hash, different thing: a collision, not a duplicate
+    EXPECT_FALSE(insert(2));  // the same thing again
+    EXPECT_EQ(table.size(), 2u);
 }

@@ -1,0 +1,276 @@
+#include "event.h"
+
+#include <algorithm>
+#include <set>
+
+#include "crypto.h"
+#include "norway.h"
+
+namespace vakt::audit {
+
+namespace {
+
+Error fieldError(std::string_view field, std::string_view reason) {
+    return fail("field '" + std::string(field) + "': " + std::string(reason));
+}
+
+bool oneOf(std::string_view v, std::initializer_list<std::string_view> allowed) {
+    return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
+}
+
+std::string allowedList(std::initializer_list<std::string_view> allowed) {
+    std::string out;
+    for (auto a : allowed) out += (out.empty() ? "" : "|") + std::string(a);
+    return out;
+}
+
+// Duplicate keys make an event mean different things to different readers: refused.
+Status noDuplicates(const json::Value& object, const std::string& where) {
+    std::set<std::string_view> seen;
+    for (const auto& m : object.members)
+        if (!seen.insert(m.key).second) return fieldError(where.empty() ? m.key : where + "." + m.key, "given twice");
+    return {};
+}
+
+Result<std::string> text(const json::Value& object, std::string_view key, const std::string& field, bool required) {
+    const json::Value* v = object.find(key);
+    if (!v || v->isNull()) {
+        if (required) return fieldError(field, "required");
+        return std::string();
+    }
+    if (!v->isString()) return fieldError(field, std::string("must be a string, not ") + json::typeName(v->type));
+    if (required && v->text.empty()) return fieldError(field, "must not be empty");
+    return v->text;
+}
+
+Result<std::string> choice(const json::Value& object, std::string_view key, const std::string& field, bool required,
+                           std::initializer_list<std::string_view> allowed) {
+    auto v = text(object, key, field, required);
+    if (!v) return v;
+    if (!v->empty() && !oneOf(*v, allowed)) return fieldError(field, "'" + *v + "' is not one of " + allowedList(allowed));
+    return v;
+}
+
+int digits(std::string_view s, std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+        if (i >= s.size() || s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+std::int64_t daysFromCivil(int y, int m, int d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+}
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+void appendString(std::string& out, std::string_view s) {
+    out += '"';
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    static constexpr char hexDigits[] = "0123456789abcdef";
+                    out += "\\u00";
+                    out += hexDigits[c >> 4];
+                    out += hexDigits[c & 15];
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    out += '"';
+}
+
+void appendCanonical(std::string& out, const json::Value& v) {
+    switch (v.type) {
+        case json::Value::Type::Null: out += "null"; break;
+        case json::Value::Type::Bool: out += v.boolean ? "true" : "false"; break;
+        case json::Value::Type::Number: out += v.text; break;
+        case json::Value::Type::String: appendString(out, v.text); break;
+        case json::Value::Type::Array:
+            out += '[';
+            for (std::size_t i = 0; i < v.items.size(); ++i) {
+                if (i) out += ',';
+                appendCanonical(out, v.items[i]);
+            }
+            out += ']';
+            break;
+        case json::Value::Type::Object: {
+            std::vector<const json::Member*> members;
+            for (const auto& m : v.members) members.push_back(&m);
+            std::sort(members.begin(), members.end(), [](const auto* a, const auto* b) { return a->key < b->key; });
+            out += '{';
+            for (std::size_t i = 0; i < members.size(); ++i) {
+                if (i) out += ',';
+                appendString(out, members[i]->key);
+                out += ':';
+                appendCanonical(out, members[i]->value);
+            }
+            out += '}';
+            break;
+        }
+    }
+}
+
+void replaceId(json::Value& document, std::string_view party, const std::string& value) {
+    for (auto& m : document.members)
+        if (m.key == party)
+            for (auto& f : m.value.members)
+                if (f.key == "id") f.value.text = value;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parseRfc3339(std::string_view s) {
+    // YYYY-MM-DDTHH:MM:SS[.frac](Z|+hh:mm|-hh:mm)
+    if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') return std::nullopt;
+    const int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+    const int hour = digits(s, 11, 2), minute = digits(s, 14, 2), second = digits(s, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+        return std::nullopt;
+    static constexpr int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > monthDays[month - 1] + (month == 2 && leap(year))) return std::nullopt;
+    std::size_t at = 19;
+    int millis = 0;
+    if (at < s.size() && s[at] == '.') {
+        std::size_t n = 0;
+        for (++at; at < s.size() && s[at] >= '0' && s[at] <= '9'; ++at, ++n)
+            if (n < 3) millis = millis * 10 + (s[at] - '0');
+        if (n == 0) return std::nullopt;
+        for (; n < 3; ++n) millis *= 10;
+    }
+    if (at >= s.size()) return std::nullopt;  // the offset is required
+    int offsetMinutes = 0;
+    if (s[at] == 'Z' || s[at] == 'z') {
+        ++at;
+    } else if (s[at] == '+' || s[at] == '-') {
+        const int oh = digits(s, at + 1, 2), om = digits(s, at + 4, 2);
+        if (oh < 0 || om < 0 || at + 3 >= s.size() || s[at + 3] != ':' || oh > 23 || om > 59) return std::nullopt;
+        offsetMinutes = (s[at] == '+' ? 1 : -1) * (oh * 60 + om);
+        at += 6;
+    } else {
+        return std::nullopt;
+    }
+    if (at != s.size()) return std::nullopt;
+    const std::int64_t seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + std::min(second, 59);
+    return (seconds - offsetMinutes * 60) * 1000 + millis;
+}
+
+Result<AuditEvent> parseEvent(std::string_view line, const EventLimits& limits) {
+    if (line.size() > limits.maxLineBytes)
+        return fail("line of " + std::to_string(line.size()) + " bytes is over the limit of " + std::to_string(limits.maxLineBytes));
+    json::Limits jsonLimits;
+    jsonLimits.maxDepth = 16;
+    jsonLimits.maxBytes = limits.maxLineBytes;
+    auto parsed = json::parse(line, jsonLimits);
+    if (!parsed) return fail("invalid JSON: " + parsed.message());
+    AuditEvent e;
+    e.document = std::move(*parsed);
+    const json::Value& d = e.document;
+    if (!d.isObject()) return fail(std::string("an event must be a JSON object, not ") + json::typeName(d.type));
+    if (auto s = noDuplicates(d, ""); !s) return s.error();
+
+    auto time = text(d, "time", "time", true);
+    if (!time) return time.error();
+    auto ms = parseRfc3339(*time);
+    if (!ms) return fieldError("time", "'" + *time + "' is not an RFC 3339 date-time with an offset");
+    e.timeMs = *ms;
+
+    auto service = text(d, "service", "service", true);
+    if (!service) return service.error();
+    e.service = *service;
+    auto action = text(d, "action", "action", true);
+    if (!action) return action.error();
+    e.action = *action;
+
+    const json::Value* actor = d.find("actor");
+    if (!actor || actor->isNull()) return fieldError("actor", "required");
+    if (!actor->isObject()) return fieldError("actor", "must be an object");
+    if (auto s = noDuplicates(*actor, "actor"); !s) return s.error();
+    auto actorType = choice(*actor, "type", "actor.type", true, {"person", "integration"});
+    if (!actorType) return actorType.error();
+    e.actorType = *actorType;
+    auto actorId = text(*actor, "id", "actor.id", true);
+    if (!actorId) return actorId.error();
+    e.actorId = *actorId;
+    auto actorOrg = text(*actor, "org", "actor.org", true);
+    if (!actorOrg) return actorOrg.error();
+    if (!norway::isValidOrgnr(*actorOrg)) return fieldError("actor.org", "'" + *actorOrg + "' is not a valid organisation number");
+    e.actorOrg = *actorOrg;
+
+    auto behalf = text(d, "on_behalf_of", "on_behalf_of", false);
+    if (!behalf) return behalf.error();
+    if (!behalf->empty() && !norway::isValidOrgnr(*behalf))
+        return fieldError("on_behalf_of", "'" + *behalf + "' is not a valid organisation number");
+    e.onBehalfOf = *behalf;
+
+    if (const json::Value* subject = d.find("subject"); subject && !subject->isNull()) {
+        if (!subject->isObject()) return fieldError("subject", "must be an object");
+        if (auto s = noDuplicates(*subject, "subject"); !s) return s.error();
+        auto type = choice(*subject, "type", "subject.type", true, {"person", "organisation", "document"});
+        if (!type) return type.error();
+        auto id = text(*subject, "id", "subject.id", true);
+        if (!id) return id.error();
+        e.subjectType = *type;
+        e.subjectId = *id;
+    }
+
+    for (auto [key, target] : {std::pair{"legal_basis", &e.legalBasis}, std::pair{"service_area", &e.serviceArea},
+                               std::pair{"source_ip", &e.sourceIp}, std::pair{"request_id", &e.requestId}}) {
+        auto v = text(d, key, key, false);
+        if (!v) return v.error();
+        *target = *v;
+    }
+    if (const json::Value* c = d.find("confidential"); c && !c->isNull()) {
+        if (!c->isBool()) return fieldError("confidential", "must be true or false");
+        e.confidential = c->boolean;
+    }
+    auto protection = choice(d, "address_protection", "address_protection", false, {"none", "fortrolig", "strengt_fortrolig"});
+    if (!protection) return protection.error();
+    if (!protection->empty()) e.addressProtection = *protection;
+    auto result = choice(d, "result", "result", false, {"ok", "denied", "error"});
+    if (!result) return result.error();
+    if (!result->empty()) e.result = *result;
+
+    if (e.actorType == "person" && !norway::isValidPersonId(e.actorId))
+        e.warnings.push_back("actor.id is not a valid fødselsnummer or d-nummer");
+    if (e.subjectType == "person" && !norway::isValidPersonId(e.subjectId))
+        e.warnings.push_back("subject.id is not a valid fødselsnummer or d-nummer");
+    return e;
+}
+
+std::string pseudonym(std::string_view hmacKey, std::string_view personId) {
+    return "hmac-sha256:" + crypto::toHex(crypto::hmacSha256(hmacKey, personId));
+}
+
+std::string partyKey(std::string_view hmacKey, std::string_view type, std::string_view id) {
+    return type == "person" ? pseudonym(hmacKey, id) : std::string(id);
+}
+
+std::string canonicalEvent(const AuditEvent& event, std::string_view hmacKey) {
+    json::Value document = event.document;
+    if (event.actorType == "person") replaceId(document, "actor", pseudonym(hmacKey, event.actorId));
+    if (event.subjectType == "person") replaceId(document, "subject", pseudonym(hmacKey, event.subjectId));
+    std::string out;
+    out.reserve(512);
+    appendCanonical(out, document);
+    return out;
+}
+
+}  // namespace vakt::audit

@@ -1,0 +1,55 @@
+#pragma once
+// "Vakt audit event v1": one JSON object per line, as each platform service writes its audit
+// log (docs/audit-event-v1.md, schema in docs/audit-event-v1.schema.json). Parsing validates
+// the required fields and the enumerations and keeps unknown fields; canonicalisation gives the
+// exact bytes the ledger hashes, with person identifiers replaced by their HMAC. Plain C++.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "json.h"
+#include "result.h"
+
+namespace vakt::audit {
+
+struct AuditEvent {
+    json::Value document;  // the whole object, unknown fields included
+    std::int64_t timeMs = 0;  // UTC
+    std::string service, action;
+    std::string actorType, actorId, actorOrg;
+    std::string onBehalfOf;
+    std::string subjectType, subjectId;  // empty when the event has no subject
+    std::string legalBasis, serviceArea;
+    std::optional<bool> confidential;
+    std::string addressProtection = "none";
+    std::string result = "ok";
+    std::string sourceIp, requestId;
+    // Person ids that fail the fødselsnummer/d-nummer control digits: kept, but flagged.
+    std::vector<std::string> warnings;
+};
+
+struct EventLimits {
+    std::size_t maxLineBytes = 64 * 1024;
+};
+
+// Errors name the field: "field 'actor.id': required".
+Result<AuditEvent> parseEvent(std::string_view line, const EventLimits& limits = {});
+
+// RFC 3339 date-time with a time-zone offset (Z or ±hh:mm) to UTC milliseconds.
+std::optional<std::int64_t> parseRfc3339(std::string_view text);
+
+// The pseudonym of a person id: "hmac-sha256:" and the hex HMAC-SHA256 under the ledger key.
+std::string pseudonym(std::string_view hmacKey, std::string_view personId);
+
+// The key an actor or subject is indexed and searched by: the pseudonym for persons, the id
+// itself for integrations, organisations and documents.
+std::string partyKey(std::string_view hmacKey, std::string_view type, std::string_view id);
+
+// The bytes the ledger stores and hashes: the event with person ids pseudonymised, as JSON with
+// members sorted by key, no insignificant white space, strings escaped minimally and numbers as
+// written. The same event always gives the same bytes.
+std::string canonicalEvent(const AuditEvent& event, std::string_view hmacKey);
+
+}  // namespace vakt::audit

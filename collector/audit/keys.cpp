@@ -1,0 +1,105 @@
+#include "keys.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDevice>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include "crypto.h"
+
+namespace vakt::audit {
+
+namespace {
+constexpr auto kHmacFile = "pseudonym.key";
+constexpr auto kSigningFile = "signing-ed25519.pem";
+constexpr auto kPublicFile = "signing-ed25519.pub.pem";
+constexpr auto kWitnessFile = "witness.json";
+
+Status writePrivate(const QString& path, const QByteArray& data, bool secret) {
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return fail("cannot write " + path.toStdString() + ": " + f.errorString().toStdString());
+    if (secret) f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.write(data);
+    if (!f.commit()) return fail("cannot write " + path.toStdString() + ": " + f.errorString().toStdString());
+    return {};
+}
+
+Result<QByteArray> readAll(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + path.toStdString() + ": " + f.errorString().toStdString());
+    return f.readAll();
+}
+}  // namespace
+
+std::string SignedHead::message() const {
+    return "vakt-audit-tree-head-v1\n" + std::to_string(treeSize) + "\n" + rootHex + "\n" + std::to_string(timestampMs) + "\n";
+}
+
+Status LedgerKeys::init(const QString& dir) {
+    QDir d(dir);
+    if (d.exists(kHmacFile) || d.exists(kSigningFile))
+        return fail("keys already exist in " + dir.toStdString() + "; they are never overwritten, since the ledger depends on them");
+    if (!QDir().mkpath(dir)) return fail("cannot create " + dir.toStdString());
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    auto pair = crypto::generateEd25519();
+    if (!pair) return pair.error();
+    const std::string hmac = crypto::base64(crypto::randomBytes(32));
+    if (auto s = writePrivate(d.filePath(kHmacFile), QByteArray::fromStdString(hmac + "\n"), true); !s) return s;
+    if (auto s = writePrivate(d.filePath(kSigningFile), QByteArray::fromStdString(pair->privatePem), true); !s) return s;
+    return writePrivate(d.filePath(kPublicFile), QByteArray::fromStdString(pair->publicPem), false);
+}
+
+Result<LedgerKeys> LedgerKeys::load(const QString& dir) {
+    if (dir.isEmpty()) return fail("no key directory: give --keys DIR or set VAKT_KEYS (create one with 'vakt --keys DIR keys init')");
+    QDir d(dir);
+    LedgerKeys keys;
+    keys.dir_ = dir;
+    auto hmac = readAll(d.filePath(kHmacFile));
+    if (!hmac) return hmac.error();
+    auto raw = crypto::fromBase64(hmac->trimmed().toStdString());
+    if (!raw || raw->size() < 32) return fail(d.filePath(kHmacFile).toStdString() + ": not a base64 key of 32 bytes");
+    keys.hmacKey_ = *raw;
+    auto signing = readAll(d.filePath(kSigningFile));
+    if (!signing) return signing.error();
+    keys.signingPem_ = signing->toStdString();
+    auto pub = crypto::publicKeyOf(keys.signingPem_);
+    if (!pub) return fail(d.filePath(kSigningFile).toStdString() + ": " + pub.message());
+    keys.publicPem_ = *pub;
+    return keys;
+}
+
+Result<SignedHead> LedgerKeys::sign(std::uint64_t treeSize, const std::string& rootHex, std::int64_t timestampMs) const {
+    SignedHead head{treeSize, rootHex, timestampMs, {}};
+    auto signature = crypto::signEd25519(signingPem_, head.message());
+    if (!signature) return signature.error();
+    head.signatureBase64 = crypto::base64(*signature);
+    return head;
+}
+
+bool LedgerKeys::verify(const SignedHead& head) const {
+    auto signature = crypto::fromBase64(head.signatureBase64);
+    return signature && crypto::verifyEd25519(publicPem_, head.message(), *signature);
+}
+
+Result<SignedHead> LedgerKeys::witness() const {
+    QFile f(QDir(dir_).filePath(kWitnessFile));
+    if (!f.exists()) return SignedHead{};
+    if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + f.fileName().toStdString());
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    SignedHead head{static_cast<std::uint64_t>(o.value("tree_size").toInteger()), o.value("root").toString().toStdString(),
+                    o.value("timestamp_ms").toInteger(), o.value("signature").toString().toStdString()};
+    if (!verify(head)) return fail(f.fileName().toStdString() + ": the witness head's signature does not verify");
+    return head;
+}
+
+Status LedgerKeys::writeWitness(const SignedHead& head) const {
+    const QJsonObject o{{"tree_size", static_cast<qint64>(head.treeSize)},
+                        {"root", QString::fromStdString(head.rootHex)},
+                        {"timestamp_ms", static_cast<qint64>(head.timestampMs)},
+                        {"signature", QString::fromStdString(head.signatureBase64)}};
+    return writePrivate(QDir(dir_).filePath(kWitnessFile), QJsonDocument(o).toJson(), false);
+}
+
+}  // namespace vakt::audit

@@ -1,0 +1,85 @@
+#pragma once
+// The audit ledger in the Store: accepted events as leaves of an RFC 9162 Merkle tree, signed
+// tree heads, the position reached in every source, and quarantined lines. Every source (files,
+// `vakt audit ingest`, later the collector's tailers and push endpoint) goes through ingest(),
+// which commits a batch of events together with the source position that covers them, so a
+// crash at any moment neither loses nor duplicates an event.
+#include <QIODevice>
+#include <QJsonObject>
+#include <QString>
+#include <vector>
+
+#include "audit/event.h"
+#include "audit/keys.h"
+#include "audit/merkle.h"
+#include "store.h"
+
+namespace vakt::audit {
+
+struct IngestStats {
+    qint64 accepted = 0;
+    qint64 quarantined = 0;
+    qint64 flagged = 0;  // accepted, with a malformed person id
+    qint64 startLine = 0;  // lines of the source already in the ledger before this run
+};
+
+struct LedgerEvent {
+    qint64 seq = 0;
+    qint64 timeMs = 0;
+    QString service, action, actorKey, actorOrg, subjectKey, result, source;
+    qint64 sourceLine = 0;
+    std::string canonical;
+};
+
+struct QuarantinedLine {
+    QString source;
+    qint64 line = 0;
+    QString reason;
+};
+
+struct VerifyReport {
+    std::uint64_t events = 0;
+    std::uint64_t heads = 0;
+    std::string problem;  // empty when intact; else names the first bad event or head
+    bool intact() const { return problem.empty(); }
+};
+
+class Ledger {
+public:
+    Ledger(Store& store, LedgerKeys keys);
+
+    // Reads JSON lines from `input`. A resumable source (a file) continues after the position
+    // committed for `source`; the last line counts even without a final newline.
+    Result<IngestStats> ingest(const QString& source, QIODevice& input, bool resumable, const EventLimits& limits = {},
+                               std::size_t batchLines = 5000);
+    // Signs a head at the current size and records it, in the Store and as the witness.
+    Result<SignedHead> signHead();
+    Result<VerifyReport> verify();
+    Result<std::uint64_t> size();
+
+    // Proofs as self-contained JSON (docs/audit-ledger.md tells how to check them by hand).
+    Result<QJsonObject> inclusionProof(std::uint64_t seq);
+    Result<QJsonObject> consistencyProof(std::uint64_t from, std::uint64_t to);
+
+    enum class By { Subject, Actor };
+    // `id` is the fødselsnummer (or integration id) as typed; it is pseudonymised here.
+    Result<std::vector<LedgerEvent>> search(By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit, qint64 afterSeq = -1);
+    Result<std::vector<QuarantinedLine>> quarantine(int limit);
+
+    const LedgerKeys& keys() const { return keys_; }
+
+private:
+    Result<TreeBuilder> loadFrontier();
+    Result<std::vector<SignedHead>> heads();
+    Result<SignedHead> latestHead();
+    LeafSource leavesFromStore(std::uint64_t size, std::string& error);
+
+    Store& store_;
+    LedgerKeys keys_;
+};
+
+// Checks a proof produced by Ledger (inclusion or consistency), with the head's signature
+// against the public key in the proof. The message names what does not hold.
+Status checkProof(const QJsonObject& proof);
+
+}  // namespace vakt::audit

@@ -1,0 +1,113 @@
+// "Vakt audit event v1": what is accepted, what is refused and why, and the canonical bytes.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "audit/event.h"
+#include "norway.h"
+
+using namespace vakt;
+using namespace vakt::audit;
+
+namespace {
+// 15058534541 is a synthetic fødselsnummer with valid control digits; 41019012393 a d-nummer.
+const std::string kLookup =
+    R"({"time":"2026-11-26T09:15:00.250+01:00","service":"fiks-folkeregister","action":"person.lookup",)"
+    R"("actor":{"type":"person","id":"15058534541","org":"974760673"},"on_behalf_of":"974760673",)"
+    R"("subject":{"type":"person","id":"41019012393"},"legal_basis":"Forvaltningsloven § 17",)"
+    R"("service_area":"barnevern","confidential":true,"address_protection":"strengt_fortrolig","result":"ok",)"
+    R"("source_ip":"10.1.2.3","request_id":"r-1","x_vendor":{"b":2,"a":[1,2.50]}})";
+const std::string kKey(32, 'k');
+}  // namespace
+
+TEST(AuditEvent, ReadsEveryFieldAndKeepsUnknownOnes) {
+    auto e = parseEvent(kLookup);
+    ASSERT_TRUE(e) << e.message();
+    EXPECT_EQ(e->timeMs, 1795680900250);  // 08:15:00.250 UTC
+    EXPECT_EQ(e->service, "fiks-folkeregister");
+    EXPECT_EQ(e->actorType, "person");
+    EXPECT_EQ(e->subjectId, "41019012393");
+    EXPECT_EQ(e->addressProtection, "strengt_fortrolig");
+    EXPECT_EQ(e->confidential, true);
+    EXPECT_TRUE(e->warnings.empty());
+    ASSERT_NE(e->document.find("x_vendor"), nullptr);
+}
+
+TEST(AuditEvent, RefusalsNameTheField) {
+    struct Case {
+        std::string line, says;
+    };
+    const std::string actor = R"("actor":{"type":"integration","id":"svarut-klient","org":"974760673"})";
+    const std::string base = R"("service":"svarut","action":"forsendelse.send",)";
+    for (const Case& c : {
+             Case{R"({"service":"svarut","action":"a",)" + actor + "}", "field 'time': required"},
+             Case{R"({"time":"2026-11-26T09:15:00",)" + base + actor + "}", "field 'time'"},  // no offset
+             Case{R"({"time":"2026-02-30T09:15:00Z",)" + base + actor + "}", "field 'time'"},
+             Case{R"({"time":"2026-11-26T09:15:00Z","service":"svarut","action":"forsendelse.send"})", "field 'actor': required"},
+             Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + R"("actor":{"type":"robot","id":"x","org":"974760673"}})", "field 'actor.type'"},
+             Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + R"("actor":{"type":"person","id":"x","org":"123456789"}})", "field 'actor.org'"},
+             Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + actor + R"(,"result":"maybe"})", "field 'result'"},
+             Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + actor + R"(,"confidential":"yes"})", "field 'confidential'"},
+             Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + actor + R"(,"service":"x"})", "field 'service': given twice"},
+             Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + actor + R"(,"subject":{"type":"person"}})", "field 'subject.id'"},
+             Case{R"([1,2])", "must be a JSON object"},
+             Case{"{\"time\":\"\xff\"}", "invalid JSON"},
+             Case{R"({"time": )", "invalid JSON"},
+         }) {
+        auto e = parseEvent(c.line);
+        ASSERT_FALSE(e) << c.line;
+        EXPECT_NE(e.message().find(c.says), std::string::npos) << c.line << "\n -> " << e.message();
+    }
+}
+
+TEST(AuditEvent, OverlongLinesAreRefusedBeforeParsing) {
+    EventLimits limits;
+    limits.maxLineBytes = 100;
+    auto e = parseEvent(kLookup, limits);
+    ASSERT_FALSE(e);
+    EXPECT_NE(e.message().find("over the limit of 100"), std::string::npos) << e.message();
+}
+
+TEST(AuditEvent, MalformedPersonIdsAreAcceptedButFlagged) {
+    std::string line = kLookup;
+    line.replace(line.find("41019012393"), 11, "41019012394");  // wrong control digit
+    auto e = parseEvent(line);
+    ASSERT_TRUE(e) << e.message();
+    ASSERT_EQ(e->warnings.size(), 1u);
+    EXPECT_NE(e->warnings[0].find("subject.id"), std::string::npos);
+}
+
+TEST(AuditEvent, CanonicalBytesHideAndSortButKeepEverythingElse) {
+    auto e = parseEvent(kLookup);
+    ASSERT_TRUE(e);
+    const std::string canonical = canonicalEvent(*e, kKey);
+    EXPECT_EQ(canonical.find("15058534541"), std::string::npos);
+    EXPECT_EQ(canonical.find("41019012393"), std::string::npos);
+    EXPECT_NE(canonical.find(pseudonym(kKey, "41019012393")), std::string::npos);
+    EXPECT_NE(canonical.find(R"("x_vendor":{"a":[1,2.50],"b":2})"), std::string::npos) << canonical;
+    EXPECT_LT(canonical.find("\"action\""), canonical.find("\"actor\""));
+    // The same event written differently gives the same bytes; another key gives other pseudonyms.
+    auto reordered = parseEvent(R"({ "x_vendor": {"a": [1, 2.50], "b": 2}, )" + kLookup.substr(1, kLookup.find(",\"x_vendor\"") - 1) + "}");
+    ASSERT_TRUE(reordered) << reordered.message();
+    EXPECT_EQ(canonicalEvent(*reordered, kKey), canonical);
+    EXPECT_NE(canonicalEvent(*e, std::string(32, 'j')), canonical);
+}
+
+TEST(AuditEvent, Rfc3339) {
+    EXPECT_EQ(parseRfc3339("1970-01-01T00:00:00Z"), 0);
+    EXPECT_EQ(parseRfc3339("1970-01-01T01:00:00+01:00"), 0);
+    EXPECT_EQ(parseRfc3339("2024-02-29T23:59:59.5-00:30"), 1709251199500 + 1800000);
+    for (const char* bad : {"2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "2024-01-01 00:00:00Z", "2024-01-01T00:00:00+0100", "2024-01-01T00:00:00.Z",
+                            "2024-01-01T00:00:00Zjunk"})
+        EXPECT_FALSE(parseRfc3339(bad)) << bad;
+}
+
+TEST(PersonId, ControlDigitsAndDNummer) {
+    norway::PersonIdKind kind{};
+    EXPECT_TRUE(norway::isValidPersonId("15058534541", &kind));
+    EXPECT_EQ(kind, norway::PersonIdKind::Fodselsnummer);
+    EXPECT_TRUE(norway::isValidPersonId("41019012393", &kind));
+    EXPECT_EQ(kind, norway::PersonIdKind::DNummer);
+    for (const char* bad : {"15058534542", "1505853454", "150585345411", "1505853454a", "32018534541", "00000000000"})
+        EXPECT_FALSE(norway::isValidPersonId(bad)) << bad;
+}
