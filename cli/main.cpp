@@ -1,16 +1,21 @@
 // vakt: the command line over Vakt's libraries. Global options come before the command.
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QTimeZone>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <termios.h>
 #include <unistd.h>
 
 #include "args.h"
+#include "audit/ledger.h"
 #include "catalog_service.h"
 #include "data_dir.h"
 #include "demo.h"
@@ -39,6 +44,7 @@ Global options (before the command):
   --user NAME           act as this Vakt user (their role applies); without it the
                         command acts as the local operator with the admin role
   --password-file FILE  password for --user ('-' reads stdin); not needed on a demo database
+  --keys DIR            the audit ledger's key directory (default: $VAKT_KEYS)
   --help                show help (also after any command)
   --version             show the version
 
@@ -49,6 +55,9 @@ Commands:
   trail verify|list                  the tamper-evident record of every change
   monitoring status [--json]         service health from vakt-collector: state, availability,
                                      error ratio, p95 latency
+  audit ingest|verify|prove|search|export|...
+                                     the tamper-evident ledger of the platform's audit logs
+  keys init                          create the audit ledger's keys (--keys DIR)
 
 Exit codes: 0 ok, 1 failure, 2 usage error.
 )";
@@ -148,6 +157,7 @@ QString readPassword(const std::optional<QString>& file, const QString& prompt) 
 
 struct Globals {
     QString db;
+    QString keys;
     std::optional<QString> user;
     std::optional<QString> passwordFile;
 };
@@ -265,7 +275,164 @@ public:
         return kOk;
     }
 
+    int audit(Args& a) {
+        const QString sub = a.requiredPositional("audit subcommand (ingest, sign, verify, prove, check-proof, search, export, quarantine)");
+        if (sub != QLatin1String("ingest") && sub != QLatin1String("sign") && sub != QLatin1String("verify") && sub != QLatin1String("prove") &&
+            sub != QLatin1String("search") && sub != QLatin1String("export") && sub != QLatin1String("quarantine"))
+            throw UsageError(("unknown audit subcommand '" + sub + "'").toStdString());
+        if (g_.keys.isEmpty()) throw UsageError("no key directory given: use --keys DIR or set VAKT_KEYS (create it with 'vakt --keys DIR keys init')");
+        if (auto s = connect(); !s) return failWith(s.message());
+        auto keys = vakt::audit::LedgerKeys::load(g_.keys);
+        if (!keys) return failWith(keys.message());
+        vakt::audit::Ledger ledger(*store_, std::move(*keys));
+        if (sub == QLatin1String("ingest")) return auditIngest(a, ledger);
+        if (sub == QLatin1String("sign")) return auditSign(a, ledger);
+        if (sub == QLatin1String("verify")) return auditVerify(a, ledger);
+        if (sub == QLatin1String("prove")) return auditProve(a, ledger);
+        if (sub == QLatin1String("quarantine")) return auditQuarantine(a, ledger);
+        return auditSearch(a, ledger, sub == QLatin1String("export"));
+    }
+
 private:
+    static qint64 number(Args& a, const QString& name, qint64 fallback, qint64 min, qint64 max) {
+        const auto text = a.option(name);
+        if (!text) return fallback;
+        bool ok = false;
+        const qint64 v = text->toLongLong(&ok);
+        if (!ok || v < min || v > max) throw UsageError((name + " must be a whole number from " + QString::number(min) + " to " + QString::number(max)).toStdString());
+        return v;
+    }
+
+    int auditIngest(Args& a, vakt::audit::Ledger& ledger) {
+        vakt::audit::EventLimits limits;
+        limits.maxLineBytes = static_cast<std::size_t>(number(a, QStringLiteral("--max-line-bytes"), 64 * 1024, 256, 16 * 1024 * 1024));
+        const QString path = a.requiredPositional("FILE or - (standard input)");
+        a.expectEnd();
+        QFile input;
+        QString source;
+        const bool stdinSource = path == QLatin1String("-");
+        if (stdinSource) {
+            if (!input.open(stdin, QIODevice::ReadOnly)) return failWith("cannot read standard input");
+            source = QStringLiteral("stdin");
+        } else {
+            input.setFileName(path);
+            if (!input.open(QIODevice::ReadOnly)) return failWith(path.toStdString() + ": cannot read: " + input.errorString().toStdString());
+            source = QFileInfo(path).absoluteFilePath();
+        }
+        auto stats = ledger.ingest(session_, source, input, !stdinSource, limits);
+        if (!stats) return failWith(stats.message());
+        auto head = ledger.signHead(session_);
+        if (!head) return failWith(head.message());
+        if (stats->startLine > 0) out() << "Continued " << source << " after line " << stats->startLine << ".\n";
+        out() << "Accepted " << stats->accepted << " events";
+        if (stats->flagged) out() << " (" << stats->flagged << " with a malformed fødselsnummer or d-nummer)";
+        out() << "; quarantined " << stats->quarantined << " lines. The ledger holds " << head->treeSize << " events; signed tree head "
+              << QString::fromStdString(head->rootHex.substr(0, 16)) << ".\n";
+        out().flush();
+        if (stats->quarantined > 0) {
+            auto lines = ledger.quarantine(session_, 20);
+            if (lines)
+                for (const auto& q : *lines)
+                    if (q.source == source) err() << "vakt: " << q.source << ":" << q.line << ": " << q.reason << "\n";
+            err() << "vakt: " << stats->quarantined << " lines quarantined; 'vakt audit quarantine' lists them all.\n";
+            err().flush();
+        }
+        return kOk;
+    }
+
+    int auditSign(Args& a, vakt::audit::Ledger& ledger) {
+        a.expectEnd();
+        auto head = ledger.signHead(session_);
+        if (!head) return failWith(head.message());
+        out() << "Signed tree head at size " << head->treeSize << ": " << QString::fromStdString(head->rootHex) << "\n";
+        out().flush();
+        return kOk;
+    }
+
+    int auditVerify(Args& a, vakt::audit::Ledger& ledger) {
+        a.expectEnd();
+        auto report = ledger.verify(session_);
+        if (!report) return failWith(report.message());
+        if (!report->intact()) return failWith("audit ledger: " + report->problem);
+        out() << "Audit ledger intact: " << report->events << " events, " << report->heads << " signed tree heads.\n";
+        out().flush();
+        return kOk;
+    }
+
+    int auditProve(Args& a, vakt::audit::Ledger& ledger) {
+        const auto event = a.option(QStringLiteral("--event"));
+        const auto fromText = a.option(QStringLiteral("--from"));
+        const auto toText = a.option(QStringLiteral("--to"));
+        a.expectEnd();
+        if (event.has_value() == (fromText.has_value() || toText.has_value()) || fromText.has_value() != toText.has_value())
+            throw UsageError("give either --event N or --from N --to M");
+        auto size = [](const QString& text, const char* name) {
+            bool ok = false;
+            const qint64 v = text.toLongLong(&ok);
+            if (!ok || v < 0) throw UsageError(std::string(name) + " must be a whole number, 0 or more");
+            return static_cast<std::uint64_t>(v);
+        };
+        auto proof = event ? ledger.inclusionProof(session_, size(*event, "--event"))
+                           : ledger.consistencyProof(session_, size(*fromText, "--from"), size(*toText, "--to"));
+        if (!proof) return failWith(proof.message());
+        printJson(*proof);
+        return kOk;
+    }
+
+    static qint64 timeOption(Args& a, const QString& name, qint64 fallback) {
+        const auto text = a.option(name);
+        if (!text) return fallback;
+        auto ms = vakt::audit::parseRfc3339(text->toStdString());
+        if (!ms) throw UsageError((name + " must be an RFC 3339 time with an offset, such as 2026-11-01T00:00:00+01:00").toStdString());
+        return *ms;
+    }
+
+    int auditSearch(Args& a, vakt::audit::Ledger& ledger, bool exportBundle) {
+        const auto subject = a.option(QStringLiteral("--subject"));
+        const auto actor = a.option(QStringLiteral("--actor"));
+        if (subject.has_value() == actor.has_value()) throw UsageError("give either --subject FNR or --actor ID");
+        const qint64 from = timeOption(a, QStringLiteral("--from"), std::numeric_limits<qint64>::min());
+        const qint64 to = timeOption(a, QStringLiteral("--to"), std::numeric_limits<qint64>::max());
+        const auto by = subject ? vakt::audit::Ledger::By::Subject : vakt::audit::Ledger::By::Actor;
+        const std::string id = (subject ? *subject : *actor).trimmed().toStdString();
+        if (exportBundle) {
+            a.expectEnd();
+            auto bundle = ledger.evidence(session_, by, id, from, to);
+            if (!bundle) return failWith(bundle.message());
+            printJson(*bundle);
+            return kOk;
+        }
+        const int limit = static_cast<int>(number(a, QStringLiteral("--limit"), 100, 1, 100000));
+        const bool json = a.flag(QStringLiteral("--json"));
+        a.expectEnd();
+        auto events = ledger.search(session_, by, id, from, to, limit);
+        if (!events) return failWith(events.message());
+        QJsonArray arr;
+        for (const auto& e : *events) {
+            const QString when = QDateTime::fromMSecsSinceEpoch(e.timeMs, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+            if (json) {
+                arr.append(QJsonObject{{"seq", e.seq}, {"time", when}, {"event", QJsonDocument::fromJson(QByteArray::fromStdString(e.canonical)).object()}});
+            } else {
+                out() << e.seq << "  " << when << "  " << e.service << "  " << e.action << "  " << e.result << "  org " << e.actorOrg << "\n";
+            }
+        }
+        if (json) printJson(arr);
+        else if (events->empty()) out() << "No events.\n";
+        out().flush();
+        return kOk;
+    }
+
+    int auditQuarantine(Args& a, vakt::audit::Ledger& ledger) {
+        const int limit = static_cast<int>(number(a, QStringLiteral("--limit"), 1000, 1, 1000000));
+        a.expectEnd();
+        auto lines = ledger.quarantine(session_, limit);
+        if (!lines) return failWith(lines.message());
+        for (const auto& q : *lines) out() << q.source << ":" << q.line << ": " << q.reason << "\n";
+        if (lines->empty()) out() << "No quarantined lines.\n";
+        out().flush();
+        return kOk;
+    }
+
     Globals g_;
     std::unique_ptr<Store> store_;
     Session session_;
@@ -533,8 +700,67 @@ const char* kMonitoringHelp = R"(Usage: vakt [--db URL] monitoring SUBCOMMAND
                     lists every scrape target. --json gives {services, alerts[, targets]}
 )";
 
+const char* kAuditHelp = R"(Usage: vakt [--db URL] [--keys DIR] [--user NAME] audit SUBCOMMAND
+
+  ingest FILE|- [--max-line-bytes N]
+                    append the platform's audit events (JSON lines, docs/audit-event-v1.md) to
+                    the ledger and sign a tree head. A file continues where the last run stopped;
+                    bad lines are quarantined with their line number and reason
+  sign              sign a tree head at the ledger's current size
+  verify            recompute the Merkle tree and check every signed head and the witness in
+                    the key directory; exit 1 naming the first bad event or head
+  prove --event N   an inclusion proof for event N, in JSON
+  prove --from N --to M
+                    a consistency proof between the signed heads at sizes N and M
+  check-proof FILE|-
+                    check a proof or evidence bundle on its own (docs/audit-ledger.md)
+  search (--subject FNR | --actor ID) [--from TIME] [--to TIME] [--limit N] [--json]
+                    events about a person or by an actor; TIME is RFC 3339
+  export (--subject FNR | --actor ID) [--from TIME] [--to TIME]
+                    an evidence bundle: the events, their inclusion proofs, the signed head
+                    and the public key
+  quarantine [--limit N]
+                    lines that were refused, with source, line and reason
+
+Searching and exporting need the sikkerhetsansvarlig or revisor role (--user).
+)";
+
+const char* kKeysHelp = R"(Usage: vakt --keys DIR keys init
+
+  init              create the audit ledger's keys in DIR (default $VAKT_KEYS): the HMAC key
+                    that pseudonymises person ids and the Ed25519 key that signs tree heads.
+                    Keep DIR outside the database and back it up; keys are never overwritten
+)";
+
+int auditCheckProof(Args& a) {
+    const QString path = a.requiredPositional("proof FILE or -");
+    a.expectEnd();
+    auto data = readInput(path);
+    if (!data) return failWith(data.message());
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(*data, &parseError);
+    if (!doc.isObject()) return failWith(path.toStdString() + ": not a JSON proof: " + parseError.errorString().toStdString());
+    if (auto s = vakt::audit::checkProof(doc.object()); !s) return failWith(path.toStdString() + ": the proof does not hold: " + s.message());
+    out() << "The proof holds.\n";
+    out().flush();
+    return kOk;
+}
+
+int keysCommand(const Globals& g, Args& a) {
+    const QString sub = a.requiredPositional("keys subcommand (init)");
+    if (sub != QLatin1String("init")) throw UsageError(("unknown keys subcommand '" + sub + "'").toStdString());
+    a.expectEnd();
+    if (g.keys.isEmpty()) throw UsageError("no key directory given: use --keys DIR or set VAKT_KEYS");
+    if (auto s = vakt::audit::LedgerKeys::init(g.keys); !s) return failWith(s.message());
+    out() << "Created the audit ledger's keys in " << g.keys << ". Keep this directory outside the database and back it up.\n";
+    out().flush();
+    return kOk;
+}
+
 const char* helpFor(const QString& command) {
     if (command == QLatin1String("monitoring")) return kMonitoringHelp;
+    if (command == QLatin1String("audit")) return kAuditHelp;
+    if (command == QLatin1String("keys")) return kKeysHelp;
     if (command == QLatin1String("init")) return kInitHelp;
     if (command == QLatin1String("catalog")) return kCatalogHelp;
     if (command == QLatin1String("user")) return kUserHelp;
@@ -552,6 +778,7 @@ int main(int argc, char** argv) {
 
     Globals g;
     g.db = qEnvironmentVariable("VAKT_DB");
+    g.keys = qEnvironmentVariable("VAKT_KEYS");
     QString command;
     try {
         // Global options end at the first word that is not one.
@@ -571,6 +798,8 @@ int main(int argc, char** argv) {
                 g.db = value();
             } else if (opt.startsWith(QLatin1String("--db="))) {
                 g.db = opt.mid(5);
+            } else if (opt == QLatin1String("--keys")) {
+                g.keys = value();
             } else if (opt == QLatin1String("--user")) {
                 g.user = value();
             } else if (opt == QLatin1String("--password-file")) {
@@ -591,6 +820,14 @@ int main(int argc, char** argv) {
             out() << helpFor(args.value(0));
             return kOk;
         }
+        if (command == QLatin1String("keys")) {
+            Args a(args);
+            return keysCommand(g, a);
+        }
+        if (command == QLatin1String("audit") && args.value(0) == QLatin1String("check-proof")) {
+            Args a(args.mid(1));  // needs neither database nor keys: anyone can check a proof
+            return auditCheckProof(a);
+        }
         if (g.db.isEmpty()) throw UsageError("no database given: use --db PATH or --db postgresql://... or set VAKT_DB");
         Args a(args);
         Cli cli(g);
@@ -599,6 +836,7 @@ int main(int argc, char** argv) {
         if (command == QLatin1String("user")) return cli.user(a);
         if (command == QLatin1String("trail")) return cli.trail(a);
         if (command == QLatin1String("monitoring")) return cli.monitoring(a);
+        if (command == QLatin1String("audit")) return cli.audit(a);
         throw UsageError(("unknown command '" + command + "'").toStdString());
     } catch (const UsageError& e) {
         err() << "vakt: " << e.what() << "\n\n" << helpFor(command);

@@ -16,6 +16,9 @@ enum class Permission {
     UserAdmin,
     TrailRead,
     OrganisationWrite,
+    AuditIngest,       // append platform audit events to the ledger
+    AuditVerify,       // verify the ledger and produce proofs (no personal data)
+    AuditInvestigate,  // search and export events about a person or actor
 };
 
 QString roleCode(Role role);

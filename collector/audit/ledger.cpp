@@ -68,7 +68,8 @@ Result<std::uint64_t> Ledger::size() {
     return tree->size();
 }
 
-Result<IngestStats> Ledger::ingest(const QString& source, QIODevice& input, bool resumable, const EventLimits& limits, std::size_t batchLines) {
+Result<IngestStats> Ledger::ingest(const Session& who, const QString& source, QIODevice& input, bool resumable, const EventLimits& limits, std::size_t batchLines) {
+    if (!who.allows(Permission::AuditIngest)) return denied(who, Permission::AuditIngest).error();
     Database& db = store_.db();
     IngestStats stats;
     qint64 committedOffset = 0, line = 0;
@@ -213,6 +214,16 @@ Result<IngestStats> Ledger::ingest(const QString& source, QIODevice& input, bool
     }
     if (batch > 0)
         if (auto s = flush(); !s) return s.error();
+    if (stats.accepted + stats.quarantined > 0) {
+        Transaction tx(db);
+        if (!tx.started()) return tx.started().error();
+        if (auto s = store_.record(who, QStringLiteral("audit.ingest"), QStringLiteral("audit_source"), source, {},
+                                   QJsonObject{{"accepted", stats.accepted}, {"quarantined", stats.quarantined}, {"flagged", stats.flagged},
+                                               {"tree_size", static_cast<qint64>(tree.size())}});
+            !s)
+            return s.error();
+        if (auto s = tx.commit(); !s) return s.error();
+    }
     return stats;
 }
 
@@ -233,7 +244,8 @@ Result<SignedHead> Ledger::latestHead() {
     return all->back();
 }
 
-Result<SignedHead> Ledger::signHead() {
+Result<SignedHead> Ledger::signHead(const Session& who) {
+    if (!who.allows(Permission::AuditIngest)) return denied(who, Permission::AuditIngest).error();
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started().error();
     auto tree = loadFrontier();
@@ -254,7 +266,8 @@ Result<SignedHead> Ledger::signHead() {
     return head;
 }
 
-Result<VerifyReport> Ledger::verify() {
+Result<VerifyReport> Ledger::verify(const Session& who) {
+    if (!who.allows(Permission::AuditVerify)) return denied(who, Permission::AuditVerify).error();
     VerifyReport report;
     auto signedHeads = heads();
     if (!signedHeads) return signedHeads.error();
@@ -337,7 +350,8 @@ LeafSource Ledger::leavesFromStore(std::uint64_t size, std::string& error) {
     return [leaves](std::uint64_t i) { return (*leaves)[i]; };
 }
 
-Result<QJsonObject> Ledger::inclusionProof(std::uint64_t seq) {
+Result<QJsonObject> Ledger::inclusionProof(const Session& who, std::uint64_t seq) {
+    if (!who.allows(Permission::AuditVerify)) return denied(who, Permission::AuditVerify).error();
     auto head = latestHead();
     if (!head) return head.error();
     if (seq >= head->treeSize)
@@ -359,7 +373,8 @@ Result<QJsonObject> Ledger::inclusionProof(std::uint64_t seq) {
                        {"public_key", QString::fromStdString(keys_.publicPem())}};
 }
 
-Result<QJsonObject> Ledger::consistencyProof(std::uint64_t from, std::uint64_t to) {
+Result<QJsonObject> Ledger::consistencyProof(const Session& who, std::uint64_t from, std::uint64_t to) {
+    if (!who.allows(Permission::AuditVerify)) return denied(who, Permission::AuditVerify).error();
     auto all = heads();
     if (!all) return all.error();
     const SignedHead* older = nullptr;
@@ -386,7 +401,8 @@ Result<QJsonObject> Ledger::consistencyProof(std::uint64_t from, std::uint64_t t
                        {"public_key", QString::fromStdString(keys_.publicPem())}};
 }
 
-Result<std::vector<LedgerEvent>> Ledger::search(By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit, qint64 afterSeq) {
+Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit, qint64 afterSeq) {
+    if (!who.allows(Permission::AuditInvestigate)) return denied(who, Permission::AuditInvestigate).error();
     // Persons are stored as pseudonyms, integrations and organisations as themselves.
     const QString column = by == By::Subject ? QStringLiteral("subject_key") : QStringLiteral("actor_key");
     const QString asPerson = QString::fromStdString(pseudonym(keys_.hmacKey(), id));
@@ -406,12 +422,43 @@ Result<std::vector<LedgerEvent>> Ledger::search(By by, const std::string& id, qi
     return out;
 }
 
-Result<std::vector<QuarantinedLine>> Ledger::quarantine(int limit) {
+Result<std::vector<QuarantinedLine>> Ledger::quarantine(const Session& who, int limit) {
+    if (!who.allows(Permission::AuditVerify)) return denied(who, Permission::AuditVerify).error();
     auto rows = store_.db().query(QStringLiteral("SELECT source, line, reason FROM audit_quarantine ORDER BY id LIMIT %1").arg(limit));
     if (!rows) return rows.error();
     std::vector<QuarantinedLine> out;
     for (const auto& r : *rows) out.push_back({r.value(0).toString(), r.value(1).toLongLong(), r.value(2).toString()});
     return out;
+}
+
+Result<QJsonObject> Ledger::evidence(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs) {
+    constexpr int kMaxEvents = 100000;
+    auto found = search(who, by, id, fromMs, toMs, kMaxEvents + 1);
+    if (!found) return found.error();
+    if (found->size() > static_cast<std::size_t>(kMaxEvents))
+        return fail("more than " + std::to_string(kMaxEvents) + " events match; narrow the time with --from and --to");
+    auto head = latestHead();
+    if (!head) return head.error();
+    std::string error;
+    const LeafSource leaves = leavesFromStore(head->treeSize, error);
+    if (!error.empty()) return fail(error);
+    QJsonArray events;
+    for (const auto& e : *found) {
+        if (static_cast<std::uint64_t>(e.seq) >= head->treeSize)
+            return fail("event " + std::to_string(e.seq) + " is not covered by a signed tree head yet; run 'vakt audit sign' first");
+        events.append(QJsonObject{{"leaf_index", e.seq},
+                                  {"event", QString::fromStdString(e.canonical)},
+                                  {"leaf_hash", QString::fromStdString(hex(leaves(static_cast<std::uint64_t>(e.seq))))},
+                                  {"path", hexArray(audit::inclusionProof(static_cast<std::uint64_t>(e.seq), head->treeSize, leaves))}});
+    }
+    return QJsonObject{{"type", "evidence"},
+                       {"hashing", "RFC 9162 SHA-256"},
+                       {"query", QJsonObject{{by == By::Subject ? "subject" : "actor", QString::fromStdString(pseudonym(keys_.hmacKey(), id))},
+                                             {"from_ms", fromMs},
+                                             {"to_ms", toMs}}},
+                       {"events", events},
+                       {"head", headJson(*head)},
+                       {"public_key", QString::fromStdString(keys_.publicPem())}};
 }
 
 Status checkProof(const QJsonObject& proof) {
@@ -423,20 +470,27 @@ Status checkProof(const QJsonObject& proof) {
             return fail(std::string(what) + ": the signature does not verify with the proof's public key");
         return {};
     };
-    auto path = hashArray(proof.value("path"), "path");
-    if (!path) return path.error();
     const QString type = proof.value("type").toString();
-    if (type == "inclusion") {
+    auto included = [&](const QJsonObject& item, const SignedHead& head, const std::string& where) -> Status {
+        auto itemPath = hashArray(item.value("path"), "path");
+        if (!itemPath) return itemPath.error();
+        const QByteArray event = item.value("event").toString().toUtf8();
+        const Hash leaf = leafHash(std::string_view(event.constData(), static_cast<std::size_t>(event.size())));
+        if (hex(leaf) != item.value("leaf_hash").toString().toStdString()) return fail(where + "event: its hash is not the proof's leaf_hash");
+        auto root = hashFromHex(head.rootHex);
+        if (!root) return fail("head: the root is not a 64-digit hex hash");
+        if (!verifyInclusion(static_cast<std::uint64_t>(item.value("leaf_index").toInteger(-1)), head.treeSize, leaf, *itemPath, *root))
+            return fail(where + "path: the event is not in the tree the head signs");
+        return {};
+    };
+    if (type == "inclusion" || type == "evidence") {
         const QJsonObject headObject = proof.value("head").toObject();
         if (auto s = signedBy(headObject, "head"); !s) return s;
         const SignedHead head = headFrom(headObject);
-        const QByteArray event = proof.value("event").toString().toUtf8();
-        const Hash leaf = leafHash(std::string_view(event.constData(), static_cast<std::size_t>(event.size())));
-        if (hex(leaf) != proof.value("leaf_hash").toString().toStdString()) return fail("event: its hash is not the proof's leaf_hash");
-        auto root = hashFromHex(head.rootHex);
-        if (!root) return fail("head: the root is not a 64-digit hex hash");
-        if (!verifyInclusion(static_cast<std::uint64_t>(proof.value("leaf_index").toInteger(-1)), head.treeSize, leaf, *path, *root))
-            return fail("path: the event is not in the tree the head signs");
+        if (type == "inclusion") return included(proof, head, "");
+        const QJsonArray events = proof.value("events").toArray();
+        for (qsizetype i = 0; i < events.size(); ++i)
+            if (auto s = included(events[i].toObject(), head, "events[" + std::to_string(i) + "]."); !s) return s;
         return {};
     }
     if (type == "consistency") {
@@ -447,11 +501,13 @@ Status checkProof(const QJsonObject& proof) {
         auto oldRoot = hashFromHex(older.rootHex);
         auto newRoot = hashFromHex(newer.rootHex);
         if (!oldRoot || !newRoot) return fail("a head's root is not a 64-digit hex hash");
+        auto path = hashArray(proof.value("path"), "path");
+        if (!path) return path.error();
         if (!verifyConsistency(older.treeSize, newer.treeSize, *oldRoot, *newRoot, *path))
             return fail("path: the newer tree does not extend the older one");
         return {};
     }
-    return fail("type: '" + type.toStdString() + "' is neither inclusion nor consistency");
+    return fail("type: '" + type.toStdString() + "' is not inclusion, consistency or evidence");
 }
 
 }  // namespace vakt::audit

@@ -50,21 +50,24 @@ public:
 
     // Reads JSON lines from `input`. A resumable source (a file) continues after the position
     // committed for `source`; the last line counts even without a final newline.
-    Result<IngestStats> ingest(const QString& source, QIODevice& input, bool resumable, const EventLimits& limits = {},
+    Result<IngestStats> ingest(const Session& who, const QString& source, QIODevice& input, bool resumable, const EventLimits& limits = {},
                                std::size_t batchLines = 5000);
     // Signs a head at the current size and records it, in the Store and as the witness.
-    Result<SignedHead> signHead();
-    Result<VerifyReport> verify();
+    Result<SignedHead> signHead(const Session& who);
+    Result<VerifyReport> verify(const Session& who);
     Result<std::uint64_t> size();
 
     // Proofs as self-contained JSON (docs/audit-ledger.md tells how to check them by hand).
-    Result<QJsonObject> inclusionProof(std::uint64_t seq);
-    Result<QJsonObject> consistencyProof(std::uint64_t from, std::uint64_t to);
+    Result<QJsonObject> inclusionProof(const Session& who, std::uint64_t seq);
+    Result<QJsonObject> consistencyProof(const Session& who, std::uint64_t from, std::uint64_t to);
 
     enum class By { Subject, Actor };
     // `id` is the fødselsnummer (or integration id) as typed; it is pseudonymised here.
-    Result<std::vector<LedgerEvent>> search(By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit, qint64 afterSeq = -1);
-    Result<std::vector<QuarantinedLine>> quarantine(int limit);
+    Result<std::vector<LedgerEvent>> search(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit, qint64 afterSeq = -1);
+    Result<std::vector<QuarantinedLine>> quarantine(const Session& who, int limit);
+    // An evidence bundle for the police or Datatilsynet: the matching events, each with its
+    // inclusion proof against the newest signed head, the head and the public key.
+    Result<QJsonObject> evidence(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs);
 
     const LedgerKeys& keys() const { return keys_; }
 

@@ -7,15 +7,18 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QTimeZone>
 #include <QUrlQuery>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <random>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "exposition/number.h"
+#include "norway.h"
 #include "http/http_server.h"
 
 using vakt::collector::HttpResponse;
@@ -131,6 +134,80 @@ HttpResponse serve(Pod& pod, int padding, const std::map<std::string, std::strin
 
 }  // namespace
 
+// A valid synthetic person id: a date, a personal number and both control digits.
+std::string personId(std::mt19937_64& rng, bool dNummer) {
+    for (;;) {
+        const int day = static_cast<int>(rng() % 28) + 1 + (dNummer ? 40 : 0), month = static_cast<int>(rng() % 12) + 1;
+        const int year = static_cast<int>(rng() % 100), individual = static_cast<int>(rng() % 500);
+        char digits[12];
+        std::snprintf(digits, sizeof digits, "%02d%02d%02d%03d", day, month, year, individual);
+        static constexpr int k1[9] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
+        static constexpr int k2[10] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+        int sum = 0;
+        for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * k1[i];
+        const int c1 = (11 - sum % 11) % 11;
+        if (c1 == 10) continue;
+        digits[9] = static_cast<char>('0' + c1);
+        sum = 0;
+        for (int i = 0; i < 10; ++i) sum += (digits[i] - '0') * k2[i];
+        const int c2 = (11 - sum % 11) % 11;
+        if (c2 == 10) continue;
+        digits[10] = static_cast<char>('0' + c2);
+        digits[11] = '\0';
+        return digits;
+    }
+}
+
+// Audit events as the platform's services write them (docs/audit-event-v1.md), for the demo,
+// the tests and the ingest benchmark. Deterministic for a seed.
+int writeAuditEvents(long long count, unsigned seed, long long startMs) {
+    std::mt19937_64 rng(seed);
+    std::vector<std::string> orgs;
+    for (int base = 10000000; orgs.size() < 40; base += 7919) {
+        const int check = vakt::norway::orgnrCheckDigit(std::to_string(base));
+        if (check >= 0) orgs.push_back(std::to_string(base).substr(0, 8) + std::to_string(check));
+    }
+    std::vector<std::string> employees, citizens;
+    for (int i = 0; i < 300; ++i) employees.push_back(personId(rng, false));
+    for (int i = 0; i < 20000; ++i) citizens.push_back(personId(rng, i % 10 == 0));
+    struct Kind {
+        const char *service, *action, *subjectType, *legalBasis, *area;
+    };
+    static const Kind kinds[] = {
+        {"fiks-folkeregister", "person.lookup", "person", "Folkeregisterloven § 10-2", "folkeregister"},
+        {"digisos", "document.download", "person", "Sosialtjenesteloven § 43", "sosialtjenester"},
+        {"svarut", "forsendelse.send", "organisation", "Forvaltningsloven § 13", "post"},
+        {"fiks-io", "message.send", "organisation", "", "integrasjon"},
+        {"fiks-folkeregister", "person.lookup", "person", "", "barnevern"},
+        {"minside", "login", "", "", ""},
+    };
+    std::string line;
+    for (long long i = 0; i < count; ++i) {
+        const Kind& k = kinds[rng() % (sizeof kinds / sizeof kinds[0])];
+        const bool integration = k.action == std::string("message.send") || rng() % 5 == 0;
+        const long long ms = startMs + i * 37 + static_cast<long long>(rng() % 30);
+        const QString time = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(3600)).toString(Qt::ISODateWithMs);
+        const std::string& org = orgs[rng() % orgs.size()];
+        line = "{\"time\":\"" + time.toStdString() + "\",\"service\":\"" + k.service + "\",\"action\":\"" + k.action + "\",\"actor\":{\"type\":\"" +
+               (integration ? std::string("integration\",\"id\":\"fagsystem-") + std::to_string(rng() % 50)
+                            : std::string("person\",\"id\":\"") + employees[rng() % employees.size()]) +
+               "\",\"org\":\"" + org + "\"},\"on_behalf_of\":\"" + org + "\"";
+        if (*k.subjectType) {
+            const std::string subject = k.subjectType == std::string("person") ? citizens[rng() % citizens.size()] : orgs[rng() % orgs.size()];
+            line += std::string(",\"subject\":{\"type\":\"") + k.subjectType + "\",\"id\":\"" + subject + "\"}";
+        }
+        if (*k.legalBasis) line += std::string(",\"legal_basis\":\"") + k.legalBasis + "\"";
+        if (*k.area) line += std::string(",\"service_area\":\"") + k.area + "\"";
+        const unsigned r = static_cast<unsigned>(rng() % 100);
+        line += std::string(",\"confidential\":") + (r < 30 ? "true" : "false") + ",\"address_protection\":\"" +
+                (r < 2 ? "strengt_fortrolig" : r < 5 ? "fortrolig" : "none") + "\",\"result\":\"" + (r < 96 ? "ok" : r < 99 ? "denied" : "error") +
+                "\",\"source_ip\":\"10." + std::to_string(rng() % 256) + "." + std::to_string(rng() % 256) + "." + std::to_string(rng() % 256) +
+                "\",\"request_id\":\"req-" + std::to_string(seed) + "-" + std::to_string(i) + "\"}\n";
+        std::fwrite(line.data(), 1, line.size(), stdout);
+    }
+    return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     int basePort = 19200, podsPerService = 2, padding = 0, services = 12;
@@ -146,7 +223,11 @@ int main(int argc, char** argv) {
         else if (a == "--services") services = std::clamp(next().toInt(), 1, 12);
         else if (a == "--extra-series") padding = next().toInt();
         else if (a == "--targets-file") targetsFile = next().toStdString();
-        else if (a == "--tls-cert") tlsCert = next();
+        else if (a == "--audit-events") {
+            const long long count = next().toLongLong();
+            const unsigned seed = static_cast<unsigned>(args.indexOf(QStringLiteral("--seed")) > 0 ? args.value(args.indexOf(QStringLiteral("--seed")) + 1).toUInt() : 1);
+            return writeAuditEvents(count, seed, 1795650000000LL);
+        } else if (a == "--tls-cert") tlsCert = next();
         else if (a == "--tls-key") tlsKey = next();
         else if (a == "--fault") {
             const QString spec = next();
@@ -155,6 +236,7 @@ int main(int argc, char** argv) {
             std::puts("Usage: vakt-platform-sim [--base-port N] [--services N] [--pods-per-service N] [--extra-series N]\n"
                       "                         [--targets-file FILE.json] [--fault POD=MODE ...]\n"
                       "                         [--tls-cert CHAIN.pem --tls-key KEY.pem]  (pods serve HTTPS)\n"
+                      "       vakt-platform-sim --audit-events N [--seed S]   (writes N audit events as JSON lines)\n"
                       "Modes: ok down slow errors malformed huge trickle hang duplicate million restart.\n"
                       "Control port: BASE-1, GET /fault?target=POD&mode=MODE and GET /targets.");
             return 0;

@@ -53,6 +53,13 @@ bool roleAllows(Role role, Permission permission) {
         case Permission::OrganisationWrite:
             // Agreements and parties in the value chain are kept by product owners.
             return role == Role::Admin || role == Role::Produktansvarlig;
+        case Permission::AuditIngest:
+            return role == Role::Admin || role == Role::Sikkerhetsansvarlig;
+        case Permission::AuditVerify:
+            return role == Role::Admin || role == Role::Sikkerhetsansvarlig || role == Role::Revisor;
+        case Permission::AuditInvestigate:
+            // Looking up what happened to a person is an investigation: the security officer and the auditor only.
+            return role == Role::Sikkerhetsansvarlig || role == Role::Revisor;
     }
     return false;
 }
@@ -65,6 +72,9 @@ QString permissionName(Permission permission) {
         case Permission::UserAdmin: return QStringLiteral("user.admin");
         case Permission::TrailRead: return QStringLiteral("trail.read");
         case Permission::OrganisationWrite: return QStringLiteral("organisation.write");
+        case Permission::AuditIngest: return QStringLiteral("audit.ingest");
+        case Permission::AuditVerify: return QStringLiteral("audit.verify");
+        case Permission::AuditInvestigate: return QStringLiteral("audit.investigate");
     }
     return {};
 }

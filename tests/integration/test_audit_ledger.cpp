@@ -1,0 +1,209 @@
+// The audit ledger as an operator and an investigator use it, through `vakt`: ingest with
+// quarantine and exactly-once resumption, verification that catches each kind of tampering done
+// with plain SQL, proofs checked on their own, and who may search.
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include "support/run_program.h"
+
+using vakt::test::Outcome;
+using vakt::test::run;
+
+namespace {
+
+class AuditLedger : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(dir_.isValid());
+        db_ = dir_.filePath("vakt.db");
+        keys_ = dir_.filePath("keys");
+        ASSERT_EQ(run(VAKT_CLI, {"--db", db_, "init", "--demo"}).code, 0);
+        Outcome k = run(VAKT_CLI, {"--keys", keys_, "keys", "init"});
+        ASSERT_EQ(k.code, 0) << k.err.toStdString();
+    }
+    Outcome vakt(const QStringList& args, const QString& user = {}) {
+        QStringList all = {"--db", db_, "--keys", keys_};
+        if (!user.isEmpty()) all << "--user" << user;
+        return run(VAKT_CLI, all + args);
+    }
+    QByteArray events(int count, int seed) {
+        Outcome r = run(VAKT_SIM, {"--audit-events", QString::number(count), "--seed", QString::number(seed)});
+        EXPECT_EQ(r.code, 0);
+        return r.out.toUtf8();
+    }
+    QString write(const QString& name, const QByteArray& content, bool append = false) {
+        QFile f(dir_.filePath(name));
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly | (append ? QIODevice::Append : QIODevice::Truncate)));
+        f.write(content);
+        return f.fileName();
+    }
+    Outcome sql(const QString& statement) { return run("sqlite3", {db_, statement}); }
+    qint64 count(const QString& query) { return sql(query).out.trimmed().toLongLong(); }
+    // Ingests three files of 100 events, so the ledger has heads at 100, 200 and 300.
+    void threeBatches() {
+        for (int i = 0; i < 3; ++i) {
+            Outcome r = vakt({"audit", "ingest", write(QStringLiteral("batch%1.jsonl").arg(i), events(100, 10 + i))});
+            ASSERT_EQ(r.code, 0) << r.err.toStdString();
+        }
+        ASSERT_EQ(vakt({"audit", "verify"}).code, 0);
+    }
+    void expectVerifyFails(const char* says) {
+        Outcome r = vakt({"audit", "verify"});
+        EXPECT_EQ(r.code, 1) << r.out.toStdString();
+        EXPECT_TRUE(r.err.contains(QString::fromUtf8(says))) << r.err.toStdString();
+    }
+
+    QTemporaryDir dir_;
+    QString db_, keys_;
+};
+
+QString firstSubject(const QByteArray& lines) {
+    const auto m = QRegularExpression(R"re("subject":\{"type":"person","id":"(\d{11})")re").match(QString::fromUtf8(lines));
+    return m.captured(1);
+}
+
+}  // namespace
+
+TEST_F(AuditLedger, BadLinesAreQuarantinedWithTheirLineAndGoodOnesKeepTheirPlace) {
+    QByteArray good = events(50, 1);
+    QList<QByteArray> lines = good.split('\n');
+    lines.insert(10, R"({"time":"2026-11-26T10:00:00+01:00","service":"svarut")");        // line 11: invalid JSON
+    lines.insert(20, R"({"time":"2026-11-26T10:00:00+01:00","service":"svarut","action":"x"})");  // line 21: no actor
+    lines.insert(30, "{\"time\":\"\xc3\x28\"}");                                               // line 31: invalid UTF-8
+    lines.insert(40, "{\"pad\":\"" + QByteArray(5000, 'x') + "\"}");                          // line 41: over the limit
+    const QString file = write("mixed.jsonl", lines.join('\n'));
+    Outcome r = vakt({"audit", "ingest", file, "--max-line-bytes", "4096"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("Accepted 50 events")) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains("quarantined 4 lines")) << r.out.toStdString();
+    EXPECT_TRUE(r.err.contains(file + ":11: invalid JSON")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(file + ":21: field 'actor': required")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(file + ":31: invalid JSON")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(file + ":41: line is over the limit of 4096 bytes")) << r.err.toStdString();
+    // Good events keep their own line numbers in the source.
+    EXPECT_EQ(count("SELECT source_line FROM audit_events WHERE seq = 10"), 12);
+    EXPECT_EQ(count("SELECT count(*) FROM audit_quarantine"), 4);
+    EXPECT_EQ(vakt({"audit", "verify"}).code, 0);
+}
+
+TEST_F(AuditLedger, AFileIsReadOnceEvenWhenIngestedAgainAndGrown) {
+    const QByteArray first = events(200, 2);
+    const QString file = write("svarut.jsonl", first);
+    ASSERT_EQ(vakt({"audit", "ingest", file}).code, 0);
+    Outcome again = vakt({"audit", "ingest", file});
+    ASSERT_EQ(again.code, 0);
+    EXPECT_TRUE(again.out.contains("Accepted 0 events")) << again.out.toStdString();
+    write("svarut.jsonl", events(300, 3), true);
+    Outcome grown = vakt({"audit", "ingest", file});
+    ASSERT_EQ(grown.code, 0) << grown.err.toStdString();
+    EXPECT_TRUE(grown.out.contains("after line 200")) << grown.out.toStdString();
+    EXPECT_TRUE(grown.out.contains("Accepted 300 events")) << grown.out.toStdString();
+    EXPECT_EQ(count("SELECT count(*) FROM audit_events"), 500);
+    EXPECT_EQ(count("SELECT count(DISTINCT json_extract(canonical, '$.request_id')) FROM audit_events"), 500);
+    // A file that shrank under the committed position is refused, not read twice.
+    write("svarut.jsonl", first.left(1000));
+    Outcome shrunk = vakt({"audit", "ingest", file});
+    EXPECT_EQ(shrunk.code, 1);
+    EXPECT_TRUE(shrunk.err.contains("truncated or replaced")) << shrunk.err.toStdString();
+}
+
+TEST_F(AuditLedger, PersonIdsAreNeverStoredInClearButCanBeSearched) {
+    const QByteArray lines = events(400, 4);
+    const QString subject = firstSubject(lines);
+    ASSERT_EQ(subject.size(), 11);
+    Outcome r = run(VAKT_CLI, {"--db", db_, "--keys", keys_, "audit", "ingest", "-"}, lines);
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM audit_events WHERE canonical LIKE '%%1%'").arg(subject)), 0);
+    EXPECT_EQ(sql(".dump").out.contains(subject), false);
+    const int expected = static_cast<int>(QString::fromUtf8(lines).count(QStringLiteral("\"id\":\"%1\"").arg(subject)));
+    Outcome found = vakt({"audit", "search", "--subject", subject, "--json"}, "sikkerhetsansvarlig");
+    ASSERT_EQ(found.code, 0) << found.err.toStdString();
+    const QJsonArray hits = QJsonDocument::fromJson(found.out.toUtf8()).array();
+    EXPECT_EQ(hits.size(), expected);
+    EXPECT_FALSE(found.out.contains(subject));  // shown back only as its pseudonym
+    // Investigating is for the security officer and the auditor, not the administrator or the service desk.
+    for (const QString& user : {QString(), QStringLiteral("brukerstotte")}) {
+        Outcome denied = vakt({"audit", "search", "--subject", subject}, user);
+        EXPECT_EQ(denied.code, 1);
+        EXPECT_TRUE(denied.err.contains("permission denied")) << denied.err.toStdString();
+    }
+}
+
+TEST_F(AuditLedger, ProofsAndEvidenceAreCheckedOnTheirOwn) {
+    threeBatches();
+    const QString inclusion = write("inclusion.json", vakt({"audit", "prove", "--event", "150"}).out.toUtf8());
+    EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", inclusion}).code, 0);
+    const QString consistency = write("consistency.json", vakt({"audit", "prove", "--from", "100", "--to", "300"}).out.toUtf8());
+    EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", consistency}).code, 0);
+    Outcome noHead = vakt({"audit", "prove", "--from", "150", "--to", "300"});
+    EXPECT_EQ(noHead.code, 1);
+    EXPECT_TRUE(noHead.err.contains("100, 200, 300")) << noHead.err.toStdString();
+
+    QFile proofFile(inclusion);
+    ASSERT_TRUE(proofFile.open(QIODevice::ReadOnly));
+    QJsonObject altered = QJsonDocument::fromJson(proofFile.readAll()).object();
+    altered["event"] = altered["event"].toString().replace("\"ok\"", "\"denied\"");
+    Outcome bad = run(VAKT_CLI, {"audit", "check-proof", "-"}, QJsonDocument(altered).toJson());
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_TRUE(bad.err.contains("leaf_hash")) << bad.err.toStdString();
+
+    const QString subject = firstSubject(events(100, 11));
+    Outcome bundle = vakt({"audit", "export", "--subject", subject}, "revisor");
+    ASSERT_EQ(bundle.code, 0) << bundle.err.toStdString();
+    EXPECT_GE(QJsonDocument::fromJson(bundle.out.toUtf8()).object()["events"].toArray().size(), 1);
+    EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", "-"}, bundle.out.toUtf8()).code, 0);
+}
+
+TEST_F(AuditLedger, AChangedEventIsNamed) {
+    threeBatches();
+    sql("UPDATE audit_events SET canonical = replace(canonical, '\"result\":\"ok\"', '\"result\":\"denied\"') WHERE seq = 42");
+    expectVerifyFails("event 42 was changed");
+}
+
+TEST_F(AuditLedger, ADeletedEventIsNamed) {
+    threeBatches();
+    sql("DELETE FROM audit_events WHERE seq = 77");
+    expectVerifyFails("event 77 is missing");
+}
+
+TEST_F(AuditLedger, ReorderedEventsWithConsistentHashesBreakTheHead) {
+    threeBatches();
+    // Swapping whole rows keeps every leaf hash matching its content: only the tree notices.
+    sql("UPDATE audit_events SET seq = -1 WHERE seq = 120; UPDATE audit_events SET seq = 120 WHERE seq = 121;"
+        " UPDATE audit_events SET seq = 121 WHERE seq = -1;");
+    expectVerifyFails("tree head at size 200 does not match the events: one of events 100..199");
+}
+
+TEST_F(AuditLedger, AnInsertedEventBreaksTheHead) {
+    threeBatches();
+    sql("UPDATE audit_events SET seq = seq + 1000 WHERE seq >= 250; UPDATE audit_events SET seq = seq - 999 WHERE seq >= 1000;"
+        " INSERT INTO audit_events SELECT 250, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical, leaf_hash,"
+        " source, source_line FROM audit_events WHERE seq = 10;");
+    expectVerifyFails("tree head at size 300 does not match");
+}
+
+TEST_F(AuditLedger, TruncationIsCaughtByTheWitnessEvenWithTheHeadsRemoved) {
+    threeBatches();
+    // The attacker removes the newest events, their heads, and rewrites the frontier to match.
+    sql("DELETE FROM audit_events WHERE seq >= 200; DELETE FROM audit_heads WHERE tree_size > 200;");
+    expectVerifyFails("signed at size 300");
+}
+
+TEST_F(AuditLedger, AHeadForgedWithoutTheSigningKeyIsRefused) {
+    threeBatches();
+    sql("UPDATE audit_heads SET root = '" + QString(64, 'a') + "' WHERE tree_size = 200");
+    expectVerifyFails("tree head at size 200: the signature does not verify");
+}
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
