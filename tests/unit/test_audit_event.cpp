@@ -50,6 +50,7 @@ TEST(AuditEvent, RefusalsNameTheField) {
              Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + actor + R"(,"confidential":"yes"})", "field 'confidential'"},
              Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + actor + R"(,"service":"x"})", "field 'service': given twice"},
              Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + actor + R"(,"subject":{"type":"person"}})", "field 'subject.id'"},
+             Case{R"({"time":"2026-11-26T09:15:00Z",)" + base + actor + R"(,"x":[{"a":1,"a":2}]})", "field 'x[0].a': given twice"},
              Case{R"([1,2])", "must be a JSON object"},
              Case{"{\"time\":\"\xff\"}", "invalid JSON"},
              Case{R"({"time": )", "invalid JSON"},
