@@ -306,6 +306,7 @@ private:
     int auditIngest(Args& a, vakt::audit::Ledger& ledger) {
         vakt::audit::EventLimits limits;
         limits.maxLineBytes = static_cast<std::size_t>(number(a, QStringLiteral("--max-line-bytes"), 64 * 1024, 256, 16 * 1024 * 1024));
+        const auto batch = static_cast<std::size_t>(number(a, QStringLiteral("--batch"), 5000, 1, 1000000));
         const QString path = a.requiredPositional("FILE or - (standard input)");
         a.expectEnd();
         QFile input;
@@ -319,7 +320,7 @@ private:
             if (!input.open(QIODevice::ReadOnly)) return failWith(path.toStdString() + ": cannot read: " + input.errorString().toStdString());
             source = QFileInfo(path).absoluteFilePath();
         }
-        auto stats = ledger.ingest(session_, source, input, !stdinSource, limits);
+        auto stats = ledger.ingest(session_, source, input, !stdinSource, limits, batch);
         if (!stats) return failWith(stats.message());
         auto head = ledger.signHead(session_);
         if (!head) return failWith(head.message());
@@ -702,10 +703,11 @@ const char* kMonitoringHelp = R"(Usage: vakt [--db URL] monitoring SUBCOMMAND
 
 const char* kAuditHelp = R"(Usage: vakt [--db URL] [--keys DIR] [--user NAME] audit SUBCOMMAND
 
-  ingest FILE|- [--max-line-bytes N]
+  ingest FILE|- [--max-line-bytes N] [--batch N]
                     append the platform's audit events (JSON lines, docs/audit-event-v1.md) to
                     the ledger and sign a tree head. A file continues where the last run stopped;
-                    bad lines are quarantined with their line number and reason
+                    bad lines are quarantined with their line number and reason. Lines are
+                    committed N at a time (default 5000) with the position they reach
   sign              sign a tree head at the ledger's current size
   verify            recompute the Merkle tree and check every signed head and the witness in
                     the key directory; exit 1 naming the first bad event or head
