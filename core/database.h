@@ -2,6 +2,7 @@
 // One connection to the Store's database: a SQLite file (WAL, foreign keys on) or a PostgreSQL
 // server, both through Qt SQL. SQL is written once in the common subset of both engines; the
 // few differences go through dialect().
+#include <QSqlQuery>
 #include <QSqlRecord>
 #include <QString>
 #include <QVariant>
@@ -29,6 +30,18 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString& url);
 
 using Rows = std::vector<QSqlRecord>;
 
+// A statement prepared once and run many times with different values: the bulk path (audit
+// ingest), where preparing per row would cost more than the insert.
+class PreparedStatement {
+public:
+    explicit PreparedStatement(QSqlQuery query, QString sql) : query_(std::move(query)), sql_(std::move(sql)) {}
+    Status run(const QVariantList& binds);
+
+private:
+    QSqlQuery query_;
+    QString sql_;
+};
+
 class Database {
 public:
     ~Database();
@@ -46,6 +59,7 @@ public:
 
     Status exec(const QString& sql, const QVariantList& binds = {});
     Result<Rows> query(const QString& sql, const QVariantList& binds = {});
+    Result<std::unique_ptr<PreparedStatement>> prepare(const QString& sql);
     // Runs an INSERT ... RETURNING id and gives the id.
     Result<qint64> insertReturningId(const QString& sql, const QVariantList& binds = {});
 

@@ -270,14 +270,21 @@ std::string partyKey(std::string_view hmacKey, std::string_view type, std::strin
     return type == "person" ? pseudonym(hmacKey, id) : std::string(id);
 }
 
-std::string canonicalEvent(const AuditEvent& event, std::string_view hmacKey) {
+PartyKeys partyKeys(const AuditEvent& event, std::string_view hmacKey) {
+    return {partyKey(hmacKey, event.actorType, event.actorId),
+            event.subjectId.empty() ? std::string() : partyKey(hmacKey, event.subjectType, event.subjectId)};
+}
+
+std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys) {
     json::Value document = event.document;
-    if (event.actorType == "person") replaceId(document, "actor", pseudonym(hmacKey, event.actorId));
-    if (event.subjectType == "person") replaceId(document, "subject", pseudonym(hmacKey, event.subjectId));
+    if (event.actorType == "person") replaceId(document, "actor", keys.actor);
+    if (event.subjectType == "person") replaceId(document, "subject", keys.subject);
     std::string out;
     out.reserve(512);
     appendCanonical(out, document);
     return out;
 }
+
+std::string canonicalEvent(const AuditEvent& event, std::string_view hmacKey) { return canonicalEvent(event, partyKeys(event, hmacKey)); }
 
 }  // namespace vakt::audit

@@ -52,4 +52,12 @@ std::string partyKey(std::string_view hmacKey, std::string_view type, std::strin
 // written. The same event always gives the same bytes.
 std::string canonicalEvent(const AuditEvent& event, std::string_view hmacKey);
 
+// The actor's and subject's keys (partyKey) computed once, for ingest, which needs both the keys
+// and the canonical bytes: an HMAC per person id instead of two.
+struct PartyKeys {
+    std::string actor, subject;  // subject empty when the event has none
+};
+PartyKeys partyKeys(const AuditEvent& event, std::string_view hmacKey);
+std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys);
+
 }  // namespace vakt::audit

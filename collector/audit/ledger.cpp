@@ -9,7 +9,6 @@
 namespace vakt::audit {
 
 namespace {
-constexpr int kInsertRowsPerStatement = 200;
 const QString kEventColumns = QStringLiteral(
     "seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical, leaf_hash, source, source_line");
 
@@ -92,6 +91,12 @@ Result<IngestStats> Ledger::ingest(const Session& who, const QString& source, QI
     std::uint64_t committedSize = tree.size();
     std::vector<Hash> committedFrontier = tree.frontier();
 
+    auto insertEvent = db.prepare(QStringLiteral("INSERT INTO audit_events (") + kEventColumns +
+                                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insertEvent) return insertEvent.error();
+    auto insertQuarantine =
+        db.prepare(QStringLiteral("INSERT INTO audit_quarantine (source, line, reason, line_sha256, received_at) VALUES (?, ?, ?, ?, ?)"));
+    if (!insertQuarantine) return insertQuarantine.error();
     QVariantList events;  // kEventColumns per event
     std::vector<QVariantList> quarantined;
     std::size_t batch = 0;
@@ -107,17 +112,10 @@ Result<IngestStats> Ledger::ingest(const Session& who, const QString& source, QI
         const std::uint64_t stored = current->empty() ? 0 : static_cast<std::uint64_t>(current->front().value(0).toLongLong());
         if (stored != committedSize) return fail("audit ledger: another process appended to the ledger meanwhile; run the ingest again");
         constexpr int columns = 12;
-        const int rows = static_cast<int>(events.size() / columns);
-        for (int first = 0; first < rows; first += kInsertRowsPerStatement) {
-            const int n = std::min(kInsertRowsPerStatement, rows - first);
-            QString sql = QStringLiteral("INSERT INTO audit_events (") + kEventColumns + QStringLiteral(") VALUES ");
-            for (int i = 0; i < n; ++i) sql += i ? QStringLiteral(",(?,?,?,?,?,?,?,?,?,?,?,?)") : QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?,?)");
-            if (auto s = db.exec(sql, events.mid(first * columns, n * columns)); !s) return s;
-        }
+        for (qsizetype first = 0; first < events.size(); first += columns)
+            if (auto s = (*insertEvent)->run(events.mid(first, columns)); !s) return s;
         for (const auto& q : quarantined)
-            if (auto s = db.exec(QStringLiteral("INSERT INTO audit_quarantine (source, line, reason, line_sha256, received_at) VALUES (?, ?, ?, ?, ?)"), q);
-                !s)
-                return s;
+            if (auto s = (*insertQuarantine)->run(q); !s) return s;
         QStringList frontier;
         for (const auto& h : tree.frontier()) frontier << QString::fromStdString(hex(h));
         const QVariant size = static_cast<qint64>(tree.size());
@@ -159,13 +157,13 @@ Result<IngestStats> Ledger::ingest(const Session& who, const QString& source, QI
             ++stats.quarantined;
             return;
         }
-        const std::string canonical = canonicalEvent(*event, keys_.hmacKey());
+        const PartyKeys parties = partyKeys(*event, keys_.hmacKey());
+        const std::string canonical = canonicalEvent(*event, parties);
         const Hash leaf = leafHash(canonical);
         const qint64 seq = static_cast<qint64>(tree.size());
         tree.append(leaf);
         events << seq << static_cast<qint64>(event->timeMs) << QString::fromStdString(event->service) << QString::fromStdString(event->action)
-               << QString::fromStdString(partyKey(keys_.hmacKey(), event->actorType, event->actorId)) << QString::fromStdString(event->actorOrg)
-               << QString::fromStdString(event->subjectId.empty() ? std::string() : partyKey(keys_.hmacKey(), event->subjectType, event->subjectId))
+               << QString::fromStdString(parties.actor) << QString::fromStdString(event->actorOrg) << QString::fromStdString(parties.subject)
                << QString::fromStdString(event->result) << QString::fromStdString(canonical) << QString::fromStdString(hex(leaf)) << source << line;
         ++stats.accepted;
         if (!event->warnings.empty()) ++stats.flagged;

@@ -129,6 +129,16 @@ QString Database::dialect(QString sql) const {
 }
 
 namespace {
+QVariant bindable(const QVariant& b) {
+    // A null QString would reach PostgreSQL as NULL; an empty text field is "" on both engines.
+    if (b.typeId() == QMetaType::QString && b.toString().isNull()) return QString(QLatin1String(""));
+    return b;
+}
+
+std::string inStatement(const QSqlQuery& q, const QString& sql) {
+    return "database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")";
+}
+
 Result<QSqlQuery> run(const QString& connection, const QString& sql, const QVariantList& binds) {
     QSqlQuery q(QSqlDatabase::database(connection, false));
     q.setForwardOnly(true);
@@ -140,16 +150,25 @@ Result<QSqlQuery> run(const QString& connection, const QString& sql, const QVari
     }
     if (!q.prepare(sql))
         return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")");
-    for (const auto& b : binds) {
-        // A null QString would reach PostgreSQL as NULL; an empty text field is "" on both engines.
-        if (b.typeId() == QMetaType::QString && b.toString().isNull()) q.addBindValue(QString(QLatin1String("")));
-        else q.addBindValue(b);
-    }
-    if (!q.exec())
-        return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")");
+    for (const auto& b : binds) q.addBindValue(bindable(b));
+    if (!q.exec()) return fail(inStatement(q, sql));
     return q;
 }
 }  // namespace
+
+Result<std::unique_ptr<PreparedStatement>> Database::prepare(const QString& sql) {
+    const QString text = dialect(sql);
+    QSqlQuery q(QSqlDatabase::database(connectionName_, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(text)) return fail(inStatement(q, text));
+    return std::make_unique<PreparedStatement>(std::move(q), text);
+}
+
+Status PreparedStatement::run(const QVariantList& binds) {
+    for (qsizetype i = 0; i < binds.size(); ++i) query_.bindValue(static_cast<int>(i), bindable(binds[i]));
+    if (!query_.exec()) return fail(inStatement(query_, sql_));
+    return {};
+}
 
 Status Database::exec(const QString& sql, const QVariantList& binds) {
     auto q = run(connectionName_, dialect(sql), binds);
