@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Audit ledger figures, with the anchor in the same run: `vakt audit ingest` (parsing,
+# validation, pseudonymisation, hashing, indexing and commit) against sqlite3's `.import` of the
+# same rows as CSV into a table without indexes; then search by person and by actor, and a full
+# `vakt audit verify`, on the ledger that was built.
+#   tests/bench/audit_ingest_vs_import.sh [EVENTS]     default 1,000,000
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+events=${1:-1000000}
+scripts/install-deps.sh --bench >/dev/null
+scripts/build.sh release >/dev/null
+bin=build/release
+work="$(mktemp -d /tmp/vakt-audit-bench.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+TIMEFORMAT=%R
+
+"$bin/collector/vakt-platform-sim" --audit-events "$events" --seed 3 >"$work/events.jsonl"
+"$bin/cli/vakt" --db "$work/vakt.db" init >/dev/null
+"$bin/cli/vakt" --keys "$work/keys" keys init >/dev/null
+vakt_s=$( { time "$bin/cli/vakt" --db "$work/vakt.db" --keys "$work/keys" audit ingest "$work/events.jsonl" >/dev/null; } 2>&1 )
+
+# The anchor: the rows the ledger stored, as CSV, imported by sqlite3 into a bare table.
+sqlite3 -csv "$work/vakt.db" "SELECT seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical, leaf_hash,
+  source, source_line FROM audit_events" >"$work/rows.csv"
+sqlite3 "$work/plain.db" "PRAGMA journal_mode=WAL; CREATE TABLE rows (seq, time_ms, service, action, actor_key, actor_org,
+  subject_key, result, canonical, leaf_hash, source, source_line);" >/dev/null
+import_s=$( { time sqlite3 "$work/plain.db" ".mode csv" ".import $work/rows.csv rows"; } 2>&1 )
+
+subject=$(grep -m1 -o '"subject":{"type":"person","id":"[0-9]*"' "$work/events.jsonl" | grep -o '[0-9]\{11\}')
+actor=$(grep -m1 -o '"actor":{"type":"integration","id":"[^"]*"' "$work/events.jsonl" | sed 's/.*"id":"//; s/"$//')
+search_ms() {  # median of 5 runs of the whole command, in ms
+  for _ in 1 2 3 4 5; do
+    { time "$bin/cli/vakt" --db "$work/vakt.db" --keys "$work/keys" --user granskar --password-file "$work/password" audit search "$@" --limit 1000 >/dev/null; } 2>&1
+  done | sort -n | sed -n 3p | awk '{printf "%.0f", $1 * 1000}'
+}
+# Searching needs the investigator role (the timing includes its scrypt login, as a user would see it).
+echo benchmark-passord >"$work/password"
+"$bin/cli/vakt" --db "$work/vakt.db" user add granskar --role sikkerhetsansvarlig --name "Bench" --password-file "$work/password" >/dev/null
+subject_ms=$(search_ms --subject "$subject")
+actor_ms=$(search_ms --actor "$actor")
+verify_s=$( { time "$bin/cli/vakt" --db "$work/vakt.db" --keys "$work/keys" audit verify >/dev/null; } 2>&1 )
+
+rate() { awk -v n="$events" -v s="$1" 'BEGIN {printf "%.0f", n / s}'; }
+echo "Audit ledger, $events events ($(du -m "$work/events.jsonl" | cut -f1) MB of JSON lines), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(date -u +%F)"
+printf '| %-58s | %12s |\n' "" "figure"
+printf '| %-58s | %12s |\n' "vakt audit ingest (events/s, one process)" "$(rate "$vakt_s")"
+printf '| %-58s | %12s |\n' "sqlite3 .import of the same rows as CSV, no indexes (rows/s)" "$(rate "$import_s")"
+printf '| %-58s | %12s |\n' "search by person, whole command (ms)" "$subject_ms"
+printf '| %-58s | %12s |\n' "search by actor, whole command (ms)" "$actor_ms"
+printf '| %-58s | %12s |\n' "vakt audit verify, all events (s)" "$verify_s"
+awk -v a="$(rate "$vakt_s")" -v b="$(rate "$import_s")" 'BEGIN {printf "ingest / import: %.2f (goal >= 0.5)\n", a / b}'
