@@ -19,7 +19,7 @@ build/dev/cli/vakt --db "$db" trail verify
 # collector scraping it into the demo database. Both keep running after this script.
 demo="$(dirname "$db")"
 if ! curl -sf http://127.0.0.1:9464/-/ready >/dev/null 2>&1; then
-  cp data/demo/collector.yml "$demo/collector.yml"
+  cp data/demo/collector.yml data/demo/alerts.yml "$demo/"
   setsid build/dev/collector/vakt-platform-sim --base-port 19300 --targets-file "$demo/targets.json" \
     --fault svarut-1=slow --fault digisos-0=errors >"$demo/simulator.log" 2>&1 < /dev/null &
   for _ in $(seq 50); do [ -s "$demo/targets.json" ] && break; sleep 0.1; done
