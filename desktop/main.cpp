@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database: SQLite file or postgresql://... (default: $VAKT_DB)."),
                                 QStringLiteral("URL"), qEnvironmentVariable("VAKT_DB"));
+    QCommandLineOption keysOption(QStringLiteral("keys"), QStringLiteral("The audit ledger's key directory (default: $VAKT_KEYS)."),
+                                  QStringLiteral("DIR"), qEnvironmentVariable("VAKT_KEYS"));
     QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("Sign in as this user without a password (demo databases only)."),
                                   QStringLiteral("NAME"));
     QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: nb (Norwegian bokmål, default) or en."),
@@ -59,7 +61,7 @@ int main(int argc, char** argv) {
                                           return ids.join(QStringLiteral(", "));
                                       }(),
                                   QStringLiteral("PAGE"));
-    parser.addOptions({dbOption, userOption, langOption, shotOption});
+    parser.addOptions({dbOption, keysOption, userOption, langOption, shotOption});
     parser.process(app);
 
     QString screenshotFile;
@@ -103,6 +105,7 @@ int main(int argc, char** argv) {
 
     AppContext context;
     context.store = std::move(*store);
+    context.keysDir = parser.value(keysOption);
     UserService users(*context.store);
     // --user signs in by name on a demo database; elsewhere it only fills in the sign-in dialog.
     if (parser.isSet(userOption) && (context.store->isDemo() || screenshot)) {

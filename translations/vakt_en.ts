@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nb">
 <context>
     <name>Modules</name>
@@ -9,6 +10,10 @@
     <message>
         <source>Drift</source>
         <translation>Operations</translation>
+    </message>
+    <message>
+        <source>Revisjonslogg</source>
+        <translation>Audit log</translation>
     </message>
 </context>
 <context>
@@ -40,6 +45,134 @@
     <message>
         <source>Revisor (lesetilgang)</source>
         <translation>Auditor (read-only)</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::AuditPage</name>
+    <message>
+        <source>Revisjonslogg</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Person (fødselsnummer eller d-nummer)</source>
+        <translation>Person (national identity or D number)</translation>
+    </message>
+    <message>
+        <source>Aktør (ansatt eller integrasjon)</source>
+        <translation>Actor (employee or integration)</translation>
+    </message>
+    <message>
+        <source>Fødselsnummer, d-nummer eller aktør-id</source>
+        <translation>National identity number, D number or actor id</translation>
+    </message>
+    <message>
+        <source>Søk etter</source>
+        <translation>Search for</translation>
+    </message>
+    <message>
+        <source>Søk</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Organisasjon</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Velg en hendelse for å se den og beviset for at den står i loggen.</source>
+        <translation>Select an event to see it and the proof that it is in the log.</translation>
+    </message>
+    <message>
+        <source>Verifiser loggen</source>
+        <translation>Verify the log</translation>
+    </message>
+    <message>
+        <source>Revisjonsloggen er ikke tilgjengelig: %1</source>
+        <translation>The audit log is not available: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loggen har %n hendelse(r). Ikke verifisert i denne økten.</source>
+        <translation>
+            <numerusform>The log holds %n event. Not verified in this session.</numerusform>
+            <numerusform>The log holds %n events. Not verified in this session.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Søk i revisjonsloggen krever rollen sikkerhetsansvarlig eller revisor.</source>
+        <translation>Searching the audit log requires the security officer or auditor role.</translation>
+    </message>
+    <message>
+        <source>Skriv inn hvem du vil søke etter.</source>
+        <translation>Type in whom to search for.</translation>
+    </message>
+    <message>
+        <source>Ingen hendelser i perioden.</source>
+        <translation>No events in the period.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hendelse(r).</source>
+        <translation>
+            <numerusform>%n event.</numerusform>
+            <numerusform>%n events.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Viser de første %n hendelsene; rull ned for flere.</source>
+        <translation>
+            <numerusform>Showing the first %n event; scroll down for more.</numerusform>
+            <numerusform>Showing the first %n events; scroll down for more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+Ingen bevis ennå: %1</source>
+        <translation>
+No proof yet: %1</translation>
+    </message>
+    <message>
+        <source>
+Bevis: hendelse %1 står i treet med %2 hendelser (rot %3), signert %4. %5</source>
+        <translation>
+Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translation>
+    </message>
+    <message>
+        <source>Beviset holder.</source>
+        <translation>The proof holds.</translation>
+    </message>
+    <message>
+        <source>Beviset holder ikke: %1</source>
+        <translation>The proof does not hold: %1</translation>
+    </message>
+    <message>
+        <source>Loggen er uendret: %1 hendelser og %2 signerte trehoder stemmer (verifisert %3).</source>
+        <translation>The log is unchanged: %1 events and %2 signed tree heads match (verified %3).</translation>
+    </message>
+    <message>
+        <source>Loggen er endret: %1</source>
+        <translation>The log has been changed: %1</translation>
     </message>
 </context>
 <context>
@@ -545,7 +678,7 @@
     </message>
     <message>
         <source>Ingen tjenester overvåkes ennå. Start vakt-collector med en konfigurasjon som peker på plattformens metrikker, så vises tilstanden her.</source>
-        <translation>No services are monitored yet. Start vakt-collector with a configuration that points at the platform's metrics, and their state shows here.</translation>
+        <translation>No services are monitored yet. Start vakt-collector with a configuration that points at the platform&apos;s metrics, and their state shows here.</translation>
     </message>
     <message>
         <source>Tjeneste</source>

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <cstring>
+#include <limits>
 
 #include "crypto.h"
 
@@ -399,18 +400,20 @@ Result<QJsonObject> Ledger::consistencyProof(const Session& who, std::uint64_t f
                        {"public_key", QString::fromStdString(keys_.publicPem())}};
 }
 
-Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit, qint64 afterSeq) {
+Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit,
+                                                std::optional<Cursor> after) {
     if (!who.allows(Permission::AuditInvestigate)) return denied(who, Permission::AuditInvestigate).error();
     // Persons are stored as pseudonyms, integrations and organisations as themselves.
     const QString column = by == By::Subject ? QStringLiteral("subject_key") : QStringLiteral("actor_key");
     const QString asPerson = QString::fromStdString(pseudonym(keys_.hmacKey(), id));
     const QString asIs = QString::fromStdString(id);
     auto rows = store_.db().query(QStringLiteral("SELECT seq, time_ms, service, action, actor_key, actor_org, subject_key, result, source, source_line,"
-                                                 " canonical FROM audit_events WHERE %1 IN (?, ?) AND time_ms >= ? AND time_ms <= ? AND seq > ?"
-                                                 " ORDER BY time_ms, seq LIMIT %2")
+                                                 " canonical FROM audit_events WHERE %1 IN (?, ?) AND time_ms >= ? AND time_ms <= ?"
+                                                 " AND (time_ms > ? OR (time_ms = ? AND seq > ?)) ORDER BY time_ms, seq LIMIT %2")
                                       .arg(column)
                                       .arg(limit),
-                                  {asPerson, asIs, fromMs, toMs, afterSeq});
+                                  {asPerson, asIs, fromMs, toMs, after ? after->timeMs : std::numeric_limits<qint64>::min(),
+                                   after ? after->timeMs : std::numeric_limits<qint64>::min(), after ? after->seq : qint64{-1}});
     if (!rows) return rows.error();
     std::vector<LedgerEvent> out;
     for (const auto& r : *rows)

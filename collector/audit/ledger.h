@@ -7,6 +7,7 @@
 #include <QIODevice>
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 #include <vector>
 
 #include "audit/event.h"
@@ -62,8 +63,13 @@ public:
     Result<QJsonObject> consistencyProof(const Session& who, std::uint64_t from, std::uint64_t to);
 
     enum class By { Subject, Actor };
+    // Where the previous page ended, for loading more (events come in time order).
+    struct Cursor {
+        qint64 timeMs = 0, seq = -1;
+    };
     // `id` is the fødselsnummer (or integration id) as typed; it is pseudonymised here.
-    Result<std::vector<LedgerEvent>> search(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit, qint64 afterSeq = -1);
+    Result<std::vector<LedgerEvent>> search(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit,
+                                            std::optional<Cursor> after = std::nullopt);
     Result<std::vector<QuarantinedLine>> quarantine(const Session& who, int limit);
     // An evidence bundle for the police or Datatilsynet: the matching events, each with its
     // inclusion proof against the newest signed head, the head and the public key.

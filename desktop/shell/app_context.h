@@ -12,6 +12,7 @@ struct AppContext {
     std::unique_ptr<Store> store;
     Session session;
     QString displayName;
+    QString keysDir;  // the audit ledger's key directory (--keys, $VAKT_KEYS)
 };
 
 // The role's name as people in the department say it.

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QStyle>
 
+#include "audit/audit_page.h"
 #include "catalog/catalog_page.h"
 #include "monitoring/monitoring_page.h"
 
@@ -16,6 +17,9 @@ std::vector<ModuleInfo> availableModules() {
         {QStringLiteral("monitoring"), [] { return QApplication::translate("Modules", "Drift"); },
          QApplication::style()->standardIcon(QStyle::SP_ComputerIcon),
          [](AppContext& ctx, QWidget* parent) -> QWidget* { return new MonitoringPage(ctx, parent); }},
+        {QStringLiteral("audit"), [] { return QApplication::translate("Modules", "Revisjonslogg"); },
+         QApplication::style()->standardIcon(QStyle::SP_FileDialogContentsView),
+         [](AppContext& ctx, QWidget* parent) -> QWidget* { return new AuditPage(ctx, parent); }},
     };
 }
 

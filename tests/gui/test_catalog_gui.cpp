@@ -1,6 +1,7 @@
 // The desktop app in real windows under Xvfb: sign in, filter the catalogue, edit and save,
 // restart and find the change; a read-only user cannot edit.
 #include <QApplication>
+#include <QBuffer>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "audit/ledger.h"
 #include "catalog/catalog_page.h"
 #include "data_dir.h"
 #include "demo.h"
@@ -38,6 +40,7 @@ private:
         ctx->store = std::move(*store);
         ctx->session = session;
         ctx->displayName = session.username;
+        ctx->keysDir = dir_.filePath("keys");
         return ctx;
     }
     static CatalogPage* catalogOf(MainWindow& w) { return w.findChild<CatalogPage*>(); }
@@ -167,6 +170,66 @@ private slots:
         CatalogEntry changed = entry->value();
         changed.name = "Endret";
         QVERIFY(!CatalogService(*ctx->store).save(ctx->session, changed));
+    }
+
+    void auditSearchNeverShowsThePersonIdAndProvesEachEvent() {
+        // 450 lookups of one person, more than a page, and noise about somebody else.
+        QVERIFY(audit::LedgerKeys::init(dir_.filePath("keys")));
+        const QString person = "15058534541", other = "41019012393";
+        QByteArray lines;
+        for (int i = 0; i < 500; ++i)
+            lines += QStringLiteral("{\"time\":\"%1\",\"service\":\"fiks-folkeregister\",\"action\":\"person.lookup\","
+                                    "\"actor\":{\"type\":\"integration\",\"id\":\"fagsystem-1\",\"org\":\"974760673\"},"
+                                    "\"subject\":{\"type\":\"person\",\"id\":\"%2\"},\"result\":\"%3\"}\n")
+                         .arg(QDateTime::currentDateTimeUtc().addSecs(-3600 + i).toString(Qt::ISODate), i % 10 == 0 ? other : person,
+                              i == 7 ? "denied" : "ok")
+                         .toUtf8();
+        {
+            auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
+            QVERIFY(store);
+            auto keys = audit::LedgerKeys::load(dir_.filePath("keys"));
+            QVERIFY(keys);
+            audit::Ledger ledger(**store, std::move(*keys));
+            QBuffer input(&lines);
+            QVERIFY(input.open(QIODevice::ReadOnly));
+            const Session ingest{"collector", Role::Admin};
+            QVERIFY(ledger.ingest(ingest, "gui-test", input, false));
+            QVERIFY(ledger.signHead(ingest));
+        }
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showModule("audit"));
+        auto* id = window.findChild<QLineEdit*>("auditId");
+        QVERIFY(id && id->isEnabled());
+        QCOMPARE(id->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(id, person);
+        QTest::mouseClick(window.findChild<QPushButton*>("auditSearch"), Qt::LeftButton);
+        auto* results = window.findChild<QTableWidget*>("auditResults");
+        QCOMPARE(results->rowCount(), 200);  // the first page
+        results->scrollToBottom();
+        QTRY_COMPARE(results->rowCount(), 400);
+        results->scrollToBottom();
+        QTRY_COMPARE(results->rowCount(), 450);  // all of them, and no more
+        QCOMPARE(results->item(6, 4)->text(), QString("denied"));  // event 7; event 0 was about somebody else
+        results->setCurrentCell(6, 0);
+        auto* detail = window.findChild<QPlainTextEdit*>("auditDetail");
+        QVERIFY(detail->toPlainText().contains("hmac-sha256:"));
+        QVERIFY(detail->toPlainText().contains("Beviset holder."));
+        for (auto* w : window.findChildren<QWidget*>()) {
+            if (auto* l = qobject_cast<QLabel*>(w)) QVERIFY(!l->text().contains(person));
+            if (auto* t = qobject_cast<QPlainTextEdit*>(w)) QVERIFY(!t->toPlainText().contains(person));
+        }
+        QTest::mouseClick(window.findChild<QPushButton*>("auditVerify"), Qt::LeftButton);
+        QVERIFY(window.findChild<QLabel*>("auditLedgerState")->text().contains("500 hendelser"));
+
+        // The service desk sees the module but cannot search.
+        auto desk = open(Session{"brukerstotte", Role::Brukerstotte});
+        MainWindow deskWindow(*desk);
+        QVERIFY(deskWindow.showModule("audit"));
+        QVERIFY(!deskWindow.findChild<QLineEdit*>("auditId")->isEnabled());
+        QVERIFY(!deskWindow.findChild<QPushButton*>("auditVerify")->isEnabled());
     }
 
     void monitoringShowsTheWorstServicesFirst() {
