@@ -320,7 +320,7 @@ private:
             if (!input.open(QIODevice::ReadOnly)) return failWith(path.toStdString() + ": cannot read: " + input.errorString().toStdString());
             source = QFileInfo(path).absoluteFilePath();
         }
-        auto stats = ledger.ingest(session_, source, input, !stdinSource, limits, batch);
+        auto stats = ledger.ingest(session_, vakt::audit::SourceSpec{stdinSource ? QString() : source, source, true}, input, limits, batch);
         if (!stats) return failWith(stats.message());
         auto head = ledger.signHead(session_);
         if (!head) return failWith(head.message());

@@ -37,11 +37,17 @@ Daemon::Daemon(DaemonOptions options, QObject* parent)
       targetCount_(metrics_.gauge("vakt_collector_targets", "Configured scrape targets, by job.")),
       configReloadOk_(metrics_.gauge("vakt_collector_config_last_reload_successful", "1 when the last configuration load worked.")),
       storeErrors_(metrics_.counter("vakt_collector_store_errors", "Writes to the Store that failed.")),
-      alertsFiring_(metrics_.gauge("vakt_collector_alerts_firing", "Alerts firing now, by rule.")) {
+      alertsFiring_(metrics_.gauge("vakt_collector_alerts_firing", "Alerts firing now, by rule.")),
+      auditEvents_(metrics_.counter("vakt_audit_events_ingested", "Audit events appended to the ledger.")),
+      auditQuarantined_(metrics_.counter("vakt_audit_lines_quarantined", "Audit log lines refused and quarantined.")),
+      auditErrors_(metrics_.counter("vakt_audit_source_errors", "Audit log files that could not be read in a pass.")),
+      auditTreeSize_(metrics_.gauge("vakt_audit_tree_size", "Events in the ledger at the last signed tree head.")) {
     metrics_.info("vakt_collector_build", "Build information.").add({{"version", VAKT_COLLECTOR_VERSION}});
     connect(&flushTimer_, &QTimer::timeout, this, [this] { flushMinutes(false); });
     connect(&discoveryTimer_, &QTimer::timeout, this, &Daemon::refreshDiscovery);
     connect(&evaluationTimer_, &QTimer::timeout, this, &Daemon::evaluateAlerts);
+    connect(&auditPollTimer_, &QTimer::timeout, this, &Daemon::pollAudit);
+    connect(&auditSignTimer_, &QTimer::timeout, this, &Daemon::signAuditHead);
 }
 
 Daemon::~Daemon() = default;
@@ -91,12 +97,15 @@ Status Daemon::start() {
     auto rules = loadRuleFiles(config->ruleFiles);
     if (!rules) return rules.error();
     alerts_ = std::make_unique<AlertEvaluator>(std::move(*rules));
+    if (auto s = setupAudit(config->audit); !s) return s;
     auto discovered = discover(*config);
     if (!discovered) return discovered.error();
     if (auto s = applyConfig(std::move(*config), std::move(*discovered)); !s) return s;
     configReloadOk_.add({}).set(1);
 
     if (options_.once) {
+        pollAudit();
+        signAuditHead();
         oncePending_ = static_cast<int>(targets_.size());
         for (auto& [key, state] : targets_) scrapeTarget(key);
         maybeFinishOnce();
@@ -186,6 +195,11 @@ Status Daemon::reload() {
         configReloadOk_.add({}).set(0);
         logLine("reload failed, keeping the running configuration: " + rules.message());
         return rules.error();
+    }
+    if (auto s = setupAudit(config->audit); !s) {
+        configReloadOk_.add({}).set(0);
+        logLine("reload failed, keeping the running configuration: " + s.message());
+        return s;
     }
     auto discovered = discover(*config);
     if (!discovered) return discovered.error();
@@ -310,12 +324,61 @@ void Daemon::shutdown(int exitCode) {
         flushTimer_.stop();
         discoveryTimer_.stop();
         evaluationTimer_.stop();
+        auditPollTimer_.stop();
+        auditSignTimer_.stop();
+        pollAudit();  // what the services wrote up to now, then a head that covers it
+        signAuditHead();
         logLine("stopping: waiting for " + std::to_string(scraper_.inFlight()) + " scrapes in flight");
     }
     if (scraper_.inFlight() > 0) return;  // onScraped comes back here when the last one ends
     flushMinutes(true);
     if (http_) http_->close();
     emit finished(exitCode_);
+}
+
+Status Daemon::setupAudit(const std::optional<AuditConfig>& audit) {
+    auditPollTimer_.stop();
+    auditSignTimer_.stop();
+    if (!audit) {
+        tailer_.reset();
+        ledger_.reset();
+        return {};
+    }
+    auto keys = audit::LedgerKeys::load(QString::fromStdString(audit->keysDir));
+    if (!keys) return fail("audit.keys_dir: " + keys.message());
+    tailer_.reset();
+    ledger_ = std::make_unique<audit::Ledger>(*store_, std::move(*keys));
+    tailer_ = std::make_unique<audit::AuditTailer>(*ledger_, *audit);
+    if (!options_.once) {
+        auditPollTimer_.start(static_cast<int>(audit->pollInterval.count()));
+        auditSignTimer_.start(static_cast<int>(audit->signInterval.count()));
+    }
+    return {};
+}
+
+void Daemon::pollAudit() {
+    if (!tailer_) return;
+    const auto pass = tailer_->poll(MonitoringStore::collectorSession());
+    if (pass.accepted) auditEvents_.add({}).inc(static_cast<double>(pass.accepted));
+    if (pass.quarantined) {
+        auditQuarantined_.add({}).inc(static_cast<double>(pass.quarantined));
+        logLine("audit: " + std::to_string(pass.quarantined) + " lines quarantined ('vakt audit quarantine' lists them)");
+    }
+    for (const auto& problem : pass.problems) {
+        auditErrors_.add({}).inc();
+        logLine("audit: " + problem);
+    }
+}
+
+void Daemon::signAuditHead() {
+    if (!ledger_) return;
+    auto head = ledger_->signHead(MonitoringStore::collectorSession());
+    if (!head) {
+        auditErrors_.add({}).inc();
+        logLine("audit: signing a tree head failed: " + head.message());
+        return;
+    }
+    auditTreeSize_.add({}).set(static_cast<double>(head->treeSize));
 }
 
 HttpResponse Daemon::serve(const std::string& path, const std::map<std::string, std::string>& headers) {

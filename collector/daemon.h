@@ -1,13 +1,16 @@
 #pragma once
 // vakt-collector's daemon: loads the configuration, scrapes every target on its own jittered
 // schedule, keeps health per target and per service in the Store, and serves its own metrics.
-// SIGHUP reloads the configuration; SIGTERM lets in-flight scrapes finish and exits.
+// Follows audit log files into the ledger and signs tree heads. SIGHUP reloads the
+// configuration; SIGTERM lets in-flight scrapes finish, signs a last head and exits.
 #include <QObject>
 #include <QTimer>
 #include <map>
 #include <memory>
 
 #include "alerts/rules.h"
+#include "audit/ledger.h"
+#include "audit/tailer.h"
 #include "config/scrape_config.h"
 #include "exposition/writer.h"
 #include "health/reducer.h"
@@ -62,6 +65,10 @@ private:
     HttpResponse serve(const std::string& path, const std::map<std::string, std::string>& headers);
     void maybeFinishOnce();
     void evaluateAlerts();
+    // Audit logs: (re)creates the ledger and tailer from the configuration's audit section.
+    Status setupAudit(const std::optional<AuditConfig>& audit);
+    void pollAudit();
+    void signAuditHead();
 
     DaemonOptions options_;
     std::unique_ptr<Store> store_;
@@ -76,6 +83,9 @@ private:
     QTimer evaluationTimer_;
     std::unique_ptr<HttpServer> http_;
     QTimer flushTimer_, discoveryTimer_;
+    std::unique_ptr<audit::Ledger> ledger_;
+    std::unique_ptr<audit::AuditTailer> tailer_;
+    QTimer auditPollTimer_, auditSignTimer_;
     bool ready_ = false;
     bool stopping_ = false;
     int exitCode_ = 0;
@@ -92,6 +102,10 @@ private:
     expo::MetricFamily<expo::Gauge>& configReloadOk_;
     expo::MetricFamily<expo::Counter>& storeErrors_;
     expo::MetricFamily<expo::Gauge>& alertsFiring_;
+    expo::MetricFamily<expo::Counter>& auditEvents_;
+    expo::MetricFamily<expo::Counter>& auditQuarantined_;
+    expo::MetricFamily<expo::Counter>& auditErrors_;
+    expo::MetricFamily<expo::Gauge>& auditTreeSize_;
 };
 
 }  // namespace vakt::collector

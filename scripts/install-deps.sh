@@ -6,10 +6,10 @@ set -euo pipefail
 
 packages=(
   # build
-  cmake ninja-build g++ pkg-config git openssl
+  cmake ninja-build g++ pkg-config git openssl gzip
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
   libqt6sql6-sqlite libqt6sql6-psql libqt6opengl6-dev libxkbcommon-dev libgl-dev
-  libsqlite3-dev libssl-dev libpq-dev libyaml-cpp-dev
+  libsqlite3-dev libssl-dev libpq-dev libyaml-cpp-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   # run and test

@@ -68,21 +68,34 @@ Result<std::uint64_t> Ledger::size() {
     return tree->size();
 }
 
-Result<IngestStats> Ledger::ingest(const Session& who, const QString& source, QIODevice& input, bool resumable, const EventLimits& limits, std::size_t batchLines) {
+Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, QIODevice& input, const EventLimits& limits, std::size_t batchLines) {
     if (!who.allows(Permission::AuditIngest)) return denied(who, Permission::AuditIngest).error();
     Database& db = store_.db();
     IngestStats stats;
     qint64 committedOffset = 0, line = 0;
+    const QString& source = spec.name;
+    const bool resumable = !spec.key.isEmpty();
     if (resumable) {
-        auto pos = db.query(QStringLiteral("SELECT byte_offset, line FROM audit_sources WHERE source = ?"), {source});
+        auto pos = db.query(QStringLiteral("SELECT byte_offset, line FROM audit_sources WHERE source = ?"), {spec.key});
         if (!pos) return pos.error();
         if (!pos->empty()) {
             committedOffset = pos->front().value(0).toLongLong();
             line = pos->front().value(1).toLongLong();
-            if (input.size() < committedOffset)
-                return fail(source.toStdString() + ": shorter (" + std::to_string(input.size()) + " bytes) than the position already ingested (" +
-                            std::to_string(committedOffset) + " bytes); it was truncated or replaced, so it is not read again");
-            if (!input.seek(committedOffset)) return fail(source.toStdString() + ": cannot seek to byte " + std::to_string(committedOffset));
+            if (!input.isSequential()) {
+                if (input.size() < committedOffset)
+                    return fail(source.toStdString() + ": shorter (" + std::to_string(input.size()) + " bytes) than the position already ingested (" +
+                                std::to_string(committedOffset) + " bytes); it was truncated or replaced, so it is not read again");
+                if (!input.seek(committedOffset)) return fail(source.toStdString() + ": cannot seek to byte " + std::to_string(committedOffset));
+            } else {
+                for (qint64 left = committedOffset; left > 0;) {
+                    char skip[65536];
+                    const qint64 n = input.read(skip, std::min<qint64>(left, sizeof skip));
+                    if (n <= 0)
+                        return fail(source.toStdString() + ": ends before the position already ingested (" + std::to_string(committedOffset) +
+                                    " bytes); it is not the file that was read before");
+                    left -= n;
+                }
+            }
         }
     }
     stats.startLine = line;
@@ -124,9 +137,9 @@ Result<IngestStats> Ledger::ingest(const Session& who, const QString& source, QI
         if (auto s = db.exec(QStringLiteral("INSERT INTO audit_frontier (id, tree_size, hashes) VALUES (1, ?, ?)"), {size, frontier.join(',')}); !s)
             return s;
         if (resumable) {
-            if (auto s = db.exec(QStringLiteral("DELETE FROM audit_sources WHERE source = ?"), {source}); !s) return s;
+            if (auto s = db.exec(QStringLiteral("DELETE FROM audit_sources WHERE source = ?"), {spec.key}); !s) return s;
             if (auto s = db.exec(QStringLiteral("INSERT INTO audit_sources (source, byte_offset, line, updated_at) VALUES (?, ?, ?, ?)"),
-                                 {source, offset, line, nowIso()});
+                                 {spec.key, offset, line, nowIso()});
                 !s)
                 return s;
         }
@@ -207,7 +220,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const QString& source, QI
                 if (auto s = flush(); !s) return s.error();
         }
     }
-    if (lineBytes > 0) {
+    if (lineBytes > 0 && spec.final) {
         offset += lineBytes;
         handle(pending, overlong);
     }

@@ -38,6 +38,16 @@ struct QuarantinedLine {
     QString reason;
 };
 
+// Where lines come from. The key is what the committed position is kept under (empty: the
+// source cannot be resumed, like standard input); the name goes with events and quarantined lines.
+struct SourceSpec {
+    QString key;
+    QString name;
+    // A finished source's last line counts even without '\n'; a live log's does not, since the
+    // service may still be writing it.
+    bool final = true;
+};
+
 struct VerifyReport {
     std::uint64_t events = 0;
     std::uint64_t heads = 0;
@@ -49,9 +59,9 @@ class Ledger {
 public:
     Ledger(Store& store, LedgerKeys keys);
 
-    // Reads JSON lines from `input`. A resumable source (a file) continues after the position
-    // committed for `source`; the last line counts even without a final newline.
-    Result<IngestStats> ingest(const Session& who, const QString& source, QIODevice& input, bool resumable, const EventLimits& limits = {},
+    // Reads JSON lines from `input`, continuing after the position committed for the source's
+    // key. A sequential input (a decompressing reader) is read past that position.
+    Result<IngestStats> ingest(const Session& who, const SourceSpec& source, QIODevice& input, const EventLimits& limits = {},
                                std::size_t batchLines = 5000);
     // Signs a head at the current size and records it, in the Store and as the witness.
     Result<SignedHead> signHead(const Session& who);

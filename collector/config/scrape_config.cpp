@@ -52,6 +52,13 @@ public:
         if (!d) return at(n, field, d.message());
         return d;
     }
+    Result<std::uint64_t> size(const YAML::Node& n, const std::string& field) const {
+        const auto s = string(n, field);
+        if (!s) return s.error();
+        auto bytes = parseSize(*s);
+        if (!bytes) return at(n, field, bytes.message());
+        return bytes;
+    }
     Result<LabelMap> labels(const YAML::Node& n, const std::string& field) const {
         if (!n.IsMap()) return at(n, field, "expected a mapping of label names to values");
         LabelMap out;
@@ -356,7 +363,7 @@ Result<CollectorConfig> parseConfig(std::string_view yaml, const std::string& fi
     CollectorConfig config;
     if (root.IsNull()) return config;
     try {
-        if (auto s = r.knownKeys(root, "", {"global", "scrape_configs", "rule_files"}); !s) return s.error();
+        if (auto s = r.knownKeys(root, "", {"global", "scrape_configs", "rule_files", "audit"}); !s) return s.error();
         if (const auto& g = root["global"]) {
             if (auto s = r.knownKeys(g, "global", {"scrape_interval", "scrape_timeout", "evaluation_interval", "external_labels"}); !s)
                 return s.error();
@@ -391,6 +398,32 @@ Result<CollectorConfig> parseConfig(std::string_view yaml, const std::string& fi
             if (!files) return files.error();
             config.ruleFiles = *files;
         }
+        if (const auto& a = root["audit"]) {
+            if (auto s = r.knownKeys(a, "audit", {"keys_dir", "files", "poll_interval", "sign_interval", "max_line_bytes"}); !s) return s.error();
+            AuditConfig audit;
+            if (!a["keys_dir"]) return r.at(a, "audit.keys_dir", "required: the ledger's key directory");
+            auto keys = r.string(a["keys_dir"], "audit.keys_dir");
+            if (!keys) return keys.error();
+            audit.keysDir = *keys;
+            if (!a["files"]) return r.at(a, "audit.files", "required: the audit log files to follow (glob patterns)");
+            auto files = r.strings(a["files"], "audit.files");
+            if (!files) return files.error();
+            audit.files = *files;
+            for (auto [key, target] : {std::pair{"poll_interval", &audit.pollInterval}, std::pair{"sign_interval", &audit.signInterval}}) {
+                if (!a[key]) continue;
+                auto d = r.duration(a[key], std::string("audit.") + key);
+                if (!d) return d.error();
+                if (d->count() < 100) return r.at(a[key], std::string("audit.") + key, "must be at least 100ms");
+                *target = *d;
+            }
+            if (a["max_line_bytes"]) {
+                auto n = r.size(a["max_line_bytes"], "audit.max_line_bytes");
+                if (!n) return n.error();
+                if (*n < 256 || *n > (16u << 20)) return r.at(a["max_line_bytes"], "audit.max_line_bytes", "must be from 256B to 16MB");
+                audit.maxLineBytes = *n;
+            }
+            config.audit = std::move(audit);
+        }
         if (const auto& jobs = root["scrape_configs"]) {
             if (!jobs.IsSequence()) return r.at(jobs, "scrape_configs", "expected a list");
             std::set<std::string> names;
@@ -412,6 +445,10 @@ void resolvePaths(CollectorConfig& config, const std::string& baseDir) {
         if (!path.empty() && path[0] != '/') path = baseDir + "/" + path;
     };
     for (auto& f : config.ruleFiles) fix(f);
+    if (config.audit) {
+        fix(config.audit->keysDir);
+        for (auto& f : config.audit->files) fix(f);
+    }
     for (auto& job : config.scrapeConfigs) {
         for (auto& sd : job.fileSdConfigs)
             for (auto& f : sd.files) fix(f);

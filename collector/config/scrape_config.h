@@ -79,10 +79,20 @@ struct GlobalConfig {
     LabelMap externalLabels;
 };
 
+// Audit logs the collector tails into the ledger (docs/audit-ledger.md).
+struct AuditConfig {
+    std::string keysDir;
+    std::vector<std::string> files;  // glob patterns; names ending in .gz are read decompressed
+    std::chrono::milliseconds pollInterval{2000};
+    std::chrono::milliseconds signInterval{300000};
+    std::uint64_t maxLineBytes = 64 * 1024;
+};
+
 struct CollectorConfig {
     GlobalConfig global;
     std::vector<ScrapeConfig> scrapeConfigs;
     std::vector<std::string> ruleFiles;
+    std::optional<AuditConfig> audit;
 };
 
 // Errors name file:line and the field. Unknown keys are errors, as in Prometheus.

@@ -193,7 +193,7 @@ private slots:
             QBuffer input(&lines);
             QVERIFY(input.open(QIODevice::ReadOnly));
             const Session ingest{"collector", Role::Admin};
-            QVERIFY(ledger.ingest(ingest, "gui-test", input, false));
+            QVERIFY(ledger.ingest(ingest, audit::SourceSpec{{}, "gui-test", true}, input));
             QVERIFY(ledger.signHead(ingest));
         }
         auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -359,6 +360,70 @@ TEST_F(Collector, FileSdChangesAreFollowedWithoutARestart) {
     EXPECT_TRUE(httpGet(metricsUrl).contains("vakt_collector_targets{job=\"platform\"} 2"));
     write("sd.json", "[]\n");
     ASSERT_TRUE(waitFor([&] { return httpGet(metricsUrl).contains("vakt_collector_targets{job=\"platform\"} 0"); }, 15000));
+}
+
+TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
+    const QString keys = dir_.filePath("keys");
+    QProcess init;
+    init.start(VAKT_CLI, {"--keys", keys, "keys", "init"});
+    ASSERT_TRUE(init.waitForFinished(30000));
+    ASSERT_EQ(init.exitCode(), 0);
+    QProcess sim;
+    sim.start(VAKT_SIM, {"--audit-events", "300", "--seed", "9"});
+    ASSERT_TRUE(sim.waitForFinished(30000));
+    const QList<QByteArray> lines = sim.readAllStandardOutput().split('\n');
+    ASSERT_GE(lines.size(), 300);
+    auto join = [&](int from, int to) {  // lines [from, to), each with its newline
+        QByteArray out;
+        for (int i = from; i < to; ++i) out += lines[i] + '\n';
+        return out;
+    };
+    QDir().mkpath(dir_.filePath("logs"));
+    const QString log = dir_.filePath("logs/audit.jsonl");
+    auto append = [](const QString& path, const QByteArray& bytes) {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::Append));
+        f.write(bytes);
+    };
+    // 100 lines and half of the next one, as a service in the middle of writing it.
+    append(log, join(0, 100) + lines[100].left(40));
+    const QString config = write("audit.yml", QStringLiteral("audit:\n  keys_dir: keys\n  files: ['logs/audit.jsonl*']\n"
+                                                             "  poll_interval: 200ms\n  sign_interval: 1s\n")
+                                                  .toUtf8());
+    const int webPort = freePort();
+    QProcess* collector = spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+    auto count = [&] {
+        auto store = Store::open(db_, Store::OpenMode::MustExist);
+        auto rows = (*store)->db().query("SELECT count(*), count(DISTINCT json_extract(canonical, '$.request_id')) FROM audit_events");
+        return rows && !rows->empty() ? std::pair{rows->front().value(0).toInt(), rows->front().value(1).toInt()} : std::pair{-1, -1};
+    };
+    ASSERT_TRUE(waitFor([&] { return count().first == 100; }, 15000)) << count().first;
+    pause(600);
+    EXPECT_EQ(count().first, 100);  // the half-written line waits for its end
+    append(log, lines[100].mid(40) + '\n' + join(101, 150));
+    ASSERT_TRUE(waitFor([&] { return count().first == 150; }, 15000)) << count().first;
+    // Rotation: the log is renamed, the service writes its last lines to it, then starts a new one.
+    ASSERT_TRUE(QFile::rename(log, log + ".1"));
+    append(log + ".1", join(150, 180));
+    append(log, join(180, 250));
+    ASSERT_TRUE(waitFor([&] { return count().first == 250; }, 15000)) << count().first;
+    // The rotated log is compressed: recognised by its first line, not read again.
+    QProcess gzip;
+    gzip.start("gzip", {log + ".1"});
+    ASSERT_TRUE(gzip.waitForFinished(10000));
+    ASSERT_TRUE(QFile::exists(log + ".1.gz"));
+    append(log, join(250, 300));
+    ASSERT_TRUE(waitFor([&] { return count().first == 300; }, 15000)) << count().first;
+    pause(600);
+    EXPECT_EQ(count(), (std::pair{300, 300}));
+    EXPECT_TRUE(httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort)).contains("vakt_audit_events_ingested_total 300"));
+    collector->terminate();
+    ASSERT_TRUE(collector->waitForFinished(10000));
+    QProcess verify;
+    verify.start(VAKT_CLI, {"--db", db_, "--keys", keys, "audit", "verify"});
+    ASSERT_TRUE(verify.waitForFinished(30000));
+    EXPECT_EQ(verify.exitCode(), 0) << verify.readAllStandardError().toStdString();
+    EXPECT_TRUE(verify.readAllStandardOutput().contains("300 events"));
 }
 
 int main(int argc, char** argv) {

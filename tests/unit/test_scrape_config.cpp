@@ -87,6 +87,9 @@ TEST(ScrapeConfig, ErrorsNameFileLineAndField) {
              Case{"scrape_configs:\n  - job_name: a\n    body_size_limit: 10 furlongs\n", "c.yml:3:", "not a size"},
              Case{"scrape_configs:\n  - job_name: a\n    tls_config:\n      insecure_skip_verify: maybe\n", "c.yml:4:", "true or false"},
              Case{"scrape_configs:\n  - metrics_path: /m\n", "c.yml:2:", "job_name"},
+             Case{"audit:\n  files: ['/var/log/a.jsonl']\n", "c.yml:2:", "audit.keys_dir"},
+             Case{"audit:\n  keys_dir: k\n  files: ['a']\n  poll_interval: 1ms\n", "c.yml:4:", "at least 100ms"},
+             Case{"audit:\n  keys_dir: k\n  files: ['a']\n  tail: yes\n", "c.yml:4:", "unknown field"},
              Case{"scrape_configs: [\n", "c.yml:", "end of"},
          }) {
         auto r = parseConfig(c.yaml, "c.yml");

@@ -1,0 +1,35 @@
+#pragma once
+// Follows the platform's audit log files into the ledger. A file is known by the SHA-256 of its
+// first line, not by its name or inode, so a log renamed by rotation, and later compressed to
+// .gz, is recognised as the file already read and continued where it stopped; a log truncated
+// and written again starts with a new first line and is a new source. Each pass reads what was
+// added since the last one through Ledger::ingest, which commits the position with the events.
+#include <QString>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "audit/ledger.h"
+#include "config/scrape_config.h"
+
+namespace vakt::audit {
+
+struct TailPass {
+    qint64 accepted = 0;
+    qint64 quarantined = 0;
+    std::vector<std::string> problems;  // per file; the pass goes on with the other files
+};
+
+class AuditTailer {
+public:
+    AuditTailer(Ledger& ledger, collector::AuditConfig config) : ledger_(ledger), config_(std::move(config)) {}
+    TailPass poll(const Session& who);
+
+private:
+    Ledger& ledger_;
+    collector::AuditConfig config_;
+    // Compressed files read to the end, by name, size and modification time: not decompressed again.
+    std::map<QString, std::pair<qint64, qint64>> doneCompressed_;
+};
+
+}  // namespace vakt::audit
