@@ -1,5 +1,9 @@
 #include "daemon.h"
 
+#include <openssl/crypto.h>
+
+#include <QBuffer>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -112,6 +116,8 @@ Status Daemon::start() {
         return {};
     }
     http_ = std::make_unique<HttpServer>([this](const std::string& path, const auto& headers) { return serve(path, headers); }, this);
+    http_->acceptPost([this](const std::string& path, const auto& headers, const std::string& body) { return receiveAudit(path, headers, body); },
+                      config_.audit ? static_cast<qint64>(config_.audit->pushMaxBody) : qint64{1} << 20);
     QString error;
     if (!http_->listen(options_.listenAddress, &error)) return fail(error.toStdString());
     flushTimer_.start(15000);
@@ -379,6 +385,34 @@ void Daemon::signAuditHead() {
         return;
     }
     auditTreeSize_.add({}).set(static_cast<double>(head->treeSize));
+}
+
+HttpResponse Daemon::receiveAudit(const std::string& path, const std::map<std::string, std::string>& headers, const std::string& body) {
+    constexpr auto kText = "text/plain; charset=utf-8";
+    if (path != "/api/v1/audit/events" || !ledger_ || !config_.audit || config_.audit->pushTokenFile.empty())
+        return {404, kText, "Not found. Audit events are pushed to /api/v1/audit/events when audit.push is configured.\n"};
+    // The token is read at each request, so it can be rotated without a restart; it is never logged.
+    QFile tokenFile(QString::fromStdString(config_.audit->pushTokenFile));
+    const QByteArray token = tokenFile.open(QIODevice::ReadOnly) ? tokenFile.readLine(4096).trimmed() : QByteArray();
+    const auto given = headers.count("authorization") ? headers.at("authorization") : std::string();
+    const std::string expected = "Bearer " + token.toStdString();
+    if (token.isEmpty() || given.size() != expected.size() || CRYPTO_memcmp(given.data(), expected.data(), given.size()) != 0)
+        return {401, kText, "a valid bearer token is required\n"};
+    QByteArray bytes = QByteArray::fromStdString(body);
+    QBuffer input(&bytes);
+    input.open(QIODevice::ReadOnly);
+    audit::EventLimits limits;
+    limits.maxLineBytes = config_.audit->maxLineBytes;
+    auto stats = ledger_->ingest(MonitoringStore::collectorSession(), audit::SourceSpec{{}, QStringLiteral("push"), true}, input, limits);
+    if (!stats) {
+        auditErrors_.add({}).inc();
+        logLine("audit push: " + stats.message());
+        return {503, kText, "the ledger could not store the events; send them again\n"};
+    }
+    auditEvents_.add({}).inc(static_cast<double>(stats->accepted));
+    auditQuarantined_.add({}).inc(static_cast<double>(stats->quarantined));
+    return {200, "application/json",
+            "{\"accepted\":" + std::to_string(stats->accepted) + ",\"quarantined\":" + std::to_string(stats->quarantined) + "}\n"};
 }
 
 HttpResponse Daemon::serve(const std::string& path, const std::map<std::string, std::string>& headers) {

@@ -68,6 +68,7 @@ private:
     // Audit logs: (re)creates the ledger and tailer from the configuration's audit section.
     Status setupAudit(const std::optional<AuditConfig>& audit);
     void pollAudit();
+    HttpResponse receiveAudit(const std::string& path, const std::map<std::string, std::string>& headers, const std::string& body);
     void signAuditHead();
 
     DaemonOptions options_;

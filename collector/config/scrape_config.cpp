@@ -399,16 +399,30 @@ Result<CollectorConfig> parseConfig(std::string_view yaml, const std::string& fi
             config.ruleFiles = *files;
         }
         if (const auto& a = root["audit"]) {
-            if (auto s = r.knownKeys(a, "audit", {"keys_dir", "files", "poll_interval", "sign_interval", "max_line_bytes"}); !s) return s.error();
+            if (auto s = r.knownKeys(a, "audit", {"keys_dir", "files", "poll_interval", "sign_interval", "max_line_bytes", "push"}); !s) return s.error();
             AuditConfig audit;
             if (!a["keys_dir"]) return r.at(a, "audit.keys_dir", "required: the ledger's key directory");
             auto keys = r.string(a["keys_dir"], "audit.keys_dir");
             if (!keys) return keys.error();
             audit.keysDir = *keys;
-            if (!a["files"]) return r.at(a, "audit.files", "required: the audit log files to follow (glob patterns)");
-            auto files = r.strings(a["files"], "audit.files");
-            if (!files) return files.error();
-            audit.files = *files;
+            if (!a["files"] && !a["push"]) return r.at(a, "audit.files", "required: the audit log files to follow (glob patterns), or push");
+            if (a["files"]) {
+                auto files = r.strings(a["files"], "audit.files");
+                if (!files) return files.error();
+                audit.files = *files;
+            }
+            if (const auto& push = a["push"]) {
+                if (auto s = r.knownKeys(push, "audit.push", {"bearer_token_file", "max_body_size"}); !s) return s.error();
+                if (!push["bearer_token_file"]) return r.at(push, "audit.push.bearer_token_file", "required: pushing is never open to anyone");
+                auto token = r.string(push["bearer_token_file"], "audit.push.bearer_token_file");
+                if (!token) return token.error();
+                audit.pushTokenFile = *token;
+                if (push["max_body_size"]) {
+                    auto n = r.size(push["max_body_size"], "audit.push.max_body_size");
+                    if (!n) return n.error();
+                    audit.pushMaxBody = *n;
+                }
+            }
             for (auto [key, target] : {std::pair{"poll_interval", &audit.pollInterval}, std::pair{"sign_interval", &audit.signInterval}}) {
                 if (!a[key]) continue;
                 auto d = r.duration(a[key], std::string("audit.") + key);
@@ -448,6 +462,7 @@ void resolvePaths(CollectorConfig& config, const std::string& baseDir) {
     if (config.audit) {
         fix(config.audit->keysDir);
         for (auto& f : config.audit->files) fix(f);
+        fix(config.audit->pushTokenFile);
     }
     for (auto& job : config.scrapeConfigs) {
         for (auto& sd : job.fileSdConfigs)

@@ -86,6 +86,9 @@ struct AuditConfig {
     std::chrono::milliseconds pollInterval{2000};
     std::chrono::milliseconds signInterval{300000};
     std::uint64_t maxLineBytes = 64 * 1024;
+    // POST /api/v1/audit/events on the collector's web address, when a token file is given.
+    std::string pushTokenFile;
+    std::uint64_t pushMaxBody = 16ull << 20;
 };
 
 struct CollectorConfig {

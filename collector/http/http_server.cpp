@@ -19,7 +19,10 @@ const char* reasonPhrase(int status) {
     switch (status) {
         case 200: return "OK";
         case 400: return "Bad Request";
+        case 401: return "Unauthorized";
         case 404: return "Not Found";
+        case 411: return "Length Required";
+        case 413: return "Content Too Large";
         case 405: return "Method Not Allowed";
         case 503: return "Service Unavailable";
         default: return "Error";
@@ -90,14 +93,20 @@ bool HttpServer::listen(const QString& address, QString* error) {
 void HttpServer::onConnection() {
     while (QTcpSocket* socket = server_->nextPendingConnection()) {
         auto buffer = std::make_shared<QByteArray>();
+        auto answered = std::make_shared<bool>(false);
         auto* timer = new QTimer(socket);
         timer->setSingleShot(true);
         connect(timer, &QTimer::timeout, socket, &QTcpSocket::abort);
         timer->start(kRequestTimeoutMs);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer, timer] {
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer, timer, answered] {
+            if (*answered) {
+                socket->readAll();  // one request per connection: anything after the answer is dropped
+                return;
+            }
             buffer->append(socket->readAll());
-            auto respond = [socket](const HttpResponse& r, bool head) {
+            auto respond = [socket, answered](const HttpResponse& r, bool head) {
+                *answered = true;
                 if (r.hang) return;  // keep the connection open and say nothing
                 QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
                 out += "Content-Type: " + QByteArray::fromStdString(r.contentType) + "\r\n";
@@ -140,8 +149,9 @@ void HttpServer::onConnection() {
                 return;
             }
             const QByteArray method = requestLine[0];
-            if (method != "GET" && method != "HEAD") {
-                respond({405, "text/plain; charset=utf-8", "only GET and HEAD\n"}, false);
+            const bool post = method == "POST" && postHandler_;
+            if (method != "GET" && method != "HEAD" && !post) {
+                respond({405, "text/plain; charset=utf-8", postHandler_ ? "only GET, HEAD and POST\n" : "only GET and HEAD\n"}, false);
                 return;
             }
             std::map<std::string, std::string> headers;
@@ -151,6 +161,22 @@ void HttpServer::onConnection() {
             }
             std::string path = requestLine[1].toStdString();
             path = path.substr(0, path.find('?'));
+            if (post) {
+                const auto length = headers.find("content-length");
+                if (length == headers.end()) return respond({411, "text/plain; charset=utf-8", "Content-Length is required\n"}, false);
+                bool ok = false;
+                const qint64 n = QByteArray::fromStdString(length->second).toLongLong(&ok);
+                if (!ok || n < 0) return respond({400, "text/plain; charset=utf-8", "bad Content-Length\n"}, false);
+                if (n > maxBodyBytes_)
+                    return respond({413, "text/plain; charset=utf-8", "body over the limit of " + std::to_string(maxBodyBytes_) + " bytes\n"}, false);
+                if (buffer->size() < end + 4 + n) {
+                    timer->start(kRequestTimeoutMs);  // the body is still arriving
+                    return;
+                }
+                const std::string body = buffer->mid(end + 4, n).toStdString();
+                buffer->clear();
+                return respond(postHandler_(path, headers, body), false);
+            }
             respond(handler_(path, headers), method == "HEAD");
         });
     }

@@ -1,6 +1,7 @@
 #pragma once
 // A small HTTP/1.1 server for the collector's own endpoints (/metrics, /-/healthy, /-/ready).
-// One request per connection, bounded request size and time, GET and HEAD only.
+// One request per connection, bounded request size and time; GET and HEAD, and POST with a
+// bounded body where a handler accepts it.
 #include <QHostAddress>
 #include <QTcpServer>
 #include <functional>
@@ -28,7 +29,15 @@ public:
     // Handler gets the path and the request headers (lower-case names).
     using Handler = std::function<HttpResponse(const std::string& path, const std::map<std::string, std::string>& headers)>;
 
+    using PostHandler = std::function<HttpResponse(const std::string& path, const std::map<std::string, std::string>& headers,
+                                                   const std::string& body)>;
+
     explicit HttpServer(Handler handler, QObject* parent = nullptr);
+    // Accept POST with a body of at most maxBodyBytes (Content-Length required).
+    void acceptPost(PostHandler handler, qint64 maxBodyBytes) {
+        postHandler_ = std::move(handler);
+        maxBodyBytes_ = maxBodyBytes;
+    }
     // Serve HTTPS with this PEM certificate chain and key; call before listen().
     bool useTls(const QString& certFile, const QString& keyFile, QString* error);
     // "host:port"; errors name the address.
@@ -41,6 +50,8 @@ private:
     void watch(QTcpServer& server);
     std::unique_ptr<QTcpServer> server_;
     Handler handler_;
+    PostHandler postHandler_;
+    qint64 maxBodyBytes_ = 0;
 };
 
 }  // namespace vakt::collector

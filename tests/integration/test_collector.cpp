@@ -426,6 +426,59 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
     EXPECT_TRUE(verify.readAllStandardOutput().contains("300 events"));
 }
 
+TEST_F(Collector, AuditEventsCanBePushedWithTheBearerToken) {
+    const QString keys = dir_.filePath("keys");
+    QProcess init;
+    init.start(VAKT_CLI, {"--keys", keys, "keys", "init"});
+    ASSERT_TRUE(init.waitForFinished(30000));
+    write("push.token", "s3cret-token-for-tests\n");
+    const QString config = write("push.yml", "audit:\n  keys_dir: keys\n  sign_interval: 1s\n  push:\n    bearer_token_file: push.token\n"
+                                             "    max_body_size: 64KB\n");
+    const int webPort = freePort();
+    spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+    const QString url = QStringLiteral("http://127.0.0.1:%1/api/v1/audit/events").arg(webPort);
+    ASSERT_TRUE(waitFor([&] { return !httpGet(QStringLiteral("http://127.0.0.1:%1/-/ready").arg(webPort)).isEmpty(); }, 10000));
+    QProcess sim;
+    sim.start(VAKT_SIM, {"--audit-events", "40", "--seed", "4"});
+    ASSERT_TRUE(sim.waitForFinished(30000));
+    const QByteArray events = sim.readAllStandardOutput() + "{\"not\": \"an event\"}\n";
+    auto post = [&](const QByteArray& body, const QByteArray& token, int* status) {
+        QNetworkAccessManager nam;
+        QNetworkRequest request{QUrl(url)};
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-ndjson");
+        if (!token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + token);
+        QNetworkReply* reply = nam.post(request, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray answer = reply->readAll();
+        reply->deleteLater();
+        return answer;
+    };
+    int status = 0;
+    post(events, "", &status);
+    EXPECT_EQ(status, 401);
+    post(events, "wrong-token-of-same-size!", &status);
+    EXPECT_EQ(status, 401);
+    const QByteArray answer = post(events, "s3cret-token-for-tests", &status);
+    EXPECT_EQ(status, 200);
+    const QJsonObject counts = QJsonDocument::fromJson(answer).object();
+    EXPECT_EQ(counts["accepted"].toInt(), 40) << answer.toStdString();
+    EXPECT_EQ(counts["quarantined"].toInt(), 1);
+    auto store = Store::open(db_, Store::OpenMode::MustExist);
+    auto rows = (*store)->db().query("SELECT count(*) FROM audit_events");
+    ASSERT_TRUE(rows);
+    EXPECT_EQ(rows->front().value(0).toInt(), 40);
+    // A body over the limit is refused before it is read (413, or the connection closed while
+    // the client is still sending), and nothing of it is stored.
+    post(events.repeated(200), "s3cret-token-for-tests", &status);
+    EXPECT_NE(status, 200);
+    rows = (*store)->db().query("SELECT count(*) FROM audit_events");
+    EXPECT_EQ(rows->front().value(0).toInt(), 40);
+}
+
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
