@@ -317,7 +317,8 @@ std::vector<Alert> AlertEvaluator::evaluate(std::int64_t nowMs) {
     for (auto& [fingerprint, alert] : now) {
         auto [it, inserted] = active_.try_emplace(fingerprint, Pending{nowMs, alert.value, alert.service, alert.instance});
         alert.activeSinceMs = it->second.sinceMs;
-        const AlertRule& rule = *std::find_if(rules_.begin(), rules_.end(), [&](const AlertRule& r) { return r.name == alert.rule; });
+        const std::string& ruleName = alert.rule;  // structured bindings cannot be captured before C++20 in clang 14
+        const AlertRule& rule = *std::find_if(rules_.begin(), rules_.end(), [&](const AlertRule& r) { return r.name == ruleName; });
         if (nowMs - it->second.sinceMs >= rule.forDuration.count()) firing.push_back(alert);
     }
     return firing;
