@@ -146,7 +146,7 @@ void replaceId(json::Value& document, std::string_view party, const std::string&
 
 }  // namespace
 
-std::optional<std::int64_t> parseRfc3339(std::string_view s) {
+std::optional<std::int64_t> parseRfc3339(std::string_view s, int* offsetOut) {
     // YYYY-MM-DDTHH:MM:SS[.frac](Z|+hh:mm|-hh:mm)
     if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') return std::nullopt;
     const int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
@@ -177,6 +177,7 @@ std::optional<std::int64_t> parseRfc3339(std::string_view s) {
         return std::nullopt;
     }
     if (at != s.size()) return std::nullopt;
+    if (offsetOut) *offsetOut = offsetMinutes;
     const std::int64_t seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + std::min(second, 59);
     return (seconds - offsetMinutes * 60) * 1000 + millis;
 }
@@ -197,7 +198,7 @@ Result<AuditEvent> parseEvent(std::string_view line, const EventLimits& limits) 
 
     auto time = text(d, "time", "time", true);
     if (!time) return time.error();
-    auto ms = parseRfc3339(*time);
+    auto ms = parseRfc3339(*time, &e.utcOffsetMinutes);
     if (!ms) return fieldError("time", "'" + *time + "' is not an RFC 3339 date-time with an offset");
     e.timeMs = *ms;
 

@@ -17,6 +17,7 @@ namespace vakt::audit {
 struct AuditEvent {
     json::Value document;  // the whole object, unknown fields included
     std::int64_t timeMs = 0;  // UTC
+    int utcOffsetMinutes = 0;  // of the time as written: the service's local time
     std::string service, action;
     std::string actorType, actorId, actorOrg;
     std::string onBehalfOf;
@@ -38,7 +39,7 @@ struct EventLimits {
 Result<AuditEvent> parseEvent(std::string_view line, const EventLimits& limits = {});
 
 // RFC 3339 date-time with a time-zone offset (Z or ±hh:mm) to UTC milliseconds.
-std::optional<std::int64_t> parseRfc3339(std::string_view text);
+std::optional<std::int64_t> parseRfc3339(std::string_view text, int* offsetMinutes = nullptr);
 
 // The pseudonym of a person id: "hmac-sha256:" and the hex HMAC-SHA256 under the ledger key.
 std::string pseudonym(std::string_view hmacKey, std::string_view personId);

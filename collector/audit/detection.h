@@ -1,0 +1,81 @@
+#pragma once
+// Detection of misuse in audit events, evaluated as each event is accepted. Each rule type is a
+// question a security officer asks of the log; a finding names the rule, the actor and the event
+// that is its evidence, and carries a fingerprint so repeated findings about the same actor and
+// day (or window) become one incident with more evidence. Plain C++: the one lookup that needs
+// history (when an actor was last seen before) is a callback. Memory is bounded: per-actor
+// state is kept for at most `maxActors` actors, the least recently active are forgotten first.
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "audit/event.h"
+
+namespace vakt::audit {
+
+enum class DetectionType {
+    LookupWithoutLegalBasis,  // a person looked up with no legal_basis
+    ManyDistinctSubjects,     // one actor, more than `threshold` distinct persons within `window`
+    StrictAddressProtection,  // strengt fortrolig seen from a service area not in `areas`
+    ConfidentialOutsideArea,  // confidential data seen from a service area not allowed for the service (`serviceAreas`)
+    OutsideWorkingHours,      // local time outside [startHour, endHour) or on a day not in `weekdays`
+    PrivilegeGrant,           // action privilege.grant whose `privilege` field is in `privileges`
+    NewSource,                // a known integration seen from a new /24 network or a new organisation
+    DormantAccount,           // an actor active again after more than `window` without activity
+    DeniedBurst,              // one actor, at least `threshold` denied results within `window`
+};
+
+struct DetectionRule {
+    std::string name;
+    DetectionType type = DetectionType::LookupWithoutLegalBasis;
+    std::string severity = "warning";
+    std::string summary;  // Norwegian text; {actor}, {service}, {action} and {count} are filled in
+    std::vector<std::string> actions{"person.lookup"};
+    std::chrono::milliseconds window{std::chrono::hours(1)};
+    int threshold = 0;
+    std::vector<std::string> areas;
+    std::map<std::string, std::vector<std::string>> serviceAreas;
+    int startHour = 7, endHour = 17;
+    std::vector<int> weekdays{1, 2, 3, 4, 5};  // ISO: 1 Monday .. 7 Sunday
+    std::vector<std::string> privileges{"admin", "administrator"};
+};
+
+std::optional<DetectionType> detectionTypeFromName(const std::string& name);
+
+struct Finding {
+    std::string rule, severity, fingerprint, summary, service, actorKey;
+    std::int64_t seq = 0;  // the evidence event
+};
+
+class Detector {
+public:
+    using LastSeen = std::function<std::optional<std::int64_t>(const std::string& actorKey, std::int64_t beforeMs)>;
+    explicit Detector(std::vector<DetectionRule> rules, LastSeen lastSeen = {}, std::size_t maxActors = 100000)
+        : rules_(std::move(rules)), lastSeen_(std::move(lastSeen)), maxActors_(maxActors) {}
+
+    std::vector<Finding> observe(const AuditEvent& event, const PartyKeys& keys, std::int64_t seq);
+    const std::vector<DetectionRule>& rules() const { return rules_; }
+    std::size_t trackedActors() const { return actors_.size(); }
+
+private:
+    struct ActorState {
+        std::int64_t lastMs = 0;
+        std::unordered_map<std::string, std::int64_t> subjects;  // subject key -> last time looked up
+        std::deque<std::int64_t> denied;
+        std::set<std::string> networks, orgs;
+    };
+    ActorState& stateOf(const std::string& actorKey, std::int64_t nowMs);
+    std::vector<DetectionRule> rules_;
+    LastSeen lastSeen_;
+    std::size_t maxActors_;
+    std::unordered_map<std::string, ActorState> actors_;
+};
+
+}  // namespace vakt::audit
