@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "args.h"
+#include "audit/detection_rules.h"
 #include "audit/ledger.h"
 #include "catalog_service.h"
 #include "data_dir.h"
@@ -278,7 +279,8 @@ public:
     int audit(Args& a) {
         const QString sub = a.requiredPositional("audit subcommand (ingest, sign, verify, prove, check-proof, search, export, quarantine)");
         if (sub != QLatin1String("ingest") && sub != QLatin1String("sign") && sub != QLatin1String("verify") && sub != QLatin1String("prove") &&
-            sub != QLatin1String("search") && sub != QLatin1String("export") && sub != QLatin1String("quarantine"))
+            sub != QLatin1String("search") && sub != QLatin1String("export") && sub != QLatin1String("quarantine") &&
+            sub != QLatin1String("incidents"))
             throw UsageError(("unknown audit subcommand '" + sub + "'").toStdString());
         if (g_.keys.isEmpty()) throw UsageError("no key directory given: use --keys DIR or set VAKT_KEYS (create it with 'vakt --keys DIR keys init')");
         if (auto s = connect(); !s) return failWith(s.message());
@@ -290,6 +292,7 @@ public:
         if (sub == QLatin1String("verify")) return auditVerify(a, ledger);
         if (sub == QLatin1String("prove")) return auditProve(a, ledger);
         if (sub == QLatin1String("quarantine")) return auditQuarantine(a, ledger);
+        if (sub == QLatin1String("incidents")) return auditIncidents(a, ledger);
         return auditSearch(a, ledger, sub == QLatin1String("export"));
     }
 
@@ -307,6 +310,14 @@ private:
         vakt::audit::EventLimits limits;
         limits.maxLineBytes = static_cast<std::size_t>(number(a, QStringLiteral("--max-line-bytes"), 64 * 1024, 256, 16 * 1024 * 1024));
         const auto batch = static_cast<std::size_t>(number(a, QStringLiteral("--batch"), 5000, 1, 1000000));
+        const auto rulesFile = a.option(QStringLiteral("--rules"));
+        std::unique_ptr<vakt::audit::Detector> detector;
+        if (rulesFile) {
+            auto rules = vakt::audit::loadDetectionRules({rulesFile->toStdString()});
+            if (!rules) return failWith(rules.message());
+            detector = std::make_unique<vakt::audit::Detector>(std::move(*rules), ledger.history());
+            ledger.setDetector(detector.get());
+        }
         const QString path = a.requiredPositional("FILE or - (standard input)");
         a.expectEnd();
         QFile input;
@@ -327,7 +338,9 @@ private:
         if (stats->startLine > 0) out() << "Continued " << source << " after line " << stats->startLine << ".\n";
         out() << "Accepted " << stats->accepted << " events";
         if (stats->flagged) out() << " (" << stats->flagged << " with a malformed fødselsnummer or d-nummer)";
-        out() << "; quarantined " << stats->quarantined << " lines. The ledger holds " << head->treeSize << " events; signed tree head "
+        out() << "; quarantined " << stats->quarantined << " lines";
+        if (detector) out() << "; " << stats->findings << " detections";
+        out() << ". The ledger holds " << head->treeSize << " events; signed tree head "
               << QString::fromStdString(head->rootHex.substr(0, 16)) << ".\n";
         out().flush();
         if (stats->quarantined > 0) {
@@ -419,6 +432,25 @@ private:
         }
         if (json) printJson(arr);
         else if (events->empty()) out() << "No events.\n";
+        out().flush();
+        return kOk;
+    }
+
+    int auditIncidents(Args& a, vakt::audit::Ledger& ledger) {
+        const bool json = a.flag(QStringLiteral("--json"));
+        a.expectEnd();
+        auto open = ledger.openDetections(session_);
+        if (!open) return failWith(open.message());
+        QJsonArray arr;
+        for (const auto& i : *open) {
+            if (json)
+                arr.append(QJsonObject{{"id", i.id}, {"rule", i.rule}, {"severity", i.severity}, {"summary", i.summary}, {"service", i.service},
+                                       {"opened_at", i.openedAt}, {"evidence_events", i.evidence}});
+            else
+                out() << i.id << "  " << i.severity << "  " << i.rule << "  " << i.service << "  " << i.evidence << " events  " << i.summary << "\n";
+        }
+        if (json) printJson(arr);
+        else if (open->empty()) out() << "No open detections.\n";
         out().flush();
         return kOk;
     }
@@ -703,11 +735,14 @@ const char* kMonitoringHelp = R"(Usage: vakt [--db URL] monitoring SUBCOMMAND
 
 const char* kAuditHelp = R"(Usage: vakt [--db URL] [--keys DIR] [--user NAME] audit SUBCOMMAND
 
-  ingest FILE|- [--max-line-bytes N] [--batch N]
+  ingest FILE|- [--max-line-bytes N] [--batch N] [--rules DETECTIONS.yml]
                     append the platform's audit events (JSON lines, docs/audit-event-v1.md) to
                     the ledger and sign a tree head. A file continues where the last run stopped;
                     bad lines are quarantined with their line number and reason. Lines are
-                    committed N at a time (default 5000) with the position they reach
+                    committed N at a time (default 5000) with the position they reach;
+                    --rules runs detection rules on the events and opens incidents
+  incidents [--json]
+                    open detection incidents with the number of evidence events
   sign              sign a tree head at the ledger's current size
   verify            recompute the Merkle tree and check every signed head and the witness in
                     the key directory; exit 1 naming the first bad event or head

@@ -348,12 +348,17 @@ Status Daemon::setupAudit(const std::optional<AuditConfig>& audit) {
     if (!audit) {
         tailer_.reset();
         ledger_.reset();
+        detector_.reset();
         return {};
     }
     auto keys = audit::LedgerKeys::load(QString::fromStdString(audit->keysDir));
     if (!keys) return fail("audit.keys_dir: " + keys.message());
+    auto rules = audit::loadDetectionRules(audit->detectionRules);
+    if (!rules) return rules.error();
     tailer_.reset();
     ledger_ = std::make_unique<audit::Ledger>(*store_, std::move(*keys));
+    detector_ = rules->empty() ? nullptr : std::make_unique<audit::Detector>(std::move(*rules), ledger_->history());
+    ledger_->setDetector(detector_.get());
     tailer_ = std::make_unique<audit::AuditTailer>(*ledger_, *audit);
     if (!options_.once) {
         auditPollTimer_.start(static_cast<int>(audit->pollInterval.count()));

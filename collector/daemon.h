@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "alerts/rules.h"
+#include "audit/detection_rules.h"
 #include "audit/ledger.h"
 #include "audit/tailer.h"
 #include "config/scrape_config.h"
@@ -85,6 +86,7 @@ private:
     std::unique_ptr<HttpServer> http_;
     QTimer flushTimer_, discoveryTimer_;
     std::unique_ptr<audit::Ledger> ledger_;
+    std::unique_ptr<audit::Detector> detector_;
     std::unique_ptr<audit::AuditTailer> tailer_;
     QTimer auditPollTimer_, auditSignTimer_;
     bool ready_ = false;

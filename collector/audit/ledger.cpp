@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "crypto.h"
+#include "incidents.h"
 
 namespace vakt::audit {
 
@@ -111,6 +112,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     auto insertQuarantine =
         db.prepare(QStringLiteral("INSERT INTO audit_quarantine (source, line, reason, line_sha256, received_at) VALUES (?, ?, ?, ?, ?)"));
     if (!insertQuarantine) return insertQuarantine.error();
+    std::vector<Finding> findings;  // of the batch, raised once its events are committed
     QVariantList events;  // kEventColumns per event
     std::vector<QVariantList> quarantined;
     std::size_t batch = 0;
@@ -144,6 +146,8 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
                 return s;
         }
         if (auto s = tx.commit(); !s) return s;
+        if (auto s = raiseFindings(who, findings); !s) return s;
+        findings.clear();
         committedSize = tree.size();
         committedFrontier = tree.frontier();
         events.clear();
@@ -181,6 +185,11 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
                << QString::fromStdString(event->result) << QString::fromStdString(canonical) << QString::fromStdString(hex(leaf)) << source << line;
         ++stats.accepted;
         if (!event->warnings.empty()) ++stats.flagged;
+        if (detector_) {
+            auto found = detector_->observe(*event, parties, seq);
+            stats.findings += static_cast<qint64>(found.size());
+            findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        }
     };
 
     std::string pending;
@@ -254,6 +263,50 @@ Result<SignedHead> Ledger::latestHead() {
     if (!all) return all.error();
     if (all->empty()) return fail("the ledger has no signed tree head yet");
     return all->back();
+}
+
+Status Ledger::raiseFindings(const Session& who, const std::vector<Finding>& findings) {
+    if (findings.empty()) return {};
+    IncidentStore incidents(store_);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const auto& f : findings) {
+        Incident incident;
+        incident.fingerprint = QString::fromStdString(f.fingerprint);
+        incident.source = QStringLiteral("audit");
+        incident.title = QString::fromStdString(f.rule);
+        incident.summary = QString::fromStdString(f.summary);
+        incident.severity = QString::fromStdString(f.severity);
+        incident.service = QString::fromStdString(f.service);
+        if (auto s = incidents.raise(who, incident, now); !s) return s;
+        if (auto s = store_.db().exec(QStringLiteral("INSERT INTO incident_evidence (incident_id, seq) SELECT id, ? FROM incidents"
+                                                     " WHERE fingerprint = ? AND status = 'open' ON CONFLICT DO NOTHING"),
+                                      {static_cast<qint64>(f.seq), incident.fingerprint});
+            !s)
+            return s;
+    }
+    return {};
+}
+
+Detector::LastSeen Ledger::history() {
+    return [this](const std::string& actorKey, std::int64_t beforeMs) -> std::optional<std::int64_t> {
+        auto rows = store_.db().query(QStringLiteral("SELECT max(time_ms) FROM audit_events WHERE actor_key = ? AND time_ms < ?"),
+                                      {QString::fromStdString(actorKey), static_cast<qint64>(beforeMs)});
+        if (!rows || rows->empty() || rows->front().value(0).isNull()) return std::nullopt;
+        return rows->front().value(0).toLongLong();
+    };
+}
+
+Result<std::vector<Ledger::DetectionIncident>> Ledger::openDetections(const Session& who) {
+    if (!who.allows(Permission::AuditInvestigate)) return denied(who, Permission::AuditInvestigate).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT i.id, i.title, i.severity, i.summary, i.service_key, i.opened_at,"
+                                                 " (SELECT count(*) FROM incident_evidence e WHERE e.incident_id = i.id)"
+                                                 " FROM incidents i WHERE i.source = 'audit' AND i.status = 'open' ORDER BY i.opened_at DESC, i.id DESC"));
+    if (!rows) return rows.error();
+    std::vector<DetectionIncident> out;
+    for (const auto& r : *rows)
+        out.push_back({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(), r.value(4).toString(),
+                       r.value(5).toString(), r.value(6).toLongLong()});
+    return out;
 }
 
 Result<SignedHead> Ledger::signHead(const Session& who) {

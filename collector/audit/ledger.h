@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "audit/detection.h"
 #include "audit/event.h"
 #include "audit/keys.h"
 #include "audit/merkle.h"
@@ -21,6 +22,7 @@ struct IngestStats {
     qint64 accepted = 0;
     qint64 quarantined = 0;
     qint64 flagged = 0;  // accepted, with a malformed person id
+    qint64 findings = 0;  // detections raised
     qint64 startLine = 0;  // lines of the source already in the ledger before this run
 };
 
@@ -87,14 +89,29 @@ public:
 
     const LedgerKeys& keys() const { return keys_; }
 
+    // Accepted events are also shown to this detector; its findings open (or add evidence to)
+    // incidents once their events are committed.
+    void setDetector(Detector* detector) { detector_ = detector; }
+    // When an actor was last active before a time, from the ledger: the detector's history.
+    Detector::LastSeen history();
+    struct DetectionIncident {
+        qint64 id = 0;
+        QString rule, severity, summary, service, openedAt;
+        qint64 evidence = 0;
+    };
+    Result<std::vector<DetectionIncident>> openDetections(const Session& who);
+
 private:
     Result<TreeBuilder> loadFrontier();
     Result<std::vector<SignedHead>> heads();
     Result<SignedHead> latestHead();
     LeafSource leavesFromStore(std::uint64_t size, std::string& error);
 
+    Status raiseFindings(const Session& who, const std::vector<Finding>& findings);
+
     Store& store_;
     LedgerKeys keys_;
+    Detector* detector_ = nullptr;
 };
 
 // Checks a proof produced by Ledger (inclusion or consistency), with the head's signature

@@ -399,7 +399,7 @@ Result<CollectorConfig> parseConfig(std::string_view yaml, const std::string& fi
             config.ruleFiles = *files;
         }
         if (const auto& a = root["audit"]) {
-            if (auto s = r.knownKeys(a, "audit", {"keys_dir", "files", "poll_interval", "sign_interval", "max_line_bytes", "push"}); !s) return s.error();
+            if (auto s = r.knownKeys(a, "audit", {"keys_dir", "files", "poll_interval", "sign_interval", "max_line_bytes", "push", "detection_rules"}); !s) return s.error();
             AuditConfig audit;
             if (!a["keys_dir"]) return r.at(a, "audit.keys_dir", "required: the ledger's key directory");
             auto keys = r.string(a["keys_dir"], "audit.keys_dir");
@@ -410,6 +410,11 @@ Result<CollectorConfig> parseConfig(std::string_view yaml, const std::string& fi
                 auto files = r.strings(a["files"], "audit.files");
                 if (!files) return files.error();
                 audit.files = *files;
+            }
+            if (a["detection_rules"]) {
+                auto files = r.strings(a["detection_rules"], "audit.detection_rules");
+                if (!files) return files.error();
+                audit.detectionRules = *files;
             }
             if (const auto& push = a["push"]) {
                 if (auto s = r.knownKeys(push, "audit.push", {"bearer_token_file", "max_body_size"}); !s) return s.error();
@@ -463,6 +468,7 @@ void resolvePaths(CollectorConfig& config, const std::string& baseDir) {
         fix(config.audit->keysDir);
         for (auto& f : config.audit->files) fix(f);
         fix(config.audit->pushTokenFile);
+        for (auto& f : config.audit->detectionRules) fix(f);
     }
     for (auto& job : config.scrapeConfigs) {
         for (auto& sd : job.fileSdConfigs)

@@ -89,6 +89,7 @@ struct AuditConfig {
     // POST /api/v1/audit/events on the collector's web address, when a token file is given.
     std::string pushTokenFile;
     std::uint64_t pushMaxBody = 16ull << 20;
+    std::vector<std::string> detectionRules;  // files of detection rules
 };
 
 struct CollectorConfig {

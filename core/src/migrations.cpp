@@ -249,6 +249,16 @@ const std::vector<Migration>& migrations() {
          },
          {},
          {}},
+        {7,
+         QStringLiteral("incident evidence: the ledger events behind a detection"),
+         {
+             "CREATE TABLE incident_evidence ("
+             " incident_id BIGINT NOT NULL REFERENCES incidents (id),"
+             " seq BIGINT NOT NULL,"
+             " PRIMARY KEY (incident_id, seq))",
+         },
+         {},
+         {}},
     };
     return list;
 }

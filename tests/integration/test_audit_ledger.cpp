@@ -161,6 +161,43 @@ TEST_F(AuditLedger, ProofsAndEvidenceAreCheckedOnTheirOwn) {
     EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", "-"}, bundle.out.toUtf8()).code, 0);
 }
 
+TEST_F(AuditLedger, DetectionRulesOpenIncidentsWithTheirEvidence) {
+    const QByteArray lines = events(600, 21);
+    const QString file = write("detect.jsonl", lines);
+    const QString rules = write("detections.yml", "detections:\n"
+                                                   "  - name: OppslagUtenHjemmel\n    type: lookup_without_legal_basis\n    severity: warning\n"
+                                                   "  - name: AvvistStorm\n    type: denied_burst\n    window: 1h\n    threshold: 2\n");
+    Outcome r = vakt({"audit", "ingest", file, "--rules", rules});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("detections")) << r.out.toStdString();
+    // What the rule should find, counted from the input itself.
+    int withoutBasis = 0;
+    for (const QByteArray& line : lines.split('\n'))
+        if (line.contains("\"action\":\"person.lookup\"") && line.contains("\"subject\":{\"type\":\"person\"") && !line.contains("legal_basis"))
+            ++withoutBasis;
+    ASSERT_GT(withoutBasis, 0);
+    auto evidenceFor = [&](const char* rule) {
+        Outcome list = vakt({"audit", "incidents", "--json"}, "sikkerhetsansvarlig");
+        EXPECT_EQ(list.code, 0) << list.err.toStdString();
+        qint64 total = 0;
+        for (const auto& v : QJsonDocument::fromJson(list.out.toUtf8()).array())
+            if (v.toObject()["rule"].toString() == QLatin1String(rule)) total += v.toObject()["evidence_events"].toInteger();
+        return total;
+    };
+    EXPECT_EQ(evidenceFor("OppslagUtenHjemmel"), withoutBasis);
+    EXPECT_GT(evidenceFor("AvvistStorm"), 0);
+    // Reading the file again adds nothing: no new events, so no new evidence.
+    ASSERT_EQ(vakt({"audit", "ingest", file, "--rules", rules}).code, 0);
+    EXPECT_EQ(evidenceFor("OppslagUtenHjemmel"), withoutBasis);
+    // The incidents name the actor only by pseudonym.
+    EXPECT_FALSE(vakt({"audit", "incidents"}, "sikkerhetsansvarlig").out.contains(QRegularExpression("\\b\\d{11}\\b")));
+
+    const QString bad = write("bad.yml", "detections:\n  - name: X\n    type: denied_burst\n    window: 1h\n");
+    Outcome refused = vakt({"audit", "ingest", file, "--rules", bad});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_TRUE(refused.err.contains("bad.yml:2: field 'X.threshold'")) << refused.err.toStdString();
+}
+
 TEST_F(AuditLedger, AChangedEventIsNamed) {
     threeBatches();
     sql("UPDATE audit_events SET canonical = replace(canonical, '\"result\":\"ok\"', '\"result\":\"denied\"') WHERE seq = 42");
