@@ -243,7 +243,7 @@ public:
                              .arg(s.p95LastHour ? QString::number(*s.p95LastHour * 1000, 'f', 0) + QStringLiteral("ms") : QStringLiteral("-"), 8);
             }
         }
-        auto alerts = IncidentStore(*store_).open(session_);
+        auto alerts = IncidentStore(*store_).open(session_, QStringLiteral("monitoring"));
         if (!alerts) return failWith(alerts.message());
         QJsonArray alertArray;
         if (!json && !alerts->isEmpty()) out() << "\nOPEN ALERTS\n";

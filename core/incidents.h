@@ -27,7 +27,8 @@ public:
     Status raise(const Session& who, const Incident& incident, const QDateTime& at);
     // Resolves the open incidents of `source` whose fingerprint is not in `active`.
     Status resolveExcept(const Session& who, const QString& source, const QSet<QString>& active, const QDateTime& at);
-    Result<QList<Incident>> open(const Session& who, const QString& service = {});
+    // Open incidents, newest first; `source` (monitoring, audit, …) and `service` narrow them.
+    Result<QList<Incident>> open(const Session& who, const QString& source = {}, const QString& service = {});
 
 private:
     Store& store_;

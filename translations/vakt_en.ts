@@ -174,6 +174,49 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>Loggen er endret: %1</source>
         <translation>The log has been changed: %1</translation>
     </message>
+    <message>
+        <source>Alvorlighet</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Regel</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Bevis</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Hva</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Ingen åpne funn fra deteksjonsreglene.</source>
+        <translation>No open findings from the detection rules.</translation>
+    </message>
+    <message>
+        <source>Åpne funn fra deteksjonsreglene: %1</source>
+        <translation>Open findings from the detection rules: %1</translation>
+    </message>
+    <message>
+        <source>Kritisk</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Advarsel</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hendelse(r)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::CatalogModel</name>

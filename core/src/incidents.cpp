@@ -54,11 +54,15 @@ Status IncidentStore::resolveExcept(const Session& who, const QString& source, c
     return tx.commit();
 }
 
-Result<QList<Incident>> IncidentStore::open(const Session& who, const QString& service) {
+Result<QList<Incident>> IncidentStore::open(const Session& who, const QString& source, const QString& service) {
     if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
     QString sql = QStringLiteral("SELECT id, fingerprint, source, title, summary, severity, service_key, status, value, opened_at, updated_at,"
                                  " resolved_at FROM incidents WHERE status = 'open'");
     QVariantList binds;
+    if (!source.isEmpty()) {
+        sql += QStringLiteral(" AND source = ?");
+        binds << source;
+    }
     if (!service.isEmpty()) {
         sql += QStringLiteral(" AND service_key = ?");
         binds << service;

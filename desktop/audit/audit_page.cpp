@@ -70,6 +70,18 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     status_->setWordWrap(true);
     layout->addWidget(status_);
 
+    detectionsHeading_ = new QLabel(this);
+    detectionsHeading_->setObjectName(QStringLiteral("auditDetectionsHeading"));
+    layout->addWidget(detectionsHeading_);
+    detections_ = new QTableWidget(0, 4, this);
+    detections_->setObjectName(QStringLiteral("auditDetections"));
+    detections_->setHorizontalHeaderLabels({tr("Alvorlighet"), tr("Regel"), tr("Bevis"), tr("Hva")});
+    detections_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    detections_->verticalHeader()->hide();
+    detections_->horizontalHeader()->setStretchLastSection(true);
+    detections_->setMaximumHeight(150);
+    layout->addWidget(detections_);
+
     auto* splitter = new QSplitter(Qt::Vertical, this);
     results_ = new QTableWidget(0, 6, splitter);
     results_->setObjectName(QStringLiteral("auditResults"));
@@ -114,7 +126,10 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
         ledgerState_->setText(size ? tr("Loggen har %n hendelse(r). Ikke verifisert i denne økten.", nullptr, static_cast<int>(*size))
                                    : QString::fromStdString(size.message()));
         if (!investigate) status_->setText(tr("Søk i revisjonsloggen krever rollen sikkerhetsansvarlig eller revisor."));
+        else loadDetections();
     }
+    detectionsHeading_->setVisible(ledger_ && investigate);
+    detections_->setVisible(ledger_ && investigate);
     for (QWidget* w : std::initializer_list<QWidget*>{by_, id_, from_, to_, searchButton_}) w->setEnabled(ledger_ && investigate);
     verifyButton_->setEnabled(ledger_ && verify);
 }
@@ -198,6 +213,27 @@ void AuditPage::verifyLedger() {
     } else {
         ledgerState_->setText(tr("Loggen er endret: %1").arg(QString::fromStdString(report->problem)));
         ledgerState_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    }
+}
+
+void AuditPage::loadDetections() {
+    auto open = ledger_->openDetections(ctx_.session);
+    if (!open) {
+        detectionsHeading_->setText(QString::fromStdString(open.message()));
+        return;
+    }
+    detectionsHeading_->setText(open->empty() ? tr("Ingen åpne funn fra deteksjonsreglene.")
+                                              : tr("Åpne funn fra deteksjonsreglene: %1").arg(open->size()));
+    detections_->setRowCount(static_cast<int>(open->size()));
+    for (int row = 0; row < static_cast<int>(open->size()); ++row) {
+        const auto& d = (*open)[static_cast<std::size_t>(row)];
+        const QString severity = d.severity == QLatin1String("critical") ? tr("Kritisk")
+                                 : d.severity == QLatin1String("warning") ? tr("Advarsel")
+                                                                          : tr("Info");
+        detections_->setItem(row, 0, cell(severity));
+        detections_->setItem(row, 1, cell(d.rule));
+        detections_->setItem(row, 2, cell(tr("%n hendelse(r)", nullptr, static_cast<int>(d.evidence))));
+        detections_->setItem(row, 3, cell(d.summary));
     }
 }
 

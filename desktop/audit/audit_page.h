@@ -33,6 +33,7 @@ public slots:
 
 private:
     void showEvent(int row);
+    void loadDetections();
     AppContext& ctx_;
     std::unique_ptr<audit::Ledger> ledger_;
     QComboBox* by_;
@@ -44,6 +45,8 @@ private:
     QLabel* status_;
     QLabel* ledgerState_;
     QTableWidget* results_;
+    QTableWidget* detections_;
+    QLabel* detectionsHeading_;
     QPlainTextEdit* detail_;
     // The search being shown, so scrolling can fetch its next page.
     std::string query_;

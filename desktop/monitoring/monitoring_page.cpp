@@ -153,7 +153,7 @@ void MonitoringPage::reload() {
         targets_->setItem(r, 4, item(t.lastError));
     }
     targets_->resizeColumnsToContents();
-    auto open = IncidentStore(*ctx_.store).open(ctx_.session);
+    auto open = IncidentStore(*ctx_.store).open(ctx_.session, QStringLiteral("monitoring"));
     const QList<Incident> incidents = open ? *open : QList<Incident>{};
     alertsHeading_->setText(incidents.isEmpty() ? tr("Ingen åpne varsler.") : QStringLiteral("<b>%1</b>").arg(tr("Åpne varsler: %1").arg(incidents.size())));
     alerts_->setVisible(!incidents.isEmpty());

@@ -193,6 +193,10 @@ private slots:
             QBuffer input(&lines);
             QVERIFY(input.open(QIODevice::ReadOnly));
             const Session ingest{"collector", Role::Admin};
+            audit::DetectionRule noBasis;
+            noBasis.name = "OppslagUtenHjemmel";
+            audit::Detector detector({noBasis});
+            ledger.setDetector(&detector);
             QVERIFY(ledger.ingest(ingest, audit::SourceSpec{{}, "gui-test", true}, input));
             QVERIFY(ledger.signHead(ingest));
         }
@@ -204,6 +208,10 @@ private slots:
         auto* id = window.findChild<QLineEdit*>("auditId");
         QVERIFY(id && id->isEnabled());
         QCOMPARE(id->echoMode(), QLineEdit::Password);
+        auto* detections = window.findChild<QTableWidget*>("auditDetections");
+        QCOMPARE(detections->rowCount(), 1);  // no event had a legal basis: one incident for the integration today
+        QCOMPARE(detections->item(0, 1)->text(), QString("OppslagUtenHjemmel"));
+        QCOMPARE(detections->item(0, 2)->text(), QString("500 hendelse(r)"));
         QTest::keyClicks(id, person);
         QTest::mouseClick(window.findChild<QPushButton*>("auditSearch"), Qt::LeftButton);
         auto* results = window.findChild<QTableWidget*>("auditResults");
@@ -230,6 +238,7 @@ private slots:
         QVERIFY(deskWindow.showModule("audit"));
         QVERIFY(!deskWindow.findChild<QLineEdit*>("auditId")->isEnabled());
         QVERIFY(!deskWindow.findChild<QPushButton*>("auditVerify")->isEnabled());
+        QVERIFY(!deskWindow.findChild<QTableWidget*>("auditDetections")->isVisibleTo(&deskWindow));
     }
 
     void monitoringShowsTheWorstServicesFirst() {
