@@ -119,6 +119,8 @@ Status Daemon::start() {
     http_->acceptPost([this](const std::string& path, const auto& headers, const std::string& body) { return receiveAudit(path, headers, body); },
                       config_.audit ? static_cast<qint64>(config_.audit->pushMaxBody) : qint64{1} << 20);
     QString error;
+    if (!options_.tlsCertFile.isEmpty() && !http_->useTls(options_.tlsCertFile, options_.tlsKeyFile, &error))
+        return fail("--web.tls-cert-file: " + error.toStdString());
     if (!http_->listen(options_.listenAddress, &error)) return fail(error.toStdString());
     flushTimer_.start(15000);
     evaluationTimer_.start(static_cast<int>(std::max<std::int64_t>(1000, config_.global.evaluationInterval.count())));

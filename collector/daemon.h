@@ -29,6 +29,7 @@ struct DaemonOptions {
     QString database;
     QString listenAddress = QStringLiteral("127.0.0.1:9464");
     bool once = false;
+    QString tlsCertFile, tlsKeyFile;  // HTTPS on the web address when both are set
     int minuteRetentionDays = 8;
     int hourRetentionDays = 400;
 };

@@ -36,6 +36,8 @@ Options:
   --db URL                      database: SQLite file or postgresql://... (default: $VAKT_DB)
   --web.listen-address ADDR     where /metrics, /-/healthy and /-/ready are served
                                 (default 127.0.0.1:9464)
+  --web.tls-cert-file FILE      serve them, and audit push, over HTTPS with this PEM chain
+  --web.tls-key-file FILE       and its key (both or neither)
   --once                        scrape every target once, store the results and exit
   --help                        show this help
   --version                     show the version
@@ -161,6 +163,10 @@ int main(int argc, char** argv) {
                 options.database = QString::fromStdString(value("--db"));
             } else if (arg == "--web.listen-address" || arg.rfind("--web.listen-address=", 0) == 0) {
                 options.listenAddress = QString::fromStdString(value("--web.listen-address"));
+            } else if (arg == "--web.tls-cert-file" || arg.rfind("--web.tls-cert-file=", 0) == 0) {
+                options.tlsCertFile = QString::fromStdString(value("--web.tls-cert-file"));
+            } else if (arg == "--web.tls-key-file" || arg.rfind("--web.tls-key-file=", 0) == 0) {
+                options.tlsKeyFile = QString::fromStdString(value("--web.tls-key-file"));
             } else if (arg == "--check-config") {
                 checkOnly = true;
             } else if (arg == "--once") {
@@ -173,6 +179,7 @@ int main(int argc, char** argv) {
         }
     }
     if (options.configFile.isEmpty()) return usage("--config FILE is required");
+    if (options.tlsCertFile.isEmpty() != options.tlsKeyFile.isEmpty()) return usage("--web.tls-cert-file and --web.tls-key-file go together");
     if (checkOnly) return checkConfig(options.configFile.toStdString());
     if (options.database.isEmpty()) return usage("no database: use --db URL or set VAKT_DB");
 

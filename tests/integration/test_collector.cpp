@@ -14,6 +14,8 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -477,6 +479,49 @@ TEST_F(Collector, AuditEventsCanBePushedWithTheBearerToken) {
     EXPECT_NE(status, 200);
     rows = (*store)->db().query("SELECT count(*) FROM audit_events");
     EXPECT_EQ(rows->front().value(0).toInt(), 40);
+}
+
+TEST_F(Collector, AuditPushOverHttpsWithAVerifiedCertificate) {
+    const QString d = dir_.path();
+    makeCertificate(d, "collector-ca", "collector");
+    if (HasFatalFailure()) return;
+    QProcess init;
+    init.start(VAKT_CLI, {"--keys", dir_.filePath("keys"), "keys", "init"});
+    ASSERT_TRUE(init.waitForFinished(30000));
+    write("push.token", "token-over-tls\n");
+    const QString config = write("tls-push.yml", "audit:\n  keys_dir: keys\n  push:\n    bearer_token_file: push.token\n");
+    const int webPort = freePort();
+    spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort),
+                           "--web.tls-cert-file", d + "/collector.crt", "--web.tls-key-file", d + "/collector.key"});
+    ASSERT_TRUE(waitFor([&] {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(webPort));
+        return s.waitForConnected(200);
+    }, 10000));
+    QProcess sim;
+    sim.start(VAKT_SIM, {"--audit-events", "5", "--seed", "2"});
+    ASSERT_TRUE(sim.waitForFinished(30000));
+    auto post = [&](bool trustCa) {
+        QNetworkAccessManager nam;
+        QNetworkRequest request{QUrl(QStringLiteral("https://127.0.0.1:%1/api/v1/audit/events").arg(webPort))};
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-ndjson");
+        request.setRawHeader("Authorization", "Bearer token-over-tls");
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (trustCa) tls.setCaCertificates(QSslCertificate::fromPath(d + "/collector-ca.crt"));
+        request.setSslConfiguration(tls);
+        QNetworkReply* reply = nam.post(request, sim.readAllStandardOutput());
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        return status;
+    };
+    EXPECT_EQ(post(false), 0);  // an unknown CA: the client refuses the connection
+    sim.start(VAKT_SIM, {"--audit-events", "5", "--seed", "2"});
+    ASSERT_TRUE(sim.waitForFinished(30000));
+    EXPECT_EQ(post(true), 200);
 }
 
 int main(int argc, char** argv) {
