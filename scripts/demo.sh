@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: installs what is needed, builds, creates a demo database on the embedded default
-# (SQLite) and opens the desktop app signed in as the demo admin.
+# (SQLite) with an audit ledger, starts the platform simulator and the collector, and opens the
+# desktop app signed in as the demo admin (VAKT_USER=sikkerhetsansvarlig to search the audit log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -14,6 +15,13 @@ else
   build/dev/cli/vakt --db "$db" init   # migrates an existing demo database forward
 fi
 build/dev/cli/vakt --db "$db" trail verify
+
+# The audit ledger: keys beside the database and a day of simulated audit events from the
+# platform's services, checked by the demo detection rules.
+keys="$(dirname "$db")/keys"
+[ -f "$keys/pseudonym.key" ] || build/dev/cli/vakt --keys "$keys" keys init
+[ -s "$(dirname "$db")/audit.jsonl" ] || build/dev/collector/vakt-platform-sim --audit-events 20000 >"$(dirname "$db")/audit.jsonl"
+build/dev/cli/vakt --db "$db" --keys "$keys" audit ingest "$(dirname "$db")/audit.jsonl" --rules data/demo/detections.yml
 
 # Live health: the platform simulator (two pods per service, one of them failing) and the
 # collector scraping it into the demo database. Both keep running after this script.
@@ -29,7 +37,7 @@ if ! curl -sf http://127.0.0.1:9464/-/ready >/dev/null 2>&1; then
   echo "Stop them with: pkill -f vakt-platform-sim; pkill -f vakt-collector"
 fi
 
-desktop=(build/dev/desktop/vakt-desktop --db "$db" --user "${VAKT_USER:-admin}")
+desktop=(build/dev/desktop/vakt-desktop --db "$db" --keys "$keys" --user "${VAKT_USER:-admin}")
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo
   echo "Vakt is built and the demo database is ready: $db"

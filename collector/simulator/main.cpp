@@ -187,21 +187,27 @@ int writeAuditEvents(long long count, unsigned seed, long long startMs) {
         const bool integration = k.action == std::string("message.send") || rng() % 5 == 0;
         const long long ms = startMs + i * 37 + static_cast<long long>(rng() % 30);
         const QString time = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(3600)).toString(Qt::ISODateWithMs);
-        const std::string& org = orgs[rng() % orgs.size()];
+        // An integration always works for the same organisation from the same network; people vary.
+        const std::size_t client = rng() % 50;
+        const std::string& org = integration ? orgs[client % orgs.size()] : orgs[rng() % orgs.size()];
+        const std::string ip = integration ? "10.20." + std::to_string(client) + "." + std::to_string(rng() % 256)
+                                           : "10." + std::to_string(rng() % 256) + "." + std::to_string(rng() % 256) + "." + std::to_string(rng() % 256);
         line = "{\"time\":\"" + time.toStdString() + "\",\"service\":\"" + k.service + "\",\"action\":\"" + k.action + "\",\"actor\":{\"type\":\"" +
-               (integration ? std::string("integration\",\"id\":\"fagsystem-") + std::to_string(rng() % 50)
+               (integration ? std::string("integration\",\"id\":\"fagsystem-") + std::to_string(client)
                             : std::string("person\",\"id\":\"") + employees[rng() % employees.size()]) +
                "\",\"org\":\"" + org + "\"},\"on_behalf_of\":\"" + org + "\"";
         if (*k.subjectType) {
             const std::string subject = k.subjectType == std::string("person") ? citizens[rng() % citizens.size()] : orgs[rng() % orgs.size()];
             line += std::string(",\"subject\":{\"type\":\"") + k.subjectType + "\",\"id\":\"" + subject + "\"}";
         }
-        if (*k.legalBasis) line += std::string(",\"legal_basis\":\"") + k.legalBasis + "\"";
+        // Barnevern lookups name their legal basis, except now and then: what detection should find.
+        const char* basis = *k.legalBasis || std::string(k.area) != "barnevern" || rng() % 100 < 3 ? k.legalBasis : "Barnevernsloven § 13-1";
+        if (*basis) line += std::string(",\"legal_basis\":\"") + basis + "\"";
         if (*k.area) line += std::string(",\"service_area\":\"") + k.area + "\"";
         const unsigned r = static_cast<unsigned>(rng() % 100);
         line += std::string(",\"confidential\":") + (r < 30 ? "true" : "false") + ",\"address_protection\":\"" +
                 (r < 2 ? "strengt_fortrolig" : r < 5 ? "fortrolig" : "none") + "\",\"result\":\"" + (r < 96 ? "ok" : r < 99 ? "denied" : "error") +
-                "\",\"source_ip\":\"10." + std::to_string(rng() % 256) + "." + std::to_string(rng() % 256) + "." + std::to_string(rng() % 256) +
+                "\",\"source_ip\":\"" + ip +
                 "\",\"request_id\":\"req-" + std::to_string(seed) + "-" + std::to_string(i) + "\"}\n";
         std::fwrite(line.data(), 1, line.size(), stdout);
     }
@@ -226,7 +232,7 @@ int main(int argc, char** argv) {
         else if (a == "--audit-events") {
             const long long count = next().toLongLong();
             const unsigned seed = static_cast<unsigned>(args.indexOf(QStringLiteral("--seed")) > 0 ? args.value(args.indexOf(QStringLiteral("--seed")) + 1).toUInt() : 1);
-            return writeAuditEvents(count, seed, 1795650000000LL);
+            return writeAuditEvents(count, seed, 1795680000000LL);  // 2026-11-26 09:00 in Oslo, a working day
         } else if (a == "--tls-cert") tlsCert = next();
         else if (a == "--tls-key") tlsKey = next();
         else if (a == "--fault") {
