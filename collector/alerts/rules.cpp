@@ -31,15 +31,6 @@ std::string defaultSummary(RuleType t) {
     return {};
 }
 
-bool endsWith(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string_view labelValue(const expo::ParseResult& r, const expo::Sample& s, std::string_view name) {
-    for (std::uint32_t i = s.firstLabel; i < s.firstLabel + s.labelCount; ++i)
-        if (r.labels[i].name == name) return r.labels[i].value;
-    return {};
-}
 
 template <typename Points>
 double increaseBetween(const Points& points, std::int64_t from) {
@@ -203,14 +194,14 @@ void AlertEvaluator::observe(const std::string& job, const std::string& instance
             if (rule.type == RuleType::Threshold && name == rule.metric) t.gauges[rule.metric].push_back(s.value);
             if (rule.type == RuleType::CounterRate && (name == rule.metric || name == rule.metric + "_total")) counterSums[rule.metric] += s.value;
             if (rule.type == RuleType::HistogramQuantile && name == rule.metric + "_bucket") {
-                const auto le = expo::parseValue(labelValue(*result, s, "le"));
+                const auto le = expo::parseValue(expo::labelValue(*result, s, "le"));
                 if (le) bucketSums[rule.metric][*le] += s.value;
             }
         }
-        if (endsWith(s.name, "_requests_total")) {
+        if (s.name.ends_with("_requests_total")) {
             requests += s.value;
-            std::string_view code = labelValue(*result, s, "code");
-            if (code.empty()) code = labelValue(*result, s, "status");
+            std::string_view code = expo::labelValue(*result, s, "code");
+            if (code.empty()) code = expo::labelValue(*result, s, "status");
             if (!code.empty() && code[0] == '5') errors += s.value;
         }
     }

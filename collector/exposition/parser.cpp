@@ -13,6 +13,12 @@
 
 namespace vakt::expo {
 
+std::string_view labelValue(const ParseResult& r, const Sample& s, std::string_view name) {
+    for (std::uint32_t i = s.firstLabel; i < s.firstLabel + s.labelCount; ++i)
+        if (r.labels[i].name == name) return r.labels[i].value;
+    return {};
+}
+
 std::string_view metricTypeName(MetricType t) {
     switch (t) {
         case MetricType::Unknown: return "unknown";

@@ -79,6 +79,11 @@ struct ParseLimits {
     std::size_t maxLabelsPerSample = 0;   // 0: no limit
 };
 
+struct ParseResult;
+struct Sample;
+// The value of a sample's label, or empty when it has none.
+std::string_view labelValue(const ParseResult& result, const Sample& sample, std::string_view name);
+
 // Fills `out` (cleared first, capacity kept, so a scraper can reuse it). Returns false and sets
 // `error` on the first problem; `out` then holds what came before it.
 bool parse(std::string_view body, Format format, ParseResult& out, ParseError& error, const ParseLimits& limits = {});

@@ -8,15 +8,6 @@ namespace vakt::collector {
 
 namespace {
 
-bool endsWith(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string_view labelValue(const expo::ParseResult& r, const expo::Sample& s, std::string_view name) {
-    for (std::uint32_t i = s.firstLabel; i < s.firstLabel + s.labelCount; ++i)
-        if (r.labels[i].name == name) return r.labels[i].value;
-    return {};
-}
 
 // A stable key for a series within one target: sample name and labels in order.
 std::string seriesKey(const expo::ParseResult& r, const expo::Sample& s) {
@@ -32,10 +23,10 @@ std::string seriesKey(const expo::ParseResult& r, const expo::Sample& s) {
 
 bool isServerError(const expo::ParseResult& r, const expo::Sample& s) {
     for (std::string_view label : {"code", "status", "status_code"}) {
-        const auto v = labelValue(r, s, label);
+        const auto v = expo::labelValue(r, s, label);
         if (!v.empty()) return v[0] == '5';
     }
-    return labelValue(r, s, "outcome") == "SERVER_ERROR";
+    return expo::labelValue(r, s, "outcome") == "SERVER_ERROR";
 }
 
 }  // namespace
@@ -83,14 +74,14 @@ void HealthReducer::add(const std::string& targetKey, const std::string& service
     std::map<double, double> bucketIncrease;
     for (const auto& s : result->samples) {
         const expo::Family& f = result->families[s.family];
-        if (endsWith(s.name, "_requests_total") || (f.type == expo::MetricType::Counter && endsWith(f.name, "_requests"))) {
-            if (!endsWith(s.name, "_total")) continue;
+        if (s.name.ends_with("_requests_total") || (f.type == expo::MetricType::Counter && f.name.ends_with("_requests"))) {
+            if (!s.name.ends_with("_total")) continue;
             const double inc = increase(last, seriesKey(*result, s), s.value);
             a.requests += inc;
             if (isServerError(*result, s)) a.errors += inc;
-        } else if (f.type == expo::MetricType::Histogram && endsWith(f.name, "_duration_seconds") &&
-                   f.name.find("request") != std::string_view::npos && endsWith(s.name, "_bucket")) {
-            const auto le = expo::parseValue(labelValue(*result, s, "le"));
+        } else if (f.type == expo::MetricType::Histogram && f.name.ends_with("_duration_seconds") &&
+                   f.name.find("request") != std::string_view::npos && s.name.ends_with("_bucket")) {
+            const auto le = expo::parseValue(expo::labelValue(*result, s, "le"));
             if (!le) continue;
             bucketIncrease[*le] += increase(last, seriesKey(*result, s), s.value);
         }

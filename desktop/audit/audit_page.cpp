@@ -1,5 +1,7 @@
 #include "audit_page.h"
 
+#include "shell/tables.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFormLayout>
@@ -21,11 +23,6 @@ namespace vakt::desktop {
 namespace {
 constexpr int kPageSize = 200;
 
-QTableWidgetItem* cell(const QString& text) {
-    auto* i = new QTableWidgetItem(text);
-    i->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    return i;
-}
 }  // namespace
 
 AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ctx_(context) {
@@ -73,24 +70,13 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     detectionsHeading_ = new QLabel(this);
     detectionsHeading_->setObjectName(QStringLiteral("auditDetectionsHeading"));
     layout->addWidget(detectionsHeading_);
-    detections_ = new QTableWidget(0, 4, this);
-    detections_->setObjectName(QStringLiteral("auditDetections"));
-    detections_->setHorizontalHeaderLabels({tr("Alvorlighet"), tr("Regel"), tr("Bevis"), tr("Hva")});
-    detections_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    detections_->verticalHeader()->hide();
-    detections_->horizontalHeader()->setStretchLastSection(true);
+    detections_ = readOnlyTable(QStringLiteral("auditDetections"), {tr("Alvorlighet"), tr("Regel"), tr("Bevis"), tr("Hva")}, this);
     detections_->setMaximumHeight(150);
     layout->addWidget(detections_);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    results_ = new QTableWidget(0, 6, splitter);
-    results_->setObjectName(QStringLiteral("auditResults"));
-    results_->setHorizontalHeaderLabels({tr("Nr."), tr("Tidspunkt"), tr("Tjeneste"), tr("Handling"), tr("Resultat"), tr("Organisasjon")});
-    results_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    results_->setSelectionMode(QAbstractItemView::SingleSelection);
-    results_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    results_->verticalHeader()->hide();
-    results_->horizontalHeader()->setStretchLastSection(true);
+    results_ = readOnlyTable(QStringLiteral("auditResults"),
+                             {tr("Nr."), tr("Tidspunkt"), tr("Tjeneste"), tr("Handling"), tr("Resultat"), tr("Organisasjon")}, splitter, true);
     detail_ = new QPlainTextEdit(splitter);
     detail_->setObjectName(QStringLiteral("auditDetail"));
     detail_->setReadOnly(true);
@@ -165,14 +151,14 @@ void AuditPage::loadMore() {
     for (const auto& e : *page) {
         const int row = results_->rowCount();
         results_->insertRow(row);
-        auto* number = cell(QString::number(e.seq));
+        auto* number = readOnlyCell(QString::number(e.seq));
         number->setData(Qt::UserRole, QString::fromStdString(e.canonical));
         results_->setItem(row, 0, number);
-        results_->setItem(row, 1, cell(QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
-        results_->setItem(row, 2, cell(e.service));
-        results_->setItem(row, 3, cell(e.action));
-        results_->setItem(row, 4, cell(e.result));
-        results_->setItem(row, 5, cell(e.actorOrg));
+        results_->setItem(row, 1, readOnlyCell(QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+        results_->setItem(row, 2, readOnlyCell(e.service));
+        results_->setItem(row, 3, readOnlyCell(e.action));
+        results_->setItem(row, 4, readOnlyCell(e.result));
+        results_->setItem(row, 5, readOnlyCell(e.actorOrg));
         cursor_ = audit::Ledger::Cursor{e.timeMs, e.seq};
     }
     status_->setText(exhausted_ ? tr("%n hendelse(r).", nullptr, results_->rowCount())
@@ -230,13 +216,16 @@ void AuditPage::loadDetections() {
         const QString severity = d.severity == QLatin1String("critical") ? tr("Kritisk")
                                  : d.severity == QLatin1String("warning") ? tr("Advarsel")
                                                                           : tr("Info");
-        detections_->setItem(row, 0, cell(severity));
-        detections_->setItem(row, 1, cell(d.rule));
-        detections_->setItem(row, 2, cell(tr("%n hendelse(r)", nullptr, static_cast<int>(d.evidence))));
-        detections_->setItem(row, 3, cell(d.summary));
+        detections_->setItem(row, 0, readOnlyCell(severity));
+        detections_->setItem(row, 1, readOnlyCell(d.rule));
+        detections_->setItem(row, 2, readOnlyCell(tr("%n hendelse(r)", nullptr, static_cast<int>(d.evidence))));
+        detections_->setItem(row, 3, readOnlyCell(d.summary));
     }
 }
 
-void AuditPage::prepareScreenshot() {}
+void AuditPage::prepareScreenshot() {
+    // A picture of the page shows whether the log is intact, not just how many events it holds.
+    if (verifyButton_->isEnabled()) verifyLedger();
+}
 
 }  // namespace vakt::desktop

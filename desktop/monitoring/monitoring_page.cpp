@@ -1,6 +1,7 @@
 #include "monitoring_page.h"
 
 #include "incidents.h"
+#include "shell/tables.h"
 
 #include <QChart>
 #include <QChartView>
@@ -33,8 +34,7 @@ QColor stateColor(const QString& state) {
 }
 QString percent(const std::optional<double>& v) { return v ? QString::number(*v * 100, 'f', 2) + QStringLiteral(" %") : QStringLiteral("–"); }
 QTableWidgetItem* item(const QString& text, const QVariant& sortKey = {}) {
-    auto* i = new QTableWidgetItem(text);
-    i->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    auto* i = readOnlyCell(text);
     if (sortKey.isValid()) i->setData(Qt::UserRole, sortKey);
     return i;
 }
@@ -58,37 +58,22 @@ MonitoringPage::MonitoringPage(AppContext& context, QWidget* parent)
     alertsHeading_ = new QLabel(this);
     alertsHeading_->setObjectName(QStringLiteral("monitoringAlertsHeading"));
     layout->addWidget(alertsHeading_);
-    alerts_ = new QTableWidget(0, 4, this);
-    alerts_->setObjectName(QStringLiteral("monitoringAlerts"));
-    alerts_->setHorizontalHeaderLabels({tr("Alvorlighet"), tr("Åpnet"), tr("Tjeneste"), tr("Varsel")});
-    alerts_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    alerts_->verticalHeader()->hide();
-    alerts_->horizontalHeader()->setStretchLastSection(true);
+    alerts_ = readOnlyTable(QStringLiteral("monitoringAlerts"), {tr("Alvorlighet"), tr("Åpnet"), tr("Tjeneste"), tr("Varsel")}, this);
     alerts_->setMaximumHeight(160);
     layout->addWidget(alerts_);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    services_ = new QTableWidget(0, 9, splitter);
-    services_->setObjectName(QStringLiteral("monitoringServices"));
-    services_->setHorizontalHeaderLabels({tr("Tjeneste"), tr("Tilstand"), tr("Siden"), tr("Tilgjengelighet 24 t"), tr("7 d"), tr("30 d"),
-                                          tr("Feilrate 24 t"), tr("p95 siste time"), tr("Mål oppe")});
-    services_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    services_->setSelectionMode(QAbstractItemView::SingleSelection);
-    services_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    services_->verticalHeader()->hide();
-    services_->horizontalHeader()->setStretchLastSection(true);
+    services_ = readOnlyTable(QStringLiteral("monitoringServices"),
+                              {tr("Tjeneste"), tr("Tilstand"), tr("Siden"), tr("Tilgjengelighet 24 t"), tr("7 d"), tr("30 d"), tr("Feilrate 24 t"),
+                               tr("p95 siste time"), tr("Mål oppe")},
+                              splitter, true);
 
     chart_ = new QChartView(splitter);
     chart_->setObjectName(QStringLiteral("monitoringChart"));
     chart_->setRenderHint(QPainter::Antialiasing);
     chart_->setMinimumHeight(220);
 
-    targets_ = new QTableWidget(0, 5, splitter);
-    targets_->setObjectName(QStringLiteral("monitoringTargets"));
-    targets_->setHorizontalHeaderLabels({tr("Jobb"), tr("Instans"), tr("Tjeneste"), tr("Tilstand"), tr("Siste feil")});
-    targets_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    targets_->verticalHeader()->hide();
-    targets_->horizontalHeader()->setStretchLastSection(true);
+    targets_ = readOnlyTable(QStringLiteral("monitoringTargets"), {tr("Jobb"), tr("Instans"), tr("Tjeneste"), tr("Tilstand"), tr("Siste feil")}, splitter);
     layout->addWidget(splitter, 1);
 
     connect(services_, &QTableWidget::currentCellChanged, this, [this](int row) {

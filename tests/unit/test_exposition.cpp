@@ -22,7 +22,7 @@ Parsed parseText(std::string_view text, Format f = Format::Prometheus004, ParseL
     p.ok = parse(text, f, p.result, p.error, limits);
     return p;
 }
-std::string labelValue(const ParseResult& r, const Sample& s, std::string_view name) {
+std::string unescapedLabel(const ParseResult& r, const Sample& s, std::string_view name) {
     for (std::uint32_t i = s.firstLabel; i < s.firstLabel + s.labelCount; ++i)
         if (r.labels[i].name == name) return unescape(r.labels[i].value);
     return "<none>";
@@ -50,8 +50,8 @@ TEST(Exposition, ReadsTheClassicTextFormatLikePrometheus) {
     EXPECT_EQ(first.value, 1027);
     EXPECT_TRUE(first.hasTimestamp);
     EXPECT_EQ(first.timestampMs, 1395066363000);
-    EXPECT_EQ(labelValue(p.result, first, "path"), "/a\"b\\c");
-    EXPECT_EQ(labelValue(p.result, p.result.samples[1], "code"), "500");
+    EXPECT_EQ(unescapedLabel(p.result, first, "path"), "/a\"b\\c");
+    EXPECT_EQ(unescapedLabel(p.result, p.result.samples[1], "code"), "500");
     EXPECT_EQ(first.line, 5u);
     const Family& counter = p.result.families[first.family];
     EXPECT_EQ(counter.type, MetricType::Counter);
