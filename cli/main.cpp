@@ -402,16 +402,19 @@ private:
     }
 
     int auditSearch(Args& a, vakt::audit::Ledger& ledger, bool exportBundle) {
+        vakt::audit::Ledger::Query query;
         const auto subject = a.option(QStringLiteral("--subject"));
         const auto actor = a.option(QStringLiteral("--actor"));
-        if (subject.has_value() == actor.has_value()) throw UsageError("give either --subject FNR or --actor ID");
-        const qint64 from = timeOption(a, QStringLiteral("--from"), std::numeric_limits<qint64>::min());
-        const qint64 to = timeOption(a, QStringLiteral("--to"), std::numeric_limits<qint64>::max());
-        const auto by = subject ? vakt::audit::Ledger::By::Subject : vakt::audit::Ledger::By::Actor;
-        const std::string id = (subject ? *subject : *actor).trimmed().toStdString();
+        if (!subject && !actor) throw UsageError("give --subject FNR or --actor ID (or both)");
+        if (subject) query.subject = subject->trimmed().toStdString();
+        if (actor) query.actor = actor->trimmed().toStdString();
+        query.service = a.option(QStringLiteral("--service")).value_or(QString()).toStdString();
+        query.action = a.option(QStringLiteral("--action")).value_or(QString()).toStdString();
+        query.fromMs = timeOption(a, QStringLiteral("--from"), query.fromMs);
+        query.toMs = timeOption(a, QStringLiteral("--to"), query.toMs);
         if (exportBundle) {
             a.expectEnd();
-            auto bundle = ledger.evidence(session_, by, id, from, to);
+            auto bundle = ledger.evidence(session_, query);
             if (!bundle) return failWith(bundle.message());
             printJson(*bundle);
             return kOk;
@@ -419,7 +422,7 @@ private:
         const int limit = static_cast<int>(number(a, QStringLiteral("--limit"), 100, 1, 100000));
         const bool json = a.flag(QStringLiteral("--json"));
         a.expectEnd();
-        auto events = ledger.search(session_, by, id, from, to, limit);
+        auto events = ledger.search(session_, query, limit);
         if (!events) return failWith(events.message());
         QJsonArray arr;
         for (const auto& e : *events) {
@@ -751,9 +754,12 @@ const char* kAuditHelp = R"(Usage: vakt [--db URL] [--keys DIR] [--user NAME] au
                     a consistency proof between the signed heads at sizes N and M
   check-proof FILE|-
                     check a proof or evidence bundle on its own (docs/audit-ledger.md)
-  search (--subject FNR | --actor ID) [--from TIME] [--to TIME] [--limit N] [--json]
-                    events about a person or by an actor; TIME is RFC 3339
-  export (--subject FNR | --actor ID) [--from TIME] [--to TIME]
+  search (--subject ID | --actor ID) [--service S] [--action A] [--from TIME] [--to TIME]
+         [--limit N] [--json]
+                    events about a person (fødselsnummer or d-nummer), organisation or
+                    document, or by an employee or integration, in time order; both narrow
+                    each other, as do service and action; TIME is RFC 3339
+  export (--subject ID | --actor ID) [--service S] [--action A] [--from TIME] [--to TIME]
                     an evidence bundle: the events, their inclusion proofs, the signed head
                     and the public key
   quarantine [--limit N]

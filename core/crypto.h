@@ -1,6 +1,7 @@
 #pragma once
 // Hashing and password storage over OpenSSL 3.
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,10 @@
 namespace vakt::crypto {
 
 std::string sha256Hex(std::string_view data);
+// SHA-256 of the parts one after the other, into out. The OpenSSL context is kept per thread:
+// the audit ledger hashes every event and tree node, and setting a context up costs more than
+// hashing a short event.
+void sha256(std::initializer_list<std::string_view> parts, unsigned char (&out)[32]);
 std::string randomBytes(std::size_t n);
 std::string toHex(std::string_view bytes);
 std::string base64(std::string_view bytes);
@@ -26,7 +31,8 @@ std::string hashPassword(std::string_view password, ScryptParams params = {});
 bool verifyPassword(std::string_view password, std::string_view stored);
 
 
-// Raw 32-byte HMAC-SHA256, used to pseudonymise personal identifiers under a secret key.
+// Raw 32-byte HMAC-SHA256, used to pseudonymise personal identifiers under a secret key. The
+// keyed context is kept per thread while the key stays the same.
 std::string hmacSha256(std::string_view key, std::string_view data);
 
 // Ed25519 keys as PEM (PKCS#8 private, SubjectPublicKeyInfo public).

@@ -13,6 +13,8 @@ struct Migration {
     std::vector<QString> statements;  // common to both engines (after dialect())
     std::vector<QString> sqliteOnly;
     std::vector<QString> postgresOnly;
+    // Data the statements cannot move by themselves, run after them in the same transaction.
+    Status (*code)(Database&) = nullptr;
 };
 
 const std::vector<Migration>& migrations();

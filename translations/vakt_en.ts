@@ -217,6 +217,18 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
             <numerusform>%n events</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Alle tjenester (for eksempel svarut)</source>
+        <translation>All services (for example svarut)</translation>
+    </message>
+    <message>
+        <source>Alle handlinger (for eksempel person.lookup)</source>
+        <translation>All actions (for example person.lookup)</translation>
+    </message>
+    <message>
+        <source>Tjeneste og handling</source>
+        <translation>Service and action</translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::CatalogModel</name>

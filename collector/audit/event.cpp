@@ -24,19 +24,34 @@ std::string allowedList(std::initializer_list<std::string_view> allowed) {
     return out;
 }
 
-// Duplicate keys make an event mean different things to different readers: refused, at any depth.
-Status noDuplicates(const json::Value& v, const std::string& where) {
+// Duplicate keys make an event mean different things to different readers: refused, at any
+// depth. `path` is where v is, extended in place so a valid event builds no strings.
+Status noDuplicates(const json::Value& v, std::string& path) {
+    const std::size_t length = path.size();
     if (v.isArray()) {
-        for (std::size_t i = 0; i < v.items.size(); ++i)
-            if (auto s = noDuplicates(v.items[i], where + "[" + std::to_string(i) + "]"); !s) return s;
+        for (std::size_t i = 0; i < v.items.size(); ++i) {
+            path += "[" + std::to_string(i) + "]";
+            if (auto s = noDuplicates(v.items[i], path); !s) return s;
+            path.resize(length);
+        }
         return {};
     }
     if (!v.isObject()) return {};
     std::set<std::string_view> seen;
-    for (const auto& m : v.members) {
-        const std::string field = where.empty() ? m.key : where + "." + m.key;
-        if (!seen.insert(m.key).second) return fieldError(field, "given twice");
-        if (auto s = noDuplicates(m.value, field); !s) return s;
+    for (std::size_t i = 0; i < v.members.size(); ++i) {
+        const auto& m = v.members[i];
+        if (!path.empty()) path += '.';
+        path += m.key;
+        // Events have a dozen members: comparing with those before is cheaper than a set, and
+        // a hostile object with thousands goes to the set.
+        if (v.members.size() <= 32) {
+            for (std::size_t j = 0; j < i; ++j)
+                if (v.members[j].key == m.key) return fieldError(path, "given twice");
+        } else if (!seen.insert(m.key).second) {
+            return fieldError(path, "given twice");
+        }
+        if (auto s = noDuplicates(m.value, path); !s) return s;
+        path.resize(length);
     }
     return {};
 }
@@ -83,7 +98,12 @@ bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 void appendString(std::string& out, std::string_view s) {
     out += '"';
-    for (unsigned char c : s) {
+    std::size_t plain = 0;  // start of the run not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + plain, i - plain);
+        plain = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -92,21 +112,26 @@ void appendString(std::string& out, std::string_view s) {
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    static constexpr char hexDigits[] = "0123456789abcdef";
-                    out += "\\u00";
-                    out += hexDigits[c >> 4];
-                    out += hexDigits[c & 15];
-                } else {
-                    out += static_cast<char>(c);
-                }
+            default: {
+                static constexpr char hexDigits[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hexDigits[c >> 4];
+                out += hexDigits[c & 15];
+            }
         }
     }
+    out.append(s.data() + plain, s.size() - plain);
     out += '"';
 }
 
-void appendCanonical(std::string& out, const json::Value& v) {
+// The pseudonyms written in place of person ids, so the event is canonicalised without a copy.
+struct Pseudonyms {
+    const std::string* actor = nullptr;  // null: the actor is not a person
+    const std::string* subject = nullptr;
+};
+
+// `pseudonyms` applies to the event's top level, `ownId` to the "id" member of this object.
+void appendCanonical(std::string& out, const json::Value& v, const Pseudonyms* pseudonyms = nullptr, const std::string* ownId = nullptr) {
     switch (v.type) {
         case json::Value::Type::Null: out += "null"; break;
         case json::Value::Type::Bool: out += v.boolean ? "true" : "false"; break;
@@ -122,26 +147,24 @@ void appendCanonical(std::string& out, const json::Value& v) {
             break;
         case json::Value::Type::Object: {
             std::vector<const json::Member*> members;
+            members.reserve(v.members.size());
             for (const auto& m : v.members) members.push_back(&m);
             std::sort(members.begin(), members.end(), [](const auto* a, const auto* b) { return a->key < b->key; });
             out += '{';
             for (std::size_t i = 0; i < members.size(); ++i) {
+                const json::Member& m = *members[i];
                 if (i) out += ',';
-                appendString(out, members[i]->key);
+                appendString(out, m.key);
                 out += ':';
-                appendCanonical(out, members[i]->value);
+                if (ownId && m.key == "id") appendString(out, *ownId);
+                else if (pseudonyms && pseudonyms->actor && m.key == "actor") appendCanonical(out, m.value, nullptr, pseudonyms->actor);
+                else if (pseudonyms && pseudonyms->subject && m.key == "subject") appendCanonical(out, m.value, nullptr, pseudonyms->subject);
+                else appendCanonical(out, m.value);
             }
             out += '}';
             break;
         }
     }
-}
-
-void replaceId(json::Value& document, std::string_view party, const std::string& value) {
-    for (auto& m : document.members)
-        if (m.key == party)
-            for (auto& f : m.value.members)
-                if (f.key == "id") f.value.text = value;
 }
 
 }  // namespace
@@ -194,7 +217,8 @@ Result<AuditEvent> parseEvent(std::string_view line, const EventLimits& limits) 
     e.document = std::move(*parsed);
     const json::Value& d = e.document;
     if (!d.isObject()) return fail(std::string("an event must be a JSON object, not ") + json::typeName(d.type));
-    if (auto s = noDuplicates(d, ""); !s) return s.error();
+    std::string path;
+    if (auto s = noDuplicates(d, path); !s) return s.error();
 
     auto time = text(d, "time", "time", true);
     if (!time) return time.error();
@@ -277,12 +301,10 @@ PartyKeys partyKeys(const AuditEvent& event, std::string_view hmacKey) {
 }
 
 std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys) {
-    json::Value document = event.document;
-    if (event.actorType == "person") replaceId(document, "actor", keys.actor);
-    if (event.subjectType == "person") replaceId(document, "subject", keys.subject);
+    const Pseudonyms pseudonyms{event.actorType == "person" ? &keys.actor : nullptr, event.subjectType == "person" ? &keys.subject : nullptr};
     std::string out;
     out.reserve(512);
-    appendCanonical(out, document);
+    appendCanonical(out, event.document, &pseudonyms);
     return out;
 }
 

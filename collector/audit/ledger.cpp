@@ -5,14 +5,28 @@
 #include <cstring>
 #include <limits>
 
+#include "audit_index.h"
 #include "crypto.h"
 #include "incidents.h"
 
 namespace vakt::audit {
 
 namespace {
-const QString kEventColumns = QStringLiteral(
-    "seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical, leaf_hash, source, source_line");
+// Index entries are read for a slice of buckets at a time: SQLite walks an IN list on the
+// leading key column in order, so rows come in time order without sorting.
+constexpr std::size_t kBucketsPerQuery = 96;
+
+QString bucketList(const std::vector<qint64>& buckets, std::size_t first, std::size_t count) {
+    QStringList out;
+    for (std::size_t i = first; i < first + count; ++i) out << QString::number(buckets[i]);
+    return out.join(QLatin1Char(','));
+}
+
+// Person ids are stored as pseudonyms, integrations, organisations and documents as themselves.
+std::string storedKey(std::string_view hmacKey, const std::string& id) {
+    const bool personShaped = id.size() == 11 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return personShaped ? pseudonym(hmacKey, id) : id;
+}
 
 QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 
@@ -106,18 +120,30 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     std::uint64_t committedSize = tree.size();
     std::vector<Hash> committedFrontier = tree.frontier();
 
-    auto insertEvent = db.prepare(QStringLiteral("INSERT INTO audit_events (") + kEventColumns +
-                                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (!insertEvent) return insertEvent.error();
+    auto rows = audit_index::RowWriter::prepare(db);
+    if (!rows) return rows.error();
     auto insertQuarantine =
         db.prepare(QStringLiteral("INSERT INTO audit_quarantine (source, line, reason, line_sha256, received_at) VALUES (?, ?, ?, ?, ?)"));
     if (!insertQuarantine) return insertQuarantine.error();
     std::vector<Finding> findings;  // of the batch, raised once its events are committed
-    QVariantList events;  // kEventColumns per event
-    std::vector<QVariantList> quarantined;
+    struct Accepted {
+        qint64 seq, timeMs, line;
+        std::string service, action, actorKey, actorOrg, subjectKey, result, canonical;
+        Hash leaf;
+    };
+    struct Quarantined {
+        qint64 line;
+        std::string reason, sha256;
+    };
+    // The batch is kept in memory and written in one short transaction, so the write lock is
+    // never held while waiting for input.
+    std::vector<Accepted> events;
+    std::vector<Quarantined> quarantined;
+    events.reserve(batchLines);
     std::size_t batch = 0;
     qint64 offset = committedOffset;  // of the next unread byte
-    const QString received = nowIso();
+    const std::string sourceName = source.toStdString();
+    const std::string received = nowIso().toStdString();
 
     auto flush = [&]() -> Status {
         Transaction tx(db);
@@ -127,11 +153,22 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         if (!current) return current.error();
         const std::uint64_t stored = current->empty() ? 0 : static_cast<std::uint64_t>(current->front().value(0).toLongLong());
         if (stored != committedSize) return fail("audit ledger: another process appended to the ledger meanwhile; run the ingest again");
-        constexpr int columns = 12;
-        for (qsizetype first = 0; first < events.size(); first += columns)
-            if (auto s = (*insertEvent)->run(events.mid(first, columns)); !s) return s;
-        for (const auto& q : quarantined)
-            if (auto s = (*insertQuarantine)->run(q); !s) return s;
+        for (const auto& e : events) {
+            const std::string_view leaf(reinterpret_cast<const char*>(e.leaf.data()), e.leaf.size());
+            if (auto s = rows->add({e.seq, e.timeMs, e.service, e.action, e.actorKey, e.actorOrg, e.subjectKey, e.result, e.canonical, leaf,
+                                    sourceName, e.line});
+                !s)
+                return s;
+        }
+        Statement& q = **insertQuarantine;
+        for (const auto& bad : quarantined) {
+            q.bindText(0, sourceName);
+            q.bind(1, bad.line);
+            q.bindText(2, bad.reason);
+            q.bindText(3, bad.sha256);
+            q.bindText(4, received);
+            if (auto s = q.exec(); !s) return s;
+        }
         QStringList frontier;
         for (const auto& h : tree.frontier()) frontier << QString::fromStdString(hex(h));
         const QVariant size = static_cast<qint64>(tree.size());
@@ -170,26 +207,24 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
             if (!event) reason = event.message();
         }
         if (!reason.empty()) {
-            quarantined.push_back({source, line, QString::fromStdString(reason), QString::fromStdString(overlong ? std::string("-") : crypto::sha256Hex(text)),
-                                   received});
+            quarantined.push_back({line, std::move(reason), overlong ? std::string("-") : crypto::sha256Hex(text)});
             ++stats.quarantined;
             return;
         }
-        const PartyKeys parties = partyKeys(*event, keys_.hmacKey());
-        const std::string canonical = canonicalEvent(*event, parties);
+        PartyKeys parties = partyKeys(*event, keys_.hmacKey());
+        std::string canonical = canonicalEvent(*event, parties);
         const Hash leaf = leafHash(canonical);
         const qint64 seq = static_cast<qint64>(tree.size());
         tree.append(leaf);
-        events << seq << static_cast<qint64>(event->timeMs) << QString::fromStdString(event->service) << QString::fromStdString(event->action)
-               << QString::fromStdString(parties.actor) << QString::fromStdString(event->actorOrg) << QString::fromStdString(parties.subject)
-               << QString::fromStdString(event->result) << QString::fromStdString(canonical) << QString::fromStdString(hex(leaf)) << source << line;
-        ++stats.accepted;
-        if (!event->warnings.empty()) ++stats.flagged;
         if (detector_) {
             auto found = detector_->observe(*event, parties, seq);
             stats.findings += static_cast<qint64>(found.size());
             findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
         }
+        events.push_back({seq, event->timeMs, line, std::move(event->service), std::move(event->action), std::move(parties.actor),
+                          std::move(event->actorOrg), std::move(parties.subject), std::move(event->result), std::move(canonical), leaf});
+        ++stats.accepted;
+        if (!event->warnings.empty()) ++stats.flagged;
     };
 
     std::string pending;
@@ -289,10 +324,21 @@ Status Ledger::raiseFindings(const Session& who, const std::vector<Finding>& fin
 
 Detector::LastSeen Ledger::history() {
     return [this](const std::string& actorKey, std::int64_t beforeMs) -> std::optional<std::int64_t> {
-        auto rows = store_.db().query(QStringLiteral("SELECT max(time_ms) FROM audit_events WHERE actor_key = ? AND time_ms < ?"),
-                                      {QString::fromStdString(actorKey), static_cast<qint64>(beforeMs)});
-        if (!rows || rows->empty() || rows->front().value(0).isNull()) return std::nullopt;
-        return rows->front().value(0).toLongLong();
+        auto found = buckets(std::numeric_limits<qint64>::min(), beforeMs);
+        if (!found) return std::nullopt;
+        const std::int64_t term = audit_index::term(audit_index::Role::Actor, actorKey);
+        // Newest hours first: an active actor is found in the first slice.
+        for (std::size_t end = found->size(); end > 0;) {
+            const std::size_t count = std::min(kBucketsPerQuery, end);
+            end -= count;
+            auto rows = store_.db().query(QStringLiteral("SELECT max(i.time_ms) FROM audit_index i JOIN audit_events e ON e.seq = i.seq"
+                                                         " WHERE i.bucket IN (%1) AND i.term = ? AND i.time_ms < ? AND e.actor_key = ?")
+                                              .arg(bucketList(*found, end, count)),
+                                          {static_cast<qint64>(term), static_cast<qint64>(beforeMs), QString::fromStdString(actorKey)});
+            if (!rows) return std::nullopt;
+            if (!rows->empty() && !rows->front().value(0).isNull()) return rows->front().value(0).toLongLong();
+        }
+        return std::nullopt;
     };
 }
 
@@ -368,29 +414,33 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
         return true;
     };
     if (!checkHeadsAt()) return report;
-    constexpr int kChunk = 20000;
-    qint64 expected = 0;
+    auto read = store_.db().prepare(QStringLiteral("SELECT seq, canonical, leaf_hash FROM audit_events ORDER BY seq"));
+    if (!read) return read.error();
+    Statement& r = **read;
+    std::int64_t expected = 0;
     for (;;) {
-        auto rows = store_.db().query(QStringLiteral("SELECT seq, canonical, leaf_hash FROM audit_events WHERE seq >= ? ORDER BY seq LIMIT %1").arg(kChunk),
-                                      {expected});
-        if (!rows) return rows.error();
-        for (const auto& r : *rows) {
-            const qint64 seq = r.value(0).toLongLong();
-            if (seq != expected) {
-                report.problem = "event " + std::to_string(expected) + " is missing: the ledger goes on at event " + std::to_string(seq);
-                return report;
-            }
-            const QByteArray canonical = r.value(1).toString().toUtf8();
-            const Hash leaf = leafHash(std::string_view(canonical.constData(), static_cast<std::size_t>(canonical.size())));
-            if (hex(leaf) != r.value(2).toString().toStdString()) {
-                report.problem = "event " + std::to_string(seq) + " was changed: its content does not match its leaf hash";
-                return report;
-            }
-            tree.append(leaf);
-            ++expected;
-            if (!checkHeadsAt()) return report;
+        auto row = r.next();
+        if (!row) return row.error();
+        if (!*row) break;
+        const std::int64_t seq = r.integer(0);
+        if (seq != expected) {
+            report.problem = "event " + std::to_string(expected) + " is missing: the ledger goes on at event " + std::to_string(seq);
+            r.reset();
+            return report;
         }
-        if (rows->size() < static_cast<std::size_t>(kChunk)) break;
+        const Hash leaf = leafHash(r.text(1));
+        const std::string_view stored = r.blob(2);
+        if (stored.size() != leaf.size() || std::memcmp(stored.data(), leaf.data(), leaf.size()) != 0) {
+            report.problem = "event " + std::to_string(seq) + " was changed: its content does not match its leaf hash";
+            r.reset();
+            return report;
+        }
+        tree.append(leaf);
+        ++expected;
+        if (!checkHeadsAt()) {
+            r.reset();
+            return report;
+        }
     }
     report.events = tree.size();
     if (next < checkpoints.size()) {
@@ -407,10 +457,21 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
 LeafSource Ledger::leavesFromStore(std::uint64_t size, std::string& error) {
     auto leaves = std::make_shared<std::vector<Hash>>();
     leaves->reserve(size);
-    auto rows = store_.db().query(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq < ? ORDER BY seq"), {static_cast<qint64>(size)});
-    if (!rows) error = rows.message();
-    else
-        for (const auto& r : *rows) leaves->push_back(hashFromHex(r.value(0).toString().toStdString()).value_or(Hash{}));
+    auto read = store_.db().prepare(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq < ? ORDER BY seq"));
+    if (!read) {
+        error = read.message();
+    } else {
+        (*read)->bind(0, static_cast<std::int64_t>(size));
+        for (;;) {
+            auto row = (*read)->next();
+            if (!row) error = row.message();
+            if (!row || !*row) break;
+            Hash h{};
+            const std::string_view bytes = (*read)->blob(0);
+            std::memcpy(h.data(), bytes.data(), std::min(bytes.size(), h.size()));
+            leaves->push_back(h);
+        }
+    }
     if (error.empty() && leaves->size() != size) error = "the ledger has fewer events than the head claims; run 'vakt audit verify'";
     return [leaves](std::uint64_t i) { return (*leaves)[i]; };
 }
@@ -432,7 +493,7 @@ Result<QJsonObject> Ledger::inclusionProof(const Session& who, std::uint64_t seq
                        {"hashing", "RFC 9162 SHA-256"},
                        {"leaf_index", static_cast<qint64>(seq)},
                        {"event", row->front().value(0).toString()},
-                       {"leaf_hash", row->front().value(1).toString()},
+                       {"leaf_hash", QString::fromLatin1(row->front().value(1).toByteArray().toHex())},
                        {"path", hexArray(audit::inclusionProof(seq, head->treeSize, leaves))},
                        {"head", headJson(*head)},
                        {"public_key", QString::fromStdString(keys_.publicPem())}};
@@ -466,26 +527,70 @@ Result<QJsonObject> Ledger::consistencyProof(const Session& who, std::uint64_t f
                        {"public_key", QString::fromStdString(keys_.publicPem())}};
 }
 
-Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit,
-                                                std::optional<Cursor> after) {
-    if (!who.allows(Permission::AuditInvestigate)) return denied(who, Permission::AuditInvestigate).error();
-    // Persons are stored as pseudonyms, integrations and organisations as themselves.
-    const QString column = by == By::Subject ? QStringLiteral("subject_key") : QStringLiteral("actor_key");
-    const QString asPerson = QString::fromStdString(pseudonym(keys_.hmacKey(), id));
-    const QString asIs = QString::fromStdString(id);
-    auto rows = store_.db().query(QStringLiteral("SELECT seq, time_ms, service, action, actor_key, actor_org, subject_key, result, source, source_line,"
-                                                 " canonical FROM audit_events WHERE %1 IN (?, ?) AND time_ms >= ? AND time_ms <= ?"
-                                                 " AND (time_ms > ? OR (time_ms = ? AND seq > ?)) ORDER BY time_ms, seq LIMIT %2")
-                                      .arg(column)
-                                      .arg(limit),
-                                  {asPerson, asIs, fromMs, toMs, after ? after->timeMs : std::numeric_limits<qint64>::min(),
-                                   after ? after->timeMs : std::numeric_limits<qint64>::min(), after ? after->seq : qint64{-1}});
+Result<std::vector<qint64>> Ledger::buckets(qint64 fromMs, qint64 toMs) {
+    auto rows = store_.db().query(QStringLiteral("SELECT bucket FROM audit_buckets WHERE bucket >= ? AND bucket <= ? ORDER BY bucket"),
+                                  {static_cast<qint64>(audit_index::bucketOf(fromMs)), static_cast<qint64>(audit_index::bucketOf(toMs))});
     if (!rows) return rows.error();
+    std::vector<qint64> out;
+    out.reserve(rows->size());
+    for (const auto& r : *rows) out.push_back(r.value(0).toLongLong());
+    return out;
+}
+
+Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, const Query& query, int limit, std::optional<Cursor> after) {
+    if (!who.allows(Permission::AuditInvestigate)) return denied(who, Permission::AuditInvestigate).error();
+    if (query.subject.empty() && query.actor.empty()) return fail("search: give a person or organisation (subject) or an actor to search for");
     std::vector<LedgerEvent> out;
-    for (const auto& r : *rows)
-        out.push_back({r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toString(), r.value(3).toString(), r.value(4).toString(),
-                       r.value(5).toString(), r.value(6).toString(), r.value(7).toString(), r.value(8).toString(), r.value(9).toLongLong(),
-                       r.value(10).toString().toStdString()});
+    if (limit <= 0 || query.fromMs > query.toMs) return out;
+    const std::string subjectKey = query.subject.empty() ? std::string() : storedKey(keys_.hmacKey(), query.subject);
+    const std::string actorKey = query.actor.empty() ? std::string() : storedKey(keys_.hmacKey(), query.actor);
+    // The subject leads when given: a person has far fewer events than an employee or integration.
+    const bool bySubject = !subjectKey.empty();
+    const std::int64_t term = bySubject ? audit_index::term(audit_index::Role::Subject, subjectKey)
+                                        : audit_index::term(audit_index::Role::Actor, actorKey);
+    const qint64 from = after ? std::max(query.fromMs, after->timeMs) : query.fromMs;
+    auto found = buckets(from, query.toMs);
+    if (!found) return found.error();
+
+    QString filters;
+    if (!subjectKey.empty()) filters += QStringLiteral(" AND e.subject_key = ?");
+    if (!actorKey.empty()) filters += QStringLiteral(" AND e.actor_key = ?");
+    if (!query.service.empty()) filters += QStringLiteral(" AND e.service = ?");
+    if (!query.action.empty()) filters += QStringLiteral(" AND e.action = ?");
+    for (std::size_t first = 0; first < found->size() && out.size() < static_cast<std::size_t>(limit); first += kBucketsPerQuery) {
+        const std::size_t count = std::min(kBucketsPerQuery, found->size() - first);
+        auto statement = store_.db().prepare(
+            QStringLiteral("SELECT e.seq, e.time_ms, e.service, e.action, e.actor_key, e.actor_org, e.subject_key, e.result, e.source, e.source_line,"
+                           " e.canonical FROM audit_index i JOIN audit_events e ON e.seq = i.seq"
+                           " WHERE i.bucket IN (%1) AND i.term = ? AND i.time_ms >= ? AND i.time_ms <= ?"
+                           " AND (i.time_ms > ? OR (i.time_ms = ? AND i.seq > ?))%2"
+                           " ORDER BY i.bucket, i.time_ms, i.seq LIMIT %3")
+                .arg(bucketList(*found, first, count), filters)
+                .arg(static_cast<qint64>(limit) - static_cast<qint64>(out.size())));
+        if (!statement) return statement.error();
+        Statement& q = **statement;
+        int bind = 0;
+        q.bind(bind++, term);
+        q.bind(bind++, query.fromMs);
+        q.bind(bind++, query.toMs);
+        const qint64 afterTime = after ? after->timeMs : std::numeric_limits<qint64>::min();
+        q.bind(bind++, afterTime);
+        q.bind(bind++, afterTime);
+        q.bind(bind++, after ? after->seq : qint64{-1});
+        for (const std::string* value : {&subjectKey, &actorKey, &query.service, &query.action})
+            if (!value->empty()) q.bindText(bind++, *value);
+        auto text = [&](int column) {
+            const std::string_view v = q.text(column);
+            return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+        };
+        for (;;) {
+            auto row = q.next();
+            if (!row) return row.error();
+            if (!*row) break;
+            out.push_back({q.integer(0), q.integer(1), text(2), text(3), text(4), text(5), text(6), text(7), text(8), q.integer(9),
+                           std::string(q.text(10))});
+        }
+    }
     return out;
 }
 
@@ -498,9 +603,23 @@ Result<std::vector<QuarantinedLine>> Ledger::quarantine(const Session& who, int 
     return out;
 }
 
-Result<QJsonObject> Ledger::evidence(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs) {
+namespace {
+// What the bundle answers, with person ids only as pseudonyms.
+QJsonObject evidenceQuery(const Ledger::Query& query, std::string_view hmacKey) {
+    QJsonObject o;
+    if (!query.subject.empty()) o.insert(QStringLiteral("subject"), QString::fromStdString(storedKey(hmacKey, query.subject)));
+    if (!query.actor.empty()) o.insert(QStringLiteral("actor"), QString::fromStdString(storedKey(hmacKey, query.actor)));
+    if (!query.service.empty()) o.insert(QStringLiteral("service"), QString::fromStdString(query.service));
+    if (!query.action.empty()) o.insert(QStringLiteral("action"), QString::fromStdString(query.action));
+    if (query.fromMs != std::numeric_limits<qint64>::min()) o.insert(QStringLiteral("from_ms"), query.fromMs);
+    if (query.toMs != std::numeric_limits<qint64>::max()) o.insert(QStringLiteral("to_ms"), query.toMs);
+    return o;
+}
+}  // namespace
+
+Result<QJsonObject> Ledger::evidence(const Session& who, const Query& query) {
     constexpr int kMaxEvents = 100000;
-    auto found = search(who, by, id, fromMs, toMs, kMaxEvents + 1);
+    auto found = search(who, query, kMaxEvents + 1);
     if (!found) return found.error();
     if (found->size() > static_cast<std::size_t>(kMaxEvents))
         return fail("more than " + std::to_string(kMaxEvents) + " events match; narrow the time with --from and --to");
@@ -520,9 +639,7 @@ Result<QJsonObject> Ledger::evidence(const Session& who, By by, const std::strin
     }
     return QJsonObject{{"type", "evidence"},
                        {"hashing", "RFC 9162 SHA-256"},
-                       {"query", QJsonObject{{by == By::Subject ? "subject" : "actor", QString::fromStdString(pseudonym(keys_.hmacKey(), id))},
-                                             {"from_ms", fromMs},
-                                             {"to_ms", toMs}}},
+                       {"query", evidenceQuery(query, keys_.hmacKey())},
                        {"events", events},
                        {"head", headJson(*head)},
                        {"public_key", QString::fromStdString(keys_.publicPem())}};

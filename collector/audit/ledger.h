@@ -7,6 +7,7 @@
 #include <QIODevice>
 #include <QJsonObject>
 #include <QString>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -74,18 +75,23 @@ public:
     Result<QJsonObject> inclusionProof(const Session& who, std::uint64_t seq);
     Result<QJsonObject> consistencyProof(const Session& who, std::uint64_t from, std::uint64_t to);
 
-    enum class By { Subject, Actor };
+    // An investigator's question. Ids are given as typed: an 11-digit fødselsnummer or d-nummer
+    // is pseudonymised here; anything else (integration, organisation, document) is taken as is.
+    // At least one of subject and actor; the rest narrows.
+    struct Query {
+        std::string subject, actor;
+        std::string service, action;  // empty: any
+        qint64 fromMs = std::numeric_limits<qint64>::min(), toMs = std::numeric_limits<qint64>::max();
+    };
     // Where the previous page ended, for loading more (events come in time order).
     struct Cursor {
         qint64 timeMs = 0, seq = -1;
     };
-    // `id` is the fødselsnummer (or integration id) as typed; it is pseudonymised here.
-    Result<std::vector<LedgerEvent>> search(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs, int limit,
-                                            std::optional<Cursor> after = std::nullopt);
+    Result<std::vector<LedgerEvent>> search(const Session& who, const Query& query, int limit, std::optional<Cursor> after = std::nullopt);
     Result<std::vector<QuarantinedLine>> quarantine(const Session& who, int limit);
     // An evidence bundle for the police or Datatilsynet: the matching events, each with its
     // inclusion proof against the newest signed head, the head and the public key.
-    Result<QJsonObject> evidence(const Session& who, By by, const std::string& id, qint64 fromMs, qint64 toMs);
+    Result<QJsonObject> evidence(const Session& who, const Query& query);
 
     const LedgerKeys& keys() const { return keys_; }
 
@@ -106,6 +112,8 @@ private:
     Result<std::vector<SignedHead>> heads();
     Result<SignedHead> latestHead();
     LeafSource leavesFromStore(std::uint64_t size, std::string& error);
+    // The hour buckets holding events between two times, oldest first.
+    Result<std::vector<qint64>> buckets(qint64 fromMs, qint64 toMs);
 
     Status raiseFindings(const Session& who, const std::vector<Finding>& findings);
 

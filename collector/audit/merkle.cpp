@@ -1,22 +1,19 @@
 #include "merkle.h"
 
-#include <openssl/evp.h>
+#include <algorithm>
+#include <iterator>
 
-#include <stdexcept>
+#include "crypto.h"
 
 namespace vakt::audit {
 
 namespace {
 Hash digest(std::initializer_list<std::string_view> parts) {
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    Hash out{};
-    unsigned int len = 0;
-    bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
-    for (auto p : parts) ok = ok && EVP_DigestUpdate(ctx, p.data(), p.size()) == 1;
-    ok = ok && EVP_DigestFinal_ex(ctx, out.data(), &len) == 1;
-    EVP_MD_CTX_free(ctx);
-    if (!ok) throw std::runtime_error("SHA-256 failed");
-    return out;
+    unsigned char out[32];
+    crypto::sha256(parts, out);
+    Hash h;
+    std::copy(std::begin(out), std::end(out), h.begin());
+    return h;
 }
 std::string_view view(const Hash& h) { return {reinterpret_cast<const char*>(h.data()), h.size()}; }
 

@@ -2,7 +2,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/core_names.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
@@ -28,12 +28,29 @@ bool scrypt(std::string_view password, std::string_view salt, const ScryptParams
 }
 }  // namespace
 
-std::string sha256Hex(std::string_view data) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
+namespace {
+struct Sha256Context {
+    EVP_MD* md = EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    ~Sha256Context() {
+        EVP_MD_CTX_free(ctx);
+        EVP_MD_free(md);
+    }
+};
+}  // namespace
+
+void sha256(std::initializer_list<std::string_view> parts, unsigned char (&out)[32]) {
+    thread_local Sha256Context c;
+    bool ok = c.md && c.ctx && EVP_DigestInit_ex2(c.ctx, c.md, nullptr) == 1;
+    for (auto p : parts) ok = ok && EVP_DigestUpdate(c.ctx, p.data(), p.size()) == 1;
     unsigned int len = 0;
-    if (EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("SHA-256 failed");
-    return toHex(std::string_view(reinterpret_cast<const char*>(digest), len));
+    if (!ok || EVP_DigestFinal_ex(c.ctx, out, &len) != 1 || len != 32) throw std::runtime_error("SHA-256 failed");
+}
+
+std::string sha256Hex(std::string_view data) {
+    unsigned char digest[32];
+    sha256({data}, digest);
+    return toHex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
 std::string randomBytes(std::size_t n) {
@@ -118,11 +135,39 @@ bool verifyPassword(std::string_view password, std::string_view stored) {
     return CRYPTO_memcmp(actual.data(), expected->data(), kHashBytes) == 0;
 }
 
+namespace {
+struct HmacContext {
+    EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    EVP_MAC_CTX* ctx = mac ? EVP_MAC_CTX_new(mac) : nullptr;
+    std::string key;  // the key ctx holds; wiped with the context
+    bool keyed = false;
+    ~HmacContext() {
+        EVP_MAC_CTX_free(ctx);
+        EVP_MAC_free(mac);
+        OPENSSL_cleanse(key.data(), key.size());
+    }
+};
+}  // namespace
+
 std::string hmacSha256(std::string_view key, std::string_view data) {
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), bytes(data), data.size(), out, &len))
+    thread_local HmacContext c;
+    bool ok = c.ctx != nullptr;
+    if (ok && (!c.keyed || c.key != key)) {
+        OPENSSL_cleanse(c.key.data(), c.key.size());
+        c.key.assign(key);
+        char digestName[] = "SHA2-256";
+        const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digestName, 0), OSSL_PARAM_construct_end()};
+        c.keyed = ok = EVP_MAC_init(c.ctx, bytes(key), key.size(), params) == 1;
+    } else if (ok) {
+        ok = EVP_MAC_init(c.ctx, nullptr, 0, nullptr) == 1;  // the same key again
+    }
+    unsigned char out[32];
+    std::size_t len = 0;
+    ok = ok && EVP_MAC_update(c.ctx, bytes(data), data.size()) == 1 && EVP_MAC_final(c.ctx, out, &len, sizeof out) == 1 && len == sizeof out;
+    if (!ok) {
+        c.keyed = false;
         throw std::runtime_error("HMAC-SHA256 failed");
+    }
     return std::string(reinterpret_cast<const char*>(out), len);
 }
 

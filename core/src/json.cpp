@@ -256,8 +256,15 @@ private:
                 continue;
             }
             if (c < 0x80) {
-                out += static_cast<char>(c);
-                ++pos_;
+                // A run of plain ASCII is copied at once: most strings are nothing else.
+                std::size_t end = pos_ + 1;
+                while (end < in_.size()) {
+                    const auto d = static_cast<unsigned char>(in_[end]);
+                    if (d == '"' || d == '\\' || d < 0x20 || d >= 0x80) break;
+                    ++end;
+                }
+                out.append(in_.data() + pos_, end - pos_);
+                pos_ = end;
                 continue;
             }
             std::size_t n = utf8Length();

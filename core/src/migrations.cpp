@@ -2,7 +2,34 @@
 
 #include <QDateTime>
 
+#include "audit_index.h"
+
 namespace vakt {
+
+namespace {
+// Migration 8: the events of the first layout, with their leaf hashes as bytes and indexed.
+Status moveAuditEventsV1(Database& db) {
+    auto writer = audit_index::RowWriter::prepare(db);
+    if (!writer) return writer.error();
+    auto read = db.prepare(QStringLiteral("SELECT seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical, leaf_hash,"
+                                          " source, source_line FROM audit_events_v1 ORDER BY seq"));
+    if (!read) return read.error();
+    Statement& r = **read;
+    for (;;) {
+        auto row = r.next();
+        if (!row) return row.error();
+        if (!*row) break;
+        const std::string leaf = QByteArray::fromHex(QByteArray(r.text(9).data(), static_cast<qsizetype>(r.text(9).size()))).toStdString();
+        if (leaf.size() != 32) return fail("audit event " + std::to_string(r.integer(0)) + ": the stored leaf hash is not 64 hex digits");
+        if (auto s = writer->add({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8), leaf,
+                                  r.text(10), r.integer(11)});
+            !s)
+            return s;
+    }
+    read->reset();
+    return db.exec(QStringLiteral("DROP TABLE audit_events_v1"));
+}
+}  // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
@@ -259,6 +286,37 @@ const std::vector<Migration>& migrations() {
          },
          {},
          {}},
+        {8,
+         QStringLiteral("audit ledger: events keyed by their leaf index, raw leaf hashes, a search index by hour"),
+         {
+             "DROP INDEX audit_events_subject",
+             "DROP INDEX audit_events_actor",
+             "ALTER TABLE audit_events RENAME TO audit_events_v1",
+             "CREATE TABLE audit_events ("
+             " seq {SEQPK},"
+             " time_ms BIGINT NOT NULL,"
+             " service TEXT NOT NULL,"
+             " action TEXT NOT NULL,"
+             " actor_key TEXT NOT NULL,"
+             " actor_org TEXT NOT NULL,"
+             " subject_key TEXT NOT NULL DEFAULT '',"
+             " result TEXT NOT NULL,"
+             " canonical TEXT NOT NULL,"
+             " leaf_hash {BLOB} NOT NULL,"
+             " source TEXT NOT NULL,"
+             " source_line BIGINT NOT NULL)",
+             // See audit_index.h: hour buckets first, so inserts stay in the recent hours.
+             "CREATE TABLE audit_index ("
+             " bucket BIGINT NOT NULL,"
+             " term BIGINT NOT NULL,"
+             " time_ms BIGINT NOT NULL,"
+             " seq BIGINT NOT NULL,"
+             " PRIMARY KEY (bucket, term, time_ms, seq)) {WITHOUT_ROWID}",
+             "CREATE TABLE audit_buckets (bucket BIGINT PRIMARY KEY)",
+         },
+         {},
+         {},
+         &moveAuditEventsV1},
     };
     return list;
 }
@@ -307,6 +365,8 @@ Status migrate(Database& db, int target) {
         };
         if (auto s = runAll(m.statements); !s) return s;
         if (auto s = runAll(db.engine() == Engine::Sqlite ? m.sqliteOnly : m.postgresOnly); !s) return s;
+        if (m.code)
+            if (auto s = m.code(db); !s) return fail("migration " + std::to_string(m.version) + " failed: " + s.message());
         if (auto s = db.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
                              {m.version, m.name, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
             !s)

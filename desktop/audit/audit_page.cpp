@@ -43,6 +43,16 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     who->addWidget(by_);
     who->addWidget(id_, 1);
     form->addRow(tr("Søk etter"), who);
+    auto* narrow = new QHBoxLayout;
+    service_ = new QLineEdit(this);
+    service_->setObjectName(QStringLiteral("auditService"));
+    service_->setPlaceholderText(tr("Alle tjenester (for eksempel svarut)"));
+    action_ = new QLineEdit(this);
+    action_->setObjectName(QStringLiteral("auditAction"));
+    action_->setPlaceholderText(tr("Alle handlinger (for eksempel person.lookup)"));
+    narrow->addWidget(service_, 1);
+    narrow->addWidget(action_, 1);
+    form->addRow(tr("Tjeneste og handling"), narrow);
     auto* when = new QHBoxLayout;
     from_ = new QDateEdit(QDate::currentDate().addYears(-1), this);
     from_->setObjectName(QStringLiteral("auditFrom"));
@@ -94,7 +104,7 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     layout->addLayout(ledgerRow);
 
     connect(searchButton_, &QPushButton::clicked, this, &AuditPage::search);
-    connect(id_, &QLineEdit::returnPressed, this, &AuditPage::search);
+    for (QLineEdit* field : {id_, service_, action_}) connect(field, &QLineEdit::returnPressed, this, &AuditPage::search);
     connect(verifyButton_, &QPushButton::clicked, this, &AuditPage::verifyLedger);
     connect(results_->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value >= results_->verticalScrollBar()->maximum() - 2) loadMore();
@@ -116,7 +126,7 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     }
     detectionsHeading_->setVisible(ledger_ && investigate);
     detections_->setVisible(ledger_ && investigate);
-    for (QWidget* w : std::initializer_list<QWidget*>{by_, id_, from_, to_, searchButton_}) w->setEnabled(ledger_ && investigate);
+    for (QWidget* w : std::initializer_list<QWidget*>{by_, id_, service_, action_, from_, to_, searchButton_}) w->setEnabled(ledger_ && investigate);
     verifyButton_->setEnabled(ledger_ && verify);
 }
 
@@ -127,10 +137,12 @@ void AuditPage::search() {
         status_->setText(tr("Skriv inn hvem du vil søke etter."));
         return;
     }
-    queryBy_ = by_->currentIndex() == 0 ? audit::Ledger::By::Subject : audit::Ledger::By::Actor;
-    query_ = id.toStdString();
-    fromMs_ = from_->date().startOfDay(QTimeZone::systemTimeZone()).toMSecsSinceEpoch();
-    toMs_ = to_->date().addDays(1).startOfDay(QTimeZone::systemTimeZone()).toMSecsSinceEpoch() - 1;
+    query_ = {};
+    (by_->currentIndex() == 0 ? query_.subject : query_.actor) = id.toStdString();
+    query_.service = service_->text().trimmed().toStdString();
+    query_.action = action_->text().trimmed().toStdString();
+    query_.fromMs = from_->date().startOfDay(QTimeZone::systemTimeZone()).toMSecsSinceEpoch();
+    query_.toMs = to_->date().addDays(1).startOfDay(QTimeZone::systemTimeZone()).toMSecsSinceEpoch() - 1;
     cursor_.reset();
     exhausted_ = false;
     results_->setRowCount(0);
@@ -141,7 +153,7 @@ void AuditPage::search() {
 
 void AuditPage::loadMore() {
     if (!ledger_ || exhausted_) return;
-    auto page = ledger_->search(ctx_.session, queryBy_, query_, fromMs_, toMs_, kPageSize, cursor_);
+    auto page = ledger_->search(ctx_.session, query_, kPageSize, cursor_);
     if (!page) {
         status_->setText(QString::fromStdString(page.message()));
         exhausted_ = true;

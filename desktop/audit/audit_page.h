@@ -38,6 +38,8 @@ private:
     std::unique_ptr<audit::Ledger> ledger_;
     QComboBox* by_;
     QLineEdit* id_;
+    QLineEdit* service_;
+    QLineEdit* action_;
     QDateEdit* from_;
     QDateEdit* to_;
     QPushButton* searchButton_;
@@ -49,9 +51,7 @@ private:
     QLabel* detectionsHeading_;
     QPlainTextEdit* detail_;
     // The search being shown, so scrolling can fetch its next page.
-    std::string query_;
-    audit::Ledger::By queryBy_ = audit::Ledger::By::Subject;
-    qint64 fromMs_ = 0, toMs_ = 0;
+    audit::Ledger::Query query_;
     std::optional<audit::Ledger::Cursor> cursor_;
     bool exhausted_ = true;
 };

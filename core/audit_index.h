@@ -1,0 +1,48 @@
+#pragma once
+// How the audit ledger's search index is keyed, shared by the ledger and the migration that
+// built the index for ledgers written before it.
+//
+// The index holds (bucket, term, time, seq) for the actor and the subject of every event. Terms
+// are HMAC pseudonyms or integration ids, so they arrive in random order; a B-tree over them
+// alone makes every insert touch a random page of an index as large as the ledger. With the
+// hour bucket leading the key, new entries go to the few recent hours, which stay in the page
+// cache, and a search visits each hour of the period once, in time order.
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <unordered_set>
+
+#include "database.h"
+
+namespace vakt::audit_index {
+
+inline constexpr std::int64_t kBucketMs = 3600 * 1000;
+
+inline std::int64_t bucketOf(std::int64_t timeMs) { return timeMs >= 0 ? timeMs / kBucketMs : -((-timeMs - 1) / kBucketMs) - 1; }
+
+enum class Role : char { Actor = 'a', Subject = 's' };
+
+// The first 8 bytes of SHA-256 over the role and the key: a compact key for the index. Rows
+// found through it are checked against the key itself, so a collision costs a row, not a wrong answer.
+std::int64_t term(Role role, std::string_view key);
+
+// One accepted event as the ledger stores it (leafHash: the 32 raw bytes).
+struct Row {
+    std::int64_t seq = 0, timeMs = 0;
+    std::string_view service, action, actorKey, actorOrg, subjectKey, result, canonical, leafHash, source;
+    std::int64_t sourceLine = 0;
+};
+
+// Writes events with their index entries, inside the caller's transaction. It remembers the
+// buckets it has recorded, so after a rolled-back transaction it is thrown away, not reused.
+class RowWriter {
+public:
+    static Result<RowWriter> prepare(Database& db);
+    Status add(const Row& row);
+
+private:
+    std::unique_ptr<Statement> event_, index_, bucket_;
+    std::unordered_set<std::int64_t> buckets_;  // already recorded
+};
+
+}  // namespace vakt::audit_index
