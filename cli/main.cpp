@@ -309,7 +309,7 @@ private:
     int auditIngest(Args& a, vakt::audit::Ledger& ledger) {
         vakt::audit::EventLimits limits;
         limits.maxLineBytes = static_cast<std::size_t>(number(a, QStringLiteral("--max-line-bytes"), 64 * 1024, 256, 16 * 1024 * 1024));
-        const auto batch = static_cast<std::size_t>(number(a, QStringLiteral("--batch"), 5000, 1, 1000000));
+        const auto batch = static_cast<std::size_t>(number(a, QStringLiteral("--batch"), 20000, 1, 1000000));
         const auto rulesFile = a.option(QStringLiteral("--rules"));
         std::unique_ptr<vakt::audit::Detector> detector;
         if (rulesFile) {
@@ -742,7 +742,7 @@ const char* kAuditHelp = R"(Usage: vakt [--db URL] [--keys DIR] [--user NAME] au
                     append the platform's audit events (JSON lines, docs/audit-event-v1.md) to
                     the ledger and sign a tree head. A file continues where the last run stopped;
                     bad lines are quarantined with their line number and reason. Lines are
-                    committed N at a time (default 5000) with the position they reach;
+                    committed N at a time (default 20000) with the position they reach;
                     --rules runs detection rules on the events and opens incidents
   incidents [--json]
                     open detection incidents with the number of evidence events

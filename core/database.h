@@ -36,7 +36,8 @@ using Rows = std::vector<QSqlRecord>;
 // bulk paths (audit ingest and verification), where Qt SQL's per-value conversions cost more
 // than the row itself. On SQLite it goes straight through the C API (the connection Qt opened),
 // on PostgreSQL through Qt SQL. Bound text and blobs must stay valid until exec() or the first
-// next(); a read column's view is valid until the next step.
+// next(); a read column's view is valid until the next step. A query is read to its end (or
+// reset) before another statement runs: Qt's PostgreSQL driver drops a result still being read.
 class Statement {
 public:
     virtual ~Statement() = default;

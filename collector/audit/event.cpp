@@ -56,22 +56,25 @@ Status noDuplicates(const json::Value& v, std::string& path) {
     return {};
 }
 
-Result<std::string> text(const json::Value& object, std::string_view key, const std::string& field, bool required) {
+// The string member `key`, or an empty one when absent and not required. Points into the
+// document, so a valid event is not copied field by field twice.
+Result<const std::string*> text(const json::Value& object, std::string_view key, const std::string& field, bool required) {
+    static const std::string none;
     const json::Value* v = object.find(key);
     if (!v || v->isNull()) {
         if (required) return fieldError(field, "required");
-        return std::string();
+        return &none;
     }
     if (!v->isString()) return fieldError(field, std::string("must be a string, not ") + json::typeName(v->type));
     if (required && v->text.empty()) return fieldError(field, "must not be empty");
-    return v->text;
+    return &v->text;
 }
 
-Result<std::string> choice(const json::Value& object, std::string_view key, const std::string& field, bool required,
-                           std::initializer_list<std::string_view> allowed) {
+Result<const std::string*> choice(const json::Value& object, std::string_view key, const std::string& field, bool required,
+                                  std::initializer_list<std::string_view> allowed) {
     auto v = text(object, key, field, required);
     if (!v) return v;
-    if (!v->empty() && !oneOf(*v, allowed)) return fieldError(field, "'" + *v + "' is not one of " + allowedList(allowed));
+    if (!(*v)->empty() && !oneOf(**v, allowed)) return fieldError(field, "'" + **v + "' is not one of " + allowedList(allowed));
     return v;
 }
 
@@ -222,36 +225,36 @@ Result<AuditEvent> parseEvent(std::string_view line, const EventLimits& limits) 
 
     auto time = text(d, "time", "time", true);
     if (!time) return time.error();
-    auto ms = parseRfc3339(*time, &e.utcOffsetMinutes);
-    if (!ms) return fieldError("time", "'" + *time + "' is not an RFC 3339 date-time with an offset");
+    auto ms = parseRfc3339(**time, &e.utcOffsetMinutes);
+    if (!ms) return fieldError("time", "'" + **time + "' is not an RFC 3339 date-time with an offset");
     e.timeMs = *ms;
 
     auto service = text(d, "service", "service", true);
     if (!service) return service.error();
-    e.service = *service;
+    e.service = **service;
     auto action = text(d, "action", "action", true);
     if (!action) return action.error();
-    e.action = *action;
+    e.action = **action;
 
     const json::Value* actor = d.find("actor");
     if (!actor || actor->isNull()) return fieldError("actor", "required");
     if (!actor->isObject()) return fieldError("actor", "must be an object");
     auto actorType = choice(*actor, "type", "actor.type", true, {"person", "integration"});
     if (!actorType) return actorType.error();
-    e.actorType = *actorType;
+    e.actorType = **actorType;
     auto actorId = text(*actor, "id", "actor.id", true);
     if (!actorId) return actorId.error();
-    e.actorId = *actorId;
+    e.actorId = **actorId;
     auto actorOrg = text(*actor, "org", "actor.org", true);
     if (!actorOrg) return actorOrg.error();
-    if (!norway::isValidOrgnr(*actorOrg)) return fieldError("actor.org", "'" + *actorOrg + "' is not a valid organisation number");
-    e.actorOrg = *actorOrg;
+    if (!norway::isValidOrgnr(**actorOrg)) return fieldError("actor.org", "'" + **actorOrg + "' is not a valid organisation number");
+    e.actorOrg = **actorOrg;
 
     auto behalf = text(d, "on_behalf_of", "on_behalf_of", false);
     if (!behalf) return behalf.error();
-    if (!behalf->empty() && !norway::isValidOrgnr(*behalf))
-        return fieldError("on_behalf_of", "'" + *behalf + "' is not a valid organisation number");
-    e.onBehalfOf = *behalf;
+    if (!(*behalf)->empty() && !norway::isValidOrgnr(**behalf))
+        return fieldError("on_behalf_of", "'" + **behalf + "' is not a valid organisation number");
+    e.onBehalfOf = **behalf;
 
     if (const json::Value* subject = d.find("subject"); subject && !subject->isNull()) {
         if (!subject->isObject()) return fieldError("subject", "must be an object");
@@ -259,15 +262,15 @@ Result<AuditEvent> parseEvent(std::string_view line, const EventLimits& limits) 
         if (!type) return type.error();
         auto id = text(*subject, "id", "subject.id", true);
         if (!id) return id.error();
-        e.subjectType = *type;
-        e.subjectId = *id;
+        e.subjectType = **type;
+        e.subjectId = **id;
     }
 
     for (auto [key, target] : {std::pair{"legal_basis", &e.legalBasis}, std::pair{"service_area", &e.serviceArea},
                                std::pair{"source_ip", &e.sourceIp}, std::pair{"request_id", &e.requestId}}) {
         auto v = text(d, key, key, false);
         if (!v) return v.error();
-        *target = *v;
+        *target = **v;
     }
     if (const json::Value* c = d.find("confidential"); c && !c->isNull()) {
         if (!c->isBool()) return fieldError("confidential", "must be true or false");
@@ -275,10 +278,10 @@ Result<AuditEvent> parseEvent(std::string_view line, const EventLimits& limits) 
     }
     auto protection = choice(d, "address_protection", "address_protection", false, {"none", "fortrolig", "strengt_fortrolig"});
     if (!protection) return protection.error();
-    if (!protection->empty()) e.addressProtection = *protection;
+    if (!(*protection)->empty()) e.addressProtection = **protection;
     auto result = choice(d, "result", "result", false, {"ok", "denied", "error"});
     if (!result) return result.error();
-    if (!result->empty()) e.result = *result;
+    if (!(*result)->empty()) e.result = **result;
 
     if (e.actorType == "person" && !norway::isValidPersonId(e.actorId))
         e.warnings.push_back("actor.id is not a valid fødselsnummer or d-nummer");
@@ -303,7 +306,7 @@ PartyKeys partyKeys(const AuditEvent& event, std::string_view hmacKey) {
 std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys) {
     const Pseudonyms pseudonyms{event.actorType == "person" ? &keys.actor : nullptr, event.subjectType == "person" ? &keys.subject : nullptr};
     std::string out;
-    out.reserve(512);
+    out.reserve(1024);
     appendCanonical(out, event.document, &pseudonyms);
     return out;
 }

@@ -62,11 +62,11 @@ std::string randomBytes(std::size_t n) {
 
 std::string toHex(std::string_view data) {
     static const char* digits = "0123456789abcdef";
-    std::string out;
-    out.reserve(data.size() * 2);
-    for (unsigned char c : data) {
-        out += digits[c >> 4];
-        out += digits[c & 0xF];
+    std::string out(data.size() * 2, '\0');
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        out[2 * i] = digits[c >> 4];
+        out[2 * i + 1] = digits[c & 0xF];
     }
     return out;
 }

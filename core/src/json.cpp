@@ -103,6 +103,7 @@ private:
 
     bool parseObject(Value& out, std::size_t depth) {
         out.type = Value::Type::Object;
+        out.members.reserve(8);  // growing from one member at a time was a fifth of parsing an event
         ++pos_;
         skipSpace();
         if (pos_ < in_.size() && in_[pos_] == '}') { ++pos_; return true; }

@@ -12,21 +12,40 @@ Status moveAuditEventsV1(Database& db) {
     auto writer = audit_index::RowWriter::prepare(db);
     if (!writer) return writer.error();
     auto read = db.prepare(QStringLiteral("SELECT seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical, leaf_hash,"
-                                          " source, source_line FROM audit_events_v1 ORDER BY seq"));
+                                          " source, source_line FROM audit_events_v1 WHERE seq >= ? ORDER BY seq LIMIT 5000"));
     if (!read) return read.error();
     Statement& r = **read;
-    for (;;) {
-        auto row = r.next();
-        if (!row) return row.error();
-        if (!*row) break;
-        const std::string leaf = QByteArray::fromHex(QByteArray(r.text(9).data(), static_cast<qsizetype>(r.text(9).size()))).toStdString();
-        if (leaf.size() != 32) return fail("audit event " + std::to_string(r.integer(0)) + ": the stored leaf hash is not 64 hex digits");
-        if (auto s = writer->add({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8), leaf,
-                                  r.text(10), r.integer(11)});
-            !s)
-            return s;
+    struct Moved {
+        std::int64_t seq, timeMs, sourceLine;
+        std::string text[8];  // service, action, actor_key, actor_org, subject_key, result, canonical, source
+        std::string leaf;
+    };
+    // A slice at a time, read to its end before writing: PostgreSQL's driver drops a result that
+    // is still being read when another statement runs.
+    for (std::int64_t next = 0;;) {
+        std::vector<Moved> slice;
+        r.bind(0, next);
+        for (;;) {
+            auto row = r.next();
+            if (!row) return row.error();
+            if (!*row) break;
+            Moved m{r.integer(0), r.integer(1), r.integer(11), {}, {}};
+            for (int i = 0; i < 6; ++i) m.text[i] = r.text(2 + i);
+            m.text[6] = r.text(8);
+            m.text[7] = r.text(10);
+            const std::string_view hex = r.text(9);
+            m.leaf = QByteArray::fromHex(QByteArray(hex.data(), static_cast<qsizetype>(hex.size()))).toStdString();
+            if (m.leaf.size() != 32) return fail("audit event " + std::to_string(m.seq) + ": the stored leaf hash is not 64 hex digits");
+            slice.push_back(std::move(m));
+        }
+        if (slice.empty()) break;
+        for (const auto& m : slice)
+            if (auto s = writer->add({m.seq, m.timeMs, m.text[0], m.text[1], m.text[2], m.text[3], m.text[4], m.text[5], m.text[6], m.leaf, m.text[7],
+                                      m.sourceLine});
+                !s)
+                return s;
+        next = slice.back().seq + 1;
     }
-    read->reset();
     return db.exec(QStringLiteral("DROP TABLE audit_events_v1"));
 }
 }  // namespace

@@ -148,7 +148,6 @@ void AuditPage::search() {
     results_->setRowCount(0);
     detail_->clear();
     loadMore();
-    if (results_->rowCount() == 0 && status_->text().isEmpty()) status_->setText(tr("Ingen hendelser i perioden."));
 }
 
 void AuditPage::loadMore() {
@@ -173,7 +172,8 @@ void AuditPage::loadMore() {
         results_->setItem(row, 5, readOnlyCell(e.actorOrg));
         cursor_ = audit::Ledger::Cursor{e.timeMs, e.seq};
     }
-    status_->setText(exhausted_ ? tr("%n hendelse(r).", nullptr, results_->rowCount())
+    if (results_->rowCount() == 0) status_->setText(tr("Ingen hendelser i perioden."));
+    else status_->setText(exhausted_ ? tr("%n hendelse(r).", nullptr, results_->rowCount())
                                 : tr("Viser de første %n hendelsene; rull ned for flere.", nullptr, results_->rowCount()));
 }
 

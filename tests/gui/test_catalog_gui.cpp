@@ -178,11 +178,11 @@ private slots:
         const QString person = "15058534541", other = "41019012393";
         QByteArray lines;
         for (int i = 0; i < 500; ++i)
-            lines += QStringLiteral("{\"time\":\"%1\",\"service\":\"fiks-folkeregister\",\"action\":\"person.lookup\","
+            lines += QStringLiteral("{\"time\":\"%1\",\"service\":\"fiks-folkeregister\",\"action\":\"%4\","
                                     "\"actor\":{\"type\":\"integration\",\"id\":\"fagsystem-1\",\"org\":\"974760673\"},"
                                     "\"subject\":{\"type\":\"person\",\"id\":\"%2\"},\"result\":\"%3\"}\n")
                          .arg(QDateTime::currentDateTimeUtc().addSecs(-3600 + i).toString(Qt::ISODate), i % 10 == 0 ? other : person,
-                              i == 7 ? "denied" : "ok")
+                              i == 7 ? "denied" : "ok", i % 50 == 3 ? "document.download" : "person.lookup")
                          .toUtf8();
         {
             auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
@@ -211,7 +211,7 @@ private slots:
         auto* detections = window.findChild<QTableWidget*>("auditDetections");
         QCOMPARE(detections->rowCount(), 1);  // no event had a legal basis: one incident for the integration today
         QCOMPARE(detections->item(0, 1)->text(), QString("OppslagUtenHjemmel"));
-        QCOMPARE(detections->item(0, 2)->text(), QString("500 hendelse(r)"));
+        QCOMPARE(detections->item(0, 2)->text(), QString("490 hendelse(r)"));  // the lookups; downloads are not the rule's
         QTest::keyClicks(id, person);
         QTest::mouseClick(window.findChild<QPushButton*>("auditSearch"), Qt::LeftButton);
         auto* results = window.findChild<QTableWidget*>("auditResults");
@@ -231,6 +231,16 @@ private slots:
         }
         QTest::mouseClick(window.findChild<QPushButton*>("auditVerify"), Qt::LeftButton);
         QVERIFY(window.findChild<QLabel*>("auditLedgerState")->text().contains("500 hendelser"));
+
+        // Narrowed to one action, then to a service with nothing about the person.
+        QTest::keyClicks(window.findChild<QLineEdit*>("auditAction"), "document.download");
+        QTest::mouseClick(window.findChild<QPushButton*>("auditSearch"), Qt::LeftButton);
+        QCOMPARE(results->rowCount(), 10);  // events 3, 53, ..., 453
+        for (int row = 0; row < results->rowCount(); ++row) QCOMPARE(results->item(row, 3)->text(), QString("document.download"));
+        QTest::keyClicks(window.findChild<QLineEdit*>("auditService"), "svarut");
+        QTest::mouseClick(window.findChild<QPushButton*>("auditSearch"), Qt::LeftButton);
+        QCOMPARE(results->rowCount(), 0);
+        QCOMPARE(window.findChild<QLabel*>("auditStatus")->text(), QString("Ingen hendelser i perioden."));
 
         // The service desk sees the module but cannot search.
         auto desk = open(Session{"brukerstotte", Role::Brukerstotte});

@@ -1,6 +1,7 @@
 // The audit ledger as an operator and an investigator use it, through `vakt`: ingest with
 // quarantine and exactly-once resumption, verification that catches each kind of tampering done
-// with plain SQL, proofs checked on their own, and who may search.
+// with plain SQL, proofs checked on their own, and who may search. On SQLite, and the tests
+// without SQLite-only SQL again on PostgreSQL (audit_ledger_postgres).
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
@@ -10,8 +11,13 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <vector>
 
 #include "support/run_program.h"
+#include "support/test_db.h"
 
 using vakt::test::Outcome;
 using vakt::test::run;
@@ -22,7 +28,7 @@ class AuditLedger : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(dir_.isValid());
-        db_ = dir_.filePath("vakt.db");
+        db_ = database_.url();
         keys_ = dir_.filePath("keys");
         ASSERT_EQ(run(VAKT_CLI, {"--db", db_, "init", "--demo"}).code, 0);
         Outcome k = run(VAKT_CLI, {"--keys", keys_, "keys", "init"});
@@ -44,7 +50,10 @@ protected:
         f.write(content);
         return f.fileName();
     }
-    Outcome sql(const QString& statement) { return run("sqlite3", {db_, statement}); }
+    // Plain SQL on the database, as an attacker with access to it would use.
+    Outcome sql(const QString& statement) {
+        return database_.postgres() ? run("psql", {"-qtA", "-v", "ON_ERROR_STOP=1", db_, "-c", statement}) : run("sqlite3", {db_, statement});
+    }
     qint64 count(const QString& query) { return sql(query).out.trimmed().toLongLong(); }
     // Ingests three files of 100 events, so the ledger has heads at 100, 200 and 300.
     void threeBatches() {
@@ -61,6 +70,7 @@ protected:
     }
 
     QTemporaryDir dir_;
+    vakt::test::TestDatabase database_;  // SQLite, or PostgreSQL in the audit_ledger_postgres test
     QString db_, keys_;
 };
 
@@ -134,6 +144,76 @@ TEST_F(AuditLedger, PersonIdsAreNeverStoredInClearButCanBeSearched) {
         EXPECT_EQ(denied.code, 1);
         EXPECT_TRUE(denied.err.contains("permission denied")) << denied.err.toStdString();
     }
+}
+
+TEST_F(AuditLedger, SearchAnswersByPersonActorServiceAndActionInTimeOrder) {
+    // A week of events, one every seven minutes, in two time zones, so a search spans more hours
+    // than one query reads at a time. What a search should return is worked out from this input.
+    struct Written {
+        qint64 ms;
+        QString requestId, subject, actor, service, action;
+    };
+    const QStringList persons = {"02026140180", "03036240201", "04046340332", "05056440463", "06066540594"};
+    const QStringList employees = {"07076640615", "08086740746"};
+    const QStringList services = {"fiks-folkeregister", "digisos", "svarut"};
+    std::vector<Written> written;
+    QByteArray lines;
+    const QDateTime start(QDate(2026, 11, 20), QTime(0, 0), QTimeZone(3600));
+    for (int i = 0; i < 1500; ++i) {
+        // Every fifth event is written an hour late in the file: time order is not file order.
+        const int minutes = 7 * i + (i % 5 == 0 ? 60 : 0);
+        const QDateTime at = start.addSecs(60 * minutes);
+        Written w{at.toMSecsSinceEpoch(), QStringLiteral("r%1").arg(i), persons[(i * 7) % persons.size()],
+                  i % 3 == 0 ? QStringLiteral("fagsystem-%1").arg(i % 2) : employees[i % employees.size()], services[i % services.size()],
+                  i % 4 == 0 ? QStringLiteral("document.download") : QStringLiteral("person.lookup")};
+        const QString time = (i % 2 ? at.toUTC() : at).toString(Qt::ISODate);
+        const bool integration = w.actor.startsWith("fagsystem");
+        lines += QStringLiteral("{\"time\":\"%1\",\"service\":\"%2\",\"action\":\"%3\",\"actor\":{\"type\":\"%4\",\"id\":\"%5\",\"org\":\"974760673\"},"
+                                "\"subject\":{\"type\":\"person\",\"id\":\"%6\"},\"legal_basis\":\"Folkeregisterloven § 10-2\",\"request_id\":\"%7\"}\n")
+                     .arg(time, w.service, w.action, integration ? "integration" : "person", w.actor, w.subject, w.requestId)
+                     .toUtf8();
+        written.push_back(w);
+    }
+    ASSERT_EQ(vakt({"audit", "ingest", write("week.jsonl", lines)}).code, 0);
+
+    auto expected = [&](auto match) {
+        std::vector<const Written*> out;
+        for (const auto& w : written)
+            if (match(w)) out.push_back(&w);
+        std::stable_sort(out.begin(), out.end(), [](const Written* a, const Written* b) { return a->ms < b->ms; });
+        QStringList ids;
+        for (const auto* w : out) ids << w->requestId;
+        return ids;
+    };
+    auto searched = [&](const QStringList& args) {
+        Outcome r = vakt(QStringList{"audit", "search", "--json", "--limit", "100000"} + args, "sikkerhetsansvarlig");
+        EXPECT_EQ(r.code, 0) << r.err.toStdString();
+        QStringList ids;
+        for (const auto& v : QJsonDocument::fromJson(r.out.toUtf8()).array()) ids << v.toObject()["event"].toObject()["request_id"].toString();
+        return ids;
+    };
+    const QString person = persons[2], employee = employees[1];
+    EXPECT_EQ(searched({"--subject", person}), expected([&](const Written& w) { return w.subject == person; }));
+    EXPECT_EQ(searched({"--actor", employee}), expected([&](const Written& w) { return w.actor == employee; }));
+    EXPECT_EQ(searched({"--actor", "fagsystem-1"}), expected([&](const Written& w) { return w.actor == "fagsystem-1"; }));
+    EXPECT_EQ(searched({"--subject", person, "--actor", employee, "--service", "digisos"}),
+              expected([&](const Written& w) { return w.subject == person && w.actor == employee && w.service == "digisos"; }));
+    EXPECT_EQ(searched({"--actor", employee, "--action", "document.download"}),
+              expected([&](const Written& w) { return w.actor == employee && w.action == "document.download"; }));
+    // A period given with another offset than the events were written in.
+    const QDateTime from = start.addDays(2).toUTC(), to = start.addDays(3).addSecs(7200);
+    EXPECT_EQ(searched({"--subject", person, "--from", from.toString(Qt::ISODate), "--to", to.toString(Qt::ISODate)}),
+              expected([&](const Written& w) { return w.subject == person && w.ms >= from.toMSecsSinceEpoch() && w.ms <= to.toMSecsSinceEpoch(); }));
+    // --limit gives the earliest events.
+    const QStringList all = expected([&](const Written& w) { return w.actor == employee; });
+    Outcome firstTen = vakt({"audit", "search", "--json", "--actor", employee, "--limit", "10"}, "revisor");
+    QStringList ten;
+    for (const auto& v : QJsonDocument::fromJson(firstTen.out.toUtf8()).array()) ten << v.toObject()["event"].toObject()["request_id"].toString();
+    EXPECT_EQ(ten, all.mid(0, 10));
+    EXPECT_TRUE(searched({"--subject", "01010112345"}).isEmpty());
+    Outcome nobody = vakt({"audit", "search", "--service", "svarut"}, "sikkerhetsansvarlig");
+    EXPECT_EQ(nobody.code, 2);
+    EXPECT_TRUE(nobody.err.contains("--subject")) << nobody.err.toStdString();
 }
 
 TEST_F(AuditLedger, ProofsAndEvidenceAreCheckedOnTheirOwn) {

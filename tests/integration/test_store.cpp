@@ -4,8 +4,11 @@
 
 #include <QCoreApplication>
 #include <QTimeZone>
+#include <algorithm>
 
+#include "audit_index.h"
 #include "catalog_service.h"
+#include "crypto.h"
 #include "data_dir.h"
 #include "demo.h"
 #include "incidents.h"
@@ -117,6 +120,54 @@ TEST_F(StoreTest, MigratesFromEveryEarlierVersionKeepingData) {
         EXPECT_EQ(*schemaVersion((*store)->db()), latestSchemaVersion());
         EXPECT_EQ(*(*store)->meta("marker"), "kept");
     }
+}
+
+TEST_F(StoreTest, AuditEventsOfTheFirstLayoutAreMovedAndIndexed) {
+    test::TestDatabase fresh;
+    auto db = Database::open(*parseDatabaseUrl(fresh.url()));
+    ASSERT_TRUE(db) << db.message();
+    ASSERT_TRUE(migrate(**db, 7));
+    struct Old {
+        qint64 seq, timeMs;
+        QString actor, subject, canonical;
+    };
+    // Two hours apart, one without a subject; leaf hashes as the first layout kept them, in hex.
+    const std::vector<Old> old = {{0, 1795680000000, "fagsystem-1", "hmac-sha256:" + QString(64, 'a'), R"({"n":0})"},
+                                  {1, 1795680000000 + 2 * 3600 * 1000, "hmac-sha256:" + QString(64, 'b'), "", R"({"n":1})"}};
+    for (const auto& o : old) {
+        unsigned char leaf[32];
+        crypto::sha256({std::string_view("\0", 1), o.canonical.toStdString()}, leaf);
+        ASSERT_TRUE((*db)->exec("INSERT INTO audit_events (seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical,"
+                                " leaf_hash, source, source_line) VALUES (?, ?, 'svarut', 'login', ?, '974760673', ?, 'ok', ?, ?, 'old.jsonl', ?)",
+                                {o.seq, o.timeMs, o.actor, o.subject, o.canonical,
+                                 QString::fromStdString(crypto::toHex(std::string_view(reinterpret_cast<const char*>(leaf), 32))), o.seq + 1}));
+    }
+    db->reset();
+    auto store = Store::open(fresh.url(), Store::OpenMode::MustExist, clock_);
+    ASSERT_TRUE(store) << store.message();
+    Database& moved = (*store)->db();
+    for (const auto& o : old) {
+        auto row = moved.query("SELECT canonical, leaf_hash, source_line FROM audit_events WHERE seq = ?", {o.seq});
+        ASSERT_TRUE(row && row->size() == 1);
+        EXPECT_EQ(row->front().value(0).toString(), o.canonical);
+        unsigned char leaf[32];
+        crypto::sha256({std::string_view("\0", 1), o.canonical.toStdString()}, leaf);
+        EXPECT_EQ(row->front().value(1).toByteArray(), QByteArray(reinterpret_cast<const char*>(leaf), 32));
+        EXPECT_EQ(row->front().value(2).toLongLong(), o.seq + 1);
+        // Found through the index, by actor, and by subject when there is one.
+        auto entries = moved.query("SELECT term FROM audit_index WHERE bucket = ? AND seq = ? ORDER BY term",
+                                   {static_cast<qint64>(audit_index::bucketOf(o.timeMs)), o.seq});
+        ASSERT_TRUE(entries);
+        std::vector<qint64> terms{audit_index::term(audit_index::Role::Actor, o.actor.toStdString())};
+        if (!o.subject.isEmpty()) terms.push_back(audit_index::term(audit_index::Role::Subject, o.subject.toStdString()));
+        std::sort(terms.begin(), terms.end());
+        std::vector<qint64> found;
+        for (const auto& r : *entries) found.push_back(r.value(0).toLongLong());
+        EXPECT_EQ(found, terms);
+    }
+    auto buckets = moved.query("SELECT count(*) FROM audit_buckets");
+    ASSERT_TRUE(buckets);
+    EXPECT_EQ(buckets->front().value(0).toInt(), 2);
 }
 
 TEST_F(StoreTest, RefusesADatabaseNewerThanTheProgram) {
