@@ -283,6 +283,31 @@ TEST_F(AuditLedger, DetectionRulesOpenIncidentsWithTheirEvidence) {
     EXPECT_TRUE(refused.err.contains("bad.yml:2: field 'X.threshold'")) << refused.err.toStdString();
 }
 
+TEST_F(AuditLedger, ADormantAccountIsKnownFromTheLedgerAcrossRuns) {
+    // Each run is a new process: when an actor was last active comes from the ledger's index.
+    auto event = [](const char* time, const char* actor) {
+        return QStringLiteral("{\"time\":\"%1\",\"service\":\"svarut\",\"action\":\"forsendelse.send\","
+                              "\"actor\":{\"type\":\"integration\",\"id\":\"%2\",\"org\":\"974760673\"}}\n")
+            .arg(QLatin1String(time), QLatin1String(actor))
+            .toUtf8();
+    };
+    ASSERT_EQ(vakt({"audit", "ingest", write("august.jsonl", event("2026-08-01T10:00:00+02:00", "gammel-klient") +
+                                                                 event("2026-11-20T10:00:00+01:00", "aktiv-klient"))})
+                  .code,
+              0);
+    const QString rules = write("dormant.yml", "detections:\n  - name: Sovende\n    type: dormant_account\n    window: 2160h\n");
+    Outcome r = vakt({"audit", "ingest", write("november.jsonl", event("2026-11-26T10:00:00+01:00", "gammel-klient") +
+                                                                     event("2026-11-26T10:00:01+01:00", "aktiv-klient")),
+                      "--rules", rules});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    Outcome list = vakt({"audit", "incidents", "--json"}, "sikkerhetsansvarlig");
+    const QJsonArray incidents = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    ASSERT_EQ(incidents.size(), 1) << list.out.toStdString();
+    EXPECT_EQ(incidents[0].toObject()["rule"].toString(), "Sovende");
+    EXPECT_EQ(incidents[0].toObject()["evidence_events"].toInteger(), 1);
+    EXPECT_TRUE(incidents[0].toObject()["summary"].toString().contains("gammel-klient")) << list.out.toStdString();
+}
+
 TEST_F(AuditLedger, AChangedEventIsNamed) {
     threeBatches();
     sql("UPDATE audit_events SET canonical = replace(canonical, '\"result\":\"ok\"', '\"result\":\"denied\"') WHERE seq = 42");
