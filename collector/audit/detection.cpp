@@ -20,6 +20,8 @@ std::string network(const std::string& ip) {
 }
 
 std::string day(std::int64_t ms) { return std::to_string(ms / 86400000); }
+
+constexpr std::size_t kMaxSources = 256;  // networks and organisations remembered per integration
 }  // namespace
 
 std::optional<DetectionType> detectionTypeFromName(const std::string& name) {
@@ -58,10 +60,17 @@ Detector::ActorState& Detector::stateOf(const std::string& actorKey, std::int64_
 std::vector<Finding> Detector::observe(const AuditEvent& e, const PartyKeys& keys, std::int64_t seq) {
     std::vector<Finding> out;
     ActorState& actor = stateOf(keys.actor, e.timeMs);
-    const bool firstInMemory = actor.lastMs < 0;
     std::optional<std::int64_t> previous;
-    if (!firstInMemory) previous = actor.lastMs;
-    else if (lastSeen_) previous = lastSeen_(keys.actor, e.timeMs);
+    if (actor.lastMs >= 0) {
+        previous = actor.lastMs;
+    } else if (history_) {
+        const Past past = history_(keys.actor, e.timeMs);
+        previous = past.lastMs;
+        for (const auto& [ip, org] : past.sources) {
+            if (!ip.empty() && actor.networks.size() < kMaxSources) actor.networks.insert(network(ip));
+            if (actor.orgs.size() < kMaxSources) actor.orgs.insert(org);
+        }
+    }
 
     for (const auto& rule : rules_) {
         std::string count;
@@ -116,8 +125,8 @@ std::vector<Finding> Detector::observe(const AuditEvent& e, const PartyKeys& key
                 const bool newNet = !net.empty() && !actor.networks.count(net);
                 const bool newOrg = !actor.orgs.count(e.actorOrg);
                 fired = known && (newNet || newOrg);
-                if (!net.empty() && actor.networks.size() < 256) actor.networks.insert(net);
-                if (actor.orgs.size() < 256) actor.orgs.insert(e.actorOrg);
+                if (!net.empty() && actor.networks.size() < kMaxSources) actor.networks.insert(net);
+                if (actor.orgs.size() < kMaxSources) actor.orgs.insert(e.actorOrg);
                 scope = net + "|" + e.actorOrg;
                 break;
             }

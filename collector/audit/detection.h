@@ -2,9 +2,11 @@
 // Detection of misuse in audit events, evaluated as each event is accepted. Each rule type is a
 // question a security officer asks of the log; a finding names the rule, the actor and the event
 // that is its evidence, and carries a fingerprint so repeated findings about the same actor and
-// day (or window) become one incident with more evidence. Plain C++: the one lookup that needs
-// history (when an actor was last seen before) is a callback. Memory is bounded: per-actor
-// state is kept for at most `maxActors` actors, the least recently active are forgotten first.
+// day (or window) become one incident with more evidence. Plain C++: what the log knew of an
+// actor before this process saw it (when it was last active, where an integration called from)
+// is a callback, so a restart neither forgets a dormant account nor takes a new network for the
+// usual one. Memory is bounded: per-actor state is kept for at most `maxActors` actors, the least
+// recently active are forgotten first.
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -54,11 +56,18 @@ struct Finding {
     std::int64_t seq = 0;  // the evidence event
 };
 
+// An actor's activity before an event, as the ledger has it.
+struct Past {
+    std::optional<std::int64_t> lastMs;  // its newest event, if any
+    // Its most recent events' source addresses and organisations, newest first (integrations).
+    std::vector<std::pair<std::string, std::string>> sources;
+};
+
 class Detector {
 public:
-    using LastSeen = std::function<std::optional<std::int64_t>(const std::string& actorKey, std::int64_t beforeMs)>;
-    explicit Detector(std::vector<DetectionRule> rules, LastSeen lastSeen = {}, std::size_t maxActors = 100000)
-        : rules_(std::move(rules)), lastSeen_(std::move(lastSeen)), maxActors_(maxActors) {}
+    using History = std::function<Past(const std::string& actorKey, std::int64_t beforeMs)>;
+    explicit Detector(std::vector<DetectionRule> rules, History history = {}, std::size_t maxActors = 100000)
+        : rules_(std::move(rules)), history_(std::move(history)), maxActors_(maxActors) {}
 
     std::vector<Finding> observe(const AuditEvent& event, const PartyKeys& keys, std::int64_t seq);
     const std::vector<DetectionRule>& rules() const { return rules_; }
@@ -73,7 +82,7 @@ private:
     };
     ActorState& stateOf(const std::string& actorKey, std::int64_t nowMs);
     std::vector<DetectionRule> rules_;
-    LastSeen lastSeen_;
+    History history_;
     std::size_t maxActors_;
     std::unordered_map<std::string, ActorState> actors_;
 };

@@ -322,23 +322,41 @@ Status Ledger::raiseFindings(const Session& who, const std::vector<Finding>& fin
     return {};
 }
 
-Detector::LastSeen Ledger::history() {
-    return [this](const std::string& actorKey, std::int64_t beforeMs) -> std::optional<std::int64_t> {
+Detector::History Ledger::history() {
+    return [this](const std::string& actorKey, std::int64_t beforeMs) {
+        Past past;
         auto found = buckets(std::numeric_limits<qint64>::min(), beforeMs);
-        if (!found) return std::nullopt;
+        if (!found) return past;
+        // A person needs only the newest event; an integration's recent ones show where it calls from.
+        const bool person = actorKey.rfind("hmac-sha256:", 0) == 0;
+        const std::size_t wanted = person ? 1 : 100;
         const std::int64_t term = audit_index::term(audit_index::Role::Actor, actorKey);
         // Newest hours first: an active actor is found in the first slice.
-        for (std::size_t end = found->size(); end > 0;) {
+        for (std::size_t end = found->size(); end > 0 && past.sources.size() < wanted;) {
             const std::size_t count = std::min(kBucketsPerQuery, end);
             end -= count;
-            auto rows = store_.db().query(QStringLiteral("SELECT max(i.time_ms) FROM audit_index i JOIN audit_events e ON e.seq = i.seq"
-                                                         " WHERE i.bucket IN (%1) AND i.term = ? AND i.time_ms < ? AND e.actor_key = ?")
-                                              .arg(bucketList(*found, end, count)),
-                                          {static_cast<qint64>(term), static_cast<qint64>(beforeMs), QString::fromStdString(actorKey)});
-            if (!rows) return std::nullopt;
-            if (!rows->empty() && !rows->front().value(0).isNull()) return rows->front().value(0).toLongLong();
+            auto statement = store_.db().prepare(QStringLiteral("SELECT i.time_ms, e.actor_org, e.canonical FROM audit_index i JOIN audit_events e"
+                                                                " ON e.seq = i.seq WHERE i.bucket IN (%1) AND i.term = ? AND i.time_ms < ?"
+                                                                " AND e.actor_key = ? ORDER BY i.bucket DESC, i.time_ms DESC, i.seq DESC LIMIT %2")
+                                                     .arg(bucketList(*found, end, count))
+                                                     .arg(wanted - past.sources.size()));
+            if (!statement) return past;
+            Statement& q = **statement;
+            q.bind(0, term);
+            q.bind(1, beforeMs);
+            q.bindText(2, actorKey);
+            for (;;) {
+                auto row = q.next();
+                if (!row || !*row) break;
+                if (!past.lastMs) past.lastMs = q.integer(0);
+                std::string ip;
+                if (!person)
+                    if (auto event = json::parse(q.text(2)); event)
+                        if (const json::Value* v = event->find("source_ip"); v && v->isString()) ip = v->text;
+                past.sources.emplace_back(std::move(ip), std::string(q.text(1)));
+            }
         }
-        return std::nullopt;
+        return past;
     };
 }
 

@@ -98,8 +98,8 @@ public:
     // Accepted events are also shown to this detector; its findings open (or add evidence to)
     // incidents once their events are committed.
     void setDetector(Detector* detector) { detector_ = detector; }
-    // When an actor was last active before a time, from the ledger: the detector's history.
-    Detector::LastSeen history();
+    // What the ledger knew of an actor before a time: the detector's history.
+    Detector::History history();
     struct DetectionIncident {
         qint64 id = 0;
         QString rule, severity, summary, service, openedAt;

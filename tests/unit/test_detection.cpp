@@ -143,13 +143,30 @@ TEST(Detection, IntegrationFromANewNetworkOrOrganisation) {
     EXPECT_EQ(run(d, l).size(), 1u);
 }
 
+TEST(Detection, AnIntegrationsUsualSourcesComeFromHistoryAfterARestart) {
+    int asked = 0;
+    Detector d({rule(DetectionType::NewSource)}, [&](const std::string&, std::int64_t) {
+        ++asked;
+        return Past{kMonday10 - kMinute, {{"10.20.1.7", "974760673"}}};
+    });
+    Line l;
+    l.actorType = "integration";
+    l.actor = "fagsystem-1";
+    l.ip = "10.20.1.200";
+    l.org = "974760673";
+    EXPECT_TRUE(run(d, l).empty());  // the usual network, known from before the restart
+    l.ip = "192.168.5.5";
+    EXPECT_EQ(run(d, l).size(), 1u);  // the first event after a restart is not taken as the baseline
+    EXPECT_EQ(asked, 1);  // asked once, then kept in memory
+}
+
 TEST(Detection, DormantAccountUsesHistory) {
     auto r = rule(DetectionType::DormantAccount);
     r.window = std::chrono::hours(24 * 90);
     std::string asked;
-    Detector d({r}, [&](const std::string& actor, std::int64_t) -> std::optional<std::int64_t> {
+    Detector d({r}, [&](const std::string& actor, std::int64_t) {
         asked = actor;
-        return kMonday10 - std::int64_t{100} * 24 * 3600000;  // last seen 100 days ago
+        return Past{kMonday10 - std::int64_t{100} * 24 * 3600000, {}};  // last seen 100 days ago
     });
     const auto f = run(d, Line{});
     ASSERT_EQ(f.size(), 1u);
