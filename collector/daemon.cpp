@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 
 #include <QBuffer>
+#include <QRegularExpression>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -405,12 +406,36 @@ HttpResponse Daemon::receiveAudit(const std::string& path, const std::map<std::s
     const std::string expected = "Bearer " + token.toStdString();
     if (token.isEmpty() || given.size() != expected.size() || CRYPTO_memcmp(given.data(), expected.data(), given.size()) != 0)
         return {401, kText, "a valid bearer token is required\n"};
+    // A client that names its stream and where the body starts in it gets exactly-once delivery:
+    // the position is committed with the events, a batch sent again is recognised, a gap refused.
+    audit::SourceSpec source{{}, QStringLiteral("push"), true};
+    const auto header = [&](const char* name) { return headers.count(name) ? headers.at(name) : std::string(); };
+    const std::string stream = header("vakt-stream"), offsetText = header("vakt-offset");
+    if (!stream.empty() || !offsetText.empty()) {
+        static const QRegularExpression streamName(QStringLiteral("^[A-Za-z0-9._-]{1,100}$"));
+        bool ok = false;
+        const qint64 offset = QByteArray::fromStdString(offsetText).toLongLong(&ok);
+        if (!streamName.match(QString::fromStdString(stream)).hasMatch() || !ok || offset < 0)
+            return {400, kText, "Vakt-Stream (letters, digits, '.', '_', '-') and Vakt-Offset (bytes, 0 or more) go together\n"};
+        source = audit::SourceSpec{QStringLiteral("push:") + QString::fromStdString(stream), QStringLiteral("push:") + QString::fromStdString(stream),
+                                   false, offset};
+        auto committed = ledger_->position(source.key);
+        if (!committed) {
+            auditErrors_.add({}).inc();
+            logLine("audit push: " + committed.message());
+            return {503, kText, "the ledger could not be read; send the events again\n"};
+        }
+        if (offset > committed->offset)
+            return {409, "application/json", "{\"error\":\"the bytes before this body are missing\",\"offset\":" + std::to_string(committed->offset) + "}\n"};
+        if (offset + static_cast<qint64>(body.size()) <= committed->offset)  // all of it arrived before
+            return {200, "application/json", "{\"accepted\":0,\"quarantined\":0,\"offset\":" + std::to_string(committed->offset) + "}\n"};
+    }
     QByteArray bytes = QByteArray::fromStdString(body);
     QBuffer input(&bytes);
     input.open(QIODevice::ReadOnly);
     audit::EventLimits limits;
     limits.maxLineBytes = config_.audit->maxLineBytes;
-    auto stats = ledger_->ingest(MonitoringStore::collectorSession(), audit::SourceSpec{{}, QStringLiteral("push"), true}, input, limits);
+    auto stats = ledger_->ingest(MonitoringStore::collectorSession(), source, input, limits);
     if (!stats) {
         auditErrors_.add({}).inc();
         logLine("audit push: " + stats.message());
@@ -418,8 +443,9 @@ HttpResponse Daemon::receiveAudit(const std::string& path, const std::map<std::s
     }
     auditEvents_.add({}).inc(static_cast<double>(stats->accepted));
     auditQuarantined_.add({}).inc(static_cast<double>(stats->quarantined));
-    return {200, "application/json",
-            "{\"accepted\":" + std::to_string(stats->accepted) + ",\"quarantined\":" + std::to_string(stats->quarantined) + "}\n"};
+    std::string answer = "{\"accepted\":" + std::to_string(stats->accepted) + ",\"quarantined\":" + std::to_string(stats->quarantined);
+    if (!source.key.isEmpty()) answer += ",\"offset\":" + std::to_string(stats->endOffset);
+    return {200, "application/json", answer + "}\n"};
 }
 
 HttpResponse Daemon::serve(const std::string& path, const std::map<std::string, std::string>& headers) {

@@ -77,6 +77,13 @@ Result<TreeBuilder> Ledger::loadFrontier() {
     return *tree;
 }
 
+Result<SourcePosition> Ledger::position(const QString& sourceKey) {
+    auto pos = store_.db().query(QStringLiteral("SELECT byte_offset, line FROM audit_sources WHERE source = ?"), {sourceKey});
+    if (!pos) return pos.error();
+    if (pos->empty()) return SourcePosition{};
+    return SourcePosition{pos->front().value(0).toLongLong(), pos->front().value(1).toLongLong()};
+}
+
 Result<std::uint64_t> Ledger::size() {
     auto tree = loadFrontier();
     if (!tree) return tree.error();
@@ -91,20 +98,25 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     const QString& source = spec.name;
     const bool resumable = !spec.key.isEmpty();
     if (resumable) {
-        auto pos = db.query(QStringLiteral("SELECT byte_offset, line FROM audit_sources WHERE source = ?"), {spec.key});
+        auto pos = position(spec.key);
         if (!pos) return pos.error();
-        if (!pos->empty()) {
-            committedOffset = pos->front().value(0).toLongLong();
-            line = pos->front().value(1).toLongLong();
+        committedOffset = pos->offset;
+        line = pos->line;
+        const qint64 skip = committedOffset - spec.baseOffset;  // bytes of the input already in the ledger
+        if (skip < 0)
+            return fail(source.toStdString() + ": starts at byte " + std::to_string(spec.baseOffset) + ", after the position already ingested (" +
+                        std::to_string(committedOffset) + "); the bytes between are missing");
+        if (skip > 0) {
             if (!input.isSequential()) {
-                if (input.size() < committedOffset)
-                    return fail(source.toStdString() + ": shorter (" + std::to_string(input.size()) + " bytes) than the position already ingested (" +
-                                std::to_string(committedOffset) + " bytes); it was truncated or replaced, so it is not read again");
-                if (!input.seek(committedOffset)) return fail(source.toStdString() + ": cannot seek to byte " + std::to_string(committedOffset));
+                if (input.size() < skip)
+                    return fail(source.toStdString() + ": shorter (" + std::to_string(spec.baseOffset + input.size()) +
+                                " bytes) than the position already ingested (" + std::to_string(committedOffset) +
+                                " bytes); it was truncated or replaced, so it is not read again");
+                if (!input.seek(skip)) return fail(source.toStdString() + ": cannot seek to byte " + std::to_string(committedOffset));
             } else {
-                for (qint64 left = committedOffset; left > 0;) {
-                    char skip[65536];
-                    const qint64 n = input.read(skip, std::min<qint64>(left, sizeof skip));
+                for (qint64 left = skip; left > 0;) {
+                    char discard[65536];
+                    const qint64 n = input.read(discard, std::min<qint64>(left, sizeof discard));
                     if (n <= 0)
                         return fail(source.toStdString() + ": ends before the position already ingested (" + std::to_string(committedOffset) +
                                     " bytes); it is not the file that was read before");
@@ -270,6 +282,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     }
     if (batch > 0)
         if (auto s = flush(); !s) return s.error();
+    stats.endOffset = offset;
     if (stats.accepted + stats.quarantined > 0) {
         Transaction tx(db);
         if (!tx.started()) return tx.started().error();

@@ -25,6 +25,7 @@ struct IngestStats {
     qint64 flagged = 0;  // accepted, with a malformed person id
     qint64 findings = 0;  // detections raised
     qint64 startLine = 0;  // lines of the source already in the ledger before this run
+    qint64 endOffset = 0;  // the source position committed at the end (resumable sources)
 };
 
 struct LedgerEvent {
@@ -49,6 +50,13 @@ struct SourceSpec {
     // A finished source's last line counts even without '\n'; a live log's does not, since the
     // service may still be writing it.
     bool final = true;
+    // Where the input's first byte is in the source: a pushed slice of a client's stream.
+    qint64 baseOffset = 0;
+};
+
+// How far a source has been read: the byte after the last committed line, and its line count.
+struct SourcePosition {
+    qint64 offset = 0, line = 0;
 };
 
 struct VerifyReport {
@@ -70,6 +78,8 @@ public:
     Result<SignedHead> signHead(const Session& who);
     Result<VerifyReport> verify(const Session& who);
     Result<std::uint64_t> size();
+    // The committed position of a resumable source (zero when it was never read).
+    Result<SourcePosition> position(const QString& sourceKey);
 
     // Proofs as self-contained JSON (docs/audit-ledger.md tells how to check them by hand).
     Result<QJsonObject> inclusionProof(const Session& who, std::uint64_t seq);

@@ -444,11 +444,15 @@ TEST_F(Collector, AuditEventsCanBePushedWithTheBearerToken) {
     sim.start(VAKT_SIM, {"--audit-events", "40", "--seed", "4"});
     ASSERT_TRUE(sim.waitForFinished(30000));
     const QByteArray events = sim.readAllStandardOutput() + "{\"not\": \"an event\"}\n";
-    auto post = [&](const QByteArray& body, const QByteArray& token, int* status) {
+    auto post = [&](const QByteArray& body, const QByteArray& token, int* status, const QByteArray& stream = {}, qint64 offset = 0) {
         QNetworkAccessManager nam;
         QNetworkRequest request{QUrl(url)};
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-ndjson");
         if (!token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + token);
+        if (!stream.isEmpty()) {
+            request.setRawHeader("Vakt-Stream", stream);
+            request.setRawHeader("Vakt-Offset", QByteArray::number(offset));
+        }
         QNetworkReply* reply = nam.post(request, body);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -479,6 +483,32 @@ TEST_F(Collector, AuditEventsCanBePushedWithTheBearerToken) {
     EXPECT_NE(status, 200);
     rows = (*store)->db().query("SELECT count(*) FROM audit_events");
     EXPECT_EQ(rows->front().value(0).toInt(), 40);
+
+    // A client that names its stream and offsets gets each event once, however it retries.
+    QProcess more;
+    more.start(VAKT_SIM, {"--audit-events", "30", "--seed", "5"});
+    ASSERT_TRUE(more.waitForFinished(30000));
+    const QByteArray stream = more.readAllStandardOutput();
+    qint64 cut = 0;
+    for (int i = 0; i < 20; ++i) cut = stream.indexOf('\n', cut) + 1;  // after line 20
+    const qint64 line20 = stream.lastIndexOf('\n', cut - 2) + 1;  // where line 20 starts
+    auto pushed = [&](const QByteArray& body, qint64 offset) {
+        const QJsonObject o = QJsonDocument::fromJson(post(body, "s3cret-token-for-tests", &status, "svarut-1", offset)).object();
+        return std::make_pair(o["accepted"].toInt(-1), o["offset"].toInteger(-1));
+    };
+    EXPECT_EQ(pushed(stream.left(cut), 0), std::make_pair(20, cut));
+    EXPECT_EQ(status, 200);
+    EXPECT_EQ(pushed(stream.left(cut), 0), std::make_pair(0, cut));  // the same batch again: nothing new
+    // A retry that overlaps what was stored: lines 20 to 30, of which 21 to 30 are new.
+    EXPECT_EQ(pushed(stream.mid(line20), line20), std::make_pair(10, static_cast<qint64>(stream.size())));
+    // A body that starts past what was stored is refused with the offset to send from.
+    const QByteArray gap = post(stream.left(100), "s3cret-token-for-tests", &status, "svarut-1", stream.size() + 500);
+    EXPECT_EQ(status, 409);
+    EXPECT_EQ(QJsonDocument::fromJson(gap).object()["offset"].toInteger(), stream.size());
+    post(stream, "s3cret-token-for-tests", &status, "bad name!", 0);
+    EXPECT_EQ(status, 400);
+    rows = (*store)->db().query("SELECT count(*) FROM audit_events");
+    EXPECT_EQ(rows->front().value(0).toInt(), 70);
 }
 
 TEST_F(Collector, AuditPushOverHttpsWithAVerifiedCertificate) {
