@@ -2,7 +2,8 @@
 // Follows the platform's audit log files into the ledger. A file is known by the SHA-256 of its
 // first line, not by its name or inode, so a log renamed by rotation, and later compressed to
 // .gz, is recognised as the file already read and continued where it stopped; a log truncated
-// and written again starts with a new first line and is a new source. Each pass reads what was
+// and written again starts with a new first line and is a new source, and the copy that
+// copytruncate leaves is shorter than the position already read, so it is passed over. Each pass reads what was
 // added since the last one through Ledger::ingest, which commits the position with the events.
 #include <QString>
 #include <map>

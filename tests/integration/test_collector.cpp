@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -371,10 +372,10 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
     ASSERT_TRUE(init.waitForFinished(30000));
     ASSERT_EQ(init.exitCode(), 0);
     QProcess sim;
-    sim.start(VAKT_SIM, {"--audit-events", "300", "--seed", "9"});
+    sim.start(VAKT_SIM, {"--audit-events", "350", "--seed", "9"});
     ASSERT_TRUE(sim.waitForFinished(30000));
     const QList<QByteArray> lines = sim.readAllStandardOutput().split('\n');
-    ASSERT_GE(lines.size(), 300);
+    ASSERT_GE(lines.size(), 350);
     auto join = [&](int from, int to) {  // lines [from, to), each with its newline
         QByteArray out;
         for (int i = from; i < to; ++i) out += lines[i] + '\n';
@@ -416,16 +417,26 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
     ASSERT_TRUE(QFile::exists(log + ".1.gz"));
     append(log, join(250, 300));
     ASSERT_TRUE(waitFor([&] { return count().first == 300; }, 15000)) << count().first;
+    // Rotation by copy and truncate: the copy is an older state of a log already read further
+    // (lines written after the copy are read from the original), the truncated log a new source.
+    ASSERT_TRUE(QFile::copy(log, log + ".2"));
+    append(log, join(300, 320));
+    ASSERT_TRUE(waitFor([&] { return count().first == 320; }, 15000)) << count().first;
+    ASSERT_TRUE(QFile::resize(log, 0));
+    append(log, join(320, 350));
+    ASSERT_TRUE(waitFor([&] { return count().first == 350; }, 15000)) << count().first;
     pause(600);
-    EXPECT_EQ(count(), (std::pair{300, 300}));
-    EXPECT_TRUE(httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort)).contains("vakt_audit_events_ingested_total 300"));
+    EXPECT_EQ(count(), (std::pair{350, 350}));
+    const QString metrics = httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort));
+    EXPECT_TRUE(metrics.contains("vakt_audit_events_ingested_total 350")) << metrics.toStdString();
+    EXPECT_FALSE(metrics.contains(QRegularExpression("vakt_audit_source_errors_total [1-9]"))) << metrics.toStdString();
     collector->terminate();
     ASSERT_TRUE(collector->waitForFinished(10000));
     QProcess verify;
     verify.start(VAKT_CLI, {"--db", db_, "--keys", keys, "audit", "verify"});
     ASSERT_TRUE(verify.waitForFinished(30000));
     EXPECT_EQ(verify.exitCode(), 0) << verify.readAllStandardError().toStdString();
-    EXPECT_TRUE(verify.readAllStandardOutput().contains("300 events"));
+    EXPECT_TRUE(verify.readAllStandardOutput().contains("350 events"));
 }
 
 TEST_F(Collector, AuditEventsCanBePushedWithTheBearerToken) {
