@@ -2,7 +2,10 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <bit>
 #include <cstring>
+#include <map>
+#include <memory>
 #include <limits>
 
 #include "audit_index.h"
@@ -126,6 +129,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         }
     }
     stats.startLine = line;
+    if (auto s = storeMissingNodes(); !s) return s.error();
     auto loaded = loadFrontier();
     if (!loaded) return loaded.error();
     TreeBuilder tree = *loaded;
@@ -151,7 +155,13 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     // never held while waiting for input.
     std::vector<Accepted> events;
     std::vector<Quarantined> quarantined;
+    std::vector<StoredNode> nodes;  // subtree roots the batch completes
     events.reserve(batchLines);
+    const TreeBuilder::NodeSink keepNode = [&](int height, std::uint64_t index, const Hash& hash) {
+        if (height >= kStoredHeight) nodes.push_back({height, index, hash});
+    };
+    auto insertNode = db.prepare(QStringLiteral("INSERT INTO audit_nodes (height, idx, hash) VALUES (?, ?, ?)"));
+    if (!insertNode) return insertNode.error();
     std::size_t batch = 0;
     qint64 offset = committedOffset;  // of the next unread byte
     const std::string sourceName = source.toStdString();
@@ -172,6 +182,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
                 !s)
                 return s;
         }
+        if (auto s = writeNodes(**insertNode, nodes); !s) return s;
         Statement& q = **insertQuarantine;
         for (const auto& bad : quarantined) {
             q.bindText(0, sourceName);
@@ -201,6 +212,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         committedFrontier = tree.frontier();
         events.clear();
         quarantined.clear();
+        nodes.clear();
         batch = 0;
         return {};
     };
@@ -227,7 +239,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         std::string canonical = canonicalEvent(*event, parties);
         const Hash leaf = leafHash(canonical);
         const qint64 seq = static_cast<qint64>(tree.size());
-        tree.append(leaf);
+        tree.append(leaf, keepNode);
         if (detector_) {
             auto found = detector_->observe(*event, parties, seq);
             stats.findings += static_cast<qint64>(found.size());
@@ -445,6 +457,26 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
         return true;
     };
     if (!checkHeadsAt()) return report;
+    // The stored subtree roots proofs are built from, checked against the events too.
+    std::map<std::pair<int, std::uint64_t>, Hash> storedNodes;
+    auto nodes = store_.db().prepare(QStringLiteral("SELECT height, idx, hash FROM audit_nodes"));
+    if (!nodes) return nodes.error();
+    for (;;) {
+        auto row = (*nodes)->next();
+        if (!row) return row.error();
+        if (!*row) break;
+        Hash h{};
+        std::memcpy(h.data(), (*nodes)->blob(2).data(), std::min<std::size_t>((*nodes)->blob(2).size(), 32));
+        storedNodes.emplace(std::make_pair(static_cast<int>((*nodes)->integer(0)), static_cast<std::uint64_t>((*nodes)->integer(1))), h);
+    }
+    std::string badNode;
+    const TreeBuilder::NodeSink checkNode = [&](int height, std::uint64_t index, const Hash& hash) {
+        if (height < kStoredHeight || !badNode.empty()) return;
+        const auto it = storedNodes.find({height, index});
+        if (it != storedNodes.end() && it->second != hash)
+            badNode = "the stored root of events " + std::to_string(index << height) + ".." + std::to_string(((index + 1) << height) - 1) +
+                      " does not match them: proofs would not verify";
+    };
     auto read = store_.db().prepare(QStringLiteral("SELECT seq, canonical, leaf_hash FROM audit_events ORDER BY seq"));
     if (!read) return read.error();
     Statement& r = **read;
@@ -466,7 +498,7 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
             r.reset();
             return report;
         }
-        tree.append(leaf);
+        tree.append(leaf, checkNode);
         ++expected;
         if (!checkHeadsAt()) {
             r.reset();
@@ -482,29 +514,132 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
     auto frontier = loadFrontier();
     if (!frontier || frontier->size() != tree.size() || frontier->root() != tree.root())
         report.problem = "the stored frontier does not match the events: new events would continue a different tree";
+    else report.problem = badNode;
     return report;
 }
 
-LeafSource Ledger::leavesFromStore(std::uint64_t size, std::string& error) {
-    auto leaves = std::make_shared<std::vector<Hash>>();
-    leaves->reserve(size);
-    auto read = store_.db().prepare(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq < ? ORDER BY seq"));
-    if (!read) {
-        error = read.message();
-    } else {
-        (*read)->bind(0, static_cast<std::int64_t>(size));
-        for (;;) {
-            auto row = (*read)->next();
-            if (!row) error = row.message();
-            if (!row || !*row) break;
-            Hash h{};
-            const std::string_view bytes = (*read)->blob(0);
-            std::memcpy(h.data(), bytes.data(), std::min(bytes.size(), h.size()));
-            leaves->push_back(h);
-        }
+Status Ledger::writeNodes(Statement& insert, const std::vector<StoredNode>& nodes) {
+    for (const auto& n : nodes) {
+        insert.bind(0, n.height);
+        insert.bind(1, static_cast<std::int64_t>(n.index));
+        insert.bindBlob(2, std::string_view(reinterpret_cast<const char*>(n.hash.data()), n.hash.size()));
+        if (auto s = insert.exec(); !s) return s;
     }
-    if (error.empty() && leaves->size() != size) error = "the ledger has fewer events than the head claims; run 'vakt audit verify'";
-    return [leaves](std::uint64_t i) { return (*leaves)[i]; };
+    return {};
+}
+
+Status Ledger::storeMissingNodes() {
+    auto tree = loadFrontier();
+    if (!tree) return tree.error();
+    const auto expected = static_cast<qint64>(tree->size() >> kStoredHeight);  // nodes of the lowest stored height
+    auto stored = store_.db().query(QStringLiteral("SELECT count(*) FROM audit_nodes WHERE height = ?"), {kStoredHeight});
+    if (!stored) return stored.error();
+    if (stored->front().value(0).toLongLong() == expected) return {};
+    // A ledger from before the nodes were kept (or with nodes removed): all of them again, from
+    // the leaf hashes, read to the end before anything is written.
+    std::vector<StoredNode> nodes;
+    TreeBuilder rebuilt;
+    auto read = store_.db().prepare(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq < ? ORDER BY seq"));
+    if (!read) return read.error();
+    (*read)->bind(0, static_cast<std::int64_t>(tree->size()));
+    for (;;) {
+        auto row = (*read)->next();
+        if (!row) return row.error();
+        if (!*row) break;
+        Hash leaf{};
+        const std::string_view bytes = (*read)->blob(0);
+        std::memcpy(leaf.data(), bytes.data(), std::min(bytes.size(), leaf.size()));
+        rebuilt.append(leaf, [&](int height, std::uint64_t index, const Hash& hash) {
+            if (height >= kStoredHeight) nodes.push_back({height, index, hash});
+        });
+    }
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    if (auto s = store_.db().exec(QStringLiteral("DELETE FROM audit_nodes")); !s) return s;
+    auto insert = store_.db().prepare(QStringLiteral("INSERT INTO audit_nodes (height, idx, hash) VALUES (?, ?, ?)"));
+    if (!insert) return insert.error();
+    if (auto s = writeNodes(**insert, nodes); !s) return s;
+    return tx.commit();
+}
+
+namespace {
+// Roots of leaf ranges for proofs: a perfect subtree of 256 leaves or more is read from
+// audit_nodes, anything smaller is hashed from its leaves, the rest is split as RFC 9162 splits
+// it. Each range is worked out once per proof or bundle.
+class StoredRanges {
+public:
+    StoredRanges(Database& db, int storedHeight, std::string& error) : db_(db), storedHeight_(storedHeight), error_(error) {
+        auto node = db.prepare(QStringLiteral("SELECT hash FROM audit_nodes WHERE height = ? AND idx = ?"));
+        auto leaves = db.prepare(QStringLiteral("SELECT leaf_hash FROM audit_events WHERE seq >= ? AND seq < ? ORDER BY seq"));
+        if (!node || !leaves) {
+            error_ = !node ? node.message() : leaves.message();
+            return;
+        }
+        node_ = std::move(*node);
+        leaves_ = std::move(*leaves);
+    }
+
+    Hash root(std::uint64_t begin, std::uint64_t end) {
+        if (!error_.empty() || !node_) return {};
+        const auto key = std::make_pair(begin, end);
+        if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+        const std::uint64_t n = end - begin;
+        const bool perfect = (n & (n - 1)) == 0 && begin % n == 0;
+        std::optional<Hash> h;
+        if (perfect && n >= (std::uint64_t{1} << storedHeight_)) h = storedNode(std::countr_zero(n), begin / n);
+        if (!h && n >= (std::uint64_t{1} << storedHeight_)) {
+            std::uint64_t k = 1;
+            while (k << 1 < n) k <<= 1;
+            h = nodeHash(root(begin, begin + k), root(begin + k, end));
+        }
+        if (!h) h = fromLeaves(begin, end);
+        memo_.emplace(key, *h);
+        return *h;
+    }
+
+private:
+    std::optional<Hash> storedNode(int height, std::uint64_t index) {
+        node_->bind(0, height);
+        node_->bind(1, static_cast<std::int64_t>(index));
+        auto row = node_->next();
+        std::optional<Hash> out;
+        if (!row) error_ = row.message();
+        else if (*row && node_->blob(0).size() == 32) {
+            out.emplace();
+            std::memcpy(out->data(), node_->blob(0).data(), 32);
+        }
+        node_->reset();
+        return out;
+    }
+
+    Hash fromLeaves(std::uint64_t begin, std::uint64_t end) {
+        TreeBuilder b;
+        leaves_->bind(0, static_cast<std::int64_t>(begin));
+        leaves_->bind(1, static_cast<std::int64_t>(end));
+        for (;;) {
+            auto row = leaves_->next();
+            if (!row) error_ = row.message();
+            if (!row || !*row) break;
+            Hash leaf{};
+            std::memcpy(leaf.data(), leaves_->blob(0).data(), std::min<std::size_t>(leaves_->blob(0).size(), 32));
+            b.append(leaf);
+        }
+        if (error_.empty() && b.size() != end - begin)
+            error_ = "events " + std::to_string(begin) + ".." + std::to_string(end - 1) + " are not all in the ledger; run 'vakt audit verify'";
+        return b.root();
+    }
+
+    Database& db_;
+    int storedHeight_;
+    std::string& error_;
+    std::unique_ptr<Statement> node_, leaves_;
+    std::map<std::pair<std::uint64_t, std::uint64_t>, Hash> memo_;
+};
+}  // namespace
+
+RangeRoot Ledger::storedRanges(std::string& error) {
+    auto ranges = std::make_shared<StoredRanges>(store_.db(), kStoredHeight, error);
+    return [ranges](std::uint64_t begin, std::uint64_t end) { return ranges->root(begin, end); };
 }
 
 Result<QJsonObject> Ledger::inclusionProof(const Session& who, std::uint64_t seq) {
@@ -518,14 +653,15 @@ Result<QJsonObject> Ledger::inclusionProof(const Session& who, std::uint64_t seq
     if (!row) return row.error();
     if (row->empty()) return fail("no event " + std::to_string(seq));
     std::string error;
-    const LeafSource leaves = leavesFromStore(head->treeSize, error);
+    const RangeRoot ranges = storedRanges(error);
+    const QJsonArray path = hexArray(audit::inclusionProof(seq, head->treeSize, ranges));
     if (!error.empty()) return fail(error);
     return QJsonObject{{"type", "inclusion"},
                        {"hashing", "RFC 9162 SHA-256"},
                        {"leaf_index", static_cast<qint64>(seq)},
                        {"event", row->front().value(0).toString()},
                        {"leaf_hash", QString::fromLatin1(row->front().value(1).toByteArray().toHex())},
-                       {"path", hexArray(audit::inclusionProof(seq, head->treeSize, leaves))},
+                       {"path", path},
                        {"head", headJson(*head)},
                        {"public_key", QString::fromStdString(keys_.publicPem())}};
 }
@@ -548,13 +684,13 @@ Result<QJsonObject> Ledger::consistencyProof(const Session& who, std::uint64_t f
     if (!older || !newer) return fail("--from and --to must be sizes of signed tree heads; the ledger has heads at: " + sizes());
     if (from > to) return fail("--from must not be larger than --to");
     std::string error;
-    const LeafSource leaves = leavesFromStore(to, error);
+    const QJsonArray path = hexArray(audit::consistencyProof(from, to, storedRanges(error)));
     if (!error.empty()) return fail(error);
     return QJsonObject{{"type", "consistency"},
                        {"hashing", "RFC 9162 SHA-256"},
                        {"old_head", headJson(*older)},
                        {"new_head", headJson(*newer)},
-                       {"path", hexArray(audit::consistencyProof(from, to, leaves))},
+                       {"path", path},
                        {"public_key", QString::fromStdString(keys_.publicPem())}};
 }
 
@@ -657,16 +793,17 @@ Result<QJsonObject> Ledger::evidence(const Session& who, const Query& query) {
     auto head = latestHead();
     if (!head) return head.error();
     std::string error;
-    const LeafSource leaves = leavesFromStore(head->treeSize, error);
-    if (!error.empty()) return fail(error);
+    const RangeRoot ranges = storedRanges(error);  // shared by all the events' proofs
     QJsonArray events;
     for (const auto& e : *found) {
         if (static_cast<std::uint64_t>(e.seq) >= head->treeSize)
             return fail("event " + std::to_string(e.seq) + " is not covered by a signed tree head yet; run 'vakt audit sign' first");
+        const auto index = static_cast<std::uint64_t>(e.seq);
         events.append(QJsonObject{{"leaf_index", e.seq},
                                   {"event", QString::fromStdString(e.canonical)},
-                                  {"leaf_hash", QString::fromStdString(hex(leaves(static_cast<std::uint64_t>(e.seq))))},
-                                  {"path", hexArray(audit::inclusionProof(static_cast<std::uint64_t>(e.seq), head->treeSize, leaves))}});
+                                  {"leaf_hash", QString::fromStdString(hex(ranges(index, index + 1)))},
+                                  {"path", hexArray(audit::inclusionProof(index, head->treeSize, ranges))}});
+        if (!error.empty()) return fail(error);
     }
     return QJsonObject{{"type", "evidence"},
                        {"hashing", "RFC 9162 SHA-256"},

@@ -121,7 +121,18 @@ private:
     Result<TreeBuilder> loadFrontier();
     Result<std::vector<SignedHead>> heads();
     Result<SignedHead> latestHead();
-    LeafSource leavesFromStore(std::uint64_t size, std::string& error);
+    // Roots of subtrees from this height up are stored (audit_nodes), so proofs stay O(log n).
+    static constexpr int kStoredHeight = 8;
+    struct StoredNode {
+        int height;
+        std::uint64_t index;
+        Hash hash;
+    };
+    static Status writeNodes(Statement& insert, const std::vector<StoredNode>& nodes);
+    // Fills audit_nodes for a ledger written before they were kept.
+    Status storeMissingNodes();
+    // Range roots for proofs; a database problem is left in `error`.
+    RangeRoot storedRanges(std::string& error);
     // The hour buckets holding events between two times, oldest first.
     Result<std::vector<qint64>> buckets(qint64 fromMs, qint64 toMs);
 

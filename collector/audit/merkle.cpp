@@ -30,32 +30,32 @@ Hash subtreeRoot(std::uint64_t begin, std::uint64_t end, const LeafSource& leave
     return b.root();
 }
 
-void path(std::uint64_t m, std::uint64_t begin, std::uint64_t end, const LeafSource& leaves, std::vector<Hash>& out) {
+void path(std::uint64_t m, std::uint64_t begin, std::uint64_t end, const RangeRoot& ranges, std::vector<Hash>& out) {
     const std::uint64_t n = end - begin;
     if (n <= 1) return;
     const std::uint64_t k = splitPoint(n);
     if (m < k) {
-        path(m, begin, begin + k, leaves, out);
-        out.push_back(subtreeRoot(begin + k, end, leaves));
+        path(m, begin, begin + k, ranges, out);
+        out.push_back(ranges(begin + k, end));
     } else {
-        path(m - k, begin + k, end, leaves, out);
-        out.push_back(subtreeRoot(begin, begin + k, leaves));
+        path(m - k, begin + k, end, ranges, out);
+        out.push_back(ranges(begin, begin + k));
     }
 }
 
-void subproof(std::uint64_t m, std::uint64_t begin, std::uint64_t end, bool complete, const LeafSource& leaves, std::vector<Hash>& out) {
+void subproof(std::uint64_t m, std::uint64_t begin, std::uint64_t end, bool complete, const RangeRoot& ranges, std::vector<Hash>& out) {
     const std::uint64_t n = end - begin;
     if (m == n) {
-        if (!complete) out.push_back(subtreeRoot(begin, end, leaves));
+        if (!complete) out.push_back(ranges(begin, end));
         return;
     }
     const std::uint64_t k = splitPoint(n);
     if (m <= k) {
-        subproof(m, begin, begin + k, complete, leaves, out);
-        out.push_back(subtreeRoot(begin + k, end, leaves));
+        subproof(m, begin, begin + k, complete, ranges, out);
+        out.push_back(ranges(begin + k, end));
     } else {
-        subproof(m - k, begin + k, end, false, leaves, out);
-        out.push_back(subtreeRoot(begin, begin + k, leaves));
+        subproof(m - k, begin + k, end, false, ranges, out);
+        out.push_back(ranges(begin, begin + k));
     }
 }
 
@@ -94,14 +94,17 @@ std::optional<Hash> hashFromHex(std::string_view text) {
     return h;
 }
 
-void TreeBuilder::append(const Hash& leaf) {
+void TreeBuilder::append(const Hash& leaf) { append(leaf, {}); }
+
+void TreeBuilder::append(const Hash& leaf, const NodeSink& onNode) {
     stack_.push_back({leaf, 0});
     ++size_;
     while (stack_.size() >= 2 && stack_[stack_.size() - 1].height == stack_[stack_.size() - 2].height) {
         Node right = stack_.back();
         stack_.pop_back();
         stack_.back().hash = nodeHash(stack_.back().hash, right.hash);
-        ++stack_.back().height;
+        const int height = ++stack_.back().height;
+        if (onNode) onNode(height, (size_ >> height) - 1, stack_.back().hash);
     }
 }
 
@@ -132,23 +135,27 @@ std::optional<TreeBuilder> TreeBuilder::fromFrontier(std::uint64_t size, const s
     return b;
 }
 
+RangeRoot rangesOf(const LeafSource& leaves) {
+    return [leaves](std::uint64_t begin, std::uint64_t end) { return subtreeRoot(begin, end, leaves); };
+}
+
 Hash rootOf(std::uint64_t size, const LeafSource& leaves) { return subtreeRoot(0, size, leaves); }
 
 Hash rootOf(std::span<const Hash> leaves) {
     return rootOf(leaves.size(), [&](std::uint64_t i) { return leaves[i]; });
 }
 
-std::vector<Hash> inclusionProof(std::uint64_t index, std::uint64_t size, const LeafSource& leaves) {
+std::vector<Hash> inclusionProof(std::uint64_t index, std::uint64_t size, const RangeRoot& ranges) {
     std::vector<Hash> out;
     if (index >= size) return out;
-    path(index, 0, size, leaves, out);
+    path(index, 0, size, ranges, out);
     return out;
 }
 
-std::vector<Hash> consistencyProof(std::uint64_t oldSize, std::uint64_t newSize, const LeafSource& leaves) {
+std::vector<Hash> consistencyProof(std::uint64_t oldSize, std::uint64_t newSize, const RangeRoot& ranges) {
     std::vector<Hash> out;
     if (oldSize == 0 || oldSize >= newSize) return out;
-    subproof(oldSize, 0, newSize, true, leaves, out);
+    subproof(oldSize, 0, newSize, true, ranges, out);
     return out;
 }
 

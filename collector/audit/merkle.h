@@ -28,6 +28,10 @@ std::optional<Hash> hashFromHex(std::string_view text);
 class TreeBuilder {
 public:
     void append(const Hash& leaf);
+    // The same, telling `onNode` of each perfect subtree the leaf completes (height >= 1): the
+    // one covering leaves [index * 2^height, (index + 1) * 2^height).
+    using NodeSink = std::function<void(int height, std::uint64_t index, const Hash& hash)>;
+    void append(const Hash& leaf, const NodeSink& onNode);
     std::uint64_t size() const { return size_; }
     Hash root() const;
     // The roots of the perfect subtrees, largest first: all it takes to continue the tree.
@@ -46,13 +50,17 @@ private:
 
 // The tree's leaf hashes, read on demand (from memory or a database).
 using LeafSource = std::function<Hash(std::uint64_t index)>;
+// MTH(D[begin:end]): the root of a range of leaves. A proof needs O(log n) of them; a ledger
+// answers them from stored subtree roots instead of hashing every leaf.
+using RangeRoot = std::function<Hash(std::uint64_t begin, std::uint64_t end)>;
+RangeRoot rangesOf(const LeafSource& leaves);
 
 Hash rootOf(std::uint64_t size, const LeafSource& leaves);
 Hash rootOf(std::span<const Hash> leaves);
 // PATH(m, D[n]) of RFC 9162 2.1.3.1.
-std::vector<Hash> inclusionProof(std::uint64_t index, std::uint64_t size, const LeafSource& leaves);
+std::vector<Hash> inclusionProof(std::uint64_t index, std::uint64_t size, const RangeRoot& ranges);
 // PROOF(m, D[n]) of RFC 9162 2.1.4.1.
-std::vector<Hash> consistencyProof(std::uint64_t oldSize, std::uint64_t newSize, const LeafSource& leaves);
+std::vector<Hash> consistencyProof(std::uint64_t oldSize, std::uint64_t newSize, const RangeRoot& ranges);
 
 // RFC 9162 2.1.3.2 and 2.1.4.2.
 bool verifyInclusion(std::uint64_t index, std::uint64_t size, const Hash& leaf, std::span<const Hash> proof, const Hash& root);

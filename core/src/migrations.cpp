@@ -306,7 +306,7 @@ const std::vector<Migration>& migrations() {
          {},
          {}},
         {8,
-         QStringLiteral("audit ledger: events keyed by their leaf index, raw leaf hashes, a search index by hour"),
+         QStringLiteral("audit ledger: events keyed by their leaf index, raw leaf hashes, a search index by hour, stored subtree roots"),
          {
              "DROP INDEX audit_events_subject",
              "DROP INDEX audit_events_actor",
@@ -332,6 +332,13 @@ const std::vector<Migration>& migrations() {
              " seq BIGINT NOT NULL,"
              " PRIMARY KEY (bucket, term, time_ms, seq)) {WITHOUT_ROWID}",
              "CREATE TABLE audit_buckets (bucket BIGINT PRIMARY KEY)",
+             // Roots of the tree's perfect subtrees of 256 leaves and more, so a proof reads
+             // O(log n) of them instead of every leaf hash (the ledger fills them in).
+             "CREATE TABLE audit_nodes ("
+             " height INTEGER NOT NULL,"
+             " idx BIGINT NOT NULL,"
+             " hash {BLOB} NOT NULL,"
+             " PRIMARY KEY (height, idx)) {WITHOUT_ROWID}",
          },
          {},
          {},

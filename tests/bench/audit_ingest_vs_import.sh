@@ -53,6 +53,8 @@ printf '| %-58s | %12s |\n' "sqlite3 .import, the same rows as CSV, no indexes (
 printf '| %-58s | %12s |\n' "  of which parsing to hashing, no database (events/s)" "$pipeline"
 printf '| %-58s | %12s |\n' "search by person, first 1,000 events (ms)" "$(median BM_SearchByPerson)"
 printf '| %-58s | %12s |\n' "search by actor, first 1,000 events (ms)" "$(median BM_SearchByActor)"
+printf '| %-58s | %12s |\n' "inclusion proof for one event (ms)" "$(median BM_InclusionProof)"
+printf '| %-58s | %12s |\n' "evidence bundle for the person, with proofs (ms)" "$(median BM_EvidenceForPerson)"
 printf '| %-58s | %12s |\n' "search by person, whole command with login (ms)" "$subject_ms"
 printf '| %-58s | %12s |\n' "search by actor, whole command with login (ms)" "$actor_ms"
 printf '| %-58s | %12s |\n' "vakt audit verify, all events (s)" "$verify_s"

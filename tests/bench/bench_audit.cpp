@@ -5,10 +5,12 @@
 //     BM_EventPipeline: ingest's work per event without the database: parse, validate,
 //       pseudonymise, canonicalise, hash and append to the tree
 //   VAKT_BENCH_LEDGER=DB VAKT_BENCH_KEYS=DIR VAKT_BENCH_SUBJECT=FNR VAKT_BENCH_ACTOR=ID bench_audit
-//     also BM_SearchBy{Person,Actor}: one search, the first 1,000 events, on that ledger
+//     also BM_SearchBy{Person,Actor}: one search, the first 1,000 events, on that ledger;
+//     BM_InclusionProof: one event's proof; BM_EvidenceForPerson: the person's evidence bundle
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <cstdlib>
 #include <memory>
 #include <random>
@@ -94,6 +96,54 @@ void search(benchmark::State& state, const char* variable, bool bySubject) {
     }
     state.counters["events_found"] = static_cast<double>(found);
 }
+// An inclusion proof for an event spread over the ledger, against the newest signed head.
+void BM_InclusionProof(benchmark::State& state) {
+    LedgerFixture* f = ledgerFixture();
+    if (!f) {
+        state.SkipWithError("set VAKT_BENCH_LEDGER and VAKT_BENCH_KEYS");
+        return;
+    }
+    auto size = f->ledger->size();
+    if (!size || *size == 0) {
+        state.SkipWithError("the ledger is empty");
+        return;
+    }
+    std::uint64_t n = 0;
+    for (auto _ : state) {
+        const std::uint64_t event = (n++ * 7919 + 12345) % *size;
+        auto proof = f->ledger->inclusionProof(f->investigator, event);
+        if (!proof) {
+            state.SkipWithError(proof.message().c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(proof->size());
+    }
+}
+BENCHMARK(BM_InclusionProof)->Unit(benchmark::kMillisecond);
+
+// An evidence bundle for the person: every event with its proof.
+void BM_EvidenceForPerson(benchmark::State& state) {
+    LedgerFixture* f = ledgerFixture();
+    const char* subject = std::getenv("VAKT_BENCH_SUBJECT");
+    if (!f || !subject) {
+        state.SkipWithError("set VAKT_BENCH_LEDGER, VAKT_BENCH_KEYS and VAKT_BENCH_SUBJECT");
+        return;
+    }
+    vakt::audit::Ledger::Query query;
+    query.subject = subject;
+    std::size_t events = 0;
+    for (auto _ : state) {
+        auto bundle = f->ledger->evidence(f->investigator, query);
+        if (!bundle) {
+            state.SkipWithError(bundle.message().c_str());
+            return;
+        }
+        events = static_cast<std::size_t>((*bundle)[QStringLiteral("events")].toArray().size());
+    }
+    state.counters["events"] = static_cast<double>(events);
+}
+BENCHMARK(BM_EvidenceForPerson)->Unit(benchmark::kMillisecond);
+
 void BM_SearchByPerson(benchmark::State& state) { search(state, "VAKT_BENCH_SUBJECT", true); }
 void BM_SearchByActor(benchmark::State& state) { search(state, "VAKT_BENCH_ACTOR", false); }
 BENCHMARK(BM_SearchByPerson)->Unit(benchmark::kMillisecond);

@@ -355,6 +355,26 @@ TEST_F(AuditLedger, TruncationIsCaughtByTheWitnessEvenWithTheHeadsRemoved) {
     expectVerifyFails("signed at size 300");
 }
 
+TEST_F(AuditLedger, ProofsComeFromStoredSubtreeRootsWhichVerifyChecks) {
+    threeBatches();  // 300 events: events 0..255 make a stored subtree
+    const QByteArray proof = vakt({"audit", "prove", "--event", "10"}).out.toUtf8();
+    EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", "-"}, proof).code, 0);
+    // A ledger without the stored roots (as one written before they were kept) gives the same
+    // proof from its leaves, and its next ingest stores them again.
+    sql("DELETE FROM audit_nodes");
+    EXPECT_EQ(vakt({"audit", "prove", "--event", "10"}).out.toUtf8(), proof);
+    EXPECT_EQ(count("SELECT count(*) FROM audit_nodes"), 0);
+    ASSERT_EQ(vakt({"audit", "ingest", write("more.jsonl", events(300, 31))}).code, 0);
+    EXPECT_EQ(count("SELECT count(*) FROM audit_nodes WHERE height = 8"), 600 / 256);
+    EXPECT_EQ(count("SELECT count(*) FROM audit_nodes WHERE height = 9"), 1);
+    EXPECT_EQ(vakt({"audit", "verify"}).code, 0);
+    // A changed stored root makes proofs fail to check, and verify names it.
+    sql(database_.postgres() ? "UPDATE audit_nodes SET hash = decode(repeat('00', 32), 'hex') WHERE height = 8 AND idx = 1"
+                             : "UPDATE audit_nodes SET hash = zeroblob(32) WHERE height = 8 AND idx = 1");
+    EXPECT_NE(run(VAKT_CLI, {"audit", "check-proof", "-"}, vakt({"audit", "prove", "--event", "10"}).out.toUtf8()).code, 0);
+    expectVerifyFails("the stored root of events 256..511 does not match them");
+}
+
 TEST_F(AuditLedger, AHeadForgedWithoutTheSigningKeyIsRefused) {
     threeBatches();
     sql("UPDATE audit_heads SET root = '" + QString(64, 'a') + "' WHERE tree_size = 200");

@@ -30,8 +30,8 @@ std::vector<Hash> referenceLeaves() {
     for (const auto& e : kEntries) leaves.push_back(leafHash(unhex(e)));
     return leaves;
 }
-LeafSource from(const std::vector<Hash>& leaves) {
-    return [&leaves](std::uint64_t i) { return leaves.at(i); };
+RangeRoot from(const std::vector<Hash>& leaves) {
+    return rangesOf([&leaves](std::uint64_t i) { return leaves.at(i); });
 }
 
 }  // namespace
@@ -45,6 +45,21 @@ TEST(Merkle, RootsMatchTheReferenceForEverySize) {
         EXPECT_EQ(hex(builder.root()), kRoots[n]) << n;
         EXPECT_EQ(hex(rootOf(std::span(leaves).first(n))), kRoots[n]) << n;
     }
+}
+
+TEST(Merkle, EveryCompletedSubtreeIsReportedWithItsRoot) {
+    std::vector<Hash> leaves;
+    for (int i = 0; i < 100; ++i) leaves.push_back(leafHash(std::to_string(i)));
+    TreeBuilder builder;
+    int reported = 0;
+    for (const auto& leaf : leaves)
+        builder.append(leaf, [&](int height, std::uint64_t index, const Hash& hash) {
+            const std::uint64_t begin = index << height, end = (index + 1) << height;
+            EXPECT_EQ(end, builder.size());  // complete when its last leaf arrives
+            EXPECT_EQ(hex(hash), hex(rootOf(std::span(leaves).subspan(begin, end - begin)))) << height << " " << index;
+            ++reported;
+        });
+    EXPECT_EQ(reported, 100 - 3);  // every leaf but one per set bit of 100 closes a node: n - popcount(n)
 }
 
 TEST(Merkle, ProofsMatchTheReference) {
