@@ -21,6 +21,9 @@ public:
     // Opens and migrates forward. MustExist refuses to create a new SQLite file or to
     // initialise an empty PostgreSQL database, so a mistyped path is an error, not a new store.
     static Result<std::unique_ptr<Store>> open(const QString& url, OpenMode mode, std::shared_ptr<const Clock> clock = nullptr);
+    // Another connection to the same database, for work on another thread (a connection belongs
+    // to the thread that opened it): call it on that thread.
+    Result<std::unique_ptr<Store>> openAnother() const;
 
     Database& db() { return *db_; }
     const Clock& clock() const { return *clock_; }

@@ -229,6 +229,10 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>Tjeneste og handling</source>
         <translation>Service and action</translation>
     </message>
+    <message>
+        <source>Verifiserer loggen …</source>
+        <translation>Verifying the log …</translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::CatalogModel</name>

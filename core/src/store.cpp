@@ -34,6 +34,12 @@ Result<std::unique_ptr<Store>> Store::open(const QString& urlText, OpenMode mode
     return std::unique_ptr<Store>(new Store(std::move(*db), std::move(clock)));
 }
 
+Result<std::unique_ptr<Store>> Store::openAnother() const {
+    auto db = Database::open(db_->url());
+    if (!db) return db.error();
+    return std::unique_ptr<Store>(new Store(std::move(*db), clock_));
+}
+
 Result<QString> Store::meta(const QString& key) {
     auto rows = db_->query(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
     if (!rows) return rows.error();

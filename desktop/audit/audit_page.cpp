@@ -3,6 +3,8 @@
 #include "shell/tables.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDateEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -199,19 +201,43 @@ void AuditPage::showEvent(int row) {
 }
 
 void AuditPage::verifyLedger() {
-    if (!ledger_) return;
-    auto report = ledger_->verify(ctx_.session);
-    if (!report) {
-        ledgerState_->setText(QString::fromStdString(report.message()));
-    } else if (report->intact()) {
-        ledgerState_->setText(tr("Loggen er uendret: %1 hendelser og %2 signerte trehoder stemmer (verifisert %3).")
-                                  .arg(report->events)
-                                  .arg(report->heads)
-                                  .arg(QTime::currentTime().toString(QStringLiteral("HH:mm"))));
-    } else {
-        ledgerState_->setText(tr("Loggen er endret: %1").arg(QString::fromStdString(report->problem)));
-        ledgerState_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
-    }
+    if (!ledger_ || verifying_) return;
+    verifying_ = new QFutureWatcher<Verification>(this);
+    verifyButton_->setEnabled(false);
+    ledgerState_->setStyleSheet({});
+    ledgerState_->setText(tr("Verifiserer loggen …"));
+    // A large ledger takes seconds to recompute, so it runs on its own connection, off the UI thread.
+    const Store* store = ctx_.store.get();
+    const Session session = ctx_.session;
+    const QString keysDir = ctx_.keysDir;
+    auto* watcher = verifying_;
+    connect(watcher, &QFutureWatcher<Verification>::finished, this, [this, watcher] {
+        const Verification v = watcher->result();
+        if (!v.error.isEmpty()) {
+            ledgerState_->setText(v.error);
+        } else if (v.report.intact()) {
+            ledgerState_->setText(tr("Loggen er uendret: %1 hendelser og %2 signerte trehoder stemmer (verifisert %3).")
+                                      .arg(v.report.events)
+                                      .arg(v.report.heads)
+                                      .arg(QTime::currentTime().toString(QStringLiteral("HH:mm"))));
+        } else {
+            ledgerState_->setText(tr("Loggen er endret: %1").arg(QString::fromStdString(v.report.problem)));
+            ledgerState_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+        }
+        verifyButton_->setEnabled(true);
+        watcher->deleteLater();
+        verifying_ = nullptr;
+    });
+    watcher->setFuture(QtConcurrent::run([store, session, keysDir]() -> Verification {
+        auto own = store->openAnother();
+        if (!own) return {QString::fromStdString(own.message()), {}};
+        auto keys = audit::LedgerKeys::load(keysDir);
+        if (!keys) return {QString::fromStdString(keys.message()), {}};
+        audit::Ledger ledger(**own, std::move(*keys));
+        auto report = ledger.verify(session);
+        if (!report) return {QString::fromStdString(report.message()), {}};
+        return {{}, *report};
+    }));
 }
 
 void AuditPage::loadDetections() {
@@ -237,7 +263,9 @@ void AuditPage::loadDetections() {
 
 void AuditPage::prepareScreenshot() {
     // A picture of the page shows whether the log is intact, not just how many events it holds.
-    if (verifyButton_->isEnabled()) verifyLedger();
+    if (!verifyButton_->isEnabled()) return;
+    verifyLedger();
+    while (verifying_) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
 }  // namespace vakt::desktop

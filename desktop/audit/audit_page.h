@@ -1,4 +1,5 @@
 #pragma once
+#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 #include <optional>
@@ -54,6 +55,12 @@ private:
     audit::Ledger::Query query_;
     std::optional<audit::Ledger::Cursor> cursor_;
     bool exhausted_ = true;
+    // A verification runs on a worker thread and hands this back.
+    struct Verification {
+        QString error;  // it could not run
+        audit::VerifyReport report;
+    };
+    QFutureWatcher<Verification>* verifying_ = nullptr;
 };
 
 }  // namespace vakt::desktop
