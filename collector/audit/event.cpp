@@ -127,24 +127,100 @@ void appendString(std::string& out, std::string_view s) {
     out += '"';
 }
 
+// Where a value sits in an event. The fields the format defines are written as given; any other
+// text is searched for person ids, which services should not put there but sometimes do.
+enum class Place { Top, Party, AsGiven, Other };
+
+Place childPlace(Place place, std::string_view key) {
+    static constexpr std::string_view topLevel[] = {"time", "service", "action", "on_behalf_of", "legal_basis", "service_area",
+                                                    "confidential", "address_protection", "result", "source_ip", "request_id"};
+    if (place == Place::Top) {
+        if (key == "actor" || key == "subject") return Place::Party;
+        return std::find(std::begin(topLevel), std::end(topLevel), key) != std::end(topLevel) ? Place::AsGiven : Place::Other;
+    }
+    if (place == Place::Party && (key == "type" || key == "id" || key == "org")) return Place::AsGiven;
+    return Place::Other;
+}
+
+// Calls `found` for each run of exactly 11 digits in `text` that is a valid fødselsnummer or d-nummer.
+template <typename F>
+void forEachPersonId(std::string_view text, F found) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] < '0' || text[i] > '9') {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+        if (end - i == 11 && norway::isValidPersonId(text.substr(i, 11))) found(i);
+        i = end;
+    }
+}
+
+// Collects person ids written in other fields' text, with a warning naming each such field.
+void findOtherPersonIds(const json::Value& v, Place place, std::string& path, AuditEvent& e) {
+    if (v.isString()) {
+        if (place != Place::Other) return;
+        bool any = false;
+        forEachPersonId(v.text, [&](std::size_t at) {
+            any = true;
+            std::string id = v.text.substr(at, 11);
+            if (std::find(e.otherPersonIds.begin(), e.otherPersonIds.end(), id) == e.otherPersonIds.end()) e.otherPersonIds.push_back(std::move(id));
+        });
+        if (any) e.warnings.push_back("field '" + path + "' held a person id; it is stored as its pseudonym");
+        return;
+    }
+    const std::size_t length = path.size();
+    for (std::size_t i = 0; i < v.items.size(); ++i) {
+        path += "[" + std::to_string(i) + "]";
+        findOtherPersonIds(v.items[i], Place::Other, path, e);
+        path.resize(length);
+    }
+    for (const auto& m : v.members) {
+        if (!path.empty()) path += '.';
+        path += m.key;
+        findOtherPersonIds(m.value, childPlace(place, m.key), path, e);
+        path.resize(length);
+    }
+}
+
 // The pseudonyms written in place of person ids, so the event is canonicalised without a copy.
 struct Pseudonyms {
     const std::string* actor = nullptr;  // null: the actor is not a person
     const std::string* subject = nullptr;
+    const std::vector<std::pair<std::string, std::string>>* others = nullptr;
 };
 
-// `pseudonyms` applies to the event's top level, `ownId` to the "id" member of this object.
-void appendCanonical(std::string& out, const json::Value& v, const Pseudonyms* pseudonyms = nullptr, const std::string* ownId = nullptr) {
+void appendScrubbed(std::string& out, std::string_view text, const Pseudonyms& p) {
+    std::string scrubbed;
+    std::size_t copied = 0;
+    forEachPersonId(text, [&](std::size_t at) {
+        for (const auto& [id, pseudonym] : *p.others)
+            if (text.substr(at, 11) == id) {
+                scrubbed.append(text.substr(copied, at - copied)).append(pseudonym);
+                copied = at + 11;
+            }
+    });
+    if (copied == 0) return appendString(out, text);
+    scrubbed.append(text.substr(copied));
+    appendString(out, scrubbed);
+}
+
+// `ownId` is written for the "id" member of this object (a person's pseudonym).
+void appendCanonical(std::string& out, const json::Value& v, Place place, const Pseudonyms& p, const std::string* ownId = nullptr) {
     switch (v.type) {
         case json::Value::Type::Null: out += "null"; break;
         case json::Value::Type::Bool: out += v.boolean ? "true" : "false"; break;
         case json::Value::Type::Number: out += v.text; break;
-        case json::Value::Type::String: appendString(out, v.text); break;
+        case json::Value::Type::String:
+            if (place == Place::Other && p.others && !p.others->empty()) appendScrubbed(out, v.text, p);
+            else appendString(out, v.text);
+            break;
         case json::Value::Type::Array:
             out += '[';
             for (std::size_t i = 0; i < v.items.size(); ++i) {
                 if (i) out += ',';
-                appendCanonical(out, v.items[i]);
+                appendCanonical(out, v.items[i], Place::Other, p);
             }
             out += ']';
             break;
@@ -159,10 +235,11 @@ void appendCanonical(std::string& out, const json::Value& v, const Pseudonyms* p
                 if (i) out += ',';
                 appendString(out, m.key);
                 out += ':';
+                const Place child = childPlace(place, m.key);
                 if (ownId && m.key == "id") appendString(out, *ownId);
-                else if (pseudonyms && pseudonyms->actor && m.key == "actor") appendCanonical(out, m.value, nullptr, pseudonyms->actor);
-                else if (pseudonyms && pseudonyms->subject && m.key == "subject") appendCanonical(out, m.value, nullptr, pseudonyms->subject);
-                else appendCanonical(out, m.value);
+                else if (place == Place::Top && m.key == "actor") appendCanonical(out, m.value, child, p, p.actor);
+                else if (place == Place::Top && m.key == "subject") appendCanonical(out, m.value, child, p, p.subject);
+                else appendCanonical(out, m.value, child, p);
             }
             out += '}';
             break;
@@ -287,6 +364,8 @@ Result<AuditEvent> parseEvent(std::string_view line, const EventLimits& limits) 
         e.warnings.push_back("actor.id is not a valid fødselsnummer or d-nummer");
     if (e.subjectType == "person" && !norway::isValidPersonId(e.subjectId))
         e.warnings.push_back("subject.id is not a valid fødselsnummer or d-nummer");
+    std::string where;
+    findOtherPersonIds(e.document, Place::Top, where, e);
     return e;
 }
 
@@ -299,15 +378,19 @@ std::string partyKey(std::string_view hmacKey, std::string_view type, std::strin
 }
 
 PartyKeys partyKeys(const AuditEvent& event, std::string_view hmacKey) {
-    return {partyKey(hmacKey, event.actorType, event.actorId),
-            event.subjectId.empty() ? std::string() : partyKey(hmacKey, event.subjectType, event.subjectId)};
+    PartyKeys keys{partyKey(hmacKey, event.actorType, event.actorId),
+                   event.subjectId.empty() ? std::string() : partyKey(hmacKey, event.subjectType, event.subjectId),
+                   {}};
+    for (const auto& id : event.otherPersonIds) keys.others.emplace_back(id, pseudonym(hmacKey, id));
+    return keys;
 }
 
 std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys) {
-    const Pseudonyms pseudonyms{event.actorType == "person" ? &keys.actor : nullptr, event.subjectType == "person" ? &keys.subject : nullptr};
+    const Pseudonyms pseudonyms{event.actorType == "person" ? &keys.actor : nullptr, event.subjectType == "person" ? &keys.subject : nullptr,
+                                &keys.others};
     std::string out;
     out.reserve(1024);
-    appendCanonical(out, event.document, &pseudonyms);
+    appendCanonical(out, event.document, Place::Top, pseudonyms);
     return out;
 }
 

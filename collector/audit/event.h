@@ -27,8 +27,11 @@ struct AuditEvent {
     std::string addressProtection = "none";
     std::string result = "ok";
     std::string sourceIp, requestId;
-    // Person ids that fail the fødselsnummer/d-nummer control digits: kept, but flagged.
+    // Person ids that fail the fødselsnummer/d-nummer control digits: kept, but flagged; and
+    // fields other than actor.id and subject.id that held a person id.
     std::vector<std::string> warnings;
+    // Valid fødselsnumre and d-numre found in other fields' text: stored only as pseudonyms.
+    std::vector<std::string> otherPersonIds;
 };
 
 struct EventLimits {
@@ -48,15 +51,17 @@ std::string pseudonym(std::string_view hmacKey, std::string_view personId);
 // itself for integrations, organisations and documents.
 std::string partyKey(std::string_view hmacKey, std::string_view type, std::string_view id);
 
-// The bytes the ledger stores and hashes: the event with person ids pseudonymised, as JSON with
-// members sorted by key, no insignificant white space, strings escaped minimally and numbers as
-// written. The same event always gives the same bytes.
+// The bytes the ledger stores and hashes: the event with person ids pseudonymised (actor.id and
+// subject.id of type person, and any valid fødselsnummer or d-nummer written in another field's
+// text), as JSON with members sorted by key, no insignificant white space, strings escaped
+// minimally and numbers as written. The same event always gives the same bytes.
 std::string canonicalEvent(const AuditEvent& event, std::string_view hmacKey);
 
 // The actor's and subject's keys (partyKey) computed once, for ingest, which needs both the keys
 // and the canonical bytes: an HMAC per person id instead of two.
 struct PartyKeys {
     std::string actor, subject;  // subject empty when the event has none
+    std::vector<std::pair<std::string, std::string>> others;  // otherPersonIds with their pseudonyms
 };
 PartyKeys partyKeys(const AuditEvent& event, std::string_view hmacKey);
 std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys);

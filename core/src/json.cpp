@@ -103,7 +103,9 @@ private:
 
     bool parseObject(Value& out, std::size_t depth) {
         out.type = Value::Type::Object;
-        out.members.reserve(8);  // growing from one member at a time was a fifth of parsing an event
+        // Growing the top level one member at a time was a fifth of parsing an event; nested
+        // objects grow as they come, so thousands of tiny ones cannot multiply the memory a line takes.
+        if (depth == 0) out.members.reserve(16);
         ++pos_;
         skipSpace();
         if (pos_ < in_.size() && in_[pos_] == '}') { ++pos_; return true; }

@@ -21,7 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto again = vakt::audit::parseEvent(canonical, {1u << 20});
     if (!again) __builtin_trap();
     // Without person ids nothing is pseudonymised, so the canonical form must be a fixed point.
-    if (event->actorType != "person" && event->subjectType != "person" && vakt::audit::canonicalEvent(*again, key) != canonical) __builtin_trap();
+    if (event->actorType != "person" && event->subjectType != "person" && event->otherPersonIds.empty() &&
+        vakt::audit::canonicalEvent(*again, key) != canonical)
+        __builtin_trap();
     if (event->actorType == "person" && again->actorId.rfind("hmac-sha256:", 0) != 0) __builtin_trap();
     if (event->subjectType == "person" && again->subjectId.rfind("hmac-sha256:", 0) != 0) __builtin_trap();
     return 0;

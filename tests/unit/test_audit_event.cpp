@@ -94,6 +94,32 @@ TEST(AuditEvent, CanonicalBytesHideAndSortButKeepEverythingElse) {
     EXPECT_NE(canonicalEvent(*e, std::string(32, 'j')), canonical);
 }
 
+TEST(AuditEvent, PersonIdsInOtherFieldsAreStoredOnlyAsPseudonyms) {
+    // A service wrote a fødselsnummer into free text and an extra member of the subject; a
+    // request id, an organisation number and a number that fails the control digits stay as written.
+    std::string line = kLookup;
+    line.replace(line.find(R"("request_id":"r-1")"), 18, R"("request_id":"15058534541")");
+    line.replace(line.find(R"("x_vendor")"), 10,
+                 R"x("note":"Oppslag på 41019012393 (sak 12345678901, org 974760673)","extra":["15058534541"],"x_vendor")x");
+    line.replace(line.find(R"("id":"41019012393"})"), 19, R"("id":"41019012393","name":"41019012393"})");
+    auto e = parseEvent(line);
+    ASSERT_TRUE(e) << e.message();
+    const std::vector<std::string> ids = {"41019012393", "15058534541"};
+    EXPECT_EQ(e->otherPersonIds, ids);
+    std::string warnings;
+    for (const auto& w : e->warnings) warnings += w + "\n";
+    EXPECT_EQ(e->warnings.size(), 3u) << warnings;
+    for (const char* field : {"field 'note'", "field 'extra[0]'", "field 'subject.name'"})
+        EXPECT_NE(warnings.find(field), std::string::npos) << warnings;
+    const std::string canonical = canonicalEvent(*e, kKey);
+    EXPECT_NE(canonical.find(R"("note":"Oppslag på )" + pseudonym(kKey, "41019012393") + R"x( (sak 12345678901, org 974760673)")x"),
+              std::string::npos)
+        << canonical;
+    EXPECT_NE(canonical.find(R"("extra":[")" + pseudonym(kKey, "15058534541") + R"("])"), std::string::npos) << canonical;
+    EXPECT_NE(canonical.find(R"("name":")" + pseudonym(kKey, "41019012393") + "\""), std::string::npos) << canonical;
+    EXPECT_NE(canonical.find(R"("request_id":"15058534541")"), std::string::npos) << canonical;  // a field of the format: as written
+}
+
 TEST(AuditEvent, Rfc3339) {
     EXPECT_EQ(parseRfc3339("1970-01-01T00:00:00Z"), 0);
     EXPECT_EQ(parseRfc3339("1970-01-01T01:00:00+01:00"), 0);
