@@ -274,13 +274,7 @@ void Daemon::evaluateAlerts() {
     for (const auto& rule : alerts_->rules()) perRule[rule.name] = 0;
     for (const auto& a : firing) {
         ++perRule[a.rule];
-        Incident i;
-        i.fingerprint = QString::fromStdString(a.fingerprint);
-        i.source = QStringLiteral("monitoring");
-        i.title = QString::fromStdString(a.rule);
-        i.summary = QString::fromStdString(a.summary);
-        i.severity = QString::fromStdString(a.severity);
-        i.service = QString::fromStdString(a.service);
+        Incident i = incidentFrom(a, QStringLiteral("monitoring"));
         i.value = a.value;
         if (auto s = incidents_->raise(MonitoringStore::collectorSession(), i, now); !s) {
             storeErrors_.add({}).inc();

@@ -19,6 +19,20 @@ struct Incident {
     QDateTime openedAt, updatedAt, resolvedAt;
 };
 
+// The incident a rule's finding opens: an alert of the collector or a detection in the audit
+// ledger, anything with fingerprint, rule, summary, severity and service as std::string.
+template <typename Finding>
+Incident incidentFrom(const Finding& f, const QString& source) {
+    Incident i;
+    i.fingerprint = QString::fromStdString(f.fingerprint);
+    i.source = source;
+    i.title = QString::fromStdString(f.rule);
+    i.summary = QString::fromStdString(f.summary);
+    i.severity = QString::fromStdString(f.severity);
+    i.service = QString::fromStdString(f.service);
+    return i;
+}
+
 class IncidentStore {
 public:
     explicit IncidentStore(Store& store) : store_(store) {}

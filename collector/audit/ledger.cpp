@@ -330,13 +330,7 @@ Status Ledger::raiseFindings(const Session& who, const std::vector<Finding>& fin
     IncidentStore incidents(store_);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const auto& f : findings) {
-        Incident incident;
-        incident.fingerprint = QString::fromStdString(f.fingerprint);
-        incident.source = QStringLiteral("audit");
-        incident.title = QString::fromStdString(f.rule);
-        incident.summary = QString::fromStdString(f.summary);
-        incident.severity = QString::fromStdString(f.severity);
-        incident.service = QString::fromStdString(f.service);
+        const Incident incident = incidentFrom(f, QStringLiteral("audit"));
         if (auto s = incidents.raise(who, incident, now); !s) return s;
         if (auto s = store_.db().exec(QStringLiteral("INSERT INTO incident_evidence (incident_id, seq) SELECT id, ? FROM incidents"
                                                      " WHERE fingerprint = ? AND status = 'open' ON CONFLICT DO NOTHING"),
