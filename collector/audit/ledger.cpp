@@ -110,7 +110,14 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
             return fail(source.toStdString() + ": starts at byte " + std::to_string(spec.baseOffset) + ", after the position already ingested (" +
                         std::to_string(committedOffset) + "); the bytes between are missing");
         if (skip > 0) {
+            const auto olderCopy = [&] {
+                stats.olderCopy = true;
+                stats.startLine = line;
+                stats.endOffset = committedOffset;
+                return stats;
+            };
             if (!input.isSequential()) {
+                if (input.size() < skip && spec.olderCopiesExpected) return olderCopy();
                 if (input.size() < skip)
                     return fail(source.toStdString() + ": shorter (" + std::to_string(spec.baseOffset + input.size()) +
                                 " bytes) than the position already ingested (" + std::to_string(committedOffset) +
@@ -120,6 +127,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
                 for (qint64 left = skip; left > 0;) {
                     char discard[65536];
                     const qint64 n = input.read(discard, std::min<qint64>(left, sizeof discard));
+                    if (n <= 0 && spec.olderCopiesExpected) return olderCopy();
                     if (n <= 0)
                         return fail(source.toStdString() + ": ends before the position already ingested (" + std::to_string(committedOffset) +
                                     " bytes); it is not the file that was read before");
@@ -523,12 +531,17 @@ Status Ledger::writeNodes(Statement& insert, const std::vector<StoredNode>& node
 }
 
 Status Ledger::storeMissingNodes() {
+    // Ledgers only lack nodes from before they were kept; once checked, appends keep them.
+    if (nodesChecked_) return {};
     auto tree = loadFrontier();
     if (!tree) return tree.error();
     const auto expected = static_cast<qint64>(tree->size() >> kStoredHeight);  // nodes of the lowest stored height
     auto stored = store_.db().query(QStringLiteral("SELECT count(*) FROM audit_nodes WHERE height = ?"), {kStoredHeight});
     if (!stored) return stored.error();
-    if (stored->front().value(0).toLongLong() == expected) return {};
+    if (stored->front().value(0).toLongLong() == expected) {
+        nodesChecked_ = true;
+        return {};
+    }
     // A ledger from before the nodes were kept (or with nodes removed): all of them again, from
     // the leaf hashes, read to the end before anything is written.
     std::vector<StoredNode> nodes;
@@ -553,7 +566,9 @@ Status Ledger::storeMissingNodes() {
     auto insert = store_.db().prepare(QStringLiteral("INSERT INTO audit_nodes (height, idx, hash) VALUES (?, ?, ?)"));
     if (!insert) return insert.error();
     if (auto s = writeNodes(**insert, nodes); !s) return s;
-    return tx.commit();
+    if (auto s = tx.commit(); !s) return s;
+    nodesChecked_ = true;
+    return {};
 }
 
 namespace {

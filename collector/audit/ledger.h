@@ -26,6 +26,7 @@ struct IngestStats {
     qint64 findings = 0;  // detections raised
     qint64 startLine = 0;  // lines of the source already in the ledger before this run
     qint64 endOffset = 0;  // the source position committed at the end (resumable sources)
+    bool olderCopy = false;  // the input ended before the committed position (olderCopiesExpected)
 };
 
 struct LedgerEvent {
@@ -52,6 +53,9 @@ struct SourceSpec {
     bool final = true;
     // Where the input's first byte is in the source: a pushed slice of a client's stream.
     qint64 baseOffset = 0;
+    // A log file known by its first line may turn up again shorter than the position already read
+    // (the copy copytruncate leaves, or it compressed): then nothing in it is new, and it is no error.
+    bool olderCopiesExpected = false;
 };
 
 // How far a source has been read: the byte after the last committed line, and its line count.
@@ -131,6 +135,7 @@ private:
     static Status writeNodes(Statement& insert, const std::vector<StoredNode>& nodes);
     // Fills audit_nodes for a ledger written before they were kept.
     Status storeMissingNodes();
+    bool nodesChecked_ = false;  // storeMissingNodes has run for this ledger
     // Range roots for proofs; a database problem is left in `error`.
     RangeRoot storedRanges(std::string& error);
     // The hour buckets holding events between two times, oldest first.

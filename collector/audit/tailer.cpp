@@ -96,15 +96,10 @@ TailPass AuditTailer::poll(const Session& who) {
                 pass.problems.push_back(path.toStdString() + ": cannot open");
                 continue;
             }
-            const SourceSpec spec{QStringLiteral("file-sha256:") + QString::fromStdString(crypto::sha256Hex(*head)), path, compressed};
-            // A copy left by copytruncate rotation is an older state of a log read further since:
-            // nothing in it is new, and it is no error.
-            auto position = ledger_.position(spec.key);
-            if (position && !compressed && file.size() < position->offset) continue;
+            const SourceSpec spec{QStringLiteral("file-sha256:") + QString::fromStdString(crypto::sha256Hex(*head)), path, compressed, 0, true};
             auto stats = ledger_.ingest(who, spec, *device, limits);
             if (!stats) {
                 pass.problems.push_back(stats.message());
-                if (compressed) doneCompressed_[path] = stamp;  // it will not change: said once
                 continue;
             }
             pass.accepted += stats->accepted;

@@ -425,6 +425,11 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
     ASSERT_TRUE(QFile::resize(log, 0));
     append(log, join(320, 350));
     ASSERT_TRUE(waitFor([&] { return count().first == 350; }, 15000)) << count().first;
+    // The copy compressed in its turn is still an older copy: read through, nothing new, no error.
+    QProcess gzipCopy;
+    gzipCopy.start("gzip", {log + ".2"});
+    ASSERT_TRUE(gzipCopy.waitForFinished(10000));
+    ASSERT_TRUE(QFile::exists(log + ".2.gz"));
     pause(600);
     EXPECT_EQ(count(), (std::pair{350, 350}));
     const QString metrics = httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort));
