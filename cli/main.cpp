@@ -14,18 +14,19 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "args.h"
-#include "audit/detection_rules.h"
-#include "audit/ledger.h"
-#include "catalog_service.h"
-#include "data_dir.h"
-#include "demo.h"
-#include "incidents.h"
-#include "migrations.h"
-#include "monitoring.h"
-#include "organisation_service.h"
-#include "store.h"
-#include "user_service.h"
+#include "app/modules.h"
+#include "cli/args.h"
+#include "collector/audit/detection_rules.h"
+#include "collector/audit/ledger.h"
+#include "core/catalog_service.h"
+#include "core/data_dir.h"
+#include "app/demo.h"
+#include "core/incidents.h"
+#include "core/migrations.h"
+#include "core/monitoring.h"
+#include "core/organisation_service.h"
+#include "core/store.h"
+#include "core/user_service.h"
 
 using namespace vakt;
 using vakt::cli::Args;
@@ -51,6 +52,7 @@ Global options (before the command):
 
 Commands:
   init [--demo]                      create or migrate the database; --demo loads the demo platform
+  migrate                            bring an existing database up to this program's schema
   catalog list|show|export|import    the service catalogue (produktkatalog)
   user add|list                      Vakt's own users and roles
   trail verify|list                  the tamper-evident record of every change
@@ -68,6 +70,14 @@ const char* kInitHelp = R"(Usage: vakt [--db URL] init [--demo]
 Creates the database if it does not exist and applies every migration. With --demo, loads the
 demo platform (all kommuner and fylkeskommuner, services, vendors, agreements, users) into a
 new database. Demo users: admin and one per role, password in data/demo/platform.json.
+)";
+
+const char* kMigrateHelp = R"(Usage: vakt [--db URL] migrate
+
+Applies every module's migrations that the database does not have yet, each in its own
+transaction, and prints each module's schema version. A database from Vakt 0.1 (one global
+schema list) is first mapped, in place, to the modules. The other commands and programs refuse
+a database that is behind and name this command.
 )";
 
 const char* kCatalogHelp = R"(Usage: vakt [--db URL] catalog SUBCOMMAND
@@ -163,6 +173,15 @@ struct Globals {
     std::optional<QString> passwordFile;
 };
 
+// "Database X is at schema version core 1, catalog 2, …": each module's version, in migration order.
+void printSchema(Store& store) {
+    auto versions = schemaVersions(store.db());
+    QStringList parts;
+    if (versions)
+        for (const auto& m : registeredSchemas()) parts << m.module + QLatin1Char(' ') + QString::number(versions->count(m.module) ? versions->at(m.module) : 0);
+    out() << "Database " << store.location() << " is at schema version " << parts.join(QStringLiteral(", ")) << ".\n";
+}
+
 class Cli {
 public:
     explicit Cli(Globals g) : g_(std::move(g)) {}
@@ -172,7 +191,7 @@ public:
         a.expectEnd();
         auto store = Store::open(g_.db, Store::OpenMode::Create);
         if (!store) return failWith(store.message());
-        out() << "Database " << (*store)->location() << " is at schema version " << latestSchemaVersion() << ".\n";
+        printSchema(**store);
         if (demo) {
             auto summary = loadDemo(**store, dataDir());
             if (!summary) return failWith("loading demo data: " + summary.message());
@@ -181,6 +200,15 @@ public:
                   << " catalogue entries, " << summary->agreements << " agreements, " << summary->vendors << " vendors with "
                   << summary->vendorSystems << " systems, " << summary->people << " people, " << summary->users << " users.\n";
         }
+        out().flush();
+        return kOk;
+    }
+
+    int migrate(Args& a) {
+        a.expectEnd();
+        auto store = Store::open(g_.db, Store::OpenMode::Migrate);
+        if (!store) return failWith(store.message());
+        printSchema(**store);
         out().flush();
         return kOk;
     }
@@ -805,6 +833,7 @@ const char* helpFor(const QString& command) {
     if (command == QLatin1String("audit")) return kAuditHelp;
     if (command == QLatin1String("keys")) return kKeysHelp;
     if (command == QLatin1String("init")) return kInitHelp;
+    if (command == QLatin1String("migrate")) return kMigrateHelp;
     if (command == QLatin1String("catalog")) return kCatalogHelp;
     if (command == QLatin1String("user")) return kUserHelp;
     if (command == QLatin1String("trail")) return kTrailHelp;
@@ -815,6 +844,7 @@ const char* helpFor(const QString& command) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
+    vakt::app::registerModules();
     QCoreApplication::setApplicationName(QStringLiteral("vakt"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VAKT_VERSION));
     QStringList args = app.arguments().mid(1);
@@ -875,6 +905,7 @@ int main(int argc, char** argv) {
         Args a(args);
         Cli cli(g);
         if (command == QLatin1String("init")) return cli.init(a);
+        if (command == QLatin1String("migrate")) return cli.migrate(a);
         if (command == QLatin1String("catalog")) return cli.catalog(a);
         if (command == QLatin1String("user")) return cli.user(a);
         if (command == QLatin1String("trail")) return cli.trail(a);

@@ -1,4 +1,4 @@
-#include "daemon.h"
+#include "collector/daemon.h"
 
 #include <openssl/crypto.h>
 

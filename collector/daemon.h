@@ -8,19 +8,19 @@
 #include <map>
 #include <memory>
 
-#include "alerts/rules.h"
-#include "audit/detection_rules.h"
-#include "audit/ledger.h"
-#include "audit/tailer.h"
-#include "config/scrape_config.h"
-#include "exposition/writer.h"
-#include "health/reducer.h"
-#include "incidents.h"
-#include "http/http_server.h"
-#include "monitoring.h"
-#include "scrape/scraper.h"
-#include "scrape/targets.h"
-#include "store.h"
+#include "collector/alerts/rules.h"
+#include "collector/audit/detection_rules.h"
+#include "collector/audit/ledger.h"
+#include "collector/audit/tailer.h"
+#include "collector/config/scrape_config.h"
+#include "collector/exposition/writer.h"
+#include "collector/health/reducer.h"
+#include "core/incidents.h"
+#include "collector/http/http_server.h"
+#include "core/monitoring.h"
+#include "collector/scrape/scraper.h"
+#include "collector/scrape/targets.h"
+#include "core/store.h"
 
 namespace vakt::collector {
 

@@ -14,10 +14,11 @@
 
 #include <QFileInfo>
 
-#include "alerts/rules.h"
-#include "config/scrape_config.h"
-#include "daemon.h"
-#include "exposition/parser.h"
+#include "app/modules.h"
+#include "collector/alerts/rules.h"
+#include "collector/config/scrape_config.h"
+#include "collector/daemon.h"
+#include "collector/exposition/parser.h"
 
 namespace {
 
@@ -184,6 +185,7 @@ int main(int argc, char** argv) {
     if (options.database.isEmpty()) return usage("no database: use --db URL or set VAKT_DB");
 
     QCoreApplication app(argc, argv);
+    vakt::app::registerModules();
     vakt::collector::Daemon daemon(options);
     QObject::connect(&daemon, &vakt::collector::Daemon::finished, &app, [](int code) { QCoreApplication::exit(code); });
 

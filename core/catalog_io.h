@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "domain.h"
-#include "result.h"
+#include "core/domain.h"
+#include "core/base/result.h"
 
 namespace vakt {
 

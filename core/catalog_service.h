@@ -4,9 +4,9 @@
 #include <QList>
 #include <optional>
 
-#include "catalog_io.h"
-#include "domain.h"
-#include "store.h"
+#include "core/catalog_io.h"
+#include "core/domain.h"
+#include "core/store.h"
 
 namespace vakt {
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "result.h"
+#include "core/base/result.h"
 
 namespace vakt {
 

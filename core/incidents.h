@@ -8,7 +8,7 @@
 #include <QSet>
 #include <QString>
 
-#include "store.h"
+#include "core/store.h"
 
 namespace vakt {
 

@@ -1,9 +1,14 @@
 #pragma once
-// Numbered, forward-only schema migrations, the same on SQLite and PostgreSQL.
+// Each module owns its schema: numbered, forward-only migrations under the module's name, the
+// same on SQLite and PostgreSQL. The database records (module, version) in schema_versions.
+// Modules are migrated in the order they are registered, so a module's tables may refer only
+// to tables of modules before it.
 #include <QString>
+#include <map>
 #include <vector>
 
-#include "database.h"
+#include "core/clock.h"
+#include "core/database.h"
 
 namespace vakt {
 
@@ -17,13 +22,36 @@ struct Migration {
     Status (*code)(Database&) = nullptr;
 };
 
-const std::vector<Migration>& migrations();
-int latestSchemaVersion();
+struct ModuleSchema {
+    QString module;
+    std::vector<Migration> migrations;  // versions 1, 2, 3 … in order
+    int latest() const { return migrations.empty() ? 0 : migrations.back().version; }
+};
 
-// 0 for an empty database.
-Result<int> schemaVersion(Database& db);
-// Applies every migration after the current version, each in its own transaction, up to
-// `target` (default: all). Fails, changing nothing, when the database is newer than the program.
-Status migrate(Database& db, int target = -1);
+// Adds a module's schema (once; registering the same module again does nothing). Core's own
+// modules (core, catalog, monitoring, incidents) are always there, first.
+void registerSchema(ModuleSchema schema);
+std::vector<ModuleSchema> registeredSchemas();
+
+// Module → version applied; empty for a database nothing was applied to. A database from
+// before module schemas (one global list, schema_migrations) is shown as the modules it maps to.
+using SchemaVersions = std::map<QString, int>;
+Result<SchemaVersions> schemaVersions(Database& db);
+
+// Fails with the command to run when the database is behind this program in any module, and
+// refuses one that is newer in any module or holds a module this program does not know.
+Status checkSchemaCurrent(Database& db, const QString& location);
+
+// Applies every registered module's migrations after its current version, each in its own
+// transaction. `targets` stops a module at a version (tests). Changes nothing and fails when
+// the database is newer than the program in any module. A database from before module schemas
+// is first mapped, in place and without touching data, to the modules its versions belong to.
+Status migrate(Database& db, const Clock& clock, const std::map<QString, int>& targets = {});
+
+// The built-in modules' schemas, defined beside each module's service.
+ModuleSchema coreSchema();
+ModuleSchema catalogSchema();
+ModuleSchema monitoringSchema();
+ModuleSchema incidentsSchema();
 
 }  // namespace vakt

@@ -7,7 +7,7 @@
 #include <QString>
 #include <optional>
 
-#include "store.h"
+#include "core/store.h"
 
 namespace vakt {
 

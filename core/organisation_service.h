@@ -2,8 +2,8 @@
 // The parties of the value chain: organisations, their people, agreements and vendor systems.
 #include <QList>
 
-#include "domain.h"
-#include "store.h"
+#include "core/domain.h"
+#include "core/store.h"
 
 namespace vakt {
 

@@ -7,19 +7,21 @@
 #include <memory>
 #include <vector>
 
-#include "clock.h"
-#include "database.h"
-#include "roles.h"
-#include "trail_chain.h"
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/roles.h"
+#include "core/trail_chain.h"
 
 namespace vakt {
 
 class Store {
 public:
-    enum class OpenMode { MustExist, Create };
+    // Create makes the database when there is none and migrates every module forward (vakt init);
+    // Migrate does the same for an existing, initialised one (vakt migrate). MustExist, for
+    // everything else, refuses a database that is missing, not initialised or behind this
+    // program in any module, naming the command to run; a mistyped path is an error, never a new store.
+    enum class OpenMode { MustExist, Create, Migrate };
 
-    // Opens and migrates forward. MustExist refuses to create a new SQLite file or to
-    // initialise an empty PostgreSQL database, so a mistyped path is an error, not a new store.
     static Result<std::unique_ptr<Store>> open(const QString& url, OpenMode mode, std::shared_ptr<const Clock> clock = nullptr);
     // Another connection to the same database, for work on another thread (a connection belongs
     // to the thread that opened it): call it on that thread.

@@ -3,7 +3,7 @@
 #include <QDateTime>
 #include <QList>
 
-#include "store.h"
+#include "core/store.h"
 
 namespace vakt {
 

@@ -7,10 +7,11 @@
 #include <QTranslator>
 #include <cstdio>
 
-#include "shell/login_dialog.h"
-#include "shell/main_window.h"
-#include "shell/modules.h"
-#include "user_service.h"
+#include "app/modules.h"
+#include "desktop/shell/login_dialog.h"
+#include "desktop/shell/main_window.h"
+#include "desktop/shell/modules.h"
+#include "core/user_service.h"
 
 using namespace vakt;
 using namespace vakt::desktop;
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
+    vakt::app::registerModules();
     QApplication::setOrganizationName(QStringLiteral("Vakt"));
     QApplication::setApplicationName(QStringLiteral("vakt-desktop"));
     QApplication::setApplicationVersion(QStringLiteral(VAKT_VERSION));

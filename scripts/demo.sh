@@ -20,7 +20,7 @@ build/dev/cli/vakt --db "$db" trail verify
 # platform's services, checked by the demo detection rules.
 keys="$(dirname "$db")/keys"
 [ -f "$keys/pseudonym.key" ] || build/dev/cli/vakt --keys "$keys" keys init
-[ -s "$(dirname "$db")/audit.jsonl" ] || build/dev/collector/vakt-platform-sim --audit-events 20000 >"$(dirname "$db")/audit.jsonl"
+[ -s "$(dirname "$db")/audit.jsonl" ] || build/dev/tools/vakt-platform-sim --audit-events 20000 >"$(dirname "$db")/audit.jsonl"
 build/dev/cli/vakt --db "$db" --keys "$keys" audit ingest "$(dirname "$db")/audit.jsonl" --rules data/demo/detections.yml
 
 # Live health: the platform simulator (two pods per service, one of them failing) and the
@@ -28,7 +28,7 @@ build/dev/cli/vakt --db "$db" --keys "$keys" audit ingest "$(dirname "$db")/audi
 demo="$(dirname "$db")"
 if ! curl -sf http://127.0.0.1:9464/-/ready >/dev/null 2>&1; then
   cp data/demo/collector.yml data/demo/alerts.yml "$demo/"
-  setsid build/dev/collector/vakt-platform-sim --base-port 19300 --targets-file "$demo/targets.json" \
+  setsid build/dev/tools/vakt-platform-sim --base-port 19300 --targets-file "$demo/targets.json" \
     --fault svarut-1=slow --fault digisos-0=errors >"$demo/simulator.log" 2>&1 < /dev/null &
   for _ in $(seq 50); do [ -s "$demo/targets.json" ] && break; sleep 0.1; done
   setsid build/dev/collector/vakt-collector --config "$demo/collector.yml" --db "$db" \

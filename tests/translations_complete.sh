@@ -5,7 +5,7 @@ set -euo pipefail
 src="$1"; work="$2"; lupdate="$3"
 mkdir -p "$work"
 cp "$src/translations/vakt_en.ts" "$work/vakt_en.ts"
-"$lupdate" "$src/desktop" -ts "$work/vakt_en.ts" -no-obsolete -locations none >/dev/null
+"$lupdate" "$src/desktop" -I "$src" -ts "$work/vakt_en.ts" -no-obsolete -locations none >/dev/null
 missing=$(grep -B2 'type="unfinished"' "$work/vakt_en.ts" | grep '<source>' || true)
 if [ -n "$missing" ]; then
   echo "Strings without an English translation (add them to translations/vakt_en.ts):"

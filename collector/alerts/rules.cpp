@@ -1,4 +1,4 @@
-#include "rules.h"
+#include "collector/alerts/rules.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -9,8 +9,8 @@
 #include <set>
 #include <sstream>
 
-#include "exposition/number.h"
-#include "health/reducer.h"
+#include "collector/exposition/number.h"
+#include "collector/health/reducer.h"
 
 namespace vakt::collector {
 

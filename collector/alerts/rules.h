@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
-#include "config/scrape_config.h"
-#include "exposition/parser.h"
+#include "collector/config/scrape_config.h"
+#include "collector/exposition/parser.h"
 
 namespace vakt::collector {
 

@@ -1,4 +1,4 @@
-#include "detection.h"
+#include "collector/audit/detection.h"
 
 #include <algorithm>
 

@@ -18,7 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "audit/event.h"
+#include "collector/audit/event.h"
 
 namespace vakt::audit {
 

@@ -1,10 +1,10 @@
-#include "detection_rules.h"
+#include "collector/audit/detection_rules.h"
 
 #include <QFile>
 #include <set>
 #include <yaml-cpp/yaml.h>
 
-#include "config/scrape_config.h"
+#include "collector/config/scrape_config.h"
 
 namespace vakt::audit {
 

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "audit/detection.h"
-#include "result.h"
+#include "collector/audit/detection.h"
+#include "core/base/result.h"
 
 namespace vakt::audit {
 

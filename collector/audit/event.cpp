@@ -1,10 +1,10 @@
-#include "event.h"
+#include "collector/audit/event.h"
 
 #include <algorithm>
 #include <set>
 
-#include "crypto.h"
-#include "norway.h"
+#include "core/base/crypto.h"
+#include "core/base/norway.h"
 
 namespace vakt::audit {
 

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "json.h"
-#include "result.h"
+#include "core/base/json.h"
+#include "core/base/result.h"
 
 namespace vakt::audit {
 

@@ -1,4 +1,4 @@
-#include "keys.h"
+#include "collector/audit/keys.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,7 +7,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-#include "crypto.h"
+#include "core/base/crypto.h"
 
 namespace vakt::audit {
 

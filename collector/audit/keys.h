@@ -6,7 +6,7 @@
 #include <QString>
 #include <string>
 
-#include "result.h"
+#include "core/base/result.h"
 
 namespace vakt::audit {
 

@@ -1,4 +1,4 @@
-#include "ledger.h"
+#include "collector/audit/ledger.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -8,9 +8,9 @@
 #include <memory>
 #include <limits>
 
-#include "audit_index.h"
-#include "crypto.h"
-#include "incidents.h"
+#include "collector/audit/audit_index.h"
+#include "core/base/crypto.h"
+#include "core/incidents.h"
 
 namespace vakt::audit {
 

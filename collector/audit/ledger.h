@@ -11,11 +11,11 @@
 #include <optional>
 #include <vector>
 
-#include "audit/detection.h"
-#include "audit/event.h"
-#include "audit/keys.h"
-#include "audit/merkle.h"
-#include "store.h"
+#include "collector/audit/detection.h"
+#include "collector/audit/event.h"
+#include "collector/audit/keys.h"
+#include "collector/audit/merkle.h"
+#include "core/store.h"
 
 namespace vakt::audit {
 

@@ -1,9 +1,9 @@
-#include "merkle.h"
+#include "collector/audit/merkle.h"
 
 #include <algorithm>
 #include <iterator>
 
-#include "crypto.h"
+#include "core/base/crypto.h"
 
 namespace vakt::audit {
 

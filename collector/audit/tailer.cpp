@@ -1,4 +1,4 @@
-#include "tailer.h"
+#include "collector/audit/tailer.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,7 +7,7 @@
 #include <memory>
 #include <zlib.h>
 
-#include "crypto.h"
+#include "core/base/crypto.h"
 
 namespace vakt::audit {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "audit/ledger.h"
-#include "config/scrape_config.h"
+#include "collector/audit/ledger.h"
+#include "collector/config/scrape_config.h"
 
 namespace vakt::audit {
 

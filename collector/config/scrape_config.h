@@ -11,18 +11,17 @@
 #include <string_view>
 #include <vector>
 
-#include "result.h"
+#include "core/base/duration.h"
+#include "core/base/result.h"
 
 namespace vakt::collector {
 
-using Duration = std::chrono::milliseconds;
+using vakt::Duration;
+using vakt::formatDuration;
+using vakt::parseDuration;
+using vakt::parseSize;
 using LabelMap = std::map<std::string, std::string>;
 
-// Prometheus durations: 1y 1w 1d 1h 1m 1s 1ms, combined largest first ("1m30s").
-Result<Duration> parseDuration(std::string_view text);
-std::string formatDuration(Duration d);
-// Sizes as in body_size_limit: B, KB, MB, GB, TB (powers of 1024, as Prometheus reads them).
-Result<std::uint64_t> parseSize(std::string_view text);
 
 struct TlsConfig {
     std::string caFile, certFile, keyFile, serverName;

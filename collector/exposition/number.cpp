@@ -1,4 +1,4 @@
-#include "number.h"
+#include "collector/exposition/number.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "parser.h"
+#include "collector/exposition/parser.h"
 
 #include <algorithm>
 #include <array>
@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "key_table.h"
-#include "number.h"
+#include "collector/exposition/key_table.h"
+#include "collector/exposition/number.h"
 
 namespace vakt::expo {
 

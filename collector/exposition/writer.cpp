@@ -1,10 +1,10 @@
-#include "writer.h"
+#include "collector/exposition/writer.h"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
-#include "number.h"
+#include "collector/exposition/number.h"
 
 namespace vakt::expo {
 

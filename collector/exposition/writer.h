@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "parser.h"
+#include "collector/exposition/parser.h"
 
 namespace vakt::expo {
 

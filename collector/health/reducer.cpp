@@ -1,6 +1,6 @@
-#include "reducer.h"
+#include "collector/health/reducer.h"
 
-#include "exposition/number.h"
+#include "collector/exposition/number.h"
 
 #include <cmath>
 

@@ -14,7 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "exposition/parser.h"
+#include "collector/exposition/parser.h"
 
 namespace vakt::collector {
 

@@ -1,4 +1,4 @@
-#include "http_server.h"
+#include "collector/http/http_server.h"
 
 #include <QFile>
 #include <QSslCertificate>

@@ -1,6 +1,6 @@
-#include "scraper.h"
+#include "collector/scrape/scraper.h"
 
-#include "exposition/key_table.h"
+#include "collector/exposition/key_table.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

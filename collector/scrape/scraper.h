@@ -9,9 +9,9 @@
 #include <memory>
 #include <string>
 
-#include "config/scrape_config.h"
-#include "exposition/parser.h"
-#include "targets.h"
+#include "collector/config/scrape_config.h"
+#include "collector/exposition/parser.h"
+#include "collector/scrape/targets.h"
 
 namespace vakt::collector {
 

@@ -1,4 +1,4 @@
-#include "targets.h"
+#include "collector/scrape/targets.h"
 
 #include <set>
 

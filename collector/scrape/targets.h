@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "config/scrape_config.h"
+#include "collector/config/scrape_config.h"
 
 namespace vakt::collector {
 

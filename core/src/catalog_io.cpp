@@ -1,12 +1,12 @@
-#include "catalog_io.h"
+#include "core/catalog_io.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <functional>
 
-#include "csv.h"
-#include "json.h"
+#include "core/base/csv.h"
+#include "core/base/json.h"
 
 namespace vakt {
 

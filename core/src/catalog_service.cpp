@@ -1,4 +1,4 @@
-#include "catalog_service.h"
+#include "core/catalog_service.h"
 
 namespace vakt {
 

@@ -1,4 +1,4 @@
-#include "incidents.h"
+#include "core/incidents.h"
 
 #include <QJsonObject>
 

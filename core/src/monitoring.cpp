@@ -1,4 +1,4 @@
-#include "monitoring.h"
+#include "core/monitoring.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
-#include "organisation_service.h"
+#include "core/organisation_service.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
 
-#include "norway.h"
+#include "core/base/norway.h"
 
 namespace vakt {
 

@@ -1,4 +1,4 @@
-#include "roles.h"
+#include "core/roles.h"
 
 namespace vakt {
 

@@ -1,9 +1,9 @@
-#include "store.h"
+#include "core/store.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
 
-#include "migrations.h"
+#include "core/migrations.h"
 
 namespace vakt {
 
@@ -20,17 +20,21 @@ Status denied(const Session& who, Permission p) {
 Result<std::unique_ptr<Store>> Store::open(const QString& urlText, OpenMode mode, std::shared_ptr<const Clock> clock) {
     auto url = parseDatabaseUrl(urlText);
     if (!url) return url.error();
-    if (url->engine == Engine::Sqlite && mode == OpenMode::MustExist && !QFileInfo::exists(url->path))
+    if (url->engine == Engine::Sqlite && mode != OpenMode::Create && !QFileInfo::exists(url->path))
         return fail("no database at " + url->path.toStdString() + "; create one with: vakt --db " + url->path.toStdString() + " init");
     auto db = Database::open(*url);
     if (!db) return db.error();
-    if (mode == OpenMode::MustExist) {
-        auto v = schemaVersion(**db);
-        if (!v) return v.error();
-        if (*v == 0) return fail("the database " + url->redacted().toStdString() + " is not initialised; run: vakt init");
-    }
-    if (auto s = migrate(**db); !s) return s.error();
     if (!clock) clock = std::make_shared<SystemClock>();
+    if (mode != OpenMode::Create) {
+        auto v = schemaVersions(**db);
+        if (!v) return v.error();
+        if (v->empty()) return fail("the database " + url->redacted().toStdString() + " is not initialised; run: vakt init");
+    }
+    if (mode == OpenMode::MustExist) {
+        if (auto s = checkSchemaCurrent(**db, url->redacted()); !s) return s.error();
+    } else if (auto s = migrate(**db, *clock); !s) {
+        return s.error();
+    }
     return std::unique_ptr<Store>(new Store(std::move(*db), std::move(clock)));
 }
 

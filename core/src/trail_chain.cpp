@@ -1,6 +1,6 @@
-#include "trail_chain.h"
+#include "core/trail_chain.h"
 
-#include "crypto.h"
+#include "core/base/crypto.h"
 
 namespace vakt {
 

@@ -1,8 +1,8 @@
-#include "user_service.h"
+#include "core/user_service.h"
 
 #include <QRegularExpression>
 
-#include "crypto.h"
+#include "core/base/crypto.h"
 
 namespace vakt {
 

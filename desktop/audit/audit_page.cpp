@@ -1,6 +1,6 @@
-#include "audit_page.h"
+#include "desktop/audit/audit_page.h"
 
-#include "shell/tables.h"
+#include "desktop/shell/tables.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

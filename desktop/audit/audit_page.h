@@ -4,8 +4,8 @@
 #include <memory>
 #include <optional>
 
-#include "audit/ledger.h"
-#include "shell/app_context.h"
+#include "collector/audit/ledger.h"
+#include "desktop/shell/app_context.h"
 
 class QComboBox;
 class QDateEdit;

@@ -1,4 +1,4 @@
-#include "catalog_model.h"
+#include "desktop/catalog/catalog_model.h"
 
 #include <QBrush>
 #include <QColor>

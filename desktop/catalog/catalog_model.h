@@ -2,7 +2,7 @@
 #include <QAbstractTableModel>
 #include <QDate>
 
-#include "catalog_service.h"
+#include "core/catalog_service.h"
 
 namespace vakt::desktop {
 

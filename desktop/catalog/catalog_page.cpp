@@ -1,4 +1,4 @@
-#include "catalog_page.h"
+#include "desktop/catalog/catalog_page.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -25,7 +25,7 @@
 #include <QVBoxLayout>
 #include <utility>
 
-#include "catalog_model.h"
+#include "desktop/catalog/catalog_model.h"
 
 namespace vakt::desktop {
 

@@ -2,8 +2,8 @@
 #include <QWidget>
 #include <optional>
 
-#include "catalog_service.h"
-#include "shell/app_context.h"
+#include "core/catalog_service.h"
+#include "desktop/shell/app_context.h"
 
 class QComboBox;
 class QLabel;

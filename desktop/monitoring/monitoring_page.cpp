@@ -1,7 +1,7 @@
-#include "monitoring_page.h"
+#include "desktop/monitoring/monitoring_page.h"
 
-#include "incidents.h"
-#include "shell/tables.h"
+#include "core/incidents.h"
+#include "desktop/shell/tables.h"
 
 #include <QChart>
 #include <QChartView>

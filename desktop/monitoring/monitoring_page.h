@@ -1,8 +1,8 @@
 #pragma once
 #include <QWidget>
 
-#include "monitoring.h"
-#include "shell/app_context.h"
+#include "core/monitoring.h"
+#include "desktop/shell/app_context.h"
 
 class QLabel;
 class QTableWidget;

@@ -3,8 +3,8 @@
 #include <QString>
 #include <memory>
 
-#include "roles.h"
-#include "store.h"
+#include "core/roles.h"
+#include "core/store.h"
 
 namespace vakt::desktop {
 

@@ -1,4 +1,4 @@
-#include "login_dialog.h"
+#include "desktop/shell/login_dialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -7,7 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "user_service.h"
+#include "core/user_service.h"
 
 namespace vakt::desktop {
 

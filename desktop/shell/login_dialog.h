@@ -1,8 +1,8 @@
 #pragma once
 #include <QDialog>
 
-#include "roles.h"
-#include "store.h"
+#include "core/roles.h"
+#include "core/store.h"
 
 class QLineEdit;
 class QLabel;

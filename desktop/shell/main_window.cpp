@@ -1,4 +1,4 @@
-#include "main_window.h"
+#include "desktop/shell/main_window.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -12,7 +12,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
-#include "modules.h"
+#include "desktop/shell/modules.h"
 
 namespace vakt::desktop {
 

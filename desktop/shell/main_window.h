@@ -1,7 +1,7 @@
 #pragma once
 #include <QMainWindow>
 
-#include "app_context.h"
+#include "desktop/shell/app_context.h"
 
 class QListWidget;
 class QStackedWidget;

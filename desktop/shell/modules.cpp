@@ -1,11 +1,11 @@
-#include "modules.h"
+#include "desktop/shell/modules.h"
 
 #include <QApplication>
 #include <QStyle>
 
-#include "audit/audit_page.h"
-#include "catalog/catalog_page.h"
-#include "monitoring/monitoring_page.h"
+#include "desktop/audit/audit_page.h"
+#include "desktop/catalog/catalog_page.h"
+#include "desktop/monitoring/monitoring_page.h"
 
 namespace vakt::desktop {
 

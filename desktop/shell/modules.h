@@ -8,7 +8,7 @@
 #include <functional>
 #include <vector>
 
-#include "app_context.h"
+#include "desktop/shell/app_context.h"
 
 namespace vakt::desktop {
 

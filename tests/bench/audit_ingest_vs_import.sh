@@ -14,7 +14,7 @@ work="$(mktemp -d /tmp/vakt-audit-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 TIMEFORMAT=%R
 
-"$bin/collector/vakt-platform-sim" --audit-events "$events" --seed 3 >"$work/events.jsonl"
+"$bin/tools/vakt-platform-sim" --audit-events "$events" --seed 3 >"$work/events.jsonl"
 "$bin/cli/vakt" --db "$work/vakt.db" init >/dev/null
 "$bin/cli/vakt" --keys "$work/keys" keys init >/dev/null
 vakt_s=$( { time "$bin/cli/vakt" --db "$work/vakt.db" --keys "$work/keys" audit ingest "$work/events.jsonl" >/dev/null; } 2>&1 )

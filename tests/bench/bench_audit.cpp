@@ -15,10 +15,10 @@
 #include <memory>
 #include <random>
 
-#include "audit/event.h"
-#include "audit/ledger.h"
-#include "audit/merkle.h"
-#include "store.h"
+#include "collector/audit/event.h"
+#include "collector/audit/ledger.h"
+#include "collector/audit/merkle.h"
+#include "core/store.h"
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "exposition/parser.h"
-#include "payload.h"
+#include "collector/exposition/parser.h"
+#include "tests/bench/payload.h"
 
 namespace {
 

@@ -24,7 +24,7 @@ trap cleanup EXIT
 
 # Ports below the ephemeral range: base-2..base+499 for the simulator, base-4 and base-3 for the two scrapers.
 base=$(( 20010 + RANDOM % 10000 ))
-"$bin/collector/vakt-platform-sim" --base-port "$base" --services 10 --pods-per-service 50 --extra-series 980 \
+"$bin/tools/vakt-platform-sim" --base-port "$base" --services 10 --pods-per-service 50 --extra-series 980 \
   --targets-file "$work/targets.json" 2>"$work/sim.log" &
 pids+=($!)
 for _ in $(seq 100); do

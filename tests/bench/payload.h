@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "exposition/number.h"
+#include "collector/exposition/number.h"
 
 namespace vakt::bench {
 

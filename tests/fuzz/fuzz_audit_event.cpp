@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "audit/event.h"
+#include "collector/audit/event.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view line(reinterpret_cast<const char*>(data), size);

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "json.h"
+#include "core/base/json.h"
 
 namespace {
 void check(const vakt::json::Value& v, std::size_t depth) {

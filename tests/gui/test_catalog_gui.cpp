@@ -14,14 +14,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "audit/ledger.h"
-#include "catalog/catalog_page.h"
-#include "data_dir.h"
-#include "demo.h"
-#include "incidents.h"
-#include "monitoring.h"
-#include "shell/login_dialog.h"
-#include "shell/main_window.h"
+#include "app/modules.h"
+#include "collector/audit/ledger.h"
+#include "desktop/catalog/catalog_page.h"
+#include "core/data_dir.h"
+#include "app/demo.h"
+#include "core/incidents.h"
+#include "core/monitoring.h"
+#include "desktop/shell/login_dialog.h"
+#include "desktop/shell/main_window.h"
 
 using namespace vakt;
 using namespace vakt::desktop;
@@ -47,6 +48,7 @@ private:
 
 private slots:
     void initTestCase() {
+        vakt::app::registerModules();
         QStandardPaths::setTestModeEnabled(true);  // window state goes to a test location
         QVERIFY(dir_.isValid());
         dbPath_ = dir_.filePath("gui.db");

@@ -16,8 +16,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "support/run_program.h"
-#include "support/test_db.h"
+#include "tests/support/run_program.h"
+#include "tests/support/test_db.h"
 
 using vakt::test::Outcome;
 using vakt::test::run;
@@ -379,10 +379,4 @@ TEST_F(AuditLedger, AHeadForgedWithoutTheSigningKeyIsRefused) {
     threeBatches();
     sql("UPDATE audit_heads SET root = '" + QString(64, 'a') + "' WHERE tree_size = 200");
     expectVerifyFails("tree head at size 200: the signature does not verify");
-}
-
-int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

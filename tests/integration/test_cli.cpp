@@ -11,7 +11,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
-#include "support/run_program.h"
+#include "tests/support/run_program.h"
 
 namespace {
 
@@ -288,10 +288,4 @@ TEST(CollectorCli, CheckConfigNamesFileLineAndField) {
     Outcome wrong = run(VAKT_COLLECTOR, {"--config", bad, "--check-config"});
     EXPECT_EQ(wrong.code, 1);
     EXPECT_TRUE(wrong.err.startsWith(bad + ":3: field 'scrape_configs[].scrape_intervall': unknown field")) << wrong.err.toStdString();
-}
-
-int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

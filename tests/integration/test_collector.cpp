@@ -24,9 +24,9 @@
 #include <csignal>
 #include <map>
 
-#include "incidents.h"
-#include "monitoring.h"
-#include "store.h"
+#include "core/incidents.h"
+#include "core/monitoring.h"
+#include "core/store.h"
 
 using namespace vakt;
 
@@ -568,10 +568,4 @@ TEST_F(Collector, AuditPushOverHttpsWithAVerifiedCertificate) {
     sim.start(VAKT_SIM, {"--audit-events", "5", "--seed", "2"});
     ASSERT_TRUE(sim.waitForFinished(30000));
     EXPECT_EQ(post(true), 200);
-}
-
-int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

@@ -6,18 +6,17 @@
 #include <QTimeZone>
 #include <algorithm>
 
-#include "audit_index.h"
-#include "catalog_service.h"
-#include "crypto.h"
-#include "data_dir.h"
-#include "demo.h"
-#include "incidents.h"
-#include "migrations.h"
-#include "monitoring.h"
-#include "norway.h"
-#include "organisation_service.h"
-#include "support/test_db.h"
-#include "user_service.h"
+#include "core/catalog_service.h"
+#include "core/base/crypto.h"
+#include "core/data_dir.h"
+#include "app/demo.h"
+#include "core/incidents.h"
+#include "core/migrations.h"
+#include "core/monitoring.h"
+#include "core/base/norway.h"
+#include "core/organisation_service.h"
+#include "tests/support/test_db.h"
+#include "core/user_service.h"
 
 using namespace vakt;
 
@@ -95,89 +94,6 @@ protected:
 };
 
 }  // namespace
-
-TEST_F(StoreTest, MigratesAnEmptyDatabaseToTheLatestVersion) {
-    auto v = schemaVersion(store_->db());
-    ASSERT_TRUE(v);
-    EXPECT_EQ(*v, latestSchemaVersion());
-    // Opening again changes nothing and does not fail.
-    auto again = Store::open(db_.url(), Store::OpenMode::MustExist, clock_);
-    ASSERT_TRUE(again) << again.message();
-}
-
-TEST_F(StoreTest, MigratesFromEveryEarlierVersionKeepingData) {
-    for (int from = 1; from < latestSchemaVersion(); ++from) {
-        test::TestDatabase fresh;
-        auto url = parseDatabaseUrl(fresh.url());
-        auto db = Database::open(*url);
-        ASSERT_TRUE(db) << db.message();
-        ASSERT_TRUE(migrate(**db, from));
-        ASSERT_EQ(*schemaVersion(**db), from);
-        ASSERT_TRUE((*db)->exec("INSERT INTO meta (key, value) VALUES ('marker', 'kept')"));
-        db->reset();
-        auto store = Store::open(fresh.url(), Store::OpenMode::MustExist, clock_);
-        ASSERT_TRUE(store) << store.message();
-        EXPECT_EQ(*schemaVersion((*store)->db()), latestSchemaVersion());
-        EXPECT_EQ(*(*store)->meta("marker"), "kept");
-    }
-}
-
-TEST_F(StoreTest, AuditEventsOfTheFirstLayoutAreMovedAndIndexed) {
-    test::TestDatabase fresh;
-    auto db = Database::open(*parseDatabaseUrl(fresh.url()));
-    ASSERT_TRUE(db) << db.message();
-    ASSERT_TRUE(migrate(**db, 7));
-    struct Old {
-        qint64 seq, timeMs;
-        QString actor, subject, canonical;
-    };
-    // Two hours apart, one without a subject; leaf hashes as the first layout kept them, in hex.
-    const std::vector<Old> old = {{0, 1795680000000, "fagsystem-1", "hmac-sha256:" + QString(64, 'a'), R"({"n":0})"},
-                                  {1, 1795680000000 + 2 * 3600 * 1000, "hmac-sha256:" + QString(64, 'b'), "", R"({"n":1})"}};
-    for (const auto& o : old) {
-        unsigned char leaf[32];
-        crypto::sha256({std::string_view("\0", 1), o.canonical.toStdString()}, leaf);
-        ASSERT_TRUE((*db)->exec("INSERT INTO audit_events (seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical,"
-                                " leaf_hash, source, source_line) VALUES (?, ?, 'svarut', 'login', ?, '974760673', ?, 'ok', ?, ?, 'old.jsonl', ?)",
-                                {o.seq, o.timeMs, o.actor, o.subject, o.canonical,
-                                 QString::fromStdString(crypto::toHex(std::string_view(reinterpret_cast<const char*>(leaf), 32))), o.seq + 1}));
-    }
-    db->reset();
-    auto store = Store::open(fresh.url(), Store::OpenMode::MustExist, clock_);
-    ASSERT_TRUE(store) << store.message();
-    Database& moved = (*store)->db();
-    for (const auto& o : old) {
-        auto row = moved.query("SELECT canonical, leaf_hash, source_line FROM audit_events WHERE seq = ?", {o.seq});
-        ASSERT_TRUE(row && row->size() == 1);
-        EXPECT_EQ(row->front().value(0).toString(), o.canonical);
-        unsigned char leaf[32];
-        crypto::sha256({std::string_view("\0", 1), o.canonical.toStdString()}, leaf);
-        EXPECT_EQ(row->front().value(1).toByteArray(), QByteArray(reinterpret_cast<const char*>(leaf), 32));
-        EXPECT_EQ(row->front().value(2).toLongLong(), o.seq + 1);
-        // Found through the index, by actor, and by subject when there is one.
-        auto entries = moved.query("SELECT term FROM audit_index WHERE bucket = ? AND seq = ? ORDER BY term",
-                                   {static_cast<qint64>(audit_index::bucketOf(o.timeMs)), o.seq});
-        ASSERT_TRUE(entries);
-        std::vector<qint64> terms{audit_index::term(audit_index::Role::Actor, o.actor.toStdString())};
-        if (!o.subject.isEmpty()) terms.push_back(audit_index::term(audit_index::Role::Subject, o.subject.toStdString()));
-        std::sort(terms.begin(), terms.end());
-        std::vector<qint64> found;
-        for (const auto& r : *entries) found.push_back(r.value(0).toLongLong());
-        EXPECT_EQ(found, terms);
-    }
-    auto buckets = moved.query("SELECT count(*) FROM audit_buckets");
-    ASSERT_TRUE(buckets);
-    EXPECT_EQ(buckets->front().value(0).toInt(), 2);
-}
-
-TEST_F(StoreTest, RefusesADatabaseNewerThanTheProgram) {
-    ASSERT_TRUE(store_->db().exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 'x')",
-                                  {latestSchemaVersion() + 1}));
-    store_.reset();
-    auto s = Store::open(db_.url(), Store::OpenMode::MustExist, clock_);
-    ASSERT_FALSE(s);
-    EXPECT_NE(s.message().find("newer than this program"), std::string::npos) << s.message();
-}
 
 TEST_F(StoreTest, MustExistDoesNotCreateANewStore) {
     if (db_.postgres()) {
@@ -493,10 +409,4 @@ TEST_F(StoreTest, OneOpenIncidentPerFingerprintUntilResolved) {
     auto trail = store_->trail("incident", i.fingerprint, 10);
     ASSERT_EQ(trail->size(), 3u);  // open, resolve, open
     EXPECT_EQ(trail->back().action, "incident.open");
-}
-
-int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

@@ -7,7 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "database.h"
+#include "core/database.h"
 
 namespace vakt::test {
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "alerts/rules.h"
+#include "collector/alerts/rules.h"
 
 #include <set>
 #include <tuple>

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "audit/event.h"
-#include "norway.h"
+#include "collector/audit/event.h"
+#include "core/base/norway.h"
 
 using namespace vakt;
 using namespace vakt::audit;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "catalog_io.h"
+#include "core/catalog_io.h"
 
 using namespace vakt;
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "crypto.h"
-#include "norway.h"
+#include "core/base/crypto.h"
+#include "core/base/norway.h"
 
 using namespace vakt;
 

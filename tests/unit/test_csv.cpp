@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "csv.h"
+#include "core/base/csv.h"
 
 using namespace vakt;
 

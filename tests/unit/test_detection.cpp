@@ -2,7 +2,7 @@
 // ordinary use; repeated findings share a fingerprint.
 #include <gtest/gtest.h>
 
-#include "audit/detection.h"
+#include "collector/audit/detection.h"
 
 using namespace vakt::audit;
 

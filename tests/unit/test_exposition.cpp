@@ -5,9 +5,9 @@
 #include <limits>
 #include <random>
 
-#include "exposition/number.h"
-#include "exposition/key_table.h"
-#include "exposition/parser.h"
+#include "collector/exposition/number.h"
+#include "collector/exposition/key_table.h"
+#include "collector/exposition/parser.h"
 
 using namespace vakt::expo;
 

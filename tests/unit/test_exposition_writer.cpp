@@ -5,8 +5,8 @@
 #include <random>
 #include <unistd.h>
 
-#include "exposition/parser.h"
-#include "exposition/writer.h"
+#include "collector/exposition/parser.h"
+#include "collector/exposition/writer.h"
 
 using namespace vakt::expo;
 

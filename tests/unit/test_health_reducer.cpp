@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "exposition/parser.h"
-#include "health/reducer.h"
+#include "collector/exposition/parser.h"
+#include "collector/health/reducer.h"
 
 using namespace vakt::collector;
 using vakt::expo::Format;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "json.h"
+#include "core/base/json.h"
 
 using vakt::json::parse;
 using vakt::json::Value;

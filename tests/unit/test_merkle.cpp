@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "audit/merkle.h"
+#include "collector/audit/merkle.h"
 
 using namespace vakt::audit;
 

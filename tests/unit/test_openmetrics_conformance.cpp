@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "exposition/parser.h"
+#include "collector/exposition/parser.h"
 
 namespace fs = std::filesystem;
 

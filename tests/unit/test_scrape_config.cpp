@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "config/scrape_config.h"
+#include "collector/config/scrape_config.h"
 
 using namespace vakt::collector;
 using namespace std::chrono_literals;

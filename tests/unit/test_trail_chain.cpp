@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "trail_chain.h"
+#include "core/trail_chain.h"
 
 using namespace vakt;
 

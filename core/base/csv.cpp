@@ -1,4 +1,4 @@
-#include "csv.h"
+#include "core/base/csv.h"
 
 namespace vakt::csv {
 

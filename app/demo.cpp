@@ -1,14 +1,14 @@
-#include "demo.h"
+#include "app/demo.h"
 
 #include <QFile>
 #include <QHash>
 #include <cmath>
 
-#include "catalog_service.h"
-#include "json.h"
-#include "norway.h"
-#include "organisation_service.h"
-#include "user_service.h"
+#include "core/catalog_service.h"
+#include "core/base/json.h"
+#include "core/base/norway.h"
+#include "core/organisation_service.h"
+#include "core/user_service.h"
 
 namespace vakt {
 

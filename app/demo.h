@@ -4,7 +4,7 @@
 // directory always gives the same organisations, numbers and agreements.
 #include <QString>
 
-#include "store.h"
+#include "core/store.h"
 
 namespace vakt {
 

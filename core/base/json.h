@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "result.h"
+#include "core/base/result.h"
 
 namespace vakt::json {
 

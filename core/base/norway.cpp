@@ -1,4 +1,4 @@
-#include "norway.h"
+#include "core/base/norway.h"
 
 namespace vakt::norway {
 

@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
-#include "exposition/number.h"
-#include "norway.h"
-#include "http/http_server.h"
+#include "collector/exposition/number.h"
+#include "core/base/norway.h"
+#include "collector/http/http_server.h"
 
 using vakt::collector::HttpResponse;
 using vakt::collector::HttpServer;

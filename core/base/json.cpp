@@ -1,4 +1,4 @@
-#include "json.h"
+#include "core/base/json.h"
 
 #include <charconv>
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "audit_index.h"
+#include "collector/audit/audit_index.h"
 
-#include "crypto.h"
+#include "core/base/crypto.h"
 
 namespace vakt::audit_index {
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "database.h"
+#include "core/database.h"
 
 namespace vakt::audit_index {
 
