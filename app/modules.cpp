@@ -1,6 +1,6 @@
 #include "app/modules.h"
 
-#include "collector/audit/ledger_schema.h"
+#include "collector/audit/ledger_module.h"
 
 namespace vakt::app {
 

@@ -704,8 +704,7 @@ private:
         const bool json = a.flag(QStringLiteral("--json"));
         a.expectEnd();
         if (auto s = connect(); !s) return failWith(s.message());
-        if (!session_.allows(Permission::TrailRead)) return failWith(denied(session_, Permission::TrailRead).message());
-        auto check = store_->verifyTrail();
+        auto check = store_->verifyTrail(session_);
         if (!check) return failWith(check.message());
         if (json) {
             printJson(QJsonObject{{"intact", check->intact}, {"verified_entries", check->entries},
@@ -730,8 +729,7 @@ private:
         const int limit = limitText.toInt(&ok);
         if (!ok || limit < 1 || limit > 100000) throw UsageError("--limit must be a number from 1 to 100000");
         if (auto s = connect(); !s) return failWith(s.message());
-        if (!session_.allows(Permission::TrailRead)) return failWith(denied(session_, Permission::TrailRead).message());
-        auto entries = store_->trail(entity, key, limit);
+        auto entries = store_->trail(session_, entity, key, limit);
         if (!entries) return failWith(entries.message());
         QJsonArray arr;
         for (const auto& e : *entries) {

@@ -154,7 +154,7 @@ Status Daemon::applyConfig(CollectorConfig config, DiscoveredTargets discovered)
         it = targets_.erase(it);
     }
     for (const auto& t : wanted) {
-        if (auto s = monitoring_->registerTarget(QString::fromStdString(t.jobName), QString::fromStdString(t.instance),
+        if (auto s = monitoring_->registerTarget(MonitoringStore::collectorSession(), QString::fromStdString(t.jobName), QString::fromStdString(t.instance),
                                                  QString::fromStdString(t.url), QString::fromStdString(t.service));
             !s)
             return s;
@@ -174,7 +174,7 @@ Status Daemon::applyConfig(CollectorConfig config, DiscoveredTargets discovered)
         });
         state.timer->start(static_cast<int>(scrapeOffset(t, interval).count()));
     }
-    if (auto s = monitoring_->retireTargetsExcept(current); !s) return s;
+    if (auto s = monitoring_->retireTargetsExcept(MonitoringStore::collectorSession(), current); !s) return s;
     for (const auto& [job, n] : perJob) targetCount_.add({{"job", job}}).set(n);
     // The shortest file_sd refresh interval drives re-reading.
     std::chrono::milliseconds refresh{0};
@@ -241,7 +241,7 @@ void Daemon::onScraped(const std::string& key, const std::shared_ptr<ScrapeOutco
         scrapeDuration_.add(target).set(outcome->durationSeconds);
         samplesScraped_.add(target).set(static_cast<double>(outcome->result.samples.size()));
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(outcome->startedMs, Qt::UTC);
-        if (auto s = monitoring_->recordScrape(QString::fromStdString(t.jobName), QString::fromStdString(t.instance), at, outcome->up,
+        if (auto s = monitoring_->recordScrape(MonitoringStore::collectorSession(), QString::fromStdString(t.jobName), QString::fromStdString(t.instance), at, outcome->up,
                                                QString::fromStdString(outcome->error), static_cast<qint64>(outcome->durationSeconds * 1000),
                                                static_cast<qint64>(outcome->result.samples.size()));
             !s) {
@@ -307,11 +307,11 @@ void Daemon::flushMinutes(bool all) {
         m.p99 = opt(r.p99);
         minutes << m;
     }
-    if (auto s = monitoring_->writeMinutes(minutes); !s) {
+    if (auto s = monitoring_->writeMinutes(MonitoringStore::collectorSession(), minutes); !s) {
         storeErrors_.add({}).inc();
         logLine("store: " + s.message());
     }
-    if (auto s = monitoring_->compact(QDateTime::currentDateTimeUtc(), options_.minuteRetentionDays, options_.hourRetentionDays); !s) {
+    if (auto s = monitoring_->compact(MonitoringStore::collectorSession(), QDateTime::currentDateTimeUtc(), options_.minuteRetentionDays, options_.hourRetentionDays); !s) {
         storeErrors_.add({}).inc();
         logLine("store: " + s.message());
     }

@@ -1,6 +1,6 @@
 #pragma once
-// Incidents in the Store. Monitoring alerts open them now; audit detections and the service
-// desk add their own sources later. One open incident per fingerprint: a condition that keeps
+// Incidents in the Store. Monitoring alerts and audit detections open them; the service desk
+// adds its own later. Other modules go through this service, never through its tables. One open incident per fingerprint: a condition that keeps
 // firing updates it, and it is resolved when the condition clears. Opening and resolving are
 // recorded in the trail.
 #include <QDateTime>
@@ -17,6 +17,7 @@ struct Incident {
     QString fingerprint, source, title, summary, severity, service, status;
     double value = 0;
     QDateTime openedAt, updatedAt, resolvedAt;
+    qint64 evidence = 0;  // events attached as evidence (detections)
 };
 
 // The incident a rule's finding opens: an alert of the collector or a detection in the audit
@@ -37,8 +38,11 @@ class IncidentStore {
 public:
     explicit IncidentStore(Store& store) : store_(store) {}
 
-    // Opens an incident, or updates the open one with the same fingerprint.
-    Status raise(const Session& who, const Incident& incident, const QDateTime& at);
+    // Opens an incident, or updates the open one with the same fingerprint; gives its id. Joins
+    // the caller's transaction when there is one, so an incident commits with what raised it.
+    Result<qint64> raise(const Session& who, const Incident& incident, const QDateTime& at);
+    // Attaches an audit-ledger event (its leaf index) to an incident as evidence; once per event.
+    Status attachEvidence(const Session& who, qint64 incidentId, qint64 ledgerSeq);
     // Resolves the open incidents of `source` whose fingerprint is not in `active`.
     Status resolveExcept(const Session& who, const QString& source, const QSet<QString>& active, const QDateTime& at);
     // Open incidents, newest first; `source` (monitoring, audit, …) and `service` narrow them.

@@ -1,7 +1,7 @@
 #pragma once
 // Monitoring data in the Store: scrape targets and their health transitions (trailed, as they
 // are events people act on), and per-service health per minute, rolled up to hours (measured
-// data, not trailed). The collector writes; everyone may read.
+// data, not trailed). The collector writes (monitoring.write); every role may read (monitoring.read).
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -50,16 +50,16 @@ public:
     // The collector's own identity in the trail.
     static Session collectorSession() { return Session{QStringLiteral("system:collector"), Role::Admin}; }
 
-    Status registerTarget(const QString& job, const QString& instance, const QString& url, const QString& service);
+    Status registerTarget(const Session& who, const QString& job, const QString& instance, const QString& url, const QString& service);
     // Marks targets no longer in the configuration inactive (they keep their history).
-    Status retireTargetsExcept(const QList<std::pair<QString, QString>>& current);
+    Status retireTargetsExcept(const Session& who, const QList<std::pair<QString, QString>>& current);
     // One scrape's outcome. A change of health is recorded as an event and in the trail.
-    Status recordScrape(const QString& job, const QString& instance, const QDateTime& at, bool up, const QString& error,
+    Status recordScrape(const Session& who, const QString& job, const QString& instance, const QDateTime& at, bool up, const QString& error,
                         qint64 durationMs, qint64 samples);
     // Adds to existing rows for the same service and minute (several collectors may share a store).
-    Status writeMinutes(const QList<ServiceMinute>& minutes);
+    Status writeMinutes(const Session& who, const QList<ServiceMinute>& minutes);
     // Rolls finished hours up and deletes what is older than the retention.
-    Status compact(const QDateTime& now, int minuteRetentionDays, int hourRetentionDays);
+    Status compact(const Session& who, const QDateTime& now, int minuteRetentionDays, int hourRetentionDays);
 
     Result<QList<TargetState>> targets(const Session& who);
     Result<QList<ServiceStatus>> serviceStatus(const Session& who, const QDateTime& now);

@@ -47,8 +47,9 @@ public:
         qint64 entries = 0;
         std::string problem;  // the first broken entry
     };
-    Result<TrailCheck> verifyTrail();
-    Result<std::vector<TrailEntry>> trail(const QString& entity = {}, const QString& key = {}, int limit = 1000);
+    // Both need trail.read.
+    Result<TrailCheck> verifyTrail(const Session& who);
+    Result<std::vector<TrailEntry>> trail(const Session& who, const QString& entity = {}, const QString& key = {}, int limit = 1000);
 
 private:
     Store(std::unique_ptr<Database> db, std::shared_ptr<const Clock> clock) : db_(std::move(db)), clock_(std::move(clock)) {}

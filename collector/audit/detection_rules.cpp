@@ -4,7 +4,7 @@
 #include <set>
 #include <yaml-cpp/yaml.h>
 
-#include "collector/config/scrape_config.h"
+#include "core/base/duration.h"
 
 namespace vakt::audit {
 
@@ -75,7 +75,7 @@ Result<DetectionRule> readRule(const Where& w, const YAML::Node& n, std::set<std
         }
     }
     if (n["window"]) {
-        auto d = collector::parseDuration(n["window"].as<std::string>());
+        auto d = vakt::parseDuration(n["window"].as<std::string>());
         if (!d) return w.at(n["window"], r.name + ".window", d.message());
         if (d->count() <= 0) return w.at(n["window"], r.name + ".window", "must be longer than 0");
         r.window = *d;

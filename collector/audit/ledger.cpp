@@ -31,7 +31,7 @@ std::string storedKey(std::string_view hmacKey, const std::string& id) {
     return personShaped ? pseudonym(hmacKey, id) : id;
 }
 
-QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
 
 QJsonObject headJson(const SignedHead& h) {
     return QJsonObject{{"tree_size", static_cast<qint64>(h.treeSize)},
@@ -94,7 +94,7 @@ Result<std::uint64_t> Ledger::size() {
 }
 
 Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, QIODevice& input, const EventLimits& limits, std::size_t batchLines) {
-    if (!who.allows(Permission::AuditIngest)) return denied(who, Permission::AuditIngest).error();
+    if (!who.allows(audit::permission::Ingest)) return denied(who, audit::permission::Ingest).error();
     Database& db = store_.db();
     IngestStats stats;
     qint64 committedOffset = 0, line = 0;
@@ -173,7 +173,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     std::size_t batch = 0;
     qint64 offset = committedOffset;  // of the next unread byte
     const std::string sourceName = source.toStdString();
-    const std::string received = nowIso().toStdString();
+    const std::string received = store_.clock().now().toString(Qt::ISODateWithMs).toStdString();
 
     auto flush = [&]() -> Status {
         Transaction tx(db);
@@ -209,12 +209,13 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         if (resumable) {
             if (auto s = db.exec(QStringLiteral("DELETE FROM audit_sources WHERE source = ?"), {spec.key}); !s) return s;
             if (auto s = db.exec(QStringLiteral("INSERT INTO audit_sources (source, byte_offset, line, updated_at) VALUES (?, ?, ?, ?)"),
-                                 {spec.key, offset, line, nowIso()});
+                                 {spec.key, offset, line, store_.clock().now().toString(Qt::ISODateWithMs)});
                 !s)
                 return s;
         }
-        if (auto s = tx.commit(); !s) return s;
+        // The incidents the batch's events raise commit with them: a crash loses neither.
         if (auto s = raiseFindings(who, findings); !s) return s;
+        if (auto s = tx.commit(); !s) return s;
         findings.clear();
         committedSize = tree.size();
         committedFrontier = tree.frontier();
@@ -336,15 +337,11 @@ Result<SignedHead> Ledger::latestHead() {
 Status Ledger::raiseFindings(const Session& who, const std::vector<Finding>& findings) {
     if (findings.empty()) return {};
     IncidentStore incidents(store_);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = store_.clock().now();
     for (const auto& f : findings) {
-        const Incident incident = incidentFrom(f, QStringLiteral("audit"));
-        if (auto s = incidents.raise(who, incident, now); !s) return s;
-        if (auto s = store_.db().exec(QStringLiteral("INSERT INTO incident_evidence (incident_id, seq) SELECT id, ? FROM incidents"
-                                                     " WHERE fingerprint = ? AND status = 'open' ON CONFLICT DO NOTHING"),
-                                      {static_cast<qint64>(f.seq), incident.fingerprint});
-            !s)
-            return s;
+        auto id = incidents.raise(who, incidentFrom(f, QStringLiteral("audit")), now);
+        if (!id) return id.error();
+        if (auto s = incidents.attachEvidence(who, *id, static_cast<qint64>(f.seq)); !s) return s;
     }
     return {};
 }
@@ -388,20 +385,17 @@ Detector::History Ledger::history() {
 }
 
 Result<std::vector<Ledger::DetectionIncident>> Ledger::openDetections(const Session& who) {
-    if (!who.allows(Permission::AuditInvestigate)) return denied(who, Permission::AuditInvestigate).error();
-    auto rows = store_.db().query(QStringLiteral("SELECT i.id, i.title, i.severity, i.summary, i.service_key, i.opened_at,"
-                                                 " (SELECT count(*) FROM incident_evidence e WHERE e.incident_id = i.id)"
-                                                 " FROM incidents i WHERE i.source = 'audit' AND i.status = 'open' ORDER BY i.opened_at DESC, i.id DESC"));
-    if (!rows) return rows.error();
+    if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
+    auto open = IncidentStore(store_).open(who, QStringLiteral("audit"));
+    if (!open) return open.error();
     std::vector<DetectionIncident> out;
-    for (const auto& r : *rows)
-        out.push_back({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(), r.value(4).toString(),
-                       r.value(5).toString(), r.value(6).toLongLong()});
+    for (const auto& i : *open)
+        out.push_back({i.id, i.title, i.severity, i.summary, i.service, i.openedAt.toString(Qt::ISODate), i.evidence});
     return out;
 }
 
 Result<SignedHead> Ledger::signHead(const Session& who) {
-    if (!who.allows(Permission::AuditIngest)) return denied(who, Permission::AuditIngest).error();
+    if (!who.allows(audit::permission::Ingest)) return denied(who, audit::permission::Ingest).error();
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started().error();
     auto tree = loadFrontier();
@@ -409,7 +403,7 @@ Result<SignedHead> Ledger::signHead(const Session& who) {
     auto existing = store_.db().query(QStringLiteral("SELECT tree_size FROM audit_heads WHERE tree_size = ?"), {static_cast<qint64>(tree->size())});
     if (!existing) return existing.error();
     if (!existing->empty()) return latestHead();  // nothing new since the last head
-    auto head = keys_.sign(tree->size(), hex(tree->root()), QDateTime::currentMSecsSinceEpoch());
+    auto head = keys_.sign(tree->size(), hex(tree->root()), store_.clock().now().toMSecsSinceEpoch());
     if (!head) return head.error();
     if (auto s = store_.db().exec(QStringLiteral("INSERT INTO audit_heads (tree_size, root, timestamp_ms, signature) VALUES (?, ?, ?, ?)"),
                                   {static_cast<qint64>(head->treeSize), QString::fromStdString(head->rootHex), static_cast<qint64>(head->timestampMs),
@@ -423,7 +417,7 @@ Result<SignedHead> Ledger::signHead(const Session& who) {
 }
 
 Result<VerifyReport> Ledger::verify(const Session& who) {
-    if (!who.allows(Permission::AuditVerify)) return denied(who, Permission::AuditVerify).error();
+    if (!who.allows(audit::permission::Verify)) return denied(who, audit::permission::Verify).error();
     VerifyReport report;
     auto signedHeads = heads();
     if (!signedHeads) return signedHeads.error();
@@ -652,7 +646,7 @@ RangeRoot Ledger::storedRanges(std::string& error) {
 }
 
 Result<QJsonObject> Ledger::inclusionProof(const Session& who, std::uint64_t seq) {
-    if (!who.allows(Permission::AuditVerify)) return denied(who, Permission::AuditVerify).error();
+    if (!who.allows(audit::permission::Verify)) return denied(who, audit::permission::Verify).error();
     auto head = latestHead();
     if (!head) return head.error();
     if (seq >= head->treeSize)
@@ -676,7 +670,7 @@ Result<QJsonObject> Ledger::inclusionProof(const Session& who, std::uint64_t seq
 }
 
 Result<QJsonObject> Ledger::consistencyProof(const Session& who, std::uint64_t from, std::uint64_t to) {
-    if (!who.allows(Permission::AuditVerify)) return denied(who, Permission::AuditVerify).error();
+    if (!who.allows(audit::permission::Verify)) return denied(who, audit::permission::Verify).error();
     auto all = heads();
     if (!all) return all.error();
     const SignedHead* older = nullptr;
@@ -714,7 +708,7 @@ Result<std::vector<qint64>> Ledger::buckets(qint64 fromMs, qint64 toMs) {
 }
 
 Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, const Query& query, int limit, std::optional<Cursor> after) {
-    if (!who.allows(Permission::AuditInvestigate)) return denied(who, Permission::AuditInvestigate).error();
+    if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
     if (query.subject.empty() && query.actor.empty()) return fail("search: give a person or organisation (subject) or an actor to search for");
     std::vector<LedgerEvent> out;
     if (limit <= 0 || query.fromMs > query.toMs) return out;
@@ -771,7 +765,7 @@ Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, const Query&
 }
 
 Result<std::vector<QuarantinedLine>> Ledger::quarantine(const Session& who, int limit) {
-    if (!who.allows(Permission::AuditVerify)) return denied(who, Permission::AuditVerify).error();
+    if (!who.allows(audit::permission::Verify)) return denied(who, audit::permission::Verify).error();
     auto rows = store_.db().query(QStringLiteral("SELECT source, line, reason FROM audit_quarantine ORDER BY id LIMIT %1").arg(limit));
     if (!rows) return rows.error();
     std::vector<QuarantinedLine> out;

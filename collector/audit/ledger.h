@@ -14,6 +14,7 @@
 #include "collector/audit/detection.h"
 #include "collector/audit/event.h"
 #include "collector/audit/keys.h"
+#include "collector/audit/ledger_module.h"
 #include "collector/audit/merkle.h"
 #include "core/store.h"
 

@@ -22,7 +22,7 @@ DocumentState documentState(const QList<CatalogDocument>& documents, const QStri
 }
 
 Result<QList<CatalogSummary>> CatalogService::list(const Session& who) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     const QString today = store_.clock().today().toString(Qt::ISODate);
     auto rows = store_.db().query(QStringLiteral(
         "SELECT e.key, e.name, e.kind, e.lifecycle, COALESCE(p.name, ''), e.established_year, e.last_reviewed,"
@@ -52,12 +52,12 @@ Result<QList<CatalogSummary>> CatalogService::list(const Session& who) {
 }
 
 Result<std::optional<CatalogEntry>> CatalogService::get(const Session& who, const QString& key) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     return load(key);
 }
 
 Result<QList<CatalogEntry>> CatalogService::all(const Session& who) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     auto keys = store_.db().query(QStringLiteral("SELECT key FROM catalog_entries ORDER BY key"));
     if (!keys) return keys.error();
     QList<CatalogEntry> out;
@@ -120,7 +120,7 @@ Result<std::optional<CatalogEntry>> CatalogService::load(const QString& key) {
 }
 
 Result<QStringList> CatalogService::usedBy(const Session& who, const QString& key) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     auto rows = store_.db().query(QStringLiteral(
         "SELECT s.key FROM catalog_dependencies d JOIN catalog_entries s ON s.id = d.entry_id"
         " JOIN catalog_entries t ON t.id = d.depends_on_id WHERE t.key = ? ORDER BY s.key"),
@@ -132,7 +132,7 @@ Result<QStringList> CatalogService::usedBy(const Session& who, const QString& ke
 }
 
 Result<int> CatalogService::agreementCount(const Session& who, const QString& key) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     const QString today = store_.clock().today().toString(Qt::ISODate);
     auto rows = store_.db().query(QStringLiteral(
         "SELECT COUNT(DISTINCT a.organisation_id) FROM agreements a JOIN catalog_entries e ON e.id = a.entry_id"
@@ -143,7 +143,7 @@ Result<int> CatalogService::agreementCount(const Session& who, const QString& ke
 }
 
 Result<QList<Person>> CatalogService::people(const Session& who) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     auto rows = store_.db().query(QStringLiteral(
         "SELECT p.id, p.name, p.email, COALESCE(o.orgnr, ''), p.title, p.employment FROM people p"
         " LEFT JOIN organisations o ON o.id = p.organisation_id ORDER BY p.name"));
@@ -156,7 +156,7 @@ Result<QList<Person>> CatalogService::people(const Session& who) {
 }
 
 Result<QStringList> CatalogService::nationalComponents(const Session& who) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     auto rows = store_.db().query(QStringLiteral("SELECT name FROM organisations WHERE kind = ? ORDER BY name"),
                                   {OrgKind::NationalComponent});
     if (!rows) return rows.error();
@@ -252,7 +252,7 @@ Status CatalogService::saveInTransaction(const Session& who, const CatalogEntry&
 }
 
 Status CatalogService::save(const Session& who, const CatalogEntry& entry) {
-    if (!who.allows(Permission::CatalogWrite)) return denied(who, Permission::CatalogWrite);
+    if (!who.allows(permission::CatalogWrite)) return denied(who, permission::CatalogWrite);
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started();
     if (auto s = saveInTransaction(who, entry, false); !s) return fail("entry '" + entry.key.toStdString() + "': " + s.message());
@@ -260,7 +260,7 @@ Status CatalogService::save(const Session& who, const CatalogEntry& entry) {
 }
 
 Status CatalogService::importEntries(const Session& who, const QList<ImportedEntry>& entries, const QString& fileName) {
-    if (!who.allows(Permission::CatalogWrite)) return denied(who, Permission::CatalogWrite);
+    if (!who.allows(permission::CatalogWrite)) return denied(who, permission::CatalogWrite);
     auto where = [&](const ImportedEntry& i) {
         return fileName.toStdString() + ":" + std::to_string(i.line) + " (entry '" + i.entry.key.toStdString() + "'): ";
     };

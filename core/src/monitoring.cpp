@@ -13,14 +13,16 @@ QVariant optionalReal(const std::optional<double>& v) { return v && std::isfinit
 std::optional<double> optionalFrom(const QVariant& v) { return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble()); }
 }  // namespace
 
-Status MonitoringStore::registerTarget(const QString& job, const QString& instance, const QString& url, const QString& service) {
+Status MonitoringStore::registerTarget(const Session& who, const QString& job, const QString& instance, const QString& url, const QString& service) {
+    if (!who.allows(permission::MonitoringWrite)) return denied(who, permission::MonitoringWrite);
     return store_.db().exec(QStringLiteral("INSERT INTO scrape_targets (job, instance, url, service_key, active) VALUES (?, ?, ?, ?, 1)"
                                            " ON CONFLICT (job, instance) DO UPDATE SET url = excluded.url,"
                                            " service_key = excluded.service_key, active = 1"),
                             {job, instance, url, service});
 }
 
-Status MonitoringStore::retireTargetsExcept(const QList<std::pair<QString, QString>>& current) {
+Status MonitoringStore::retireTargetsExcept(const Session& who, const QList<std::pair<QString, QString>>& current) {
+    if (!who.allows(permission::MonitoringWrite)) return denied(who, permission::MonitoringWrite);
     auto rows = store_.db().query(QStringLiteral("SELECT job, instance FROM scrape_targets WHERE active = 1"));
     if (!rows) return rows.error();
     for (const auto& r : *rows) {
@@ -34,8 +36,9 @@ Status MonitoringStore::retireTargetsExcept(const QList<std::pair<QString, QStri
     return {};
 }
 
-Status MonitoringStore::recordScrape(const QString& job, const QString& instance, const QDateTime& at, bool up,
+Status MonitoringStore::recordScrape(const Session& who, const QString& job, const QString& instance, const QDateTime& at, bool up,
                                      const QString& error, qint64 durationMs, qint64 samples) {
+    if (!who.allows(permission::MonitoringWrite)) return denied(who, permission::MonitoringWrite);
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started();
     auto rows = store_.db().query(QStringLiteral("SELECT id, health FROM scrape_targets WHERE job = ? AND instance = ?"), {job, instance});
@@ -56,7 +59,7 @@ Status MonitoringStore::recordScrape(const QString& job, const QString& instance
             return s;
         QJsonObject after{{"health", health}};
         if (!error.isEmpty()) after["reason"] = error;
-        if (auto s = store_.record(collectorSession(), QStringLiteral("monitoring.target_health"), QStringLiteral("scrape_target"),
+        if (auto s = store_.record(who, QStringLiteral("monitoring.target_health"), QStringLiteral("scrape_target"),
                                    job + QLatin1Char('/') + instance, QJsonObject{{"health", before}}, after);
             !s)
             return s;
@@ -69,7 +72,8 @@ Status MonitoringStore::recordScrape(const QString& job, const QString& instance
     return tx.commit();
 }
 
-Status MonitoringStore::writeMinutes(const QList<ServiceMinute>& minutes) {
+Status MonitoringStore::writeMinutes(const Session& who, const QList<ServiceMinute>& minutes) {
+    if (!who.allows(permission::MonitoringWrite)) return denied(who, permission::MonitoringWrite);
     if (minutes.isEmpty()) return {};
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started();
@@ -92,7 +96,8 @@ Status MonitoringStore::writeMinutes(const QList<ServiceMinute>& minutes) {
     return tx.commit();
 }
 
-Status MonitoringStore::compact(const QDateTime& now, int minuteRetentionDays, int hourRetentionDays) {
+Status MonitoringStore::compact(const Session& who, const QDateTime& now, int minuteRetentionDays, int hourRetentionDays) {
+    if (!who.allows(permission::MonitoringWrite)) return denied(who, permission::MonitoringWrite);
     const QDateTime hourStart(now.toUTC().date(), QTime(now.toUTC().time().hour(), 0), Qt::UTC);
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started();
@@ -119,7 +124,7 @@ Status MonitoringStore::compact(const QDateTime& now, int minuteRetentionDays, i
 }
 
 Result<QList<TargetState>> MonitoringStore::targets(const Session& who) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::MonitoringRead)) return denied(who, permission::MonitoringRead).error();
     auto rows = store_.db().query(QStringLiteral("SELECT job, instance, url, service_key, health, health_since, last_error, last_scrape,"
                                                  " last_duration_ms, samples FROM scrape_targets WHERE active = 1 ORDER BY job, instance"));
     if (!rows) return rows.error();
@@ -182,7 +187,7 @@ Result<QList<ServiceStatus>> MonitoringStore::serviceStatus(const Session& who, 
 
 Result<QList<ServiceMinute>> MonitoringStore::minutes(const Session& who, const QString& service, const QDateTime& from,
                                                       const QDateTime& to) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::MonitoringRead)) return denied(who, permission::MonitoringRead).error();
     auto rows = store_.db().query(QStringLiteral("SELECT minute, scrapes, up_scrapes, requests, errors, p50, p95, p99 FROM service_health_minutes"
                                                  " WHERE service_key = ? AND minute >= ? AND minute < ? ORDER BY minute"),
                                   {service, iso(from), iso(to)});

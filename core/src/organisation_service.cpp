@@ -27,7 +27,7 @@ Result<qint64> OrganisationService::organisationId(const QString& orgnr, const c
 }
 
 Status OrganisationService::saveOrganisation(const Session& who, const Organisation& o) {
-    if (!who.allows(Permission::OrganisationWrite)) return denied(who, Permission::OrganisationWrite);
+    if (!who.allows(permission::OrganisationWrite)) return denied(who, permission::OrganisationWrite);
     if (!OrgKind::all().contains(o.kind)) return fail("field 'kind': '" + o.kind.toStdString() + "' is not an organisation kind");
     if (o.name.trimmed().isEmpty()) return fail("field 'name': must not be empty");
     if (!norway::isValidOrgnr(o.orgnr.toStdString()))
@@ -76,7 +76,7 @@ Status OrganisationService::saveOrganisation(const Session& who, const Organisat
 }
 
 Status OrganisationService::saveFylke(const Session& who, const QString& number, const QString& name) {
-    if (!who.allows(Permission::OrganisationWrite)) return denied(who, Permission::OrganisationWrite);
+    if (!who.allows(permission::OrganisationWrite)) return denied(who, permission::OrganisationWrite);
     static const QRegularExpression twoDigits(QStringLiteral("^[0-9]{2}$"));
     if (!twoDigits.match(number).hasMatch()) return fail("field 'number': '" + number.toStdString() + "' must be two digits");
     if (name.trimmed().isEmpty()) return fail("field 'name': must not be empty");
@@ -101,7 +101,7 @@ Status OrganisationService::saveFylke(const Session& who, const QString& number,
 }
 
 Result<QList<std::pair<QString, QString>>> OrganisationService::fylker(const Session& who) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     auto rows = store_.db().query(QStringLiteral("SELECT number, name FROM fylker ORDER BY number"));
     if (!rows) return rows.error();
     QList<std::pair<QString, QString>> out;
@@ -110,7 +110,7 @@ Result<QList<std::pair<QString, QString>>> OrganisationService::fylker(const Ses
 }
 
 Status OrganisationService::savePerson(const Session& who, const Person& p) {
-    if (!who.allows(Permission::OrganisationWrite)) return denied(who, Permission::OrganisationWrite);
+    if (!who.allows(permission::OrganisationWrite)) return denied(who, permission::OrganisationWrite);
     if (p.name.trimmed().isEmpty()) return fail("field 'name': must not be empty");
     if (!p.email.contains('@')) return fail("field 'email': '" + p.email.toStdString() + "' is not an e-mail address");
     if (!Employment::all().contains(p.employment)) return fail("field 'employment': '" + p.employment.toStdString() + "' is not a status");
@@ -148,7 +148,7 @@ Status OrganisationService::savePerson(const Session& who, const Person& p) {
 }
 
 Status OrganisationService::addAgreement(const Session& who, const Agreement& a) {
-    if (!who.allows(Permission::OrganisationWrite)) return denied(who, Permission::OrganisationWrite);
+    if (!who.allows(permission::OrganisationWrite)) return denied(who, permission::OrganisationWrite);
     if (!a.since.isValid()) return fail("field 'since': a start date is required");
     if (a.until.isValid() && a.until < a.since) return fail("field 'until': ends before it starts");
     Transaction tx(store_.db());
@@ -174,7 +174,7 @@ Status OrganisationService::addAgreement(const Session& who, const Agreement& a)
 }
 
 Status OrganisationService::addVendorSystem(const Session& who, const VendorSystem& v) {
-    if (!who.allows(Permission::OrganisationWrite)) return denied(who, Permission::OrganisationWrite);
+    if (!who.allows(permission::OrganisationWrite)) return denied(who, permission::OrganisationWrite);
     if (v.name.trimmed().isEmpty()) return fail("field 'name': must not be empty");
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started();
@@ -202,7 +202,7 @@ Status OrganisationService::addVendorSystem(const Session& who, const VendorSyst
 }
 
 Result<QList<Organisation>> OrganisationService::organisations(const Session& who, const QString& kind) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     QString sql = QStringLiteral("SELECT o.id, o.kind, o.name, o.orgnr, COALESCE(o.kommunenummer, ''), COALESCE(o.fylkesnummer, ''),"
                                  " o.population, COALESCE(p.orgnr, '') FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id");
     QVariantList binds;
@@ -221,7 +221,7 @@ Result<QList<Organisation>> OrganisationService::organisations(const Session& wh
 }
 
 Result<OrganisationService::Counts> OrganisationService::counts(const Session& who) {
-    if (!who.allows(Permission::CatalogRead)) return denied(who, Permission::CatalogRead).error();
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     auto rows = store_.db().query(QStringLiteral("SELECT (SELECT COUNT(*) FROM organisations), (SELECT COUNT(*) FROM people),"
                                                  " (SELECT COUNT(*) FROM agreements), (SELECT COUNT(*) FROM vendor_systems)"));
     if (!rows) return rows.error();

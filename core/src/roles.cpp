@@ -1,5 +1,8 @@
 #include "core/roles.h"
 
+#include <algorithm>
+#include <mutex>
+
 namespace vakt {
 
 namespace {
@@ -16,7 +19,49 @@ constexpr RoleInfo kRoles[] = {
     {Role::Endringsrad, "endringsrad"},
     {Role::Revisor, "revisor"},
 };
+
+constexpr Role A = Role::Admin, S = Role::Sikkerhetsansvarlig, B = Role::Brukerstotte, P = Role::Produktansvarlig, L = Role::Leder,
+               E = Role::Endringsrad, R = Role::Revisor;
+
+// The rows of core's own modules (core, catalogue, monitoring, incidents).
+std::vector<PermissionRow> coreRows() {
+    return {
+        {permission::CatalogRead, {A, S, B, P, L, E, R}},
+        // Product owners keep the catalogue; the security officer maintains its ROS/DPIA entries.
+        {permission::CatalogWrite, {A, S, P}},
+        // Agreements and parties in the value chain are kept by product owners.
+        {permission::OrganisationWrite, {A, P}},
+        {permission::UserRead, {A, S, L, R}},
+        {permission::UserAdmin, {A}},
+        {permission::TrailRead, {A, S, R}},
+        {permission::MonitoringRead, {A, S, B, P, L, E, R}},
+        // The collector acts as an admin-role system session; no person writes measurements.
+        {permission::MonitoringWrite, {A}},
+        {permission::IncidentRead, {A, S, B, P, L, E, R}},
+        // The service desk and the security officer handle incidents; the collector raises them.
+        {permission::IncidentWrite, {A, S, B}},
+    };
+}
+
+std::mutex tableMutex;
+std::vector<PermissionRow>& table() {
+    static std::vector<PermissionRow> rows = coreRows();
+    return rows;
+}
 }  // namespace
+
+void registerPermissions(const std::vector<PermissionRow>& rows) {
+    std::lock_guard lock(tableMutex);
+    for (const auto& row : rows) {
+        const bool known = std::any_of(table().begin(), table().end(), [&](const PermissionRow& r) { return r.permission == row.permission; });
+        if (!known) table().push_back(row);
+    }
+}
+
+std::vector<PermissionRow> permissionTable() {
+    std::lock_guard lock(tableMutex);
+    return table();
+}
 
 QString roleCode(Role role) {
     for (const auto& r : kRoles)
@@ -36,47 +81,28 @@ QStringList roleCodes() {
     return out;
 }
 
+std::vector<Role> allRoles() {
+    std::vector<Role> out;
+    for (const auto& r : kRoles) out.push_back(r.role);
+    return out;
+}
+
 bool roleAllows(Role role, Permission permission) {
-    switch (permission) {
-        case Permission::CatalogRead:
-            return true;
-        case Permission::CatalogWrite:
-            // Product owners keep the catalogue; the security officer maintains its ROS/DPIA entries.
-            return role == Role::Admin || role == Role::Produktansvarlig || role == Role::Sikkerhetsansvarlig;
-        case Permission::UserRead:
-            return role == Role::Admin || role == Role::Sikkerhetsansvarlig || role == Role::Leder ||
-                   role == Role::Revisor;
-        case Permission::UserAdmin:
-            return role == Role::Admin;
-        case Permission::TrailRead:
-            return role == Role::Admin || role == Role::Sikkerhetsansvarlig || role == Role::Revisor;
-        case Permission::OrganisationWrite:
-            // Agreements and parties in the value chain are kept by product owners.
-            return role == Role::Admin || role == Role::Produktansvarlig;
-        case Permission::AuditIngest:
-            return role == Role::Admin || role == Role::Sikkerhetsansvarlig;
-        case Permission::AuditVerify:
-            return role == Role::Admin || role == Role::Sikkerhetsansvarlig || role == Role::Revisor;
-        case Permission::AuditInvestigate:
-            // Looking up what happened to a person is an investigation: the security officer and the auditor only.
-            return role == Role::Sikkerhetsansvarlig || role == Role::Revisor;
-    }
+    std::lock_guard lock(tableMutex);
+    for (const auto& row : table())
+        if (row.permission == permission) return std::find(row.roles.begin(), row.roles.end(), role) != row.roles.end();
     return false;
 }
 
 QString permissionName(Permission permission) {
-    switch (permission) {
-        case Permission::CatalogRead: return QStringLiteral("catalog.read");
-        case Permission::CatalogWrite: return QStringLiteral("catalog.write");
-        case Permission::UserRead: return QStringLiteral("user.read");
-        case Permission::UserAdmin: return QStringLiteral("user.admin");
-        case Permission::TrailRead: return QStringLiteral("trail.read");
-        case Permission::OrganisationWrite: return QStringLiteral("organisation.write");
-        case Permission::AuditIngest: return QStringLiteral("audit.ingest");
-        case Permission::AuditVerify: return QStringLiteral("audit.verify");
-        case Permission::AuditInvestigate: return QStringLiteral("audit.investigate");
-    }
-    return {};
+    return QString::fromLatin1(permission.code().data(), static_cast<qsizetype>(permission.code().size()));
+}
+
+QStringList rolesAllowed(Permission permission) {
+    QStringList out;
+    for (const auto& r : kRoles)
+        if (roleAllows(r.role, permission)) out << QString::fromLatin1(r.code);
+    return out;
 }
 
 }  // namespace vakt

@@ -14,7 +14,8 @@ std::string canonicalJson(const QJsonObject& object) {
 
 Status denied(const Session& who, Permission p) {
     return fail("permission denied: user '" + who.username.toStdString() + "' with role '" + roleCode(who.role).toStdString() +
-                "' may not " + permissionName(p).toStdString());
+                "' may not " + permissionName(p).toStdString() +
+                " (roles that may: " + rolesAllowed(p).join(QStringLiteral(", ")).toStdString() + ")");
 }
 
 Result<std::unique_ptr<Store>> Store::open(const QString& urlText, OpenMode mode, std::shared_ptr<const Clock> clock) {
@@ -106,7 +107,8 @@ TrailEntry entryFromRecord(const QSqlRecord& r) {
 const char* kTrailColumns = "seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash";
 }  // namespace
 
-Result<Store::TrailCheck> Store::verifyTrail() {
+Result<Store::TrailCheck> Store::verifyTrail(const Session& who) {
+    if (!who.allows(permission::TrailRead)) return denied(who, permission::TrailRead).error();
     TrailCheck check;
     TrailChainVerifier verifier;
     // Read in pages so a long trail does not have to fit in memory.
@@ -142,7 +144,8 @@ Result<Store::TrailCheck> Store::verifyTrail() {
     return check;
 }
 
-Result<std::vector<TrailEntry>> Store::trail(const QString& entity, const QString& key, int limit) {
+Result<std::vector<TrailEntry>> Store::trail(const Session& who, const QString& entity, const QString& key, int limit) {
+    if (!who.allows(permission::TrailRead)) return denied(who, permission::TrailRead).error();
     QString sql = QStringLiteral("SELECT %1 FROM trail").arg(QLatin1String(kTrailColumns));
     QVariantList binds;
     if (!entity.isEmpty()) {

@@ -7,7 +7,7 @@
 namespace vakt {
 
 Status UserService::add(const Session& who, const NewUser& u) {
-    if (!who.allows(Permission::UserAdmin)) return denied(who, Permission::UserAdmin);
+    if (!who.allows(permission::UserAdmin)) return denied(who, permission::UserAdmin);
     static const QRegularExpression namePattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
     if (!namePattern.match(u.username).hasMatch())
         return fail("username '" + u.username.toStdString() + "': use 2-32 lower-case letters, digits, '.', '_' or '-', starting with a letter");
@@ -36,7 +36,7 @@ Status UserService::add(const Session& who, const NewUser& u) {
 }
 
 Result<QList<UserInfo>> UserService::list(const Session& who) {
-    if (!who.allows(Permission::UserRead)) return denied(who, Permission::UserRead).error();
+    if (!who.allows(permission::UserRead)) return denied(who, permission::UserRead).error();
     auto rows = store_.db().query(QStringLiteral(
         "SELECT username, display_name, role, active, COALESCE(person_email, ''), created_at FROM users ORDER BY username"));
     if (!rows) return rows.error();

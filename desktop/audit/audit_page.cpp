@@ -113,8 +113,8 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     });
     connect(results_, &QTableWidget::currentCellChanged, this, [this](int row) { showEvent(row); });
 
-    const bool investigate = ctx_.session.allows(Permission::AuditInvestigate);
-    const bool verify = ctx_.session.allows(Permission::AuditVerify);
+    const bool investigate = ctx_.session.allows(audit::permission::Investigate);
+    const bool verify = ctx_.session.allows(audit::permission::Verify);
     auto keys = audit::LedgerKeys::load(ctx_.keysDir);
     if (!keys) {
         status_->setText(tr("Revisjonsloggen er ikke tilgjengelig: %1").arg(QString::fromStdString(keys.message())));

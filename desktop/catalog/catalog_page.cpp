@@ -63,7 +63,7 @@ QComboBox* comboOf(const QStringList& codes, QString (*title)(const QString&), Q
 }  // namespace
 
 CatalogPage::CatalogPage(AppContext& context, QWidget* parent)
-    : QWidget(parent), ctx_(context), service_(*context.store), canWrite_(context.session.allows(Permission::CatalogWrite)) {
+    : QWidget(parent), ctx_(context), service_(*context.store), canWrite_(context.session.allows(permission::CatalogWrite)) {
     auto* layout = new QVBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("catalogSplitter"));

@@ -142,12 +142,13 @@ private slots:
         QVERIFY(page->selectEntry("svarut"));
         QCOMPARE(page->findChild<QPlainTextEdit*>("fieldGoal")->toPlainText(), newGoal);
         QCOMPARE(page->findChild<QLineEdit*>("fieldLastReviewed")->text(), QString("2026-09-15"));
-        // The change is in the trail under the user's name.
-        auto trail = ctx->store->trail("catalog_entry", "svarut", 5);
+        // The change is in the trail under the user's name, as the auditor reads it.
+        const Session auditor{"revisor", Role::Revisor};
+        auto trail = ctx->store->trail(auditor, "catalog_entry", "svarut", 5);
         QVERIFY(trail);
         QCOMPARE(QString::fromStdString(trail->front().actor), QString("produktansvarlig"));
         QVERIFY(QString::fromStdString(trail->front().after).contains(newGoal));
-        QVERIFY(ctx->store->verifyTrail()->intact);
+        QVERIFY(ctx->store->verifyTrail(auditor)->intact);
     }
 
     void readOnlyUserCannotEdit() {
@@ -262,11 +263,11 @@ private slots:
             QVERIFY(store);
             MonitoringStore m(**store);
             const QDateTime now = QDateTime::currentDateTimeUtc();
-            QVERIFY(m.registerTarget("platform", "10.0.0.1:8080", "http://10.0.0.1:8080/metrics", "svarut"));
-            QVERIFY(m.registerTarget("platform", "10.0.0.2:8080", "http://10.0.0.2:8080/metrics", "digisos"));
-            QVERIFY(m.recordScrape("platform", "10.0.0.1:8080", now, true, {}, 10, 400));
-            QVERIFY(m.recordScrape("platform", "10.0.0.2:8080", now, false, "connection refused", 1, 0));
-            QVERIFY(m.writeMinutes({ServiceMinute{"svarut", now.addSecs(-120), 4, 4, 1000, 3, 0.05, 0.25, 0.4}}));
+            QVERIFY(m.registerTarget(MonitoringStore::collectorSession(), "platform", "10.0.0.1:8080", "http://10.0.0.1:8080/metrics", "svarut"));
+            QVERIFY(m.registerTarget(MonitoringStore::collectorSession(), "platform", "10.0.0.2:8080", "http://10.0.0.2:8080/metrics", "digisos"));
+            QVERIFY(m.recordScrape(MonitoringStore::collectorSession(), "platform", "10.0.0.1:8080", now, true, {}, 10, 400));
+            QVERIFY(m.recordScrape(MonitoringStore::collectorSession(), "platform", "10.0.0.2:8080", now, false, "connection refused", 1, 0));
+            QVERIFY(m.writeMinutes(MonitoringStore::collectorSession(), {ServiceMinute{"svarut", now.addSecs(-120), 4, 4, 1000, 3, 0.05, 0.25, 0.4}}));
             Incident alert;
             alert.fingerprint = "MålSvarerIkke|digisos|platform|10.0.0.2:8080";
             alert.source = "monitoring";

@@ -82,7 +82,7 @@ protected:
     }
 
     std::string verifyProblem() {
-        auto check = store_->verifyTrail();
+        auto check = store_->verifyTrail(kAdmin);
         EXPECT_TRUE(check) << check.message();
         if (!check) return "?";
         return check->intact ? std::string() : check->problem;
@@ -167,7 +167,7 @@ TEST_F(StoreTest, EveryWriteIsTrailedWithBeforeAndAfter) {
     changed.goal = "Nytt mål";
     const Session kari{"kari", Role::Produktansvarlig};
     ASSERT_TRUE(CatalogService(*store_).save(kari, changed));
-    auto entries = store_->trail("catalog_entry", "svarut", 10);
+    auto entries = store_->trail(kAdmin, "catalog_entry", "svarut", 10);
     ASSERT_TRUE(entries);
     ASSERT_EQ(entries->size(), 2u);
     const TrailEntry& last = entries->front();
@@ -177,8 +177,8 @@ TEST_F(StoreTest, EveryWriteIsTrailedWithBeforeAndAfter) {
     EXPECT_NE(last.after.find("Nytt mål"), std::string::npos);
     // Saving the same content again records nothing.
     ASSERT_TRUE(CatalogService(*store_).save(kari, changed));
-    EXPECT_EQ(store_->trail("catalog_entry", "svarut", 10)->size(), 2u);
-    auto check = store_->verifyTrail();
+    EXPECT_EQ(store_->trail(kAdmin, "catalog_entry", "svarut", 10)->size(), 2u);
+    auto check = store_->verifyTrail(kAdmin);
     ASSERT_TRUE(check);
     EXPECT_TRUE(check->intact) << check->problem;
     EXPECT_EQ(check->entries, count("trail"));
@@ -188,7 +188,7 @@ TEST_F(StoreTest, TrailRejectsDirectEditsWhileItsTriggersStand) {
     seed();
     EXPECT_FALSE(store_->db().exec("UPDATE trail SET actor = 'mallory' WHERE seq = 1"));
     EXPECT_FALSE(store_->db().exec("DELETE FROM trail WHERE seq = 1"));
-    EXPECT_TRUE(store_->verifyTrail()->intact);
+    EXPECT_TRUE(store_->verifyTrail(kAdmin)->intact);
 }
 
 TEST_F(StoreTest, TrailDetectsAChangedRow) {
@@ -199,7 +199,7 @@ TEST_F(StoreTest, TrailDetectsAChangedRow) {
 
 TEST_F(StoreTest, TrailDetectsAChangeWithARecomputedHash) {
     seed();
-    auto rows = store_->trail();
+    auto rows = store_->trail(kAdmin);
     ASSERT_TRUE(rows);
     TrailEntry e = *std::find_if(rows->begin(), rows->end(), [](const TrailEntry& t) { return t.seq == 2; });
     e.actor = "mallory";
@@ -275,7 +275,7 @@ TEST_F(StoreTest, UsersSignInOnlyWithTheRightPassword) {
     EXPECT_FALSE(users.add(kAdmin, {"kort", "Kort", Role::Admin, "kort", {}}));
     EXPECT_FALSE(users.demoSession("kari"));  // not a demo database
     // The trail never holds the password or its hash.
-    auto trail = store_->trail();
+    auto trail = store_->trail(kAdmin);
     ASSERT_TRUE(trail);
     for (const auto& e : *trail) {
         EXPECT_EQ(e.after.find("scrypt"), std::string::npos);
@@ -323,7 +323,7 @@ TEST_F(StoreTest, DemoPlatformLoadsCompletelyAndDeterministically) {
     auto admin = UserService(*store_).demoSession("admin");
     ASSERT_TRUE(admin);
     EXPECT_EQ(admin->role, Role::Admin);
-    EXPECT_TRUE(store_->verifyTrail()->intact);
+    EXPECT_TRUE(store_->verifyTrail(kAdmin)->intact);
     // A second load is refused rather than doubling the data.
     EXPECT_FALSE(loadDemo(*store_, dataDir()));
 
@@ -346,20 +346,20 @@ TEST_F(StoreTest, MonitoringRecordsHealthTransitionsAndServiceHealth) {
     seed();
     MonitoringStore m(*store_);
     const QDateTime t0(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC);
-    ASSERT_TRUE(m.registerTarget("svarut", "10.0.0.1:8080", "http://10.0.0.1:8080/metrics", "svarut"));
-    ASSERT_TRUE(m.registerTarget("svarut", "10.0.0.2:8080", "http://10.0.0.2:8080/metrics", "svarut"));
-    ASSERT_TRUE(m.recordScrape("svarut", "10.0.0.1:8080", t0, true, {}, 12, 500));
-    ASSERT_TRUE(m.recordScrape("svarut", "10.0.0.2:8080", t0, true, {}, 15, 500));
-    ASSERT_TRUE(m.recordScrape("svarut", "10.0.0.2:8080", t0.addSecs(15), false, "connection refused", 1, 0));
-    ASSERT_TRUE(m.recordScrape("svarut", "10.0.0.2:8080", t0.addSecs(30), false, "connection refused", 1, 0));  // no new event
+    ASSERT_TRUE(m.registerTarget(MonitoringStore::collectorSession(), "svarut", "10.0.0.1:8080", "http://10.0.0.1:8080/metrics", "svarut"));
+    ASSERT_TRUE(m.registerTarget(MonitoringStore::collectorSession(), "svarut", "10.0.0.2:8080", "http://10.0.0.2:8080/metrics", "svarut"));
+    ASSERT_TRUE(m.recordScrape(MonitoringStore::collectorSession(), "svarut", "10.0.0.1:8080", t0, true, {}, 12, 500));
+    ASSERT_TRUE(m.recordScrape(MonitoringStore::collectorSession(), "svarut", "10.0.0.2:8080", t0, true, {}, 15, 500));
+    ASSERT_TRUE(m.recordScrape(MonitoringStore::collectorSession(), "svarut", "10.0.0.2:8080", t0.addSecs(15), false, "connection refused", 1, 0));
+    ASSERT_TRUE(m.recordScrape(MonitoringStore::collectorSession(), "svarut", "10.0.0.2:8080", t0.addSecs(30), false, "connection refused", 1, 0));  // no new event
     EXPECT_EQ(count("target_health_events"), 3);
-    auto trail = store_->trail("scrape_target", "svarut/10.0.0.2:8080", 10);
+    auto trail = store_->trail(kAdmin, "scrape_target", "svarut/10.0.0.2:8080", 10);
     ASSERT_TRUE(trail);
     ASSERT_EQ(trail->size(), 2u);
     EXPECT_NE(trail->front().after.find("connection refused"), std::string::npos);
 
-    ASSERT_TRUE(m.writeMinutes({ServiceMinute{"svarut", t0, 4, 3, 1000, 10, 0.05, 0.2, 0.4}}));
-    ASSERT_TRUE(m.writeMinutes({ServiceMinute{"svarut", t0, 4, 1, 0, 0, std::nullopt, std::nullopt, std::nullopt}}));  // a second collector
+    ASSERT_TRUE(m.writeMinutes(MonitoringStore::collectorSession(), {ServiceMinute{"svarut", t0, 4, 3, 1000, 10, 0.05, 0.2, 0.4}}));
+    ASSERT_TRUE(m.writeMinutes(MonitoringStore::collectorSession(), {ServiceMinute{"svarut", t0, 4, 1, 0, 0, std::nullopt, std::nullopt, std::nullopt}}));  // a second collector
     auto status = m.serviceStatus(kAdmin, t0.addSecs(60));
     ASSERT_TRUE(status) << status.message();
     ASSERT_EQ(status->size(), 1);
@@ -374,12 +374,12 @@ TEST_F(StoreTest, MonitoringRecordsHealthTransitionsAndServiceHealth) {
     EXPECT_DOUBLE_EQ(*st.p95LastHour, 0.2);
 
     // Rolled up to hours after the hour; minutes past retention go.
-    ASSERT_TRUE(m.compact(t0.addSecs(2 * 3600), 7, 400));
+    ASSERT_TRUE(m.compact(MonitoringStore::collectorSession(), t0.addSecs(2 * 3600), 7, 400));
     EXPECT_EQ(count("service_health_hours"), 1);
-    ASSERT_TRUE(m.compact(t0.addDays(8), 7, 400));
+    ASSERT_TRUE(m.compact(MonitoringStore::collectorSession(), t0.addDays(8), 7, 400));
     EXPECT_EQ(count("service_health_minutes"), 0);
     EXPECT_EQ(count("service_health_hours"), 1);
-    EXPECT_TRUE(store_->verifyTrail()->intact);
+    EXPECT_TRUE(store_->verifyTrail(kAdmin)->intact);
 }
 
 TEST_F(StoreTest, OneOpenIncidentPerFingerprintUntilResolved) {
@@ -406,7 +406,61 @@ TEST_F(StoreTest, OneOpenIncidentPerFingerprintUntilResolved) {
     EXPECT_EQ(incidents.open(kAdmin)->size(), 0);
     ASSERT_TRUE(incidents.raise(collector, i, t0.addSecs(300)));  // a new outage is a new incident
     EXPECT_EQ(count("incidents"), 2);
-    auto trail = store_->trail("incident", i.fingerprint, 10);
+    auto trail = store_->trail(kAdmin, "incident", i.fingerprint, 10);
     ASSERT_EQ(trail->size(), 3u);  // open, resolve, open
     EXPECT_EQ(trail->back().action, "incident.open");
+}
+
+// Each service checks its own permission for every role, not only the read-only one.
+TEST_F(StoreTest, TrailMonitoringAndIncidentServicesCheckTheirOwnPermissions) {
+    const QDateTime t0(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC);
+    Incident i;
+    i.fingerprint = "test|svarut";
+    i.source = "monitoring";
+    i.title = "Test";
+    i.severity = "warning";
+    i.service = "svarut";
+    ASSERT_TRUE(MonitoringStore(*store_).registerTarget(MonitoringStore::collectorSession(), "svarut", "10.0.0.9:80", "http://10.0.0.9/metrics", "svarut"));
+    for (Role role : allRoles()) {
+        const Session who{"u-" + roleCode(role), role};
+        SCOPED_TRACE(roleCode(role).toStdString());
+        const bool readsTrail = role == Role::Admin || role == Role::Sikkerhetsansvarlig || role == Role::Revisor;
+        EXPECT_EQ(bool(store_->trail(who)), readsTrail);
+        EXPECT_EQ(bool(store_->verifyTrail(who)), readsTrail);
+        MonitoringStore m(*store_);
+        EXPECT_TRUE(m.targets(who));  // every role may see service health
+        EXPECT_EQ(bool(m.registerTarget(who, "svarut", "10.0.0.9:80", "http://10.0.0.9/metrics", "svarut")), role == Role::Admin);
+        EXPECT_EQ(bool(m.recordScrape(who, "svarut", "10.0.0.9:80", t0, true, {}, 1, 1)), role == Role::Admin);
+        EXPECT_EQ(bool(m.writeMinutes(who, {})), role == Role::Admin);
+        IncidentStore incidents(*store_);
+        EXPECT_TRUE(incidents.open(who));
+        const bool handlesIncidents = role == Role::Admin || role == Role::Sikkerhetsansvarlig || role == Role::Brukerstotte;
+        auto raised = incidents.raise(who, i, t0);
+        EXPECT_EQ(bool(raised), handlesIncidents);
+        if (!raised) {
+            EXPECT_NE(raised.message().find("may not incident.write (roles that may: admin, sikkerhetsansvarlig, brukerstotte)"), std::string::npos)
+                << raised.message();
+            EXPECT_FALSE(incidents.attachEvidence(who, 1, 0));
+        }
+    }
+    // The raises that were allowed updated one incident; the denied ones left no trace in the trail.
+    EXPECT_EQ(count("incidents"), 1);
+    EXPECT_EQ(store_->trail(kAdmin, "incident", i.fingerprint, 10)->size(), 1u);
+}
+
+TEST_F(StoreTest, EvidenceIsAttachedOncePerEventAndCounted) {
+    IncidentStore incidents(*store_);
+    const Session officer{"kari", Role::Sikkerhetsansvarlig};
+    Incident i;
+    i.fingerprint = "no_legal_basis|svarut|fagsystem-1";
+    i.source = "audit";
+    i.title = "Oppslag uten rettslig grunnlag";
+    i.severity = "warning";
+    auto id = incidents.raise(officer, i, store_->clock().now());
+    ASSERT_TRUE(id) << id.message();
+    ASSERT_EQ(*incidents.raise(officer, i, store_->clock().now()), *id);  // the same open incident
+    for (qint64 seq : {4, 9, 4}) ASSERT_TRUE(incidents.attachEvidence(officer, *id, seq));
+    auto open = incidents.open(officer, "audit");
+    ASSERT_TRUE(open && open->size() == 1);
+    EXPECT_EQ(open->front().evidence, 2);
 }

@@ -1,5 +1,5 @@
 // The audit ledger's schema: events as Merkle-tree leaves, signed tree heads, source positions, quarantine, the search index.
-#include "collector/audit/ledger_schema.h"
+#include "collector/audit/ledger_module.h"
 
 #include "collector/audit/audit_index.h"
 
@@ -135,6 +135,14 @@ ModuleSchema ledgerSchema() {
             }};
 }
 
-void registerLedgerModule() { registerSchema(ledgerSchema()); }
+void registerLedgerModule() {
+    registerSchema(ledgerSchema());
+    registerPermissions({
+        {permission::Ingest, {Role::Admin, Role::Sikkerhetsansvarlig}},
+        {permission::Verify, {Role::Admin, Role::Sikkerhetsansvarlig, Role::Revisor}},
+        // Looking up what happened to a person is an investigation: the security officer and the auditor only.
+        {permission::Investigate, {Role::Sikkerhetsansvarlig, Role::Revisor}},
+    });
+}
 
 }  // namespace vakt::audit

@@ -1,0 +1,67 @@
+// The whole role × permission matrix, written out by hand from the roles' descriptions in
+// DOMAIN.md, against the table the registered modules build. A permission added without a row
+// here, or a row changed by accident, fails this test.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "collector/audit/ledger_module.h"
+#include "core/roles.h"
+
+using namespace vakt;
+
+namespace {
+
+// Columns: admin, sikkerhetsansvarlig, brukerstotte, produktansvarlig, leder, endringsrad, revisor.
+const std::map<std::string, std::string> kExpected = {
+    {"catalog.read", "XXXXXXX"},       {"catalog.write", "XX.X..."},   {"organisation.write", "X..X..."},
+    {"user.read", "XX..X.X"},          {"user.admin", "X......"},      {"trail.read", "XX....X"},
+    {"monitoring.read", "XXXXXXX"},    {"monitoring.write", "X......"}, {"incident.read", "XXXXXXX"},
+    {"incident.write", "XXX...."},     {"audit.ingest", "XX....."},    {"audit.verify", "XX....X"},
+    {"audit.investigate", ".X....X"},
+};
+
+const Role kColumns[] = {Role::Admin, Role::Sikkerhetsansvarlig, Role::Brukerstotte, Role::Produktansvarlig,
+                         Role::Leder, Role::Endringsrad,         Role::Revisor};
+
+}  // namespace
+
+TEST(Permissions, TheWholeMatrixIsAsDocumented) {
+    const auto table = permissionTable();
+    std::set<std::string> registered;
+    for (const auto& row : table) {
+        const std::string code(row.permission.code());
+        EXPECT_TRUE(registered.insert(code).second) << code << " has two rows";
+        const auto expected = kExpected.find(code);
+        ASSERT_NE(expected, kExpected.end()) << code << " is not in this test's matrix";
+        for (std::size_t c = 0; c < std::size(kColumns); ++c)
+            EXPECT_EQ(roleAllows(kColumns[c], row.permission), expected->second[c] == 'X')
+                << code << " for " << roleCode(kColumns[c]).toStdString();
+    }
+    for (const auto& [code, _] : kExpected) EXPECT_TRUE(registered.count(code)) << code << " is not registered by any module";
+}
+
+TEST(Permissions, TheAuditorOnlyReads) {
+    for (const auto& row : permissionTable()) {
+        const std::string code(row.permission.code());
+        const bool reads = code.ends_with(".read") || code == "audit.verify" || code == "audit.investigate";
+        if (!reads) {
+            EXPECT_FALSE(roleAllows(Role::Revisor, row.permission)) << code;
+        }
+    }
+}
+
+TEST(Permissions, AnUndeclaredPermissionIsNeverGranted) {
+    for (Role role : kColumns) EXPECT_FALSE(roleAllows(role, Permission{"risk.write"}));
+    EXPECT_TRUE(rolesAllowed(Permission{"risk.write"}).isEmpty());
+}
+
+TEST(Permissions, RegisteringAModuleAgainChangesNothing) {
+    const auto before = permissionTable().size();
+    audit::registerLedgerModule();
+    registerPermissions({{permission::CatalogWrite, {Role::Revisor}}});  // an existing row is kept
+    EXPECT_EQ(permissionTable().size(), before);
+    EXPECT_FALSE(roleAllows(Role::Revisor, permission::CatalogWrite));
+    EXPECT_EQ(rolesAllowed(audit::permission::Investigate), (QStringList{"sikkerhetsansvarlig", "revisor"}));
+}
