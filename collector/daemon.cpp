@@ -17,10 +17,6 @@
 namespace vakt::collector {
 
 namespace {
-void logLine(const std::string& text) {
-    std::fprintf(stderr, "%s vakt-collector: %s\n", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8().constData(),
-                 text.c_str());
-}
 
 Result<std::string> readFile(const QString& path) {
     QFile f(path);
@@ -33,7 +29,8 @@ Result<std::string> readFile(const QString& path) {
 Daemon::Daemon(DaemonOptions options, QObject* parent)
     : QObject(parent),
       options_(std::move(options)),
-      scraper_(this),
+      clock_(options_.clock ? options_.clock : std::make_shared<SystemClock>()),
+      scraper_(*clock_, this),
       scrapes_(metrics_.counter("vakt_collector_scrapes", "Scrapes attempted, by job.")),
       scrapeFailures_(metrics_.counter("vakt_collector_scrape_failures", "Scrapes that failed, by job.")),
       up_(metrics_.gauge("up", "1 when the last scrape of the target succeeded, else 0.")),
@@ -92,7 +89,7 @@ Result<DiscoveredTargets> Daemon::discover(const CollectorConfig& config) {
 }
 
 Status Daemon::start() {
-    auto store = Store::open(options_.database, Store::OpenMode::MustExist);
+    auto store = Store::open(options_.database, Store::OpenMode::MustExist, clock_);
     if (!store) return store.error();
     store_ = std::move(*store);
     monitoring_ = std::make_unique<MonitoringStore>(*store_);
@@ -268,7 +265,7 @@ void Daemon::maybeFinishOnce() {
 
 void Daemon::evaluateAlerts() {
     if (!alerts_ || !incidents_) return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = clock_->now();
     const auto firing = alerts_->evaluate(now.toMSecsSinceEpoch());
     std::map<std::string, double> perRule;
     for (const auto& rule : alerts_->rules()) perRule[rule.name] = 0;
@@ -291,7 +288,7 @@ void Daemon::evaluateAlerts() {
 }
 
 void Daemon::flushMinutes(bool all) {
-    const auto rows = all ? reducer_.takeAll() : reducer_.takeFinished(QDateTime::currentMSecsSinceEpoch());
+    const auto rows = all ? reducer_.takeAll() : reducer_.takeFinished(clock_->now().toMSecsSinceEpoch());
     QList<ServiceMinute> minutes;
     for (const auto& r : rows) {
         ServiceMinute m;
@@ -311,7 +308,7 @@ void Daemon::flushMinutes(bool all) {
         storeErrors_.add({}).inc();
         logLine("store: " + s.message());
     }
-    if (auto s = monitoring_->compact(MonitoringStore::collectorSession(), QDateTime::currentDateTimeUtc(), options_.minuteRetentionDays, options_.hourRetentionDays); !s) {
+    if (auto s = monitoring_->compact(MonitoringStore::collectorSession(), clock_->now(), options_.minuteRetentionDays, options_.hourRetentionDays); !s) {
         storeErrors_.add({}).inc();
         logLine("store: " + s.message());
     }
@@ -452,6 +449,10 @@ HttpResponse Daemon::serve(const std::string& path, const std::map<std::string, 
     if (path == "/-/ready") return ready_ ? HttpResponse{200, "text/plain; charset=utf-8", "Vakt collector is Ready.\n"}
                                           : HttpResponse{503, "text/plain; charset=utf-8", "Vakt collector is not ready.\n"};
     return {404, "text/plain; charset=utf-8", "Not found. Try /metrics, /-/healthy or /-/ready.\n"};
+}
+
+void Daemon::logLine(const std::string& text) const {
+    std::fprintf(stderr, "%s vakt-collector: %s\n", clock_->now().toString(Qt::ISODate).toUtf8().constData(), text.c_str());
 }
 
 }  // namespace vakt::collector

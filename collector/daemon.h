@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 
+#include "core/clock.h"
 #include "collector/alerts/rules.h"
 #include "collector/audit/detection_rules.h"
 #include "collector/audit/ledger.h"
@@ -32,6 +33,8 @@ struct DaemonOptions {
     QString tlsCertFile, tlsKeyFile;  // HTTPS on the web address when both are set
     int minuteRetentionDays = 8;
     int hourRetentionDays = 400;
+    // Every time the daemon uses (scrapes, incidents, retention, log lines); the system clock when unset.
+    std::shared_ptr<const Clock> clock;
 };
 
 class Daemon : public QObject {
@@ -73,7 +76,9 @@ private:
     HttpResponse receiveAudit(const std::string& path, const std::map<std::string, std::string>& headers, const std::string& body);
     void signAuditHead();
 
+    void logLine(const std::string& text) const;
     DaemonOptions options_;
+    std::shared_ptr<const Clock> clock_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<MonitoringStore> monitoring_;
     CollectorConfig config_;

@@ -19,16 +19,16 @@ constexpr auto kWitnessFile = "witness.json";
 
 Status writePrivate(const QString& path, const QByteArray& data, bool secret) {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) return fail("cannot write " + path.toStdString() + ": " + f.errorString().toStdString());
+    if (!f.open(QIODevice::WriteOnly)) return fail("cannot write " + path.toStdString() + ": " + f.errorString().toStdString(), ErrorKind::Io);
     if (secret) f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.write(data);
-    if (!f.commit()) return fail("cannot write " + path.toStdString() + ": " + f.errorString().toStdString());
+    if (!f.commit()) return fail("cannot write " + path.toStdString() + ": " + f.errorString().toStdString(), ErrorKind::Io);
     return {};
 }
 
 Result<QByteArray> readAll(const QString& path) {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + path.toStdString() + ": " + f.errorString().toStdString());
+    if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + path.toStdString() + ": " + f.errorString().toStdString(), ErrorKind::Io);
     return f.readAll();
 }
 }  // namespace
@@ -40,7 +40,7 @@ std::string SignedHead::message() const {
 Status LedgerKeys::init(const QString& dir) {
     QDir d(dir);
     if (d.exists(kHmacFile) || d.exists(kSigningFile))
-        return fail("keys already exist in " + dir.toStdString() + "; they are never overwritten, since the ledger depends on them");
+        return fail("keys already exist in " + dir.toStdString() + "; they are never overwritten, since the ledger depends on them", ErrorKind::Conflict);
     if (!QDir().mkpath(dir)) return fail("cannot create " + dir.toStdString());
     QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     auto pair = crypto::generateEd25519();
@@ -86,7 +86,7 @@ bool LedgerKeys::verify(const SignedHead& head) const {
 Result<SignedHead> LedgerKeys::witness() const {
     QFile f(QDir(dir_).filePath(kWitnessFile));
     if (!f.exists()) return SignedHead{};
-    if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + f.fileName().toStdString());
+    if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + f.fileName().toStdString(), ErrorKind::Io);
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
     SignedHead head{static_cast<std::uint64_t>(o.value("tree_size").toInteger()), o.value("root").toString().toStdString(),
                     o.value("timestamp_ms").toInteger(), o.value("signature").toString().toStdString()};

@@ -654,7 +654,7 @@ Result<QJsonObject> Ledger::inclusionProof(const Session& who, std::uint64_t seq
                     " events); run 'vakt audit sign'");
     auto row = store_.db().query(QStringLiteral("SELECT canonical, leaf_hash FROM audit_events WHERE seq = ?"), {static_cast<qint64>(seq)});
     if (!row) return row.error();
-    if (row->empty()) return fail("no event " + std::to_string(seq));
+    if (row->empty()) return fail("no event " + std::to_string(seq), ErrorKind::NotFound);
     std::string error;
     const RangeRoot ranges = storedRanges(error);
     const QJsonArray path = hexArray(audit::inclusionProof(seq, head->treeSize, ranges));

@@ -57,7 +57,7 @@ QByteArray readSecret(const std::string& path, std::string& error) {
 }
 }  // namespace
 
-Scraper::Scraper(QObject* parent) : QObject(parent) {}
+Scraper::Scraper(const Clock& clock, QObject* parent) : QObject(parent), clock_(clock) {}
 
 QNetworkAccessManager& Scraper::networkFor(const ScrapeConfig& job) {
     std::string key = job.jobName;
@@ -74,7 +74,7 @@ QNetworkAccessManager& Scraper::networkFor(const ScrapeConfig& job) {
 
 void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::function<void(std::shared_ptr<ScrapeOutcome>)> done) {
     auto outcome = std::make_shared<ScrapeOutcome>();
-    outcome->startedMs = QDateTime::currentMSecsSinceEpoch();
+    outcome->startedMs = clock_.now().toMSecsSinceEpoch();
     QNetworkRequest request(QUrl(QString::fromStdString(target.url)));
     request.setRawHeader("Accept", kScrapeAcceptHeader);
     request.setRawHeader("User-Agent", "Vakt-Collector/" VAKT_COLLECTOR_VERSION);

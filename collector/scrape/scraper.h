@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "core/clock.h"
 #include "collector/config/scrape_config.h"
 #include "collector/exposition/parser.h"
 #include "collector/scrape/targets.h"
@@ -28,7 +29,7 @@ struct ScrapeOutcome {
 class Scraper : public QObject {
     Q_OBJECT
 public:
-    explicit Scraper(QObject* parent = nullptr);
+    explicit Scraper(const Clock& clock, QObject* parent = nullptr);
     // Default cap when a job sets no body_size_limit, so no target can exhaust memory.
     static constexpr std::uint64_t kDefaultBodyLimit = 64ull << 20;
 
@@ -42,6 +43,7 @@ private:
     QNetworkAccessManager& networkFor(const ScrapeConfig& job);
     std::map<std::string, std::unique_ptr<QNetworkAccessManager>> networks_;
     int inFlight_ = 0;
+    const Clock& clock_;
 };
 
 }  // namespace vakt::collector

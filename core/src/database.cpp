@@ -105,14 +105,14 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url) {
             db.setConnectOptions(url.options);
         }
         if (!db.open())
-            return fail("cannot open database " + url.redacted().toStdString() + ": " + describe(db.lastError()).toStdString());
+            return fail("cannot open database " + url.redacted().toStdString() + ": " + describe(db.lastError()).toStdString(), ErrorKind::Io);
     }
     if (url.engine == Engine::Sqlite) {
         // 64 MiB of page cache (the default is 2): the audit index's recent hours stay in memory
         // while events are ingested, instead of being read back from the file for every insert.
         for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-65536"}) {
             if (auto s = self->exec(QString::fromLatin1(pragma)); !s)
-                return fail("cannot open database " + url.path.toStdString() + ": " + s.message());
+                return fail("cannot open database " + url.path.toStdString() + ": " + s.message(), ErrorKind::Io);
         }
     } else {
         if (auto s = self->exec(QStringLiteral("SET client_min_messages TO WARNING")); !s) return s.error();
@@ -141,8 +141,27 @@ QVariant bindable(const QVariant& b) {
     return b;
 }
 
-std::string inStatement(const QSqlQuery& q, const QString& sql) {
-    return "database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")";
+// A constraint violation or a lock held by another writer is a conflict with the data's state;
+// anything else the database says is an I/O failure. PostgreSQL gives SQLSTATE (class 23:
+// integrity, 40: transaction rollback, 55P03: lock not available), SQLite its result code.
+ErrorKind kindOf(const QSqlError& e) {
+    const QString code = e.nativeErrorCode();
+    if (code.startsWith(QLatin1String("23")) || code.startsWith(QLatin1String("40")) || code == QLatin1String("55P03"))
+        return ErrorKind::Conflict;
+    bool numeric = false;
+    const int sqlite = code.toInt(&numeric) & 0xff;
+    if (numeric && (sqlite == SQLITE_CONSTRAINT || sqlite == SQLITE_BUSY || sqlite == SQLITE_LOCKED)) return ErrorKind::Conflict;
+    return ErrorKind::Io;
+}
+
+ErrorKind kindOf(sqlite3* db) {
+    const int code = sqlite3_errcode(db) & 0xff;
+    return code == SQLITE_CONSTRAINT || code == SQLITE_BUSY || code == SQLITE_LOCKED ? ErrorKind::Conflict : ErrorKind::Io;
+}
+
+Error inStatement(const QSqlQuery& q, const QString& sql) {
+    return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")",
+                kindOf(q.lastError()));
 }
 
 Result<QSqlQuery> run(const QString& connection, const QString& sql, const QVariantList& binds) {
@@ -150,14 +169,12 @@ Result<QSqlQuery> run(const QString& connection, const QString& sql, const QVari
     q.setForwardOnly(true);
     // PostgreSQL cannot PREPARE DDL, so statements without parameters run directly.
     if (binds.isEmpty()) {
-        if (!q.exec(sql))
-            return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")");
+        if (!q.exec(sql)) return inStatement(q, sql);
         return q;
     }
-    if (!q.prepare(sql))
-        return fail("database: " + describe(q.lastError()).toStdString() + " (in: " + sql.left(80).simplified().toStdString() + ")");
+    if (!q.prepare(sql)) return inStatement(q, sql);
     for (const auto& b : binds) q.addBindValue(bindable(b));
-    if (!q.exec()) return fail(inStatement(q, sql));
+    if (!q.exec()) return inStatement(q, sql);
     return q;
 }
 }  // namespace
@@ -200,7 +217,7 @@ public:
 
 private:
     Error error() const {
-        return fail("database: " + std::string(sqlite3_errmsg(db_)) + " (in: " + sql_.left(80).simplified().toStdString() + ")");
+        return fail("database: " + std::string(sqlite3_errmsg(db_)) + " (in: " + sql_.left(80).simplified().toStdString() + ")", kindOf(db_));
     }
     sqlite3* db_;
     sqlite3_stmt* stmt_;
@@ -218,13 +235,13 @@ public:
         query_.bindValue(index, QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
     }
     Status exec() override {
-        if (!query_.exec()) return fail(inStatement(query_, sql_));
+        if (!query_.exec()) return inStatement(query_, sql_);
         query_.finish();
         return {};
     }
     Result<bool> next() override {
         if (!running_) {
-            if (!query_.exec()) return fail(inStatement(query_, sql_));
+            if (!query_.exec()) return inStatement(query_, sql_);
             running_ = true;
         }
         if (query_.next()) return true;
@@ -264,14 +281,14 @@ Result<std::unique_ptr<Statement>> Database::prepare(const QString& sql) {
             sqlite3_stmt* stmt = nullptr;
             if (sqlite3_prepare_v2(db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr) != SQLITE_OK) {
                 sqlite3_finalize(stmt);
-                return fail("database: " + std::string(sqlite3_errmsg(db)) + " (in: " + text.left(80).simplified().toStdString() + ")");
+                return fail("database: " + std::string(sqlite3_errmsg(db)) + " (in: " + text.left(80).simplified().toStdString() + ")", kindOf(db));
             }
             return std::unique_ptr<Statement>(std::make_unique<SqliteStatement>(db, stmt, text));
         }
     }
     QSqlQuery q(connection);
     q.setForwardOnly(true);
-    if (!q.prepare(text)) return fail(inStatement(q, text));
+    if (!q.prepare(text)) return inStatement(q, text);
     return std::unique_ptr<Statement>(std::make_unique<QtStatement>(std::move(q), text));
 }
 
@@ -293,7 +310,7 @@ Result<Rows> Database::query(const QString& sql, const QVariantList& binds) {
 Result<qint64> Database::insertReturningId(const QString& sql, const QVariantList& binds) {
     auto q = run(connectionName_, dialect(sql), binds);
     if (!q) return q.error();
-    if (!q->next()) return fail("database: INSERT returned no id");
+    if (!q->next()) return fail("database: INSERT returned no id", ErrorKind::Internal);
     qint64 id = q->value(0).toLongLong();
     q->finish();
     return id;
@@ -308,7 +325,7 @@ Status Database::begin() {
 }
 
 Status Database::commit() {
-    if (depth_ == 0) return fail("database: commit without a transaction");
+    if (depth_ == 0) return fail("database: commit without a transaction", ErrorKind::Internal);
     if (--depth_ > 0) return {};
     if (failed_) {
         (void)exec(QStringLiteral("ROLLBACK"));

@@ -44,7 +44,8 @@ const LegacyVersion* legacyVersion(int global) {
 
 Status newerThanProgram(const QString& module, int version, int latest) {
     return fail("the database has version " + std::to_string(version) + " of module '" + module.toStdString() +
-                "', newer than this program (" + std::to_string(latest) + "); upgrade Vakt before using this database");
+                "', newer than this program (" + std::to_string(latest) + "); upgrade Vakt before using this database",
+                ErrorKind::Conflict);
 }
 
 // Rewrites a database of the global list as module versions, in place: one transaction that
@@ -125,7 +126,8 @@ Status checkSchemaCurrent(Database& db, const QString& location) {
     if (!legacy) return legacy.error();
     if (*legacy)
         return fail("the database " + location.toStdString() + " has the schema list of Vakt 0.1; bring it up to date with: vakt --db " +
-                    location.toStdString() + " migrate");
+                    location.toStdString() + " migrate",
+                    ErrorKind::Conflict);
     auto versions = schemaVersions(db);
     if (!versions) return versions.error();
     const auto modules = registeredSchemas();
@@ -133,7 +135,8 @@ Status checkSchemaCurrent(Database& db, const QString& location) {
         const int latest = latestOf(modules, module);
         if (latest < 0)
             return fail("the database holds module '" + module.toStdString() + "' (version " + std::to_string(version) +
-                        "), which this program does not know; upgrade Vakt before using this database");
+                        "), which this program does not know; upgrade Vakt before using this database",
+                        ErrorKind::Conflict);
         if (version > latest) return newerThanProgram(module, version, latest);
     }
     for (const auto& m : modules) {
@@ -141,7 +144,8 @@ Status checkSchemaCurrent(Database& db, const QString& location) {
         if (version < m.latest())
             return fail("the database " + location.toStdString() + " is behind this program: module '" + m.module.toStdString() +
                         "' is at version " + std::to_string(version) + " of " + std::to_string(m.latest()) +
-                        "; bring it up to date with: vakt --db " + location.toStdString() + " migrate");
+                        "; bring it up to date with: vakt --db " + location.toStdString() + " migrate",
+                        ErrorKind::Conflict);
     }
     return {};
 }
@@ -154,7 +158,8 @@ Status migrate(Database& db, const Clock& clock, const std::map<QString, int>& t
         const int latest = latestOf(modules, module);
         if (latest < 0)
             return fail("the database holds module '" + module.toStdString() + "' (version " + std::to_string(version) +
-                        "), which this program does not know; upgrade Vakt before using this database");
+                        "), which this program does not know; upgrade Vakt before using this database",
+                        ErrorKind::Conflict);
         if (version > latest) return newerThanProgram(module, version, latest);
     }
     if (auto s = adoptLegacySchema(db); !s) return fail("mapping the schema to modules failed: " + s.message());

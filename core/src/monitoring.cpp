@@ -43,7 +43,7 @@ Status MonitoringStore::recordScrape(const Session& who, const QString& job, con
     if (!tx.started()) return tx.started();
     auto rows = store_.db().query(QStringLiteral("SELECT id, health FROM scrape_targets WHERE job = ? AND instance = ?"), {job, instance});
     if (!rows) return rows.error();
-    if (rows->empty()) return fail("unknown scrape target " + job.toStdString() + "/" + instance.toStdString());
+    if (rows->empty()) return fail("unknown scrape target " + job.toStdString() + "/" + instance.toStdString(), ErrorKind::NotFound);
     const qint64 id = rows->front().value(0).toLongLong();
     const QString before = rows->front().value(1).toString();
     const QString health = up ? QStringLiteral("up") : QStringLiteral("down");

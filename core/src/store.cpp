@@ -15,14 +15,16 @@ std::string canonicalJson(const QJsonObject& object) {
 Status denied(const Session& who, Permission p) {
     return fail("permission denied: user '" + who.username.toStdString() + "' with role '" + roleCode(who.role).toStdString() +
                 "' may not " + permissionName(p).toStdString() +
-                " (roles that may: " + rolesAllowed(p).join(QStringLiteral(", ")).toStdString() + ")");
+                " (roles that may: " + rolesAllowed(p).join(QStringLiteral(", ")).toStdString() + ")",
+                ErrorKind::Denied);
 }
 
 Result<std::unique_ptr<Store>> Store::open(const QString& urlText, OpenMode mode, std::shared_ptr<const Clock> clock) {
     auto url = parseDatabaseUrl(urlText);
     if (!url) return url.error();
     if (url->engine == Engine::Sqlite && mode != OpenMode::Create && !QFileInfo::exists(url->path))
-        return fail("no database at " + url->path.toStdString() + "; create one with: vakt --db " + url->path.toStdString() + " init");
+        return fail("no database at " + url->path.toStdString() + "; create one with: vakt --db " + url->path.toStdString() + " init",
+                    ErrorKind::NotFound);
     auto db = Database::open(*url);
     if (!db) return db.error();
     if (!clock) clock = std::make_shared<SystemClock>();
@@ -63,10 +65,10 @@ bool Store::isDemo() {
 
 Status Store::record(const Session& who, const QString& action, const QString& entity, const QString& key,
                      const QJsonObject& before, const QJsonObject& after) {
-    if (!db_->inTransaction()) return fail("internal: trail entries must be written inside a transaction");
+    if (!db_->inTransaction()) return fail("internal: trail entries must be written inside a transaction", ErrorKind::Internal);
     auto head = db_->query(QStringLiteral("SELECT seq, hash FROM trail_head WHERE id = 1 {LOCK}"));
     if (!head) return head.error();
-    if (head->empty()) return fail("the trail head is missing; the database is damaged");
+    if (head->empty()) return fail("the trail head is missing; the database is damaged", ErrorKind::Internal);
     TrailEntry e;
     e.seq = head->front().value(0).toLongLong() + 1;
     e.prevHash = head->front().value(1).toString().toStdString();

@@ -20,7 +20,7 @@ Status UserService::add(const Session& who, const NewUser& u) {
     if (!tx.started()) return tx.started();
     auto existing = store_.db().query(QStringLiteral("SELECT 1 FROM users WHERE username = ?"), {u.username});
     if (!existing) return existing.error();
-    if (!existing->empty()) return fail("username '" + u.username.toStdString() + "': already exists");
+    if (!existing->empty()) return fail("username '" + u.username.toStdString() + "': already exists", ErrorKind::Conflict);
     const QString created = store_.clock().now().toString(Qt::ISODate);
     if (auto s = store_.db().exec(QStringLiteral("INSERT INTO users (username, display_name, role, password_hash, person_email, active,"
                                                  " created_at) VALUES (?, ?, ?, ?, ?, 1, ?)"),
@@ -57,10 +57,10 @@ Result<QList<UserInfo>> UserService::list(const Session& who) {
 Result<Session> UserService::activeUser(const QString& username, QString* passwordHash) {
     auto rows = store_.db().query(QStringLiteral("SELECT role, password_hash, active FROM users WHERE username = ?"), {username});
     if (!rows) return rows.error();
-    if (rows->empty() || rows->front().value(2).toInt() == 0) return fail("unknown user or wrong password");
+    if (rows->empty() || rows->front().value(2).toInt() == 0) return fail("unknown user or wrong password", ErrorKind::Denied);
     auto role = roleFromCode(rows->front().value(0).toString());
     // An unknown role code gets nothing rather than something.
-    if (!role) return fail("user '" + username.toStdString() + "' has an unknown role; ask an administrator");
+    if (!role) return fail("user '" + username.toStdString() + "' has an unknown role; ask an administrator", ErrorKind::Denied);
     if (passwordHash) *passwordHash = rows->front().value(1).toString();
     return Session{username, *role};
 }
@@ -72,9 +72,9 @@ Result<Session> UserService::authenticate(const QString& username, const QString
         // Spend the same time as a real check, so timing does not reveal which names exist.
         (void)crypto::verifyPassword(password.toStdString(),
                                      "$scrypt$ln=15,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-        return fail("unknown user or wrong password");
+        return fail("unknown user or wrong password", ErrorKind::Denied);
     }
-    if (!crypto::verifyPassword(password.toStdString(), hash.toStdString())) return fail("unknown user or wrong password");
+    if (!crypto::verifyPassword(password.toStdString(), hash.toStdString())) return fail("unknown user or wrong password", ErrorKind::Denied);
     return session;
 }
 

@@ -56,11 +56,11 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     narrow->addWidget(action_, 1);
     form->addRow(tr("Tjeneste og handling"), narrow);
     auto* when = new QHBoxLayout;
-    from_ = new QDateEdit(QDate::currentDate().addYears(-1), this);
+    from_ = new QDateEdit(ctx_.store->clock().now().toLocalTime().date().addYears(-1), this);
     from_->setObjectName(QStringLiteral("auditFrom"));
     from_->setCalendarPopup(true);
     from_->setMinimumDate(QDate(1970, 1, 1));
-    to_ = new QDateEdit(QDate::currentDate(), this);
+    to_ = new QDateEdit(ctx_.store->clock().now().toLocalTime().date(), this);
     to_->setObjectName(QStringLiteral("auditTo"));
     to_->setCalendarPopup(true);
     when->addWidget(from_);
@@ -219,7 +219,7 @@ void AuditPage::verifyLedger() {
             ledgerState_->setText(tr("Loggen er uendret: %1 hendelser og %2 signerte trehoder stemmer (verifisert %3).")
                                       .arg(v.report.events)
                                       .arg(v.report.heads)
-                                      .arg(QTime::currentTime().toString(QStringLiteral("HH:mm"))));
+                                      .arg(ctx_.store->clock().now().toLocalTime().toString(QStringLiteral("HH:mm"))));
         } else {
             ledgerState_->setText(tr("Loggen er endret: %1").arg(QString::fromStdString(v.report.problem)));
             ledgerState_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));

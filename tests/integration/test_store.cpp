@@ -464,3 +464,25 @@ TEST_F(StoreTest, EvidenceIsAttachedOncePerEventAndCounted) {
     ASSERT_TRUE(open && open->size() == 1);
     EXPECT_EQ(open->front().evidence, 2);
 }
+
+// Callers choose exit codes and dialogs by the kind, never by reading the message.
+TEST_F(StoreTest, ErrorsCarryTheirKind) {
+    seed();
+    const Session revisor{"revisor", Role::Revisor};
+    EXPECT_EQ(CatalogService(*store_).save(revisor, svarut()).kind(), ErrorKind::Denied);
+    CatalogEntry nameless = svarut();
+    nameless.name.clear();
+    EXPECT_EQ(CatalogService(*store_).save(kAdmin, nameless).kind(), ErrorKind::Invalid);
+    UserService users(*store_);
+    ASSERT_TRUE(users.add(kAdmin, {"kari", "Kari", Role::Leder, "langt nok passord", {}}));
+    EXPECT_EQ(users.add(kAdmin, {"kari", "Kari", Role::Leder, "langt nok passord", {}}).kind(), ErrorKind::Conflict);
+    EXPECT_EQ(users.authenticate("kari", "feil passord").kind(), ErrorKind::Denied);
+    EXPECT_EQ(MonitoringStore(*store_).recordScrape(MonitoringStore::collectorSession(), "nope", "x:1", store_->clock().now(), true, {}, 1, 1).kind(),
+              ErrorKind::NotFound);
+    // A constraint the database enforces is a conflict; SQL it cannot run is an I/O failure.
+    EXPECT_EQ(store_->db().exec("INSERT INTO fylker (number, name) VALUES ('40', 'A'), ('40', 'B')").kind(), ErrorKind::Conflict);
+    EXPECT_EQ(store_->db().exec("SELECT * FROM no_such_table").kind(), ErrorKind::Io);
+    if (!db_.postgres()) {
+        EXPECT_EQ(Store::open(db_.url() + ".typo", Store::OpenMode::MustExist).kind(), ErrorKind::NotFound);
+    }
+}
