@@ -54,6 +54,8 @@ public:
         if (!args_.isEmpty()) throw UsageError(("unexpected argument '" + args_.front() + "'").toStdString());
     }
     bool empty() const { return args_.isEmpty(); }
+    // The first word as given, before any option is taken out ("" when there is none).
+    QString front() const { return args_.value(0); }
 
 private:
     QStringList args_;

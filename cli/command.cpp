@@ -1,0 +1,127 @@
+#include "cli/command.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/user_service.h"
+
+namespace vakt::cli {
+
+namespace {
+
+// A function-local static, so it exists before any file's registration runs.
+std::vector<Command>& registry() {
+    static std::vector<Command> commands;
+    return commands;
+}
+
+}  // namespace
+
+void registerCommand(const Command& command) {
+    auto& all = registry();
+    const auto after = std::upper_bound(all.begin(), all.end(), command.order,
+                                        [](int order, const Command& c) { return order < c.order; });
+    all.insert(after, command);
+}
+
+const Command* findCommand(const QString& name) {
+    for (const auto& c : registry())
+        if (name == QLatin1String(c.name)) return &c;
+    return nullptr;
+}
+
+const std::vector<Command>& commands() { return registry(); }
+
+void Context::requireDatabase() const {
+    if (globals_.db.isEmpty()) throw UsageError("no database given: use --db PATH or --db postgresql://... or set VAKT_DB");
+}
+
+Status Context::connect() {
+    auto store = Store::open(globals_.db, Store::OpenMode::MustExist);
+    if (!store) return store.error();
+    store_ = std::move(*store);
+    if (!globals_.user) {
+        // Whoever holds the database credentials can change it directly; the trail still
+        // records which local account did it.
+        const QString login = qEnvironmentVariable("USER", QStringLiteral("unknown"));
+        session_ = Session{QStringLiteral("local:") + login, Role::Admin};
+        return {};
+    }
+    UserService users(*store_);
+    if (!globals_.passwordFile && store_->isDemo()) {
+        auto s = users.demoSession(*globals_.user);
+        if (!s) return s.error();
+        session_ = *s;
+        return {};
+    }
+    auto s = users.authenticate(*globals_.user, readPassword(globals_.passwordFile, QStringLiteral("Password for %1: ").arg(*globals_.user)));
+    if (!s) return s.error();
+    session_ = *s;
+    return {};
+}
+
+QTextStream& out() {
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream& err() {
+    static QTextStream s(stderr);
+    return s;
+}
+
+int failWith(const std::string& message) {
+    err() << "vakt: " << QString::fromStdString(message) << Qt::endl;
+    return kFailure;
+}
+
+void printJson(const QJsonValue& v) {
+    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+    out() << doc.toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+Result<QByteArray> readInput(const QString& path) {
+    QFile f;
+    if (path == QLatin1String("-")) {
+        if (!f.open(stdin, QIODevice::ReadOnly)) return fail("cannot read standard input");
+    } else {
+        f.setFileName(path);
+        if (!f.open(QIODevice::ReadOnly)) return fail(path.toStdString() + ": cannot read: " + f.errorString().toStdString());
+    }
+    // Catalogue files are small; refuse anything that would exhaust memory.
+    constexpr qint64 kMax = 64 * 1024 * 1024;
+    QByteArray data = f.read(kMax + 1);
+    if (data.size() > kMax) return fail(path.toStdString() + ": larger than 64 MiB");
+    return data;
+}
+
+QString readPassword(const std::optional<QString>& file, const QString& prompt) {
+    if (file) {
+        auto data = readInput(*file);
+        if (!data) throw std::runtime_error(data.message());
+        return QString::fromUtf8(data->split('\n').value(0)).trimmed();
+    }
+    if (!isatty(STDIN_FILENO)) throw UsageError("no password given: use --password-file FILE or run in a terminal");
+    err() << prompt;
+    err().flush();
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios silent = old;
+    silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    std::string line;
+    std::getline(std::cin, line);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    err() << Qt::endl;
+    return QString::fromStdString(line);
+}
+
+}  // namespace vakt::cli
