@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tests/support/run_program.h"
+#include "tests/support/audit_events.h"
 #include "tests/support/test_db.h"
 
 using vakt::test::Outcome;
@@ -30,7 +31,6 @@ protected:
         ASSERT_TRUE(dir_.isValid());
         db_ = database_.url();
         keys_ = dir_.filePath("keys");
-        ASSERT_EQ(run(VAKT_CLI, {"--db", db_, "init", "--demo"}).code, 0);
         Outcome k = run(VAKT_CLI, {"--keys", keys_, "keys", "init"});
         ASSERT_EQ(k.code, 0) << k.err.toStdString();
     }
@@ -70,7 +70,8 @@ protected:
     }
 
     QTemporaryDir dir_;
-    vakt::test::TestDatabase database_;  // SQLite, or PostgreSQL in the audit_ledger_postgres test
+    // The demo platform on SQLite, or on PostgreSQL in the audit_ledger_postgres test.
+    vakt::test::TestDatabase database_{vakt::test::TestDatabase::Content::Demo};
     QString db_, keys_;
 };
 
@@ -287,10 +288,7 @@ TEST_F(AuditLedger, DetectionKnowsWhatTheLedgerSawBeforeThisRun) {
     // Each run is a new process: when an actor was last active and where an integration calls
     // from come from the ledger.
     auto event = [](const char* time, const char* actor, const char* ip) {
-        return QStringLiteral("{\"time\":\"%1\",\"service\":\"svarut\",\"action\":\"forsendelse.send\","
-                              "\"actor\":{\"type\":\"integration\",\"id\":\"%2\",\"org\":\"974760673\"},\"source_ip\":\"%3\"}\n")
-            .arg(QLatin1String(time), QLatin1String(actor), QLatin1String(ip))
-            .toUtf8();
+        return vakt::test::auditEvent().at(time).action("forsendelse.send").actor(actor).sourceIp(ip).line();
     };
     ASSERT_EQ(vakt({"audit", "ingest", write("before.jsonl", event("2026-08-01T10:00:00+02:00", "gammel-klient", "10.9.9.9") +
                                                                  event("2026-11-20T10:00:00+01:00", "aktiv-klient", "10.20.1.5") +

@@ -27,72 +27,19 @@
 #include "core/incidents.h"
 #include "core/monitoring.h"
 #include "core/store.h"
+#include "tests/support/net.h"
+#include "tests/support/test_db.h"
 
 using namespace vakt;
+using namespace vakt::test;
 
 namespace {
-
-int freePort() {
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
-
-// A base for the simulator, whose control, fault and pod ports run from base-2 to base+pods-1.
-// Chosen below Linux's ephemeral range (32768+), where outgoing connections of the other
-// processes in the test cannot take one of them between this check and the simulator's bind.
-int freePortRange(int pods) {
-    for (int attempt = 0; attempt < 200; ++attempt) {
-        const int base = 20002 + static_cast<int>(QRandomGenerator::global()->bounded(12000 - pods));
-        bool free = true;
-        for (int p = base - 2; p < base + pods && free; ++p) {
-            QTcpServer s;
-            free = s.listen(QHostAddress::LocalHost, static_cast<quint16>(p));
-        }
-        if (free) return base;
-    }
-    return 0;
-}
-
-void pause(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-// GET with the event loop running, so child processes keep being served.
-QByteArray httpGet(const QString& url, int* status = nullptr) {
-    QNetworkAccessManager nam;
-    QNetworkReply* reply = nam.get(QNetworkRequest(QUrl(url)));
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
-    loop.exec();
-    if (status) *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    reply->deleteLater();
-    return body;
-}
-
-bool waitFor(const std::function<bool()>& condition, int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        if (condition()) return true;
-        pause(200);
-    }
-    return condition();
-}
 
 class Collector : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(dir_.isValid());
-        db_ = dir_.filePath("vakt.db");
-        QProcess init;
-        init.start(VAKT_CLI, {"--db", db_, "init", "--demo"});
-        ASSERT_TRUE(init.waitForFinished(60000));
-        ASSERT_EQ(init.exitCode(), 0) << init.readAllStandardError().toStdString();
+        db_ = database_.url();
     }
     void TearDown() override {
         for (QProcess* p : processes_) {
@@ -132,6 +79,7 @@ protected:
     }
 
     QTemporaryDir dir_;
+    TestDatabase database_{TestDatabase::Content::Demo};
     QString db_;
     std::vector<QProcess*> processes_;
 };

@@ -10,6 +10,7 @@
 #include "collector/audit/ledger.h"
 #include "core/incidents.h"
 #include "core/store.h"
+#include "tests/support/audit_events.h"
 #include "tests/support/test_db.h"
 
 using namespace vakt;
@@ -19,11 +20,17 @@ namespace {
 
 const Session kOfficer{QStringLiteral("kari"), Role::Sikkerhetsansvarlig};
 
-QByteArray lookup(const char* time, const char* actor, const char* subject = "15058534541") {
-    return QByteArray(R"({"time":")") + time + R"(","service":"fiks-folkeregister","action":"person.lookup","actor":{"type":"integration","id":")" +
-           actor + R"(","org":"974760673"},"subject":{"type":"person","id":")" + subject +
-           R"("},"legal_basis":"Barnevernsloven § 13-1","service_area":"barnevern","result":"ok","source_ip":"10.20.1.5","request_id":"r-)" +
-           time + "\"}\n";
+QByteArray lookup(const char* time, const char* actor) {
+    return test::auditEvent()
+        .at(time)
+        .service("fiks-folkeregister")
+        .actor(actor)
+        .subject("15058534541")
+        .legalBasis("Barnevernsloven § 13-1")
+        .serviceArea("barnevern")
+        .result("ok")
+        .sourceIp("10.20.1.5")
+        .line();
 }
 
 class LedgerClock : public ::testing::Test {

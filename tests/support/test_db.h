@@ -1,11 +1,12 @@
 #pragma once
-// Fresh, empty databases for tests: a SQLite file in a temporary directory, or, when
-// VAKT_TEST_PG_URL_FILE names the file written by pg_cluster.sh, an emptied schema on that
-// real PostgreSQL server.
-#include <QFile>
+// A database of its own for each test: a SQLite file in a temporary directory, or, when
+// VAKT_TEST_PG_URL_FILE names the file written by pg_cluster.sh, a new database on that real
+// PostgreSQL server (dropped afterwards), so PostgreSQL tests run in parallel. With
+// Content::Demo it holds the demo platform, made once per run and copied: a file copy on
+// SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL.
+#include <QString>
 #include <QTemporaryDir>
 #include <memory>
-#include <stdexcept>
 
 #include "core/database.h"
 
@@ -13,30 +14,20 @@ namespace vakt::test {
 
 class TestDatabase {
 public:
-    TestDatabase() {
-        const QString urlFile = qEnvironmentVariable("VAKT_TEST_PG_URL_FILE");
-        if (urlFile.isEmpty()) {
-            if (!dir_.isValid()) throw std::runtime_error("no temporary directory");
-            url_ = dir_.filePath(QStringLiteral("vakt.db"));
-            return;
-        }
-        QFile f(urlFile);
-        if (!f.open(QIODevice::ReadOnly))
-            throw std::runtime_error("VAKT_TEST_PG_URL_FILE is set but " + urlFile.toStdString() +
-                                     " cannot be read: the PostgreSQL fixture did not start");
-        url_ = QString::fromUtf8(f.readAll()).trimmed();
-        auto url = parseDatabaseUrl(url_);
-        auto db = url ? Database::open(*url) : Result<std::unique_ptr<Database>>(url.error());
-        if (!db) throw std::runtime_error("cannot reach the test PostgreSQL server: " + db.message());
-        for (const char* sql : {"DROP SCHEMA IF EXISTS public CASCADE", "CREATE SCHEMA public"})
-            if (auto s = (*db)->exec(QString::fromLatin1(sql)); !s) throw std::runtime_error(s.message());
-    }
+    enum class Content { Empty, Demo };
+    explicit TestDatabase(Content content = Content::Empty);
+    ~TestDatabase();
+    TestDatabase(const TestDatabase&) = delete;
+    TestDatabase& operator=(const TestDatabase&) = delete;
+
     const QString& url() const { return url_; }
     bool postgres() const { return url_.startsWith(QLatin1String("postgresql://")); }
 
 private:
     QTemporaryDir dir_;
     QString url_;
+    std::unique_ptr<Database> server_;  // PostgreSQL: a connection to the server's own database
+    QString name_;                      // PostgreSQL: this test's database
 };
 
 }  // namespace vakt::test
