@@ -1,9 +1,12 @@
 #pragma once
-// Loads the demo platform (data/demo and data/norway) into a Store through the core services,
-// so every row is validated and trailed like any other write. Deterministic: the same data
-// directory always gives the same organisations, numbers and agreements.
+// Loads the demo platform into a Store. The loader sits above every module: each module
+// contributes its own part through its own services (the catalogue's value chain, core's users),
+// so every row is validated and trailed like any other write, and all of it commits in one
+// transaction. The audit ledger's demo is not here: its events are ingested by scripts/demo.sh
+// with keys kept outside the database, as in production.
 #include <QString>
 
+#include "core/catalog_demo.h"
 #include "core/store.h"
 
 namespace vakt {
@@ -15,8 +18,5 @@ struct DemoSummary {
 
 // All or nothing. The database must be initialised and hold no catalogue yet.
 Result<DemoSummary> loadDemo(Store& store, const QString& dataDirectory);
-
-// A deterministic, valid-looking organisation number for a demo party (starts with 9).
-QString demoOrgnr(const QString& seed);
 
 }  // namespace vakt

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QList>
 
+#include "core/base/json.h"
 #include "core/store.h"
 
 namespace vakt {
@@ -31,6 +32,9 @@ public:
     static constexpr int kMinPasswordLength = 12;
 
     Status add(const Session& who, const NewUser& user);
+    // The demo platform's users, one per role, from data/demo/platform.json ("users", with its
+    // "demo_password"); gives how many were added.
+    Result<int> addDemoUsers(const Session& who, const json::Value& platform);
     Result<QList<UserInfo>> list(const Session& who);
     // The same message for an unknown user and a wrong password, so names cannot be probed.
     Result<Session> authenticate(const QString& username, const QString& password);

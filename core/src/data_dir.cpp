@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace vakt {
@@ -14,4 +15,13 @@ QString dataDir() {
     }
     return QStringLiteral(VAKT_SOURCE_DATA_DIR);
 }
+Result<json::Value> readJsonFile(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return fail(path.toStdString() + ": cannot read: " + f.errorString().toStdString(), ErrorKind::Io);
+    const QByteArray bytes = f.readAll();
+    auto v = json::parse(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    if (!v) return fail(path.toStdString() + ":" + v.message());
+    return v;
+}
+
 }  // namespace vakt

@@ -91,4 +91,22 @@ Result<Session> UserService::demoSession(const QString& username) {
     return session;
 }
 
+Result<int> UserService::addDemoUsers(const Session& who, const json::Value& platform) {
+    auto text = [](const json::Value& obj, const char* key) {
+        const json::Value* v = obj.find(key);
+        return v && v->isString() ? QString::fromStdString(v->text) : QString();
+    };
+    const json::Value* list = platform.find("users");
+    if (!list || !list->isArray()) return fail("platform.json: field 'users': expected a list of users");
+    const QString password = text(platform, "demo_password");
+    int added = 0;
+    for (const auto& u : list->items) {
+        auto role = roleFromCode(text(u, "role"));
+        if (!role) return fail("demo user " + text(u, "username").toStdString() + ": unknown role");
+        if (auto s = add(who, NewUser{text(u, "username"), text(u, "display_name"), *role, password, text(u, "person")}); !s) return s.error();
+        ++added;
+    }
+    return added;
+}
+
 }  // namespace vakt
