@@ -26,6 +26,10 @@ constexpr LegacyVersion kLegacy[] = {
 };
 constexpr int kLegacyLatest = 8;
 
+const QString kCreateSchemaVersions = QStringLiteral(
+    "CREATE TABLE %1schema_versions (module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,"
+    " PRIMARY KEY (module, version))");
+
 Result<bool> tableExists(Database& db, const char* table) {
     const QString probe = db.engine() == Engine::Sqlite
                               ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?")
@@ -59,8 +63,7 @@ Status adoptLegacySchema(Database& db) {
     if (!*legacy) return tx.commit();
     auto rows = db.query(QStringLiteral("SELECT version, name, applied_at FROM schema_migrations ORDER BY version"));
     if (!rows) return rows.error();
-    if (auto s = db.exec(QStringLiteral("CREATE TABLE schema_versions (module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL,"
-                                        " applied_at TEXT NOT NULL, PRIMARY KEY (module, version))"));
+    if (auto s = db.exec(kCreateSchemaVersions.arg(QString()));
         !s)
         return s;
     for (const auto& r : *rows) {
@@ -80,6 +83,19 @@ int latestOf(const std::vector<ModuleSchema>& modules, const QString& module) {
     for (const auto& m : modules)
         if (m.module == module) return m.latest();
     return -1;
+}
+
+// A database written by a newer Vakt, in any module, is never touched.
+Status refuseNewerOrUnknown(const SchemaVersions& versions, const std::vector<ModuleSchema>& modules) {
+    for (const auto& [module, version] : versions) {
+        const int latest = latestOf(modules, module);
+        if (latest < 0)
+            return fail("the database holds module '" + module.toStdString() + "' (version " + std::to_string(version) +
+                        "), which this program does not know; upgrade Vakt before using this database",
+                        ErrorKind::Conflict);
+        if (version > latest) return newerThanProgram(module, version, latest);
+    }
+    return {};
 }
 
 }  // namespace
@@ -131,14 +147,7 @@ Status checkSchemaCurrent(Database& db, const QString& location) {
     auto versions = schemaVersions(db);
     if (!versions) return versions.error();
     const auto modules = registeredSchemas();
-    for (const auto& [module, version] : *versions) {
-        const int latest = latestOf(modules, module);
-        if (latest < 0)
-            return fail("the database holds module '" + module.toStdString() + "' (version " + std::to_string(version) +
-                        "), which this program does not know; upgrade Vakt before using this database",
-                        ErrorKind::Conflict);
-        if (version > latest) return newerThanProgram(module, version, latest);
-    }
+    if (auto s = refuseNewerOrUnknown(*versions, modules); !s) return s;
     for (const auto& m : modules) {
         const int version = versions->count(m.module) ? versions->at(m.module) : 0;
         if (version < m.latest())
@@ -154,17 +163,9 @@ Status migrate(Database& db, const Clock& clock, const std::map<QString, int>& t
     auto before = schemaVersions(db);
     if (!before) return before.error();
     const auto modules = registeredSchemas();
-    for (const auto& [module, version] : *before) {
-        const int latest = latestOf(modules, module);
-        if (latest < 0)
-            return fail("the database holds module '" + module.toStdString() + "' (version " + std::to_string(version) +
-                        "), which this program does not know; upgrade Vakt before using this database",
-                        ErrorKind::Conflict);
-        if (version > latest) return newerThanProgram(module, version, latest);
-    }
+    if (auto s = refuseNewerOrUnknown(*before, modules); !s) return s;
     if (auto s = adoptLegacySchema(db); !s) return fail("mapping the schema to modules failed: " + s.message());
-    if (auto s = db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_versions (module TEXT NOT NULL, version INTEGER NOT NULL,"
-                                        " name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, version))"));
+    if (auto s = db.exec(kCreateSchemaVersions.arg(QStringLiteral("IF NOT EXISTS ")));
         !s)
         return s;
     for (const auto& module : modules) {
