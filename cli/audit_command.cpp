@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "collector/audit/detection_rules.h"
 #include "collector/audit/ledger.h"
+#include "core/base/crypto.h"
 
 namespace vakt::cli {
 namespace {
@@ -32,8 +33,10 @@ constexpr const char* kAuditHelp = R"(Usage: vakt [--db URL] [--keys DIR] [--use
   prove --event N   an inclusion proof for event N, in JSON
   prove --from N --to M
                     a consistency proof between the signed heads at sizes N and M
-  check-proof FILE|-
+  check-proof FILE|- [--public-key KEY.pem]
                     check a proof or evidence bundle on its own (docs/audit-ledger.md)
+                    against the ledger's public key as its operator published it; without
+                    --public-key the signer cannot be vouched for, and the exit code is 1
   search (--subject ID | --actor ID) [--service S] [--action A] [--from TIME] [--to TIME]
          [--limit N] [--json]
                     events about a person (fødselsnummer or d-nummer), organisation or
@@ -227,6 +230,7 @@ int quarantine(Context& ctx, Args& a, audit::Ledger& ledger) {
 }
 
 int checkProof(Args& a) {
+    const auto keyFile = a.option(QStringLiteral("--public-key"));
     const QString path = a.requiredPositional("proof FILE or -");
     a.expectEnd();
     auto data = readInput(path);
@@ -234,8 +238,24 @@ int checkProof(Args& a) {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(*data, &parseError);
     if (!doc.isObject()) return failWith(path.toStdString() + ": not a JSON proof: " + parseError.errorString().toStdString());
-    if (auto s = audit::checkProof(doc.object()); !s) return failWith(path.toStdString() + ": the proof does not hold: " + s.message());
-    out() << "The proof holds.\n";
+    if (!keyFile) {
+        // The key inside the proof shows only that the proof is consistent; anyone can make one.
+        const std::string carried = doc.object().value("public_key").toString().toStdString();
+        auto fingerprint = crypto::ed25519Fingerprint(carried);
+        if (auto s = audit::checkProof(doc.object(), carried); !s || !fingerprint)
+            return failWith(path.toStdString() + ": the proof does not hold: " + (!s ? s.message() : fingerprint.message()));
+        out() << "The proof is consistent with the key it carries (" << QString::fromStdString(*fingerprint)
+              << "), but no trusted key was given, so Vakt cannot vouch for who signed it.\n"
+                 "Check it with --public-key and the ledger's public key as its operator published it (vakt keys fingerprint).\n";
+        out().flush();
+        return kFailure;
+    }
+    auto trusted = readInput(*keyFile);
+    if (!trusted) return failWith(trusted.message());
+    const std::string trustedPem = trusted->toStdString();
+    if (auto s = audit::checkProof(doc.object(), trustedPem); !s)
+        return failWith(path.toStdString() + ": the proof does not hold: " + s.message());
+    out() << "The proof holds.\nSigned by the key " << QString::fromStdString(*crypto::ed25519Fingerprint(trustedPem)) << ".\n";
     out().flush();
     return kOk;
 }

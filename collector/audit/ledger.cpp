@@ -816,14 +816,17 @@ Result<QJsonObject> Ledger::evidence(const Session& who, const Query& query) {
                        {"public_key", QString::fromStdString(keys_.publicPem())}};
 }
 
-Status checkProof(const QJsonObject& proof) {
-    const std::string publicPem = proof.value("public_key").toString().toStdString();
+Status checkProof(const QJsonObject& proof, const std::string& trustedPublicPem) {
+    auto trusted = crypto::ed25519Fingerprint(trustedPublicPem);
+    if (!trusted) return fail("the trusted public key: " + trusted.message());
     auto signedBy = [&](const QJsonObject& headObject, const char* what) -> Status {
         const SignedHead head = headFrom(headObject);
         auto signature = crypto::fromBase64(head.signatureBase64);
-        if (!signature || !crypto::verifyEd25519(publicPem, head.message(), *signature))
-            return fail(std::string(what) + ": the signature does not verify with the proof's public key");
-        return {};
+        if (signature && crypto::verifyEd25519(trustedPublicPem, head.message(), *signature)) return {};
+        // Name the key the proof carries, so a recipient sees a proof signed by someone else.
+        auto carried = crypto::ed25519Fingerprint(proof.value("public_key").toString().toStdString());
+        return fail(std::string(what) + ": the signature does not verify with the trusted key " + *trusted +
+                    (carried && *carried != *trusted ? " (the proof carries another key, " + *carried + ")" : ""));
     };
     const QString type = proof.value("type").toString();
     auto included = [&](const QJsonObject& item, const SignedHead& head, const std::string& where) -> Status {

@@ -149,8 +149,9 @@ private:
     Detector* detector_ = nullptr;
 };
 
-// Checks a proof produced by Ledger (inclusion or consistency), with the head's signature
-// against the public key in the proof. The message names what does not hold.
-Status checkProof(const QJsonObject& proof);
+// Checks a proof produced by Ledger (inclusion, consistency or an evidence bundle), with every
+// head's signature against a public key the checker already trusts (PEM), never against the
+// key the proof carries. The message names what does not hold.
+Status checkProof(const QJsonObject& proof, const std::string& trustedPublicPem);
 
 }  // namespace vakt::audit

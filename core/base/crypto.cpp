@@ -246,4 +246,13 @@ bool verifyEd25519(std::string_view publicPem, std::string_view message, std::st
            EVP_DigestVerify(ctx.get(), bytes(signature), signature.size(), bytes(message), message.size()) == 1;
 }
 
+Result<std::string> ed25519Fingerprint(std::string_view publicPem) {
+    Pkey key = readKey(publicPem, false);
+    if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_ED25519) return fail("not an Ed25519 public key in PEM form");
+    unsigned char raw[32];
+    std::size_t length = sizeof raw;
+    if (EVP_PKEY_get_raw_public_key(key.get(), raw, &length) != 1 || length != sizeof raw) return fail("cannot read the Ed25519 public key");
+    return "SHA256:" + sha256Hex(std::string_view(reinterpret_cast<const char*>(raw), length));
+}
+
 }  // namespace vakt::crypto

@@ -43,5 +43,8 @@ Result<SigningKeyPair> generateEd25519();
 Result<std::string> publicKeyOf(std::string_view privatePem);
 Result<std::string> signEd25519(std::string_view privatePem, std::string_view message);  // 64 raw bytes
 bool verifyEd25519(std::string_view publicPem, std::string_view message, std::string_view signature);
+// What an operator publishes so others can tell the key: "SHA256:" and the hex SHA-256 of the
+// raw 32-byte public key (the same whatever the PEM's line breaks).
+Result<std::string> ed25519Fingerprint(std::string_view publicPem);
 
 }  // namespace vakt::crypto

@@ -188,7 +188,7 @@ void AuditPage::showEvent(int row) {
     if (!proof) {
         text += tr("\nIngen bevis ennå: %1").arg(QString::fromStdString(proof.message()));
     } else {
-        const auto check = audit::checkProof(*proof);
+        const auto check = audit::checkProof(*proof, ledger_->keys().publicPem());
         const QJsonObject head = (*proof)[QStringLiteral("head")].toObject();
         text += tr("\nBevis: hendelse %1 står i treet med %2 hendelser (rot %3), signert %4. %5")
                     .arg(seq)

@@ -55,6 +55,15 @@ protected:
         return database_.postgres() ? run("psql", {"-qtA", "-v", "ON_ERROR_STOP=1", db_, "-c", statement}) : run("sqlite3", {db_, statement});
     }
     qint64 count(const QString& query) { return sql(query).out.trimmed().toLongLong(); }
+    // A recipient's check: against the ledger's public key as its operator published it.
+    Outcome checkProof(const QByteArray& proof) {
+        return run(VAKT_CLI, {"audit", "check-proof", "--public-key", keys_ + "/signing-ed25519.pub.pem", "-"}, proof);
+    }
+    QByteArray readAll(const QString& path) {
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
+        return f.readAll();
+    }
     // Ingests three files of 100 events, so the ledger has heads at 100, 200 and 300.
     void threeBatches() {
         for (int i = 0; i < 3; ++i) {
@@ -220,9 +229,9 @@ TEST_F(AuditLedger, SearchAnswersByPersonActorServiceAndActionInTimeOrder) {
 TEST_F(AuditLedger, ProofsAndEvidenceAreCheckedOnTheirOwn) {
     threeBatches();
     const QString inclusion = write("inclusion.json", vakt({"audit", "prove", "--event", "150"}).out.toUtf8());
-    EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", inclusion}).code, 0);
+    EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", inclusion, "--public-key", keys_ + "/signing-ed25519.pub.pem"}).code, 0);
     const QString consistency = write("consistency.json", vakt({"audit", "prove", "--from", "100", "--to", "300"}).out.toUtf8());
-    EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", consistency}).code, 0);
+    EXPECT_EQ(checkProof(readAll(consistency)).code, 0);
     Outcome noHead = vakt({"audit", "prove", "--from", "150", "--to", "300"});
     EXPECT_EQ(noHead.code, 1);
     EXPECT_TRUE(noHead.err.contains("100, 200, 300")) << noHead.err.toStdString();
@@ -231,7 +240,7 @@ TEST_F(AuditLedger, ProofsAndEvidenceAreCheckedOnTheirOwn) {
     ASSERT_TRUE(proofFile.open(QIODevice::ReadOnly));
     QJsonObject altered = QJsonDocument::fromJson(proofFile.readAll()).object();
     altered["event"] = altered["event"].toString().replace("\"req-", "\"rex-");
-    Outcome bad = run(VAKT_CLI, {"audit", "check-proof", "-"}, QJsonDocument(altered).toJson());
+    Outcome bad = checkProof(QJsonDocument(altered).toJson());
     EXPECT_EQ(bad.code, 1);
     EXPECT_TRUE(bad.err.contains("leaf_hash")) << bad.err.toStdString();
 
@@ -239,7 +248,49 @@ TEST_F(AuditLedger, ProofsAndEvidenceAreCheckedOnTheirOwn) {
     Outcome bundle = vakt({"audit", "export", "--subject", subject}, "revisor");
     ASSERT_EQ(bundle.code, 0) << bundle.err.toStdString();
     EXPECT_GE(QJsonDocument::fromJson(bundle.out.toUtf8()).object()["events"].toArray().size(), 1);
-    EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", "-"}, bundle.out.toUtf8()).code, 0);
+    EXPECT_EQ(checkProof(bundle.out.toUtf8()).code, 0);
+}
+
+// A recipient (the police, Datatilsynet, a court) checks evidence against the key the operator
+// published, never against the key inside the evidence: anyone can make a bundle with their own.
+TEST_F(AuditLedger, EvidenceForgedWithAnotherKeyIsRefused) {
+    threeBatches();
+    const QString subject = firstSubject(events(100, 11));
+    Outcome genuine = vakt({"audit", "export", "--subject", subject}, "revisor");
+    ASSERT_EQ(genuine.code, 0) << genuine.err.toStdString();
+    Outcome published = run(VAKT_CLI, {"--keys", keys_, "keys", "fingerprint"});
+    ASSERT_EQ(published.code, 0) << published.err.toStdString();
+    const QString fingerprint = published.out.section('\n', 0, 0);
+    EXPECT_TRUE(fingerprint.startsWith("SHA256:") && fingerprint.size() == 7 + 64) << fingerprint.toStdString();
+    EXPECT_TRUE(published.out.contains("signing-ed25519.pub.pem"));
+    // The recipient's own check of the key file against the fingerprint (docs/audit-ledger.md).
+    Outcome byHand = run("bash", {"-c", "openssl pkey -pubin -in \"$1\" -outform DER | tail -c 32 | sha256sum", "-",
+                                  keys_ + "/signing-ed25519.pub.pem"});
+    EXPECT_EQ("SHA256:" + byHand.out.section(' ', 0, 0), fingerprint);
+
+    // The attacker's own ledger and keys, with events they made up about the same person.
+    vakt::test::TestDatabase forgedDb{vakt::test::TestDatabase::Content::Demo};
+    const QString forgedKeys = dir_.filePath("attacker-keys");
+    ASSERT_EQ(run(VAKT_CLI, {"--keys", forgedKeys, "keys", "init"}).code, 0);
+    const QStringList attacker = {"--db", forgedDb.url(), "--keys", forgedKeys};
+    ASSERT_EQ(run(VAKT_CLI, attacker + QStringList{"audit", "ingest", write("made-up.jsonl", events(100, 11))}).code, 0);
+    Outcome forged = run(VAKT_CLI, attacker + QStringList{"--user", "revisor", "audit", "export", "--subject", subject});
+    ASSERT_EQ(forged.code, 0) << forged.err.toStdString();
+    const QString attackerFingerprint = run(VAKT_CLI, {"--keys", forgedKeys, "keys", "fingerprint"}).out.section('\n', 0, 0);
+
+    // Without a trusted key nothing is vouched for, even a bundle that is consistent in itself.
+    Outcome unvouched = run(VAKT_CLI, {"audit", "check-proof", "-"}, forged.out.toUtf8());
+    EXPECT_EQ(unvouched.code, 1);
+    EXPECT_TRUE(unvouched.out.contains("cannot vouch") && unvouched.out.contains(attackerFingerprint)) << unvouched.out.toStdString();
+    // Against the published key the forgery fails, and the message names both keys.
+    Outcome refused = checkProof(forged.out.toUtf8());
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_TRUE(refused.err.contains("does not verify with the trusted key " + fingerprint)) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains("the proof carries another key, " + attackerFingerprint)) << refused.err.toStdString();
+    // The genuine bundle holds, and the verdict names the key it was checked against.
+    Outcome holds = checkProof(genuine.out.toUtf8());
+    EXPECT_EQ(holds.code, 0) << holds.err.toStdString();
+    EXPECT_TRUE(holds.out.contains("The proof holds.") && holds.out.contains(fingerprint)) << holds.out.toStdString();
 }
 
 TEST_F(AuditLedger, DetectionRulesOpenIncidentsWithTheirEvidence) {
@@ -356,7 +407,7 @@ TEST_F(AuditLedger, TruncationIsCaughtByTheWitnessEvenWithTheHeadsRemoved) {
 TEST_F(AuditLedger, ProofsComeFromStoredSubtreeRootsWhichVerifyChecks) {
     threeBatches();  // 300 events: events 0..255 make a stored subtree
     const QByteArray proof = vakt({"audit", "prove", "--event", "10"}).out.toUtf8();
-    EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", "-"}, proof).code, 0);
+    EXPECT_EQ(checkProof(proof).code, 0);
     // A ledger without the stored roots (as one written before they were kept) gives the same
     // proof from its leaves, and its next ingest stores them again.
     sql("DELETE FROM audit_nodes");
@@ -369,7 +420,7 @@ TEST_F(AuditLedger, ProofsComeFromStoredSubtreeRootsWhichVerifyChecks) {
     // A changed stored root makes proofs fail to check, and verify names it.
     sql(database_.postgres() ? "UPDATE audit_nodes SET hash = decode(repeat('00', 32), 'hex') WHERE height = 8 AND idx = 1"
                              : "UPDATE audit_nodes SET hash = zeroblob(32) WHERE height = 8 AND idx = 1");
-    EXPECT_NE(run(VAKT_CLI, {"audit", "check-proof", "-"}, vakt({"audit", "prove", "--event", "10"}).out.toUtf8()).code, 0);
+    EXPECT_NE(checkProof(vakt({"audit", "prove", "--event", "10"}).out.toUtf8()).code, 0);
     expectVerifyFails("the stored root of events 256..511 does not match them");
 }
 
