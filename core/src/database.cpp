@@ -1,5 +1,10 @@
 #include "core/database.h"
 
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <iterator>
+
 #include <QAtomicInteger>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -21,9 +26,17 @@ QString describe(const QSqlError& e) {
     return text;
 }
 
+// Only an address that is loopback, the name localhost, or a Unix socket directory: a host name
+// that merely starts with "127." (127.example.net) is somewhere else and gets verified TLS.
 bool isLoopback(const QString& host) {
-    return host.isEmpty() || host == QLatin1String("localhost") || host.startsWith(QLatin1String("127.")) ||
-           host == QLatin1String("::1") || host.startsWith(QLatin1Char('/'));
+    if (host.isEmpty() || host == QLatin1String("localhost") || host.startsWith(QLatin1Char('/'))) return true;
+    QString bare = host;
+    if (bare.startsWith(QLatin1Char('[')) && bare.endsWith(QLatin1Char(']'))) bare = bare.mid(1, bare.size() - 2);
+    const QByteArray text = bare.toLatin1();
+    unsigned char v4[4], v6[16];
+    if (inet_pton(AF_INET, text.constData(), v4) == 1) return v4[0] == 127;
+    static const unsigned char kLoopback6[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    return inet_pton(AF_INET6, text.constData(), v6) == 1 && std::equal(std::begin(v6), std::end(v6), std::begin(kLoopback6));
 }
 }  // namespace
 

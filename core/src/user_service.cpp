@@ -59,8 +59,9 @@ Result<Session> UserService::activeUser(const QString& username, QString* passwo
     if (!rows) return rows.error();
     if (rows->empty() || rows->front().value(2).toInt() == 0) return fail("unknown user or wrong password", ErrorKind::Denied);
     auto role = roleFromCode(rows->front().value(0).toString());
-    // An unknown role code gets nothing rather than something.
-    if (!role) return fail("user '" + username.toStdString() + "' has an unknown role; ask an administrator", ErrorKind::Denied);
+    // An unknown role code gets nothing rather than something, and says no more than a wrong
+    // name would, so it does not reveal that the user exists.
+    if (!role) return fail("unknown user or wrong password", ErrorKind::Denied);
     if (passwordHash) *passwordHash = rows->front().value(1).toString();
     return Session{username, *role};
 }

@@ -486,3 +486,34 @@ TEST_F(StoreTest, ErrorsCarryTheirKind) {
         EXPECT_EQ(Store::open(db_.url() + ".typo", Store::OpenMode::MustExist).kind(), ErrorKind::NotFound);
     }
 }
+
+// TLS is verified for every server not on this machine; a name that only starts like a
+// loopback address (127.evil.example) is somewhere else. The password never shows.
+TEST(DatabaseUrl, TlsIsVerifiedAwayFromLoopbackAndThePasswordIsNeverShown) {
+    for (const char* host : {"db.example.no", "127.evil.example", "127.0.0.1.nip.io", "10.0.0.5", "[2001:db8::1]"}) {
+        auto url = parseDatabaseUrl(QStringLiteral("postgresql://vakt:hemmelig@%1:5432/vakt").arg(QLatin1String(host)));
+        ASSERT_TRUE(url) << host << ": " << url.message();
+        EXPECT_TRUE(url->options.contains("sslmode=verify-full")) << host;
+        EXPECT_FALSE(url->redacted().contains("hemmelig")) << host;
+    }
+    for (const char* host : {"127.0.0.1", "127.1.2.3", "localhost", "[::1]"}) {
+        auto url = parseDatabaseUrl(QStringLiteral("postgresql://vakt@%1:5432/vakt").arg(QLatin1String(host)));
+        ASSERT_TRUE(url) << host << ": " << url.message();
+        EXPECT_FALSE(url->options.contains("sslmode")) << host;
+    }
+    auto chosen = parseDatabaseUrl("postgresql://vakt@db.example.no/vakt?sslmode=require");
+    ASSERT_TRUE(chosen) << chosen.message();
+    EXPECT_FALSE(chosen->options.contains("verify-full"));
+}
+
+TEST_F(StoreTest, AnUnknownRoleDoesNotRevealThatTheUserExists) {
+    UserService users(*store_);
+    ASSERT_TRUE(users.add(kAdmin, {"kari", "Kari", Role::Leder, "langt nok passord", {}}));
+    ASSERT_TRUE(store_->db().exec("UPDATE users SET role = 'superbruker' WHERE username = 'kari'"));
+    auto tampered = users.authenticate("kari", "langt nok passord");
+    auto nobody = users.authenticate("ingen", "langt nok passord");
+    ASSERT_FALSE(tampered);
+    ASSERT_FALSE(nobody);
+    EXPECT_EQ(tampered.message(), nobody.message());
+    EXPECT_EQ(tampered.kind(), ErrorKind::Denied);
+}
