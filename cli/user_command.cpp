@@ -13,6 +13,10 @@ constexpr const char* kUserHelp = R"(Usage: vakt [--db URL] user SUBCOMMAND
   add USERNAME --role ROLE [--name "Full Name"] [--person EMAIL] [--password-file FILE]
                     create a user; the password is read from FILE ('-' for stdin) or asked for
   list [--json]     list users and roles
+  disable USERNAME  deactivate a user: they can no longer sign in; their history stays
+  enable USERNAME   let a deactivated user sign in again
+  reset-password USERNAME [--password-file FILE]
+                    give a user a new password, read from FILE ('-' for stdin) or asked for
 
 Roles: admin, sikkerhetsansvarlig, brukerstotte, produktansvarlig, leder, endringsrad,
 revisor (read-only).
@@ -58,14 +62,40 @@ int list(Context& ctx, Args& a) {
     return kOk;
 }
 
+int setActive(Context& ctx, Args& a, bool active) {
+    const QString username = a.requiredPositional("username");
+    a.expectEnd();
+    if (auto s = ctx.connect(); !s) return failWith(s.message());
+    if (auto s = UserService(ctx.store()).setActive(ctx.session(), username, active); !s) return failWith(s.message());
+    out() << (active ? "Enabled user " : "Disabled user ") << username << ".\n";
+    out().flush();
+    return kOk;
+}
+int disable(Context& ctx, Args& a) { return setActive(ctx, a, false); }
+int enable(Context& ctx, Args& a) { return setActive(ctx, a, true); }
+
+int resetPassword(Context& ctx, Args& a) {
+    const auto passwordFile = a.option(QStringLiteral("--password-file"));
+    const QString username = a.requiredPositional("username");
+    a.expectEnd();
+    if (auto s = ctx.connect(); !s) return failWith(s.message());
+    const QString password = readPassword(passwordFile, QStringLiteral("New password for %1: ").arg(username));
+    if (auto s = UserService(ctx.store()).resetPassword(ctx.session(), username, password); !s) return failWith(s.message());
+    out() << "Set a new password for " << username << ".\n";
+    out().flush();
+    return kOk;
+}
+
 int userCommand(Context& ctx, Args& a) {
-    static constexpr Subcommand<Handler> kSubcommands[] = {{"add", add}, {"list", list}};
+    static constexpr Subcommand<Handler> kSubcommands[] = {
+        {"add", add}, {"list", list}, {"disable", disable}, {"enable", enable}, {"reset-password", resetPassword}};
     return runSubcommand(ctx, a, "user", kSubcommands);
 }
 
 const CommandRegistration registration{Command{
     .name = "user",
-    .summary = "  user add|list                      Vakt's own users and roles\n",
+    .summary = "  user add|list|disable|enable|reset-password\n"
+               "                                     Vakt's own users and roles\n",
     .help = kUserHelp,
     .order = 40,
     .needsDatabase = true,

@@ -36,6 +36,11 @@ public:
     // "demo_password"); gives how many were added.
     Result<int> addDemoUsers(const Session& who, const json::Value& platform);
     Result<QList<UserInfo>> list(const Session& who);
+    // Deactivating keeps the user and their history; they can no longer sign in. One's own
+    // account cannot be deactivated, so an administrator cannot lock everyone out by mistake.
+    Status setActive(const Session& who, const QString& username, bool active);
+    // A new password (at least kMinPasswordLength characters), recorded in the trail without it.
+    Status resetPassword(const Session& who, const QString& username, const QString& password);
     // The same message for an unknown user and a wrong password, so names cannot be probed.
     Result<Session> authenticate(const QString& username, const QString& password);
     // A signed-in user's own display name; reading one's own record needs no permission.

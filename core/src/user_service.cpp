@@ -35,6 +35,42 @@ Status UserService::add(const Session& who, const NewUser& u) {
     return tx.commit();
 }
 
+Status UserService::setActive(const Session& who, const QString& username, bool active) {
+    if (!who.allows(permission::UserAdmin)) return denied(who, permission::UserAdmin);
+    if (!active && username == who.username) return fail("user '" + username.toStdString() + "': you cannot deactivate your own account");
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    auto rows = store_.db().query(QStringLiteral("SELECT active FROM users WHERE username = ? {LOCK}"), {username});
+    if (!rows) return rows.error();
+    if (rows->empty()) return fail("no user '" + username.toStdString() + "'", ErrorKind::NotFound);
+    const bool was = rows->front().value(0).toInt() != 0;
+    if (was == active) return tx.commit();
+    if (auto s = store_.db().exec(QStringLiteral("UPDATE users SET active = ? WHERE username = ?"), {active ? 1 : 0, username}); !s) return s;
+    if (auto s = store_.record(who, active ? QStringLiteral("user.enable") : QStringLiteral("user.disable"), QStringLiteral("user"), username,
+                               QJsonObject{{"active", was}}, QJsonObject{{"active", active}});
+        !s)
+        return s;
+    return tx.commit();
+}
+
+Status UserService::resetPassword(const Session& who, const QString& username, const QString& password) {
+    if (!who.allows(permission::UserAdmin)) return denied(who, permission::UserAdmin);
+    if (password.size() < kMinPasswordLength)
+        return fail("password: must be at least " + std::to_string(kMinPasswordLength) + " characters");
+    const QString hash = QString::fromStdString(crypto::hashPassword(password.toStdString()));
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    auto rows = store_.db().query(QStringLiteral("SELECT 1 FROM users WHERE username = ? {LOCK}"), {username});
+    if (!rows) return rows.error();
+    if (rows->empty()) return fail("no user '" + username.toStdString() + "'", ErrorKind::NotFound);
+    if (auto s = store_.db().exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE username = ?"), {hash, username}); !s) return s;
+    // That it happened and who did it, never the password or its hash.
+    if (auto s = store_.record(who, QStringLiteral("user.reset_password"), QStringLiteral("user"), username, {}, QJsonObject{{"password", "reset"}});
+        !s)
+        return s;
+    return tx.commit();
+}
+
 Result<QList<UserInfo>> UserService::list(const Session& who) {
     if (!who.allows(permission::UserRead)) return denied(who, permission::UserRead).error();
     auto rows = store_.db().query(QStringLiteral(

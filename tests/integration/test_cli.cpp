@@ -232,6 +232,40 @@ TEST_F(Cli, UsersAndRolesAreEnforcedOnTheCommandLine) {
     EXPECT_TRUE(tooShort.err.contains("at least 12"));
 }
 
+TEST_F(Cli, UsersAreDisabledAndTheirPasswordsResetInTheTrail) {
+    const QString pw = write("pw.txt", "et svært langt passord\n");
+    ASSERT_EQ(vakt({"user", "add", "nina", "--role", "leder", "--password-file", pw}).code, 0);
+    auto signIn = [&](const QString& passwordFile) {
+        return run(VAKT_CLI, {"--db", db_, "--user", "nina", "--password-file", passwordFile, "catalog", "list"}).code;
+    };
+    ASSERT_EQ(signIn(pw), 0);
+    Outcome disabled = vakt({"user", "disable", "nina"});
+    ASSERT_EQ(disabled.code, 0) << disabled.err.toStdString();
+    EXPECT_EQ(signIn(pw), 1);
+    EXPECT_EQ(vakt({"user", "enable", "nina"}).code, 0);
+    EXPECT_EQ(signIn(pw), 0);
+    const QString newPw = write("new.txt", "et helt nytt og langt passord\n");
+    Outcome reset = vakt({"user", "reset-password", "nina", "--password-file", newPw});
+    ASSERT_EQ(reset.code, 0) << reset.err.toStdString();
+    EXPECT_EQ(signIn(pw), 1);
+    EXPECT_EQ(signIn(newPw), 0);
+    // Only an administrator may, and an unknown name is named.
+    Outcome notAdmin = run(VAKT_CLI, {"--db", db_, "--user", "nina", "--password-file", newPw, "user", "disable", "admin"});
+    EXPECT_EQ(notAdmin.code, 1);
+    EXPECT_TRUE(notAdmin.err.contains("permission denied")) << notAdmin.err.toStdString();
+    Outcome unknown = vakt({"user", "disable", "ingen"});
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_TRUE(unknown.err.contains("no user 'ingen'")) << unknown.err.toStdString();
+    // Each change is in the trail under who made it; the password is not.
+    Outcome trail = vakt({"trail", "list", "--entity", "user", "--key", "nina", "--json"});
+    QStringList actions;
+    for (const auto& e : QJsonDocument::fromJson(trail.out.toUtf8()).array()) actions.prepend(e.toObject()["action"].toString());
+    EXPECT_EQ(actions, (QStringList{"user.create", "user.disable", "user.enable", "user.reset_password"})) << trail.out.toStdString();
+    EXPECT_FALSE(trail.out.contains("helt nytt")) << trail.out.toStdString();
+    EXPECT_FALSE(trail.out.contains("$scrypt$")) << trail.out.toStdString();
+    EXPECT_EQ(vakt({"trail", "verify"}).code, 0);
+}
+
 TEST_F(Cli, TrailVerifyDetectsTamperingWithPlainSql) {
     Outcome ok = vakt({"trail", "verify"});
     ASSERT_EQ(ok.code, 0) << ok.err.toStdString();
