@@ -156,6 +156,31 @@ TEST_F(AuditLedger, PersonIdsAreNeverStoredInClearButCanBeSearched) {
     }
 }
 
+// A refused line may carry a person id in any field; its reason names the field and the rule
+// only, in the database, in `audit quarantine` and on standard error.
+TEST_F(AuditLedger, QuarantineReasonsNeverRepeatAValueFromTheEvent) {
+    const QString fnr = "15058534541";
+    auto line = [&](const QString& set) {
+        return ("{\"time\":\"2026-11-26T10:00:00+01:00\",\"service\":\"svarut\",\"action\":\"person.lookup\","
+                "\"actor\":{\"type\":\"integration\",\"id\":\"fagsystem-1\",\"org\":\"974760673\"}," + set + "}\n").toUtf8();
+    };
+    QByteArray lines = line("\"on_behalf_of\":\"" + fnr + "\"") + line("\"result\":\"" + fnr + "\"") +
+                       line("\"x\":{\"" + fnr + "\":1,\"" + fnr + "\":2}") +
+                       QStringLiteral("{\"time\":\"%1\",\"service\":\"svarut\"}\n").arg(fnr).toUtf8();
+    Outcome r = vakt({"audit", "ingest", write("refused.jsonl", lines)});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("quarantined 4 lines")) << r.out.toStdString();
+    Outcome shown = vakt({"audit", "quarantine"});
+    ASSERT_EQ(shown.code, 0) << shown.err.toStdString();
+    EXPECT_EQ(shown.out.count("refused.jsonl"), 4) << shown.out.toStdString();
+    for (const char* field : {"on_behalf_of", "result", "x.(a member)", "time"})
+        EXPECT_TRUE(shown.out.contains(QStringLiteral("field '%1'").arg(QLatin1String(field)))) << field << "\n" << shown.out.toStdString();
+    EXPECT_FALSE(shown.out.contains(fnr)) << shown.out.toStdString();
+    EXPECT_FALSE(r.out.contains(fnr) || r.err.contains(fnr));
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM audit_quarantine WHERE reason LIKE '%%1%'").arg(fnr)), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM audit_quarantine"), 4);
+}
+
 TEST_F(AuditLedger, SearchAnswersByPersonActorServiceAndActionInTimeOrder) {
     // A week of events, one every seven minutes, in two time zones, so a search spans more hours
     // than one query reads at a time. What a search should return is worked out from this input.
