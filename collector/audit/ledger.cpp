@@ -646,7 +646,8 @@ RangeRoot Ledger::storedRanges(std::string& error) {
 }
 
 Result<QJsonObject> Ledger::inclusionProof(const Session& who, std::uint64_t seq) {
-    if (!who.allows(audit::permission::Verify)) return denied(who, audit::permission::Verify).error();
+    // The proof holds the event itself, so it is an investigation like a search.
+    if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
     auto head = latestHead();
     if (!head) return head.error();
     if (seq >= head->treeSize)
@@ -659,6 +660,10 @@ Result<QJsonObject> Ledger::inclusionProof(const Session& who, std::uint64_t seq
     const RangeRoot ranges = storedRanges(error);
     const QJsonArray path = hexArray(audit::inclusionProof(seq, head->treeSize, ranges));
     if (!error.empty()) return fail(error);
+    if (auto s = recordReading(who, QStringLiteral("audit.prove"), QStringLiteral("event:%1").arg(seq),
+                               QJsonObject{{"leaf_index", static_cast<qint64>(seq)}});
+        !s)
+        return s.error();
     return QJsonObject{{"type", "inclusion"},
                        {"hashing", "RFC 9162 SHA-256"},
                        {"leaf_index", static_cast<qint64>(seq)},
@@ -707,8 +712,44 @@ Result<std::vector<qint64>> Ledger::buckets(qint64 fromMs, qint64 toMs) {
     return out;
 }
 
+namespace {
+// What a search or bundle answers, with person ids only as pseudonyms: for the bundle and the trail.
+QJsonObject evidenceQuery(const Ledger::Query& query, std::string_view hmacKey) {
+    QJsonObject o;
+    if (!query.subject.empty()) o.insert(QStringLiteral("subject"), QString::fromStdString(storedKey(hmacKey, query.subject)));
+    if (!query.actor.empty()) o.insert(QStringLiteral("actor"), QString::fromStdString(storedKey(hmacKey, query.actor)));
+    if (!query.service.empty()) o.insert(QStringLiteral("service"), QString::fromStdString(query.service));
+    if (!query.action.empty()) o.insert(QStringLiteral("action"), QString::fromStdString(query.action));
+    if (query.fromMs != std::numeric_limits<qint64>::min()) o.insert(QStringLiteral("from_ms"), query.fromMs);
+    if (query.toMs != std::numeric_limits<qint64>::max()) o.insert(QStringLiteral("to_ms"), query.toMs);
+    return o;
+}
+// Readings are filed in the trail under the person (or else the actor) they were about, so
+// "who looked this person up" is one trail query.
+QString readingKey(const QJsonObject& what) {
+    return what.value(QStringLiteral("subject")).toString(what.value(QStringLiteral("actor")).toString());
+}
+}  // namespace
+
 Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, const Query& query, int limit, std::optional<Cursor> after) {
     if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
+    auto found = findEvents(query, limit, after);
+    if (!found) return found.error();
+    QJsonObject what = evidenceQuery(query, keys_.hmacKey());
+    what.insert(QStringLiteral("results"), static_cast<qint64>(found->size()));
+    if (after) what.insert(QStringLiteral("after_seq"), after->seq);
+    if (auto s = recordReading(who, QStringLiteral("audit.search"), readingKey(what), what); !s) return s.error();
+    return found;
+}
+
+Status Ledger::recordReading(const Session& who, const QString& action, const QString& key, const QJsonObject& what) {
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    if (auto s = store_.record(who, action, QStringLiteral("audit_read"), key, {}, what); !s) return s;
+    return tx.commit();
+}
+
+Result<std::vector<LedgerEvent>> Ledger::findEvents(const Query& query, int limit, std::optional<Cursor> after) {
     if (query.subject.empty() && query.actor.empty()) return fail("search: give a person or organisation (subject) or an actor to search for");
     std::vector<LedgerEvent> out;
     if (limit <= 0 || query.fromMs > query.toMs) return out;
@@ -773,23 +814,11 @@ Result<std::vector<QuarantinedLine>> Ledger::quarantine(const Session& who, int 
     return out;
 }
 
-namespace {
-// What the bundle answers, with person ids only as pseudonyms.
-QJsonObject evidenceQuery(const Ledger::Query& query, std::string_view hmacKey) {
-    QJsonObject o;
-    if (!query.subject.empty()) o.insert(QStringLiteral("subject"), QString::fromStdString(storedKey(hmacKey, query.subject)));
-    if (!query.actor.empty()) o.insert(QStringLiteral("actor"), QString::fromStdString(storedKey(hmacKey, query.actor)));
-    if (!query.service.empty()) o.insert(QStringLiteral("service"), QString::fromStdString(query.service));
-    if (!query.action.empty()) o.insert(QStringLiteral("action"), QString::fromStdString(query.action));
-    if (query.fromMs != std::numeric_limits<qint64>::min()) o.insert(QStringLiteral("from_ms"), query.fromMs);
-    if (query.toMs != std::numeric_limits<qint64>::max()) o.insert(QStringLiteral("to_ms"), query.toMs);
-    return o;
-}
-}  // namespace
 
 Result<QJsonObject> Ledger::evidence(const Session& who, const Query& query) {
+    if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
     constexpr int kMaxEvents = 100000;
-    auto found = search(who, query, kMaxEvents + 1);
+    auto found = findEvents(query, kMaxEvents + 1);
     if (!found) return found.error();
     if (found->size() > static_cast<std::size_t>(kMaxEvents))
         return fail("more than " + std::to_string(kMaxEvents) + " events match; narrow the time with --from and --to");
@@ -808,6 +837,9 @@ Result<QJsonObject> Ledger::evidence(const Session& who, const Query& query) {
                                   {"path", hexArray(audit::inclusionProof(index, head->treeSize, ranges))}});
         if (!error.empty()) return fail(error);
     }
+    QJsonObject what = evidenceQuery(query, keys_.hmacKey());
+    what.insert(QStringLiteral("results"), events.size());
+    if (auto s = recordReading(who, QStringLiteral("audit.export"), readingKey(what), what); !s) return s.error();
     return QJsonObject{{"type", "evidence"},
                        {"hashing", "RFC 9162 SHA-256"},
                        {"query", evidenceQuery(query, keys_.hmacKey())},

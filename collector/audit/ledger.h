@@ -86,7 +86,9 @@ public:
     // The committed position of a resumable source (zero when it was never read).
     Result<SourcePosition> position(const QString& sourceKey);
 
-    // Proofs as self-contained JSON (docs/audit-ledger.md tells how to check them by hand).
+    // Proofs as self-contained JSON (docs/audit-ledger.md tells how to check them by hand). An
+    // inclusion proof holds the event, so it needs audit.investigate and is recorded in the
+    // trail; a consistency proof holds hashes only (audit.verify).
     Result<QJsonObject> inclusionProof(const Session& who, std::uint64_t seq);
     Result<QJsonObject> consistencyProof(const Session& who, std::uint64_t from, std::uint64_t to);
 
@@ -102,6 +104,8 @@ public:
     struct Cursor {
         qint64 timeMs = 0, seq = -1;
     };
+    // Every search and evidence bundle is recorded in the trail (who, when, the query with person
+    // ids as pseudonyms, how many results), filed under the person or actor it was about.
     Result<std::vector<LedgerEvent>> search(const Session& who, const Query& query, int limit, std::optional<Cursor> after = std::nullopt);
     Result<std::vector<QuarantinedLine>> quarantine(const Session& who, int limit);
     // An evidence bundle for the police or Datatilsynet: the matching events, each with its
@@ -143,6 +147,9 @@ private:
     Result<std::vector<qint64>> buckets(qint64 fromMs, qint64 toMs);
 
     Status raiseFindings(const Session& who, const std::vector<Finding>& findings);
+    Result<std::vector<LedgerEvent>> findEvents(const Query& query, int limit, std::optional<Cursor> after = std::nullopt);
+    // Reading personal data is processing it: each search, export and proof goes in the trail.
+    Status recordReading(const Session& who, const QString& action, const QString& key, const QJsonObject& what);
 
     Store& store_;
     LedgerKeys keys_;

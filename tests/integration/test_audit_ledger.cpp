@@ -181,6 +181,40 @@ TEST_F(AuditLedger, QuarantineReasonsNeverRepeatAValueFromTheEvent) {
     EXPECT_EQ(count("SELECT count(*) FROM audit_quarantine"), 4);
 }
 
+// Looking at personal data is processing it: every search, export and proof is in the trail,
+// under who did it and the person it was about (as a pseudonym), with how many results.
+TEST_F(AuditLedger, SearchesExportsAndProofsAreRecordedInTheTrail) {
+    threeBatches();
+    const QString subject = firstSubject(events(100, 11));
+    Outcome found = vakt({"audit", "search", "--subject", subject, "--json"}, "revisor");
+    ASSERT_EQ(found.code, 0) << found.err.toStdString();
+    const qint64 hits = QJsonDocument::fromJson(found.out.toUtf8()).array().size();
+    ASSERT_GT(hits, 0);
+    ASSERT_EQ(vakt({"audit", "export", "--subject", subject}, "sikkerhetsansvarlig").code, 0);
+    ASSERT_EQ(vakt({"audit", "prove", "--event", "7"}, "revisor").code, 0);
+    // The event's content is in a proof: the administrator may verify, not read events.
+    Outcome notAdmin = vakt({"audit", "prove", "--event", "7"});
+    EXPECT_EQ(notAdmin.code, 1);
+    EXPECT_TRUE(notAdmin.err.contains("audit.investigate")) << notAdmin.err.toStdString();
+    EXPECT_EQ(vakt({"audit", "prove", "--from", "100", "--to", "300"}).code, 0);
+
+    Outcome trail = vakt({"trail", "list", "--entity", "audit_read", "--json"});
+    ASSERT_EQ(trail.code, 0) << trail.err.toStdString();
+    EXPECT_FALSE(trail.out.contains(subject)) << "a person id in clear in the trail";
+    QStringList seen;
+    for (const auto& v : QJsonDocument::fromJson(trail.out.toUtf8()).array()) {
+        const QJsonObject e = v.toObject();
+        const QJsonObject after = e["after"].toObject();
+        seen.prepend(e["action"].toString() + " " + e["actor"].toString() + " " + QString::number(after["results"].toInteger(-1)));
+        if (e["action"] != "audit.prove") {
+            EXPECT_TRUE(e["key"].toString().startsWith("hmac-sha256:")) << e["key"].toString().toStdString();
+        }
+    }
+    EXPECT_EQ(seen, (QStringList{"audit.search revisor " + QString::number(hits), "audit.export sikkerhetsansvarlig " + QString::number(hits),
+                                 "audit.prove revisor -1"}));
+    EXPECT_EQ(vakt({"trail", "verify"}).code, 0);
+}
+
 TEST_F(AuditLedger, SearchAnswersByPersonActorServiceAndActionInTimeOrder) {
     // A week of events, one every seven minutes, in two time zones, so a search spans more hours
     // than one query reads at a time. What a search should return is worked out from this input.
@@ -253,7 +287,7 @@ TEST_F(AuditLedger, SearchAnswersByPersonActorServiceAndActionInTimeOrder) {
 
 TEST_F(AuditLedger, ProofsAndEvidenceAreCheckedOnTheirOwn) {
     threeBatches();
-    const QString inclusion = write("inclusion.json", vakt({"audit", "prove", "--event", "150"}).out.toUtf8());
+    const QString inclusion = write("inclusion.json", vakt({"audit", "prove", "--event", "150"}, "revisor").out.toUtf8());
     EXPECT_EQ(run(VAKT_CLI, {"audit", "check-proof", inclusion, "--public-key", keys_ + "/signing-ed25519.pub.pem"}).code, 0);
     const QString consistency = write("consistency.json", vakt({"audit", "prove", "--from", "100", "--to", "300"}).out.toUtf8());
     EXPECT_EQ(checkProof(readAll(consistency)).code, 0);
@@ -431,12 +465,12 @@ TEST_F(AuditLedger, TruncationIsCaughtByTheWitnessEvenWithTheHeadsRemoved) {
 
 TEST_F(AuditLedger, ProofsComeFromStoredSubtreeRootsWhichVerifyChecks) {
     threeBatches();  // 300 events: events 0..255 make a stored subtree
-    const QByteArray proof = vakt({"audit", "prove", "--event", "10"}).out.toUtf8();
+    const QByteArray proof = vakt({"audit", "prove", "--event", "10"}, "revisor").out.toUtf8();
     EXPECT_EQ(checkProof(proof).code, 0);
     // A ledger without the stored roots (as one written before they were kept) gives the same
     // proof from its leaves, and its next ingest stores them again.
     sql("DELETE FROM audit_nodes");
-    EXPECT_EQ(vakt({"audit", "prove", "--event", "10"}).out.toUtf8(), proof);
+    EXPECT_EQ(vakt({"audit", "prove", "--event", "10"}, "revisor").out.toUtf8(), proof);
     EXPECT_EQ(count("SELECT count(*) FROM audit_nodes"), 0);
     ASSERT_EQ(vakt({"audit", "ingest", write("more.jsonl", events(300, 31))}).code, 0);
     EXPECT_EQ(count("SELECT count(*) FROM audit_nodes WHERE height = 8"), 600 / 256);
@@ -445,7 +479,7 @@ TEST_F(AuditLedger, ProofsComeFromStoredSubtreeRootsWhichVerifyChecks) {
     // A changed stored root makes proofs fail to check, and verify names it.
     sql(database_.postgres() ? "UPDATE audit_nodes SET hash = decode(repeat('00', 32), 'hex') WHERE height = 8 AND idx = 1"
                              : "UPDATE audit_nodes SET hash = zeroblob(32) WHERE height = 8 AND idx = 1");
-    EXPECT_NE(checkProof(vakt({"audit", "prove", "--event", "10"}).out.toUtf8()).code, 0);
+    EXPECT_NE(checkProof(vakt({"audit", "prove", "--event", "10"}, "revisor").out.toUtf8()).code, 0);
     expectVerifyFails("the stored root of events 256..511 does not match them");
 }
 
