@@ -202,11 +202,30 @@ protected:
         return true;
     }
     // True when a label name repeats among labels [first, end).
-    bool duplicateLabel(std::uint32_t first, std::string_view name) const {
-        for (std::size_t i = first; i < out_.labels.size(); ++i)
-            if (out_.labels[i].name == name) return true;
-        return false;
+    // Whether the sample that starts at label `first` already has `name`. The usual handful are
+    // compared one by one; a hostile target sending thousands goes through a set, so a label set
+    // costs linear time, not quadratic.
+    bool duplicateLabel(std::uint32_t first, std::string_view name) {
+        const std::size_t count = out_.labels.size() - first;
+        if (count < 32) {
+            for (std::size_t i = first; i < out_.labels.size(); ++i)
+                if (out_.labels[i].name == name) return true;
+            return false;
+        }
+        const auto& labels = out_.labels;
+        if (namesFirst_ != first || labelNames_.size() != count) {
+            labelNames_.clear();
+            for (std::size_t i = first; i < labels.size(); ++i)
+                labelNames_.insertUnless(std::hash<std::string_view>{}(labels[i].name), static_cast<std::uint32_t>(i),
+                                         [](std::uint32_t) { return false; });
+            namesFirst_ = first;
+        }
+        // The name goes in under the index it is about to get.
+        return !labelNames_.insertUnless(std::hash<std::string_view>{}(name), static_cast<std::uint32_t>(labels.size()),
+                                         [&](std::uint32_t i) { return labels[i].name == name; });
     }
+    KeyTable labelNames_;
+    std::uint32_t namesFirst_ = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -430,39 +449,45 @@ private:
             skipSpace();
             if (pos_ >= in_.size() || in_[pos_] != '"') return failAt(pos_, "expected quoted label value");
             const std::size_t valueAt = ++pos_;
+            // One pass over the value: each byte is looked at once (memchr finds the quote of a
+            // plain value; past an escaped quote the scan goes on byte by byte), so hostile
+            // values cost linear time.
+            const char* const begin = in_.data();
+            const char* const end = begin + in_.size();
+            const char* quote = static_cast<const char*>(std::memchr(begin + pos_, '"', in_.size() - pos_));
+            if (!quote) quote = end;
+            const char* at = begin + pos_;
             for (;;) {
-                // Jump to the next quote; only a backslash or line break before it needs care.
-                const void* quote = std::memchr(in_.data() + pos_, '"', in_.size() - pos_);
-                const std::size_t q = quote ? static_cast<std::size_t>(static_cast<const char*>(quote) - in_.data()) : in_.size();
-                bool plain = true;
-                for (std::size_t k = pos_; k < q; ++k)
-                    if (in_[k] == '\\' || in_[k] == '\n') {
-                        plain = false;
-                        break;
-                    }
-                if (plain) {
-                    pos_ = q;
-                    if (pos_ >= in_.size()) return failAt(valueAt - 1, "unterminated label value");
-                    break;
+                while (at < quote && *at != '\\' && *at != '\n' && *at != '"') ++at;
+                if (at == end) {
+                    pos_ = static_cast<std::size_t>(at - begin);
+                    return failAt(valueAt - 1, "unterminated label value");
                 }
-                if (pos_ >= in_.size()) return failAt(valueAt - 1, "unterminated label value");
-                const char c = in_[pos_];
-                if (c == '"') break;
-                if (c == '\\') {
-                    if (pos_ + 1 >= in_.size() || in_[pos_ + 1] == '\n') return failAt(pos_, "invalid escape in label value");
-                    pos_ += 2;
+                if (*at == '"') break;
+                if (*at == '\n') {
+                    newLine(static_cast<std::size_t>(at - begin) + 1);
+                    ++at;
                     continue;
                 }
-                if (c == '\n') newLine(pos_ + 1);
-                ++pos_;
+                // As Prometheus reads them: \\, \" and \n, nothing else.
+                if (at + 1 == end || (at[1] != '\\' && at[1] != '"' && at[1] != 'n'))
+                    return failAt(static_cast<std::size_t>(at - begin), "invalid escape in label value (only \\\\, \\\" and \\n)");
+                at += 2;
+                if (at > quote) quote = end;  // that was the quote: look for the closing one byte by byte
             }
+            pos_ = static_cast<std::size_t>(at - begin);
             const std::string_view value = in_.substr(valueAt, pos_ - valueAt);
             ++pos_;
             if (!validUtf8(value)) return failAt(valueAt, "invalid UTF-8 label value");
             if (duplicateLabel(first, labelName)) return failAt(nameAt, "label name \"" + std::string(labelName) + "\" is not unique");
             out_.labels.push_back({labelName, value});
             skipSpace();
-            if (pos_ < in_.size() && in_[pos_] == ',') ++pos_;
+            // A comma between labels, and one may end the set; nothing else separates them.
+            if (pos_ < in_.size() && in_[pos_] == ',') {
+                ++pos_;
+            } else if (pos_ < in_.size() && in_[pos_] != '}') {
+                return failAt(pos_, "expected ',' or '}' in the label set");
+            }
         }
     }
 };

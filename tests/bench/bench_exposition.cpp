@@ -60,6 +60,48 @@ void BM_Platform10k_OpenMetrics(benchmark::State& state) {
 }
 BENCHMARK(BM_Platform10k_OpenMetrics);
 
+// Hostile bodies beside benign ones of the same size (state.range(0) bytes): the parser must take
+// linear time on every input, so each pair's times stay within a small factor of each other.
+// A label value with one escape at its end, or made of escapes only, against a plain value:
+std::string labelValueBody(std::size_t bytes, int kind) {
+    std::string value(bytes, 'v');
+    if (kind == 1) value.replace(bytes - 2, 2, "\\\\");
+    if (kind == 2)
+        for (std::size_t i = 0; i + 1 < bytes; i += 2) value.replace(i, 2, "\\\"");
+    return "m{x=\"" + value + "\"} 1\n";
+}
+void BM_LabelValue_Plain(benchmark::State& state) {
+    parseLoop(state, labelValueBody(static_cast<std::size_t>(state.range(0)), 0), vakt::expo::Format::Prometheus004);
+}
+void BM_LabelValue_EscapeAtEnd(benchmark::State& state) {
+    parseLoop(state, labelValueBody(static_cast<std::size_t>(state.range(0)), 1), vakt::expo::Format::Prometheus004);
+}
+void BM_LabelValue_AllEscapes(benchmark::State& state) {
+    parseLoop(state, labelValueBody(static_cast<std::size_t>(state.range(0)), 2), vakt::expo::Format::Prometheus004);
+}
+BENCHMARK(BM_LabelValue_Plain)->Arg(100 << 10)->Arg(1 << 20);
+BENCHMARK(BM_LabelValue_EscapeAtEnd)->Arg(100 << 10)->Arg(1 << 20);
+BENCHMARK(BM_LabelValue_AllEscapes)->Arg(100 << 10)->Arg(1 << 20);
+
+// One sample with thousands of labels against many samples of ten labels, about the same size.
+std::string labelsBody(int labels, int perSample) {
+    std::string body;
+    for (int done = 0; done < labels;) {
+        body += "m{";
+        for (int i = 0; i < perSample && done < labels; ++i, ++done) body += "l" + std::to_string(done) + "=\"v\",";
+        body += "} 1\n";
+    }
+    return body;
+}
+void parseLabels(benchmark::State& state, int perSample) {
+    const std::string body = labelsBody(static_cast<int>(state.range(0)), perSample);
+    parseLoop(state, body, vakt::expo::Format::Prometheus004);
+}
+void BM_Labels_TenPerSample(benchmark::State& state) { parseLabels(state, 10); }
+void BM_Labels_AllInOneSample(benchmark::State& state) { parseLabels(state, static_cast<int>(state.range(0))); }
+BENCHMARK(BM_Labels_TenPerSample)->Arg(40000);
+BENCHMARK(BM_Labels_AllInOneSample)->Arg(40000);
+
 }  // namespace
 
 int main(int argc, char** argv) {

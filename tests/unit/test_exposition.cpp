@@ -80,13 +80,48 @@ TEST(Exposition, RejectsWhatPrometheusRejectsWithLineAndColumn) {
                           Case{"{x=\"1\"} 1\n", 1, 1, "expected a metric name"},
                           Case{"a\n", 1, 2, "expected value"},
                           // A 0.0.4 label value may span lines; its error still points into it.
-                          Case{"a{x=\"1\n2\xff\"} 1\n", 1, 6, "UTF-8"}}) {
+                          Case{"a{x=\"1\n2\xff\"} 1\n", 1, 6, "UTF-8"},
+                          // promtool refuses escapes other than \\, \" and \n, and labels without a comma.
+                          Case{"a{x=\"1\\q\"} 1\n", 1, 7, "invalid escape"},
+                          Case{"a{x=\"1\\\"} 1\n", 1, 5, "unterminated label value"},
+                          Case{"a{x=\"1\"y=\"2\"} 1\n", 1, 8, "expected ',' or '}'"},
+                          Case{"a{x=\"1\" y=\"2\"} 1\n", 1, 9, "expected ',' or '}'"}}) {
         auto p = parseText(c.text);
         ASSERT_FALSE(p.ok) << c.text;
         EXPECT_EQ(p.error.line, c.line) << c.text << ": " << p.error.message();
         EXPECT_EQ(p.error.column, c.column) << c.text << ": " << p.error.message();
         EXPECT_NE(p.error.reason.find(c.reason), std::string::npos) << p.error.message();
     }
+}
+
+TEST(Exposition, EscapesAndCommasAsPrometheusReadsThem) {
+    auto p = parseText("a{x=\"q\\\"uote\\\\back\\nline\",y=\"2\",} 1\n");
+    ASSERT_TRUE(p.ok) << p.error.message();
+    EXPECT_EQ(unescapedLabel(p.result, p.result.samples.at(0), "x"), "q\"uote\\back\nline");
+    EXPECT_EQ(unescapedLabel(p.result, p.result.samples.at(0), "y"), "2");
+}
+
+// Hostile inputs are read in one pass: a long value full of escapes and a sample with tens of
+// thousands of labels give the right answer (bench_exposition measures that they take linear time).
+TEST(Exposition, LongEscapedValuesAndManyLabelsAreReadCorrectly) {
+    std::string value;
+    for (int i = 0; i < 50000; ++i) value += "\\\"";
+    const std::string escapedText = "a{x=\"" + value + "\"} 1\n";  // the result points into it
+    auto escaped = parseText(escapedText);
+    ASSERT_TRUE(escaped.ok) << escaped.error.message();
+    EXPECT_EQ(unescapedLabel(escaped.result, escaped.result.samples.at(0), "x"), std::string(50000, '"'));
+    std::string many = "a{";
+    for (int i = 0; i < 40000; ++i) many += "l" + std::to_string(i) + "=\"v\",";
+    ParseLimits unlimited;
+    unlimited.maxLabelsPerSample = 0;
+    const std::string wideText = many + "} 1\n";
+    auto wide = parseText(wideText, Format::Prometheus004, unlimited);
+    ASSERT_TRUE(wide.ok) << wide.error.message();
+    EXPECT_EQ(wide.result.samples.at(0).labelCount, 40000u);
+    const std::string repeatedText = many + "l39999=\"w\"} 1\n";
+    auto repeated = parseText(repeatedText, Format::Prometheus004, unlimited);
+    ASSERT_FALSE(repeated.ok);
+    EXPECT_NE(repeated.error.reason.find("not unique"), std::string::npos) << repeated.error.message();
 }
 
 TEST(Exposition, OpenMetricsValuesExemplarsAndTimestamps) {
