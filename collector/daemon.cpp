@@ -121,7 +121,7 @@ Status Daemon::start() {
         return fail("--web.tls-cert-file: " + error.toStdString());
     if (!http_->listen(options_.listenAddress, &error)) return fail(error.toStdString());
     flushTimer_.start(15000);
-    evaluationTimer_.start(static_cast<int>(std::max<std::int64_t>(1000, config_.global.evaluationInterval.count())));
+    evaluationTimer_.start(timerMilliseconds(config_.global.evaluationInterval, 1000));
     ready_ = true;
     logLine("listening on " + options_.listenAddress.toStdString() + ", " + std::to_string(targets_.size()) + " targets");
     return {};
@@ -166,10 +166,10 @@ Status Daemon::applyConfig(CollectorConfig config, DiscoveredTargets discovered)
         connect(state.timer, &QTimer::timeout, this, [this, key] {
             auto it = targets_.find(key);
             if (it == targets_.end()) return;
-            it->second.timer->setInterval(static_cast<int>(config_.scrapeConfigs[it->second.target.job].scrapeInterval.count()));
+            it->second.timer->setInterval(timerMilliseconds(config_.scrapeConfigs[it->second.target.job].scrapeInterval));
             scrapeTarget(key);
         });
-        state.timer->start(static_cast<int>(scrapeOffset(t, interval).count()));
+        state.timer->start(timerMilliseconds(scrapeOffset(t, interval), 0));
     }
     if (auto s = monitoring_->retireTargetsExcept(MonitoringStore::collectorSession(), current); !s) return s;
     for (const auto& [job, n] : perJob) targetCount_.add({{"job", job}}).set(n);
@@ -178,7 +178,7 @@ Status Daemon::applyConfig(CollectorConfig config, DiscoveredTargets discovered)
     for (const auto& job : config_.scrapeConfigs)
         for (const auto& sd : job.fileSdConfigs)
             if (refresh.count() == 0 || sd.refreshInterval < refresh) refresh = sd.refreshInterval;
-    if (refresh.count() > 0 && !options_.once) discoveryTimer_.start(static_cast<int>(refresh.count()));
+    if (refresh.count() > 0 && !options_.once) discoveryTimer_.start(timerMilliseconds(refresh));
     else discoveryTimer_.stop();
     return {};
 }
@@ -355,8 +355,8 @@ Status Daemon::setupAudit(const std::optional<AuditConfig>& audit) {
     ledger_->setDetector(detector_.get());
     tailer_ = std::make_unique<audit::AuditTailer>(*ledger_, *audit);
     if (!options_.once) {
-        auditPollTimer_.start(static_cast<int>(audit->pollInterval.count()));
-        auditSignTimer_.start(static_cast<int>(audit->signInterval.count()));
+        auditPollTimer_.start(timerMilliseconds(audit->pollInterval));
+        auditSignTimer_.start(timerMilliseconds(audit->signInterval));
     }
     return {};
 }

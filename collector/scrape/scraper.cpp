@@ -142,7 +142,7 @@ void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::functio
         *abortReason = "timeout after " + formatDuration(job.scrapeTimeout);
         reply->abort();
     });
-    deadline->start(static_cast<int>(job.scrapeTimeout.count()));
+    deadline->start(timerMilliseconds(job.scrapeTimeout));
 
     connect(reply, &QNetworkReply::readyRead, reply, [reply, outcome, limit, abortReason] {
         const QByteArray chunk = reply->readAll();

@@ -1,5 +1,7 @@
 #include "core/base/duration.h"
 
+#include <algorithm>
+#include <limits>
 #include <utility>
 
 namespace vakt {
@@ -28,7 +30,9 @@ Result<Duration> parseDuration(std::string_view text) {
             if (text.substr(i, unit.name.size()) == unit.name &&
                 !(unit.name == "m" && i + 1 < text.size() && text[i + 1] == 's')) {
                 rank = u == 4 ? 6 : (u > 4 ? u - 1 : u);  // order y w d h m s ms
-                total += n * unit.ms;
+                std::int64_t part = 0;
+                if (__builtin_mul_overflow(n, unit.ms, &part) || __builtin_add_overflow(total, part, &total))
+                    return fail("'" + std::string(text) + "' is too long a duration");
                 i += unit.name.size();
                 break;
             }
@@ -37,6 +41,10 @@ Result<Duration> parseDuration(std::string_view text) {
         lastRank = rank;
     }
     return Duration(total);
+}
+
+int timerMilliseconds(Duration d, int min) {
+    return static_cast<int>(std::clamp<std::int64_t>(d.count(), min, std::numeric_limits<int>::max()));
 }
 
 std::string formatDuration(Duration d) {
@@ -60,8 +68,12 @@ Result<std::uint64_t> parseSize(std::string_view text) {
     const std::string_view unit = text.substr(i);
     static constexpr std::pair<std::string_view, std::uint64_t> units[] = {
         {"B", 1}, {"KB", 1ULL << 10}, {"MB", 1ULL << 20}, {"GB", 1ULL << 30}, {"TB", 1ULL << 40}};
-    for (auto [name, factor] : units)
-        if (unit == name) return n * factor;
+    for (auto [name, factor] : units) {
+        if (unit != name) continue;
+        std::uint64_t bytes = 0;
+        if (__builtin_mul_overflow(n, factor, &bytes)) return fail("'" + std::string(text) + "' is too large a size");
+        return bytes;
+    }
     return fail("'" + std::string(text) + "' is not a size (units B, KB, MB, GB, TB)");
 }
 

@@ -1,9 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "collector/config/scrape_config.h"
 
 using namespace vakt::collector;
 using namespace std::chrono_literals;
+using vakt::timerMilliseconds;
 
 TEST(ScrapeConfig, ReadsPrometheusShapedConfigWithVaktServiceMapping) {
     const char* yaml = R"(
@@ -113,6 +116,17 @@ TEST(ScrapeConfig, DurationsAndSizes) {
     EXPECT_EQ(*parseDuration("250ms"), 250ms);
     EXPECT_EQ(*parseDuration("2d"), 48h);
     EXPECT_FALSE(parseDuration("30s1m"));
+    // Durations that do not fit are refused, not wrapped around to a negative or small value.
+    EXPECT_FALSE(parseDuration("999999999999y"));
+    EXPECT_FALSE(parseDuration("292471209y"));
+    EXPECT_FALSE(parseDuration("292000000y1000000000w"));  // each part fits, the sum does not
+    EXPECT_EQ(*parseDuration("292y"), std::chrono::milliseconds(292LL * 365 * 24 * 3600 * 1000));
+    EXPECT_FALSE(parseSize("999999999999999TB"));
+    EXPECT_EQ(*parseSize("16MB"), 16u << 20);
+    // Timers take int milliseconds: a 30-day interval is held at the most they take, never wrapped.
+    EXPECT_EQ(timerMilliseconds(*parseDuration("30d")), std::numeric_limits<int>::max());
+    EXPECT_EQ(timerMilliseconds(*parseDuration("15s")), 15000);
+    EXPECT_EQ(timerMilliseconds(std::chrono::milliseconds(0), 1000), 1000);
     EXPECT_FALSE(parseDuration("1.5s"));
     EXPECT_FALSE(parseDuration("15"));
     EXPECT_EQ(formatDuration(90s), "1m30s");
