@@ -123,7 +123,7 @@ Result<ScrapeConfig> readJob(const Reader& r, const YAML::Node& n, const GlobalC
     if (auto s = r.knownKeys(n, "scrape_configs[]",
                              {"job_name", "metrics_path", "scheme", "params", "scrape_interval", "scrape_timeout", "static_configs",
                               "file_sd_configs", "tls_config", "basic_auth", "authorization", "bearer_token_file", "honor_labels",
-                              "sample_limit", "body_size_limit", "service"});
+                              "sample_limit", "label_limit", "label_name_length_limit", "label_value_length_limit", "body_size_limit", "service"});
         !s)
         return s.error();
     ScrapeConfig job;
@@ -261,11 +261,14 @@ Result<ScrapeConfig> readJob(const Reader& r, const YAML::Node& n, const GlobalC
         if (!b) return b.error();
         job.honorLabels = *b;
     }
-    if (n["sample_limit"]) {
-        auto s = r.string(n["sample_limit"], j + ".sample_limit");
+    for (auto [key, limit] : {std::pair{"sample_limit", &job.sampleLimit}, std::pair{"label_limit", &job.labelLimit},
+                              std::pair{"label_name_length_limit", &job.labelNameLengthLimit},
+                              std::pair{"label_value_length_limit", &job.labelValueLengthLimit}}) {
+        if (!n[key]) continue;
+        auto s = r.string(n[key], j + "." + key);
         if (!s) return s.error();
-        if (!digitsOnly(*s) || s->size() > 12) return r.at(n["sample_limit"], j + ".sample_limit", "expected a whole number");
-        job.sampleLimit = std::stoull(*s);
+        if (!digitsOnly(*s) || s->size() > 12) return r.at(n[key], j + "." + key, "expected a whole number");
+        *limit = std::stoull(*s);
     }
     if (n["body_size_limit"]) {
         auto s = r.string(n["body_size_limit"], j + ".body_size_limit");

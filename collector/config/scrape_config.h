@@ -67,6 +67,8 @@ struct ScrapeConfig {
     std::string credentialsFile;       // authorization.credentials_file or bearer_token_file
     bool honorLabels = false;
     std::size_t sampleLimit = 0;
+    // Per sample, as in Prometheus: how many labels, and how long a name and a value (bytes).
+    std::size_t labelLimit = 0, labelNameLengthLimit = 0, labelValueLengthLimit = 0;
     std::uint64_t bodySizeLimit = 0;
     ServiceMapping service;
 };

@@ -196,6 +196,14 @@ protected:
             return failAt(at, "sample limit of " + std::to_string(limits_.maxSamples) + " exceeded");
         return true;
     }
+    bool checkLabelLength(std::size_t at, std::string_view name, std::string_view value) {
+        if (limits_.maxLabelNameLength && name.size() > limits_.maxLabelNameLength)
+            return failAt(at, "a label name is longer than the label_name_length_limit of " + std::to_string(limits_.maxLabelNameLength));
+        if (limits_.maxLabelValueLength && value.size() > limits_.maxLabelValueLength)
+            return failAt(at, "label \"" + std::string(name) + "\" has a value longer than the label_value_length_limit of " +
+                                  std::to_string(limits_.maxLabelValueLength));
+        return true;
+    }
     bool checkLabelLimit(std::size_t at, std::size_t count) {
         if (limits_.maxLabelsPerSample && count > limits_.maxLabelsPerSample)
             return failAt(at, "more than " + std::to_string(limits_.maxLabelsPerSample) + " labels on one sample");
@@ -393,7 +401,6 @@ private:
             skipSpace();
         }
         s.labelCount = static_cast<std::uint32_t>(out_.labels.size() - s.firstLabel);
-        if (!checkLabelLimit(pos_, s.labelCount)) return false;
         // The value is everything up to a space, tab, brace or line break.
         const std::size_t valueAt = pos_;
         {
@@ -480,6 +487,8 @@ private:
             ++pos_;
             if (!validUtf8(value)) return failAt(valueAt, "invalid UTF-8 label value");
             if (duplicateLabel(first, labelName)) return failAt(nameAt, "label name \"" + std::string(labelName) + "\" is not unique");
+            if (!checkLabelLength(nameAt, labelName, value)) return false;
+            if (!checkLabelLimit(nameAt, out_.labels.size() - first + 1)) return false;
             out_.labels.push_back({labelName, value});
             skipSpace();
             // A comma between labels, and one may end the set; nothing else separates them.
@@ -679,7 +688,6 @@ private:
             if (!labels(line, p, s.firstLabel)) return false;
         }
         s.labelCount = static_cast<std::uint32_t>(out_.labels.size() - s.firstLabel);
-        if (!checkLabelLimit(at + p, s.labelCount)) return false;
         if (p >= line.size() || line[p] != ' ') return failAt(at + p, "expected a space and a value");
         ++p;
         const std::size_t valueAt = p;
@@ -755,6 +763,8 @@ private:
             ++p;
             if (!validUtf8(value)) return failAt(pos_ + valueAt, "label value is not valid UTF-8");
             if (duplicateLabel(first, labelName)) return failAt(pos_ + nameAt, "label \"" + std::string(labelName) + "\" appears twice");
+            if (!checkLabelLength(pos_ + nameAt, labelName, value)) return false;
+            if (!checkLabelLimit(pos_ + nameAt, out_.labels.size() - first + 1)) return false;
             out_.labels.push_back({labelName, value});
             if (p < line.size() && line[p] == ',') {
                 ++p;

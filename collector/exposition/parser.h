@@ -76,7 +76,9 @@ struct ParseError {
 
 struct ParseLimits {
     std::size_t maxSamples = 0;           // 0: no limit (Prometheus's sample_limit)
-    std::size_t maxLabelsPerSample = 0;   // 0: no limit
+    std::size_t maxLabelsPerSample = 0;   // 0: no limit (label_limit)
+    std::size_t maxLabelNameLength = 0;   // 0: no limit (label_name_length_limit), in bytes
+    std::size_t maxLabelValueLength = 0;  // 0: no limit (label_value_length_limit), in bytes
 };
 
 struct ParseResult;

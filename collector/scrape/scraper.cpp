@@ -170,7 +170,7 @@ void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::functio
             } else {
                 const auto format = expo::formatFromContentType(reply->header(QNetworkRequest::ContentTypeHeader).toString().toStdString());
                 expo::ParseError error;
-                if (expo::parse(outcome->body, format, outcome->result, error, expo::ParseLimits{job.sampleLimit, 0})) {
+                if (expo::parse(outcome->body, format, outcome->result, error, expo::ParseLimits{job.sampleLimit, job.labelLimit, job.labelNameLengthLimit, job.labelValueLengthLimit})) {
                     outcome->error = duplicateSeries(outcome->result);
                     outcome->up = outcome->error.empty();
                 } else {

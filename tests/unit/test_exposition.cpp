@@ -167,6 +167,19 @@ TEST(Exposition, SampleAndLabelLimitsStopEarly) {
     EXPECT_EQ(p.result.samples.size(), 50u);
     auto labels = parseText("m{a=\"1\",b=\"2\",c=\"3\"} 1\n", Format::Prometheus004, ParseLimits{0, 2});
     ASSERT_FALSE(labels.ok);
+    EXPECT_EQ(labels.error.column, 15);  // at the third label, before reading more
+    // label_name_length_limit and label_value_length_limit, in both formats.
+    for (Format f : {Format::Prometheus004, Format::OpenMetrics100}) {
+        const std::string eof = f == Format::OpenMetrics100 ? "# EOF\n" : "";
+        auto longName = parseText("m{abcdefgh=\"1\"} 1\n" + eof, f, ParseLimits{0, 0, 4, 0});
+        ASSERT_FALSE(longName.ok);
+        EXPECT_NE(longName.error.reason.find("label_name_length_limit of 4"), std::string::npos) << longName.error.message();
+        auto longValue = parseText("m{a=\"12345\"} 1\n" + eof, f, ParseLimits{0, 0, 0, 4});
+        ASSERT_FALSE(longValue.ok);
+        EXPECT_NE(longValue.error.reason.find("label_value_length_limit of 4"), std::string::npos) << longValue.error.message();
+        auto fits = parseText("m{abcd=\"1234\"} 1\n" + eof, f, ParseLimits{0, 1, 4, 4});
+        EXPECT_TRUE(fits.ok) << fits.error.message();
+    }
 }
 
 TEST(Exposition, FormatComesFromTheContentType) {

@@ -31,6 +31,9 @@ scrape_configs:
       username: vakt
       password_file: secrets/svarut
     sample_limit: 50000
+    label_limit: 30
+    label_name_length_limit: 64
+    label_value_length_limit: 2048
     body_size_limit: 10MB
     service: svarut
   - job_name: platform
@@ -58,6 +61,9 @@ scrape_configs:
     EXPECT_EQ(svarut.basicAuth->passwordFile, "secrets/svarut");
     EXPECT_EQ(svarut.bodySizeLimit, 10u * 1024 * 1024);
     EXPECT_EQ(svarut.sampleLimit, 50000u);
+    EXPECT_EQ(svarut.labelLimit, 30u);
+    EXPECT_EQ(svarut.labelNameLengthLimit, 64u);
+    EXPECT_EQ(svarut.labelValueLengthLimit, 2048u);
     EXPECT_EQ(svarut.service.key, "svarut");
     EXPECT_EQ(svarut.params.at("format")[0], "prometheus");
     const auto& platform = c->scrapeConfigs[1];
