@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QFile>
 #include <QNetworkReply>
 #include <QSslCertificate>
@@ -154,9 +156,18 @@ void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::functio
         outcome->body.append(chunk.constData(), static_cast<std::size_t>(chunk.size()));
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, outcome, timer, abortReason, done, job] {
-        --inFlight_;
         outcome->durationSeconds = static_cast<double>(timer->nsecsElapsed()) / 1e9;
         reply->deleteLater();
+        // Counted in flight until done: a shutdown waits for the parse too.
+        auto finish = [this, outcome, done] {
+            --inFlight_;
+            if (!outcome->up) {
+                // A failed scrape keeps nothing of the body in memory.
+                std::string().swap(outcome->body);
+                outcome->result = {};
+            }
+            done(outcome);
+        };
         if (!abortReason->empty()) {
             outcome->error = *abortReason;
         } else if (reply->error() != QNetworkReply::NoError) {
@@ -168,22 +179,28 @@ void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::functio
             if (status != 200) {
                 outcome->error = "server returned HTTP status " + std::to_string(status);
             } else {
+                // Parsing runs on the thread pool, so a large body never holds up the event loop
+                // (other scrapes, log tailing, pushes, head signing, the web address).
                 const auto format = expo::formatFromContentType(reply->header(QNetworkRequest::ContentTypeHeader).toString().toStdString());
-                expo::ParseError error;
-                if (expo::parse(outcome->body, format, outcome->result, error, expo::ParseLimits{job.sampleLimit, job.labelLimit, job.labelNameLengthLimit, job.labelValueLengthLimit})) {
-                    outcome->error = duplicateSeries(outcome->result);
-                    outcome->up = outcome->error.empty();
-                } else {
-                    outcome->error = "invalid exposition: " + error.message();
-                }
+                const expo::ParseLimits limits{job.sampleLimit, job.labelLimit, job.labelNameLengthLimit, job.labelValueLengthLimit};
+                auto* watcher = new QFutureWatcher<void>(this);
+                connect(watcher, &QFutureWatcher<void>::finished, this, [watcher, finish] {
+                    watcher->deleteLater();
+                    finish();
+                });
+                watcher->setFuture(QtConcurrent::run([outcome, format, limits] {
+                    expo::ParseError error;
+                    if (expo::parse(outcome->body, format, outcome->result, error, limits)) {
+                        outcome->error = duplicateSeries(outcome->result);
+                        outcome->up = outcome->error.empty();
+                    } else {
+                        outcome->error = "invalid exposition: " + error.message();
+                    }
+                }));
+                return;
             }
         }
-        if (!outcome->up) {
-            // A failed scrape keeps nothing of the body in memory.
-            std::string().swap(outcome->body);
-            outcome->result = {};
-        }
-        done(outcome);
+        finish();
     });
 }
 
