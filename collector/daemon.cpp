@@ -99,7 +99,9 @@ Status Daemon::start() {
     auto rules = loadRuleFiles(config->ruleFiles);
     if (!rules) return rules.error();
     alerts_ = std::make_unique<AlertEvaluator>(std::move(*rules));
-    if (auto s = setupAudit(config->audit); !s) return s;
+    auto audit = prepareAudit(config->audit);
+    if (!audit) return audit.error();
+    applyAudit(config->audit, std::move(*audit));
     auto discovered = discover(*config);
     if (!discovered) return discovered.error();
     if (auto s = applyConfig(std::move(*config), std::move(*discovered)); !s) return s;
@@ -190,26 +192,23 @@ void Daemon::refreshDiscovery() {
 }
 
 Status Daemon::reload() {
+    // Everything is loaded and checked before anything running is touched: a bad file keeps the
+    // running configuration, scraping, tailing and head signing included.
+    auto refuse = [this](const Error& e) -> Status {
+        configReloadOk_.add({}).set(0);
+        logLine("reload failed, keeping the running configuration: " + e.message);
+        return e;
+    };
     auto config = loadConfig();
-    if (!config) {
-        configReloadOk_.add({}).set(0);
-        logLine("reload failed, keeping the running configuration: " + config.message());
-        return config.error();
-    }
+    if (!config) return refuse(config.error());
     auto rules = loadRuleFiles(config->ruleFiles);
-    if (!rules) {
-        configReloadOk_.add({}).set(0);
-        logLine("reload failed, keeping the running configuration: " + rules.message());
-        return rules.error();
-    }
-    if (auto s = setupAudit(config->audit); !s) {
-        configReloadOk_.add({}).set(0);
-        logLine("reload failed, keeping the running configuration: " + s.message());
-        return s;
-    }
+    if (!rules) return refuse(rules.error());
+    auto audit = prepareAudit(config->audit);
+    if (!audit) return refuse(audit.error());
     auto discovered = discover(*config);
-    if (!discovered) return discovered.error();
-    if (auto s = applyConfig(std::move(*config), std::move(*discovered)); !s) return s;
+    if (!discovered) return refuse(discovered.error());
+    applyAudit(config->audit, std::move(*audit));
+    if (auto s = applyConfig(std::move(*config), std::move(*discovered)); !s) return refuse(s.error());
     // Conditions start pending again under the new rules; open incidents stay until they clear.
     alerts_ = std::make_unique<AlertEvaluator>(std::move(*rules));
     configReloadOk_.add({}).set(1);
@@ -336,29 +335,32 @@ void Daemon::shutdown(int exitCode) {
     emit finished(exitCode_);
 }
 
-Status Daemon::setupAudit(const std::optional<AuditConfig>& audit) {
-    auditPollTimer_.stop();
-    auditSignTimer_.stop();
-    if (!audit) {
-        tailer_.reset();
-        ledger_.reset();
-        detector_.reset();
-        return {};
-    }
+Result<Daemon::PreparedAudit> Daemon::prepareAudit(const std::optional<AuditConfig>& audit) {
+    PreparedAudit prepared;
+    if (!audit) return prepared;
     auto keys = audit::LedgerKeys::load(QString::fromStdString(audit->keysDir));
     if (!keys) return fail("audit.keys_dir: " + keys.message());
     auto rules = audit::loadDetectionRules(audit->detectionRules);
     if (!rules) return rules.error();
+    prepared.ledger = std::make_unique<audit::Ledger>(*store_, std::move(*keys));
+    if (!rules->empty()) prepared.detector = std::make_unique<audit::Detector>(std::move(*rules), prepared.ledger->history());
+    prepared.ledger->setDetector(prepared.detector.get());
+    return prepared;
+}
+
+void Daemon::applyAudit(const std::optional<AuditConfig>& audit, PreparedAudit prepared) {
+    auditPollTimer_.stop();
+    auditSignTimer_.stop();
     tailer_.reset();
-    ledger_ = std::make_unique<audit::Ledger>(*store_, std::move(*keys));
-    detector_ = rules->empty() ? nullptr : std::make_unique<audit::Detector>(std::move(*rules), ledger_->history());
-    ledger_->setDetector(detector_.get());
+    ledger_ = std::move(prepared.ledger);
+    detector_ = std::move(prepared.detector);
+    if (!audit) return;
     tailer_ = std::make_unique<audit::AuditTailer>(*ledger_, *audit);
+    if (http_) http_->setMaxBodyBytes(static_cast<qint64>(audit->pushMaxBody));
     if (!options_.once) {
         auditPollTimer_.start(timerMilliseconds(audit->pollInterval));
         auditSignTimer_.start(timerMilliseconds(audit->signInterval));
     }
-    return {};
 }
 
 void Daemon::pollAudit() {

@@ -71,7 +71,13 @@ private:
     void maybeFinishOnce();
     void evaluateAlerts();
     // Audit logs: (re)creates the ledger and tailer from the configuration's audit section.
-    Status setupAudit(const std::optional<AuditConfig>& audit);
+    // The audit ledger and detector for a configuration: made first, applied once all is loaded.
+    struct PreparedAudit {
+        std::unique_ptr<audit::Ledger> ledger;
+        std::unique_ptr<audit::Detector> detector;
+    };
+    Result<PreparedAudit> prepareAudit(const std::optional<AuditConfig>& audit);
+    void applyAudit(const std::optional<AuditConfig>& audit, PreparedAudit prepared);
     void pollAudit();
     HttpResponse receiveAudit(const std::string& path, const std::map<std::string, std::string>& headers, const std::string& body);
     void signAuditHead();

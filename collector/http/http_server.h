@@ -34,6 +34,8 @@ public:
 
     explicit HttpServer(Handler handler, QObject* parent = nullptr);
     // Accept POST with a body of at most maxBodyBytes (Content-Length required).
+    // A new limit for the next requests (a configuration reload).
+    void setMaxBodyBytes(qint64 maxBodyBytes) { maxBodyBytes_ = maxBodyBytes; }
     void acceptPost(PostHandler handler, qint64 maxBodyBytes) {
         postHandler_ = std::move(handler);
         maxBodyBytes_ = maxBodyBytes;

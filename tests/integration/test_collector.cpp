@@ -517,3 +517,45 @@ TEST_F(Collector, AuditPushOverHttpsWithAVerifiedCertificate) {
     ASSERT_TRUE(sim.waitForFinished(30000));
     EXPECT_EQ(post(true), 200);
 }
+
+// A SIGHUP with a broken detection-rule file must keep the running configuration for real:
+// audit tailing and head signing go on, and the reload is reported as failed.
+TEST_F(Collector, AReloadWithABadDetectionRuleFileKeepsTheAuditRunning) {
+    QProcess init;
+    init.start(VAKT_CLI, {"--keys", dir_.filePath("keys"), "keys", "init"});
+    ASSERT_TRUE(init.waitForFinished(30000));
+    ASSERT_EQ(init.exitCode(), 0);
+    QProcess sim;
+    sim.start(VAKT_SIM, {"--audit-events", "200", "--seed", "4"});
+    ASSERT_TRUE(sim.waitForFinished(30000));
+    const QList<QByteArray> lines = sim.readAllStandardOutput().split('\n');
+    QDir().mkpath(dir_.filePath("logs"));
+    const QString log = dir_.filePath("logs/audit.jsonl");
+    auto append = [&](int from, int to) {
+        QFile f(log);
+        ASSERT_TRUE(f.open(QIODevice::Append));
+        for (int i = from; i < to; ++i) f.write(lines[i] + '\n');
+    };
+    append(0, 100);
+    const QString rules = write("detections.yml", "detections:\n  - name: OppslagUtenHjemmel\n    type: lookup_without_legal_basis\n");
+    const QString config = write("audit.yml", QStringLiteral("audit:\n  keys_dir: keys\n  files: ['logs/audit.jsonl']\n"
+                                                             "  detection_rules: ['%1']\n  poll_interval: 200ms\n  sign_interval: 500ms\n")
+                                                  .arg(rules)
+                                                  .toUtf8());
+    const int webPort = freePort();
+    QProcess* collector = spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+    auto metric = [&](const char* name) {
+        const QString text = httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort));
+        const auto m = QRegularExpression(QStringLiteral("\n%1 ([0-9.e+]+)").arg(QLatin1String(name))).match(text);
+        return m.hasMatch() ? m.captured(1).toDouble() : -1.0;
+    };
+    ASSERT_TRUE(waitFor([&] { return metric("vakt_audit_events_ingested_total") == 100 && metric("vakt_audit_tree_size") == 100; }, 15000));
+    // The rule file is broken, then the collector is told to reload.
+    write("detections.yml", "detections:\n  - name: Ødelagt\n    type: no_such_rule\n");
+    ::kill(static_cast<pid_t>(collector->processId()), SIGHUP);
+    ASSERT_TRUE(waitFor([&] { return metric("vakt_collector_config_last_reload_successful") == 0; }, 10000));
+    // New lines are still read and covered by a newly signed head.
+    append(100, 200);
+    EXPECT_TRUE(waitFor([&] { return metric("vakt_audit_events_ingested_total") == 200; }, 15000)) << metric("vakt_audit_events_ingested_total");
+    EXPECT_TRUE(waitFor([&] { return metric("vakt_audit_tree_size") == 200; }, 15000)) << metric("vakt_audit_tree_size");
+}
