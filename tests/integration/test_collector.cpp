@@ -401,7 +401,8 @@ TEST_F(Collector, AuditEventsCanBePushedWithTheBearerToken) {
     const QString config = write("push.yml", "audit:\n  keys_dir: keys\n  sign_interval: 1s\n  push:\n    bearer_token_file: push.token\n"
                                              "    max_body_size: 64KB\n");
     const int webPort = freePort();
-    spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+    QProcess* collector =
+        spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
     const QString url = QStringLiteral("http://127.0.0.1:%1/api/v1/audit/events").arg(webPort);
     ASSERT_TRUE(waitFor([&] { return !httpGet(QStringLiteral("http://127.0.0.1:%1/-/ready").arg(webPort)).isEmpty(); }, 10000));
     QProcess sim;
@@ -473,6 +474,19 @@ TEST_F(Collector, AuditEventsCanBePushedWithTheBearerToken) {
     EXPECT_EQ(status, 400);
     rows = (*store)->db().query("SELECT count(*) FROM audit_events");
     EXPECT_EQ(rows->front().value(0).toInt(), 70);
+
+    // A smaller body limit takes effect with a reload (retried until the reload has happened).
+    const QByteArray one = stream.left(stream.indexOf('\n') + 1);
+    ASSERT_LT(one.size(), 2048);
+    ASSERT_GT(events.size(), 4096);
+    write("push.yml", "audit:\n  keys_dir: keys\n  sign_interval: 1s\n  push:\n    bearer_token_file: push.token\n    max_body_size: 2KB\n");
+    ::kill(static_cast<pid_t>(collector->processId()), SIGHUP);
+    EXPECT_TRUE(waitFor([&] {
+        post(events, "s3cret-token-for-tests", &status);
+        return status != 200;
+    }, 10000));
+    post(one, "s3cret-token-for-tests", &status);
+    EXPECT_EQ(status, 200);
 }
 
 TEST_F(Collector, AuditPushOverHttpsWithAVerifiedCertificate) {
