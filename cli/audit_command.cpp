@@ -133,6 +133,7 @@ int verify(Context& ctx, Args& a, audit::Ledger& ledger) {
     if (!report) return failWith(report.message());
     if (!report->intact()) return failWith("audit ledger: " + report->problem);
     out() << "Audit ledger intact: " << report->events << " events, " << report->heads << " signed tree heads.\n";
+    if (!report->note.empty()) out() << "Note: " << QString::fromStdString(report->note) << ".\n";
     out().flush();
     return kOk;
 }

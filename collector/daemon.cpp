@@ -340,6 +340,9 @@ Result<Daemon::PreparedAudit> Daemon::prepareAudit(const std::optional<AuditConf
     if (!audit) return prepared;
     auto keys = audit::LedgerKeys::load(QString::fromStdString(audit->keysDir));
     if (!keys) return fail("audit.keys_dir: " + keys.message());
+    // The collector ingests and signs: it needs the whole key directory.
+    if (auto s = keys->canPseudonymise(); !s) return fail("audit.keys_dir: " + s.message());
+    if (auto s = keys->canSign(); !s) return fail("audit.keys_dir: " + s.message());
     auto rules = audit::loadDetectionRules(audit->detectionRules);
     if (!rules) return rules.error();
     prepared.ledger = std::make_unique<audit::Ledger>(*store_, std::move(*keys));

@@ -20,10 +20,27 @@ constexpr auto kWitnessFile = "witness.json";
 Status writePrivate(const QString& path, const QByteArray& data, bool secret) {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) return fail("cannot write " + path.toStdString() + ": " + f.errorString().toStdString(), ErrorKind::Io);
-    if (secret) f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (secret && !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return fail("cannot make " + path.toStdString() + " readable by its owner only", ErrorKind::Io);
     f.write(data);
     if (!f.commit()) return fail("cannot write " + path.toStdString() + ": " + f.errorString().toStdString(), ErrorKind::Io);
     return {};
+}
+
+constexpr QFileDevice::Permissions kOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                                             QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+
+// A secret file that group or others may read is refused, as ssh refuses such a private key:
+// whoever could read it could forge heads or undo pseudonyms.
+Result<QByteArray> readSecret(const QString& path) {
+    const QFileDevice::Permissions p = QFile::permissions(path);
+    if (p & kOthers)
+        return fail(path.toStdString() + ": group or others may read this secret key; make it the owner's only (chmod 600 " +
+                        path.toStdString() + ")",
+                    ErrorKind::Denied);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + path.toStdString() + ": " + f.errorString().toStdString(), ErrorKind::Io);
+    return f.readAll();
 }
 
 Result<QByteArray> readAll(const QString& path) {
@@ -41,8 +58,9 @@ Status LedgerKeys::init(const QString& dir) {
     QDir d(dir);
     if (d.exists(kHmacFile) || d.exists(kSigningFile))
         return fail("keys already exist in " + dir.toStdString() + "; they are never overwritten, since the ledger depends on them", ErrorKind::Conflict);
-    if (!QDir().mkpath(dir)) return fail("cannot create " + dir.toStdString());
-    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!QDir().mkpath(dir)) return fail("cannot create " + dir.toStdString(), ErrorKind::Io);
+    if (!QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        return fail("cannot make " + dir.toStdString() + " the owner's only", ErrorKind::Io);
     auto pair = crypto::generateEd25519();
     if (!pair) return pair.error();
     const std::string hmac = crypto::base64(crypto::randomBytes(32));
@@ -56,21 +74,46 @@ Result<LedgerKeys> LedgerKeys::load(const QString& dir) {
     QDir d(dir);
     LedgerKeys keys;
     keys.dir_ = dir;
-    auto hmac = readAll(d.filePath(kHmacFile));
-    if (!hmac) return hmac.error();
-    auto raw = crypto::fromBase64(hmac->trimmed().toStdString());
-    if (!raw || raw->size() < 32) return fail(d.filePath(kHmacFile).toStdString() + ": not a base64 key of 32 bytes");
-    keys.hmacKey_ = *raw;
-    auto signing = readAll(d.filePath(kSigningFile));
-    if (!signing) return signing.error();
-    keys.signingPem_ = signing->toStdString();
-    auto pub = crypto::publicKeyOf(keys.signingPem_);
-    if (!pub) return fail(d.filePath(kSigningFile).toStdString() + ": " + pub.message());
-    keys.publicPem_ = *pub;
+    auto pub = readAll(d.filePath(kPublicFile));
+    if (!pub) return pub.error();
+    keys.publicPem_ = pub->toStdString();
+    if (auto fingerprint = crypto::ed25519Fingerprint(keys.publicPem_); !fingerprint)
+        return fail(d.filePath(kPublicFile).toStdString() + ": " + fingerprint.message());
+    if (d.exists(kHmacFile)) {
+        auto hmac = readSecret(d.filePath(kHmacFile));
+        if (!hmac) return hmac.error();
+        auto raw = crypto::fromBase64(hmac->trimmed().toStdString());
+        if (!raw || raw->size() < 32) return fail(d.filePath(kHmacFile).toStdString() + ": not a base64 key of 32 bytes");
+        keys.hmacKey_ = *raw;
+    }
+    if (d.exists(kSigningFile)) {
+        auto signing = readSecret(d.filePath(kSigningFile));
+        if (!signing) return signing.error();
+        keys.signingPem_ = signing->toStdString();
+        auto derived = crypto::publicKeyOf(keys.signingPem_);
+        if (!derived) return fail(d.filePath(kSigningFile).toStdString() + ": " + derived.message());
+        if (*derived != keys.publicPem_)
+            return fail(d.filePath(kSigningFile).toStdString() + ": does not belong to " + d.filePath(kPublicFile).toStdString());
+    }
     return keys;
 }
 
+Status LedgerKeys::canPseudonymise() const {
+    if (!hmacKey_.empty()) return {};
+    return fail("the key directory " + dir_.toStdString() + " has no pseudonym key (" + kHmacFile +
+                    "): ingesting and investigating need it; verifying does not",
+                ErrorKind::Denied);
+}
+
+Status LedgerKeys::canSign() const {
+    if (!signingPem_.empty()) return {};
+    return fail("the key directory " + dir_.toStdString() + " has no signing key (" + kSigningFile +
+                    "): only whoever ingests (the collector) signs tree heads",
+                ErrorKind::Denied);
+}
+
 Result<SignedHead> LedgerKeys::sign(std::uint64_t treeSize, const std::string& rootHex, std::int64_t timestampMs) const {
+    if (auto s = canSign(); !s) return s.error();
     SignedHead head{treeSize, rootHex, timestampMs, {}};
     auto signature = crypto::signEd25519(signingPem_, head.message());
     if (!signature) return signature.error();
@@ -83,9 +126,16 @@ bool LedgerKeys::verify(const SignedHead& head) const {
     return signature && crypto::verifyEd25519(publicPem_, head.message(), *signature);
 }
 
-Result<SignedHead> LedgerKeys::witness() const {
+bool LedgerKeys::hasWitness() const { return QFile::exists(QDir(dir_).filePath(kWitnessFile)); }
+
+Result<SignedHead> LedgerKeys::witness(bool headsExist) const {
     QFile f(QDir(dir_).filePath(kWitnessFile));
-    if (!f.exists()) return SignedHead{};
+    if (!f.exists()) {
+        if (headsExist && canSign())
+            return fail(f.fileName().toStdString() + " is missing, though the ledger has signed heads: it may have been removed to hide "
+                        "removed events; restore it from a backup");
+        return SignedHead{};
+    }
     if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + f.fileName().toStdString(), ErrorKind::Io);
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
     SignedHead head{static_cast<std::uint64_t>(o.value("tree_size").toInteger()), o.value("root").toString().toStdString(),

@@ -1,8 +1,13 @@
 #pragma once
-// The ledger's secrets, kept in a directory outside the database (`vakt --keys DIR`, default
-// $VAKT_KEYS): the HMAC key that pseudonymises person ids and the Ed25519 key that signs tree
-// heads. The directory also holds the newest signed tree head (the witness), so truncating the
-// database to an earlier size is caught even when its own heads are removed with it.
+// The ledger's keys, kept in a directory outside the database (`vakt --keys DIR`, default
+// $VAKT_KEYS), split by what each use needs:
+//   signing-ed25519.pub.pem  the public key: verifying (every role that verifies, and recipients)
+//   pseudonym.key            the HMAC key that pseudonymises person ids: ingesting and investigating
+//   signing-ed25519.pem      the private key that signs tree heads: ingesting (the collector)
+//   witness.json             the newest signed tree head, so truncating the database to an earlier
+//                            size is caught even when its own heads are removed with it
+// A directory holds what its user needs: a revisor's has the public key and a copy of the
+// witness, never the private key. Secret files that group or others may read are refused, as ssh does.
 #include <QString>
 #include <string>
 
@@ -23,15 +28,23 @@ class LedgerKeys {
 public:
     // Creates the directory (0700) and its keys (0600); refuses to overwrite existing keys.
     static Status init(const QString& dir);
+    // Loads whatever of the keys the directory holds; the public key is required.
     static Result<LedgerKeys> load(const QString& dir);
 
+    // What the directory allows, with an error naming the missing file for each use.
+    Status canPseudonymise() const;
+    Status canSign() const;
+    // Empty when the directory has no pseudonym key: check canPseudonymise() first.
     const std::string& hmacKey() const { return hmacKey_; }
     const std::string& publicPem() const { return publicPem_; }
     Result<SignedHead> sign(std::uint64_t treeSize, const std::string& rootHex, std::int64_t timestampMs) const;
     bool verify(const SignedHead& head) const;
 
-    // The newest head the ledger signed, or a head with tree size 0 before the first.
-    Result<SignedHead> witness() const;
+    // The newest head the ledger signed, or a head with tree size 0 before the first. Missing in
+    // the signer's directory once a head exists, it is an error (it may have been removed to hide
+    // a truncation); a directory for verifying only may lack it (then `hasWitness` is false).
+    Result<SignedHead> witness(bool headsExist) const;
+    bool hasWitness() const;
     Status writeWitness(const SignedHead& head) const;
 
 private:

@@ -95,6 +95,9 @@ Result<std::uint64_t> Ledger::size() {
 
 Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, QIODevice& input, const EventLimits& limits, std::size_t batchLines) {
     if (!who.allows(audit::permission::Ingest)) return denied(who, audit::permission::Ingest).error();
+    // Appending means signing the heads that cover it: the whole key directory is needed.
+    if (auto s = keys_.canPseudonymise(); !s) return s.error();
+    if (auto s = keys_.canSign(); !s) return s.error();
     Database& db = store_.db();
     IngestStats stats;
     qint64 committedOffset = 0, line = 0;
@@ -421,11 +424,14 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
     VerifyReport report;
     auto signedHeads = heads();
     if (!signedHeads) return signedHeads.error();
-    auto witness = keys_.witness();
+    auto witness = keys_.witness(!signedHeads->empty());
     if (!witness) {
         report.problem = witness.message();
         return report;
     }
+    if (!keys_.hasWitness() && !signedHeads->empty())
+        report.note = "the key directory holds no witness, so removing the newest events together with their heads would not be "
+                      "noticed; copy witness.json from the collector's key directory";
     std::vector<SignedHead> checkpoints = *signedHeads;
     report.heads = checkpoints.size();
     for (const auto& h : checkpoints)
@@ -733,6 +739,7 @@ QString readingKey(const QJsonObject& what) {
 
 Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, const Query& query, int limit, std::optional<Cursor> after) {
     if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
+    if (auto s = keys_.canPseudonymise(); !s) return s.error();
     auto found = findEvents(query, limit, after);
     if (!found) return found.error();
     QJsonObject what = evidenceQuery(query, keys_.hmacKey());
@@ -817,6 +824,7 @@ Result<std::vector<QuarantinedLine>> Ledger::quarantine(const Session& who, int 
 
 Result<QJsonObject> Ledger::evidence(const Session& who, const Query& query) {
     if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
+    if (auto s = keys_.canPseudonymise(); !s) return s.error();
     constexpr int kMaxEvents = 100000;
     auto found = findEvents(query, kMaxEvents + 1);
     if (!found) return found.error();

@@ -68,6 +68,7 @@ struct VerifyReport {
     std::uint64_t events = 0;
     std::uint64_t heads = 0;
     std::string problem;  // empty when intact; else names the first bad event or head
+    std::string note;     // what this check could not cover (no witness in a verifying-only directory)
     bool intact() const { return problem.empty(); }
 };
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -213,6 +214,52 @@ TEST_F(AuditLedger, SearchesExportsAndProofsAreRecordedInTheTrail) {
     EXPECT_EQ(seen, (QStringList{"audit.search revisor " + QString::number(hits), "audit.export sikkerhetsansvarlig " + QString::number(hits),
                                  "audit.prove revisor -1"}));
     EXPECT_EQ(vakt({"trail", "verify"}).code, 0);
+}
+
+// Verifying needs only the public key, investigating the pseudonym key, signing the private key:
+// a revisor's directory without the private key cannot forge a head, and secret files that
+// others may read are refused.
+TEST_F(AuditLedger, KeysAreSplitByWhatEachUseNeeds) {
+    threeBatches();
+    const QString revisorKeys = dir_.filePath("revisor-keys");
+    ASSERT_TRUE(QDir().mkpath(revisorKeys));
+    for (const char* name : {"signing-ed25519.pub.pem", "witness.json"}) ASSERT_TRUE(QFile::copy(keys_ + "/" + name, revisorKeys + "/" + name));
+    auto as = [&](const QString& keys, const QStringList& args) {
+        return run(VAKT_CLI, QStringList{"--db", db_, "--keys", keys, "--user", "revisor"} + args);
+    };
+    Outcome verified = as(revisorKeys, {"audit", "verify"});
+    EXPECT_EQ(verified.code, 0) << verified.err.toStdString();
+    EXPECT_FALSE(verified.out.contains("Note:")) << verified.out.toStdString();
+    Outcome sign = run(VAKT_CLI, {"--db", db_, "--keys", revisorKeys, "audit", "ingest", write("more.jsonl", events(10, 40))});
+    EXPECT_EQ(sign.code, 1);
+    EXPECT_TRUE(sign.err.contains("no pseudonym key")) << sign.err.toStdString();
+    Outcome search = as(revisorKeys, {"audit", "search", "--actor", "fagsystem-1"});
+    EXPECT_EQ(search.code, 1);
+    EXPECT_TRUE(search.err.contains("no pseudonym key")) << search.err.toStdString();
+    // With the pseudonym key the revisor investigates, and still cannot sign a head.
+    ASSERT_TRUE(QFile::copy(keys_ + "/pseudonym.key", revisorKeys + "/pseudonym.key"));
+    QFile::setPermissions(revisorKeys + "/pseudonym.key", QFile::ReadOwner | QFile::WriteOwner);
+    EXPECT_EQ(as(revisorKeys, {"audit", "search", "--actor", "fagsystem-1"}).code, 0);
+    Outcome forged = run(VAKT_CLI, {"--db", db_, "--keys", revisorKeys, "audit", "ingest", write("made-up.jsonl", events(10, 41))});
+    EXPECT_EQ(forged.code, 1);
+    EXPECT_TRUE(forged.err.contains("no signing key")) << forged.err.toStdString();
+    EXPECT_EQ(count("SELECT count(*) FROM audit_events"), 300);
+    // Without a witness, verify still checks everything else and says what it cannot see.
+    QFile::remove(revisorKeys + "/witness.json");
+    Outcome noWitness = as(revisorKeys, {"audit", "verify"});
+    EXPECT_EQ(noWitness.code, 0);
+    EXPECT_TRUE(noWitness.out.contains("Note: the key directory holds no witness")) << noWitness.out.toStdString();
+    // In the signer's directory a missing witness is an error: it may hide a truncation.
+    ASSERT_TRUE(QFile::rename(keys_ + "/witness.json", dir_.filePath("witness.moved")));
+    Outcome missing = vakt({"audit", "verify"});
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_TRUE(missing.err.contains("witness.json is missing")) << missing.err.toStdString();
+    ASSERT_TRUE(QFile::rename(dir_.filePath("witness.moved"), keys_ + "/witness.json"));
+    // A private key that others may read is refused, naming the fix.
+    QFile::setPermissions(keys_ + "/signing-ed25519.pem", QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    Outcome open = vakt({"audit", "verify"});
+    EXPECT_EQ(open.code, 1);
+    EXPECT_TRUE(open.err.contains("chmod 600")) << open.err.toStdString();
 }
 
 TEST_F(AuditLedger, SearchAnswersByPersonActorServiceAndActionInTimeOrder) {
