@@ -18,6 +18,7 @@ constexpr int kRequestTimeoutMs = 10000;
 const char* reasonPhrase(int status) {
     switch (status) {
         case 200: return "OK";
+        case 302: return "Found";
         case 400: return "Bad Request";
         case 401: return "Unauthorized";
         case 404: return "Not Found";
@@ -110,6 +111,7 @@ void HttpServer::onConnection() {
                 if (r.hang) return;  // keep the connection open and say nothing
                 QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
                 out += "Content-Type: " + QByteArray::fromStdString(r.contentType) + "\r\n";
+                if (!r.location.empty()) out += "Location: " + QByteArray::fromStdString(r.location) + "\r\n";
                 out += "Content-Length: " + QByteArray::number(static_cast<qint64>(r.body.size())) + "\r\n";
                 out += "Connection: close\r\n\r\n";
                 if (!head) out += QByteArray::fromStdString(r.body);

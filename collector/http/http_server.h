@@ -17,6 +17,7 @@ struct HttpResponse {
     int status;
     std::string contentType;
     std::string body;
+    std::string location;  // a redirect's target (Location header), when set
     // For simulating bad peers: answer late, send a few bytes a second, or never answer.
     int delayMs = 0;
     int trickleBytesPerSecond = 0;

@@ -95,6 +95,10 @@ void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::functio
         done(outcome);
         return;
     }
+    // Credentials go to the target they were configured for only: a redirect elsewhere (another
+    // host, port or scheme) is refused when the scrape carries them, as Go's client drops them.
+    const bool credentials = request.hasRawHeader("Authorization");
+    if (credentials) request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
     if (job.scheme == "https") {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (job.tls) {
@@ -137,6 +141,18 @@ void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::functio
     timer->start();
     auto abortReason = std::make_shared<std::string>();
 
+    if (credentials) {
+        const QUrl from = request.url();
+        connect(reply, &QNetworkReply::redirected, reply, [reply, from, abortReason](const QUrl& to) {
+            if (to.scheme() == from.scheme() && to.host() == from.host() && to.port(-1) == from.port(-1)) {
+                emit reply->redirectAllowed();
+                return;
+            }
+            *abortReason = "redirect to " + to.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toStdString() +
+                           " refused: the scrape's credentials go to its own target only";
+            reply->abort();
+        });
+    }
     // The whole exchange must finish within the timeout, however slowly bytes trickle in.
     auto* deadline = new QTimer(reply);
     deadline->setSingleShot(true);

@@ -573,3 +573,35 @@ TEST_F(Collector, AReloadWithABadDetectionRuleFileKeepsTheAuditRunning) {
     EXPECT_TRUE(waitFor([&] { return metric("vakt_audit_events_ingested_total") == 200; }, 15000)) << metric("vakt_audit_events_ingested_total");
     EXPECT_TRUE(waitFor([&] { return metric("vakt_audit_tree_size") == 200; }, 15000)) << metric("vakt_audit_tree_size");
 }
+
+// Scrape credentials never follow a redirect to another host; without credentials the redirect
+// is followed as Prometheus does.
+TEST_F(Collector, CredentialsDoNotFollowARedirectToAnotherHost) {
+    const int base = freePortRange(2);
+    ASSERT_NE(base, 0);
+    const QString targetsFile = dir_.filePath("targets.json");
+    spawn(VAKT_SIM, {"--base-port", QString::number(base), "--services", "1", "--pods-per-service", "2", "--targets-file", targetsFile,
+                     "--fault", "svarut-0=redirect", "--fault", "svarut-1=redirect"});
+    ASSERT_TRUE(waitFor([&] { return QFile::exists(targetsFile) && !httpGet(QStringLiteral("http://127.0.0.1:%1/targets").arg(base - 1)).isEmpty(); }, 30000));
+    write("password", "hemmelig-passord\n");
+    const QString config = write("redirect.yml", QStringLiteral("scrape_configs:\n"
+                                                                "  - job_name: with-credentials\n    basic_auth:\n      username: vakt\n"
+                                                                "      password_file: password\n    static_configs:\n      - targets: ['127.0.0.1:%1']\n"
+                                                                "    service:\n      key: svarut\n"
+                                                                "  - job_name: without\n    static_configs:\n      - targets: ['127.0.0.1:%2']\n"
+                                                                "    service:\n      key: svarut\n")
+                                                     .arg(base)
+                                                     .arg(base + 1)
+                                                     .toUtf8());
+    ASSERT_EQ(runOnce(config), 0);
+    const QString saw = QString::fromUtf8(httpGet(QStringLiteral("http://127.0.0.1:%1/redirected-saw").arg(base - 1))).trimmed();
+    EXPECT_EQ(saw, "no credentials");  // only the scrape without them went on to the other host
+    for (const auto& t : targets()) {
+        if (t.job == "with-credentials") {
+            EXPECT_EQ(t.health, "down");
+            EXPECT_TRUE(t.lastError.contains("redirect to http://localhost:") && t.lastError.contains("refused")) << t.lastError.toStdString();
+        } else {
+            EXPECT_EQ(t.health, "up") << t.lastError.toStdString();
+        }
+    }
+}

@@ -33,6 +33,7 @@ struct Pod {
     int port = 0;
     double weight = 1;  // share of the platform's traffic
     std::string fault = "ok";
+    std::string redirectTo;  // the "redirect" fault's target: another host name and port
     std::int64_t startedMs = 0;
     std::unique_ptr<HttpServer> server;
 };
@@ -106,6 +107,11 @@ HttpResponse serve(Pod& pod, int padding, const std::map<std::string, std::strin
     if (pod.fault == "hang") {
         HttpResponse r(200, type);
         r.hang = true;
+        return r;
+    }
+    if (pod.fault == "redirect") {
+        HttpResponse r(302, "text/plain", "moved\n");
+        r.location = pod.redirectTo;
         return r;
     }
     if (pod.fault == "malformed") return {200, type, "http_server_requests_total{code=\"200\" 17\nthis is not metrics\n"};
@@ -262,6 +268,8 @@ int main(int argc, char** argv) {
             pod->weight = 1.0 / (1 + s);
             pod->startedMs = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
             if (faults.count(pod->name)) pod->fault = faults[pod->name];
+            // "localhost", not the address the targets are listed with: another host to a scraper.
+            pod->redirectTo = "http://localhost:" + std::to_string(basePort - 1) + "/redirected";
             // Big answers are built before serving starts, so building them never stalls other pods.
             if (pod->fault == "huge" || pod->fault == "million") (void)serve(*pod, padding, {});
             Pod* raw = pod.get();
@@ -286,8 +294,17 @@ int main(int argc, char** argv) {
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return 1;
         f.write(QByteArray::fromStdString(targetsJson()));
     }
-    HttpServer control([&](const std::string& path, const auto&) -> HttpResponse {
+    // Where the "redirect" fault sends scrapers, and what it saw of their credentials.
+    std::string redirectedAuthorization = "never asked";
+    HttpServer control([&](const std::string& path, const auto& headers) -> HttpResponse {
         if (path == "/targets") return {200, "application/json", targetsJson()};
+        if (path == "/redirected") {
+            // Once any scraper sent credentials here, that is what is reported.
+            if (headers.count("authorization")) redirectedAuthorization = "credentials received";
+            else if (redirectedAuthorization != "credentials received") redirectedAuthorization = "no credentials";
+            return {200, "text/plain; version=0.0.4; charset=utf-8", "redirected_target_up 1\n"};
+        }
+        if (path == "/redirected-saw") return {200, "text/plain", redirectedAuthorization + "\n"};
         return {404, "text/plain", "GET /targets or /fault?target=POD&mode=MODE\n"};
     });
     // The fault switch needs the query string, which the small server strips: a tiny wrapper.
