@@ -393,15 +393,20 @@ void Daemon::signAuditHead() {
 
 HttpResponse Daemon::receiveAudit(const std::string& path, const std::map<std::string, std::string>& headers, const std::string& body) {
     constexpr auto kText = "text/plain; charset=utf-8";
-    if (path != "/api/v1/audit/events" || !ledger_ || !config_.audit || config_.audit->pushTokenFile.empty())
+    if (path != "/api/v1/audit/events" || !ledger_ || !config_.audit || config_.audit->pushClients.empty())
         return {404, kText, "Not found. Audit events are pushed to /api/v1/audit/events when audit.push is configured.\n"};
-    // The token is read at each request, so it can be rotated without a restart; it is never logged.
-    QFile tokenFile(QString::fromStdString(config_.audit->pushTokenFile));
-    const QByteArray token = tokenFile.open(QIODevice::ReadOnly) ? tokenFile.readLine(4096).trimmed() : QByteArray();
+    // Tokens are read at each request, so they can be rotated without a restart; never logged.
+    // Every client's token is compared, in constant time, so the time taken does not tell which.
     const auto given = headers.count("authorization") ? headers.at("authorization") : std::string();
-    const std::string expected = "Bearer " + token.toStdString();
-    if (token.isEmpty() || given.size() != expected.size() || CRYPTO_memcmp(given.data(), expected.data(), given.size()) != 0)
-        return {401, kText, "a valid bearer token is required\n"};
+    const PushClient* client = nullptr;
+    for (const auto& candidate : config_.audit->pushClients) {
+        QFile tokenFile(QString::fromStdString(candidate.tokenFile));
+        const QByteArray token = tokenFile.open(QIODevice::ReadOnly) ? tokenFile.readLine(4096).trimmed() : QByteArray();
+        const std::string expected = "Bearer " + token.toStdString();
+        const bool match = !token.isEmpty() && given.size() == expected.size() && CRYPTO_memcmp(given.data(), expected.data(), given.size()) == 0;
+        if (match && !client) client = &candidate;
+    }
+    if (!client) return {401, kText, "a valid bearer token is required\n"};
     // A client that names its stream and where the body starts in it gets exactly-once delivery:
     // the position is committed with the events, a batch sent again is recognised, a gap refused.
     audit::SourceSpec source{{}, QStringLiteral("push"), true};
@@ -413,6 +418,12 @@ HttpResponse Daemon::receiveAudit(const std::string& path, const std::map<std::s
         const qint64 offset = QByteArray::fromStdString(offsetText).toLongLong(&ok);
         if (!streamName.match(QString::fromStdString(stream)).hasMatch() || !ok || offset < 0)
             return {400, kText, "Vakt-Stream (letters, digits, '.', '_', '-') and Vakt-Offset (bytes, 0 or more) go together\n"};
+        const bool mayWrite = std::any_of(client->streams.begin(), client->streams.end(), [&](const std::string& pattern) {
+            return QRegularExpression(QRegularExpression::wildcardToRegularExpression(QString::fromStdString(pattern)))
+                .match(QString::fromStdString(stream))
+                .hasMatch();
+        });
+        if (!mayWrite) return {403, kText, "this client may not write to that stream\n"};
         source = audit::SourceSpec{QStringLiteral("push:") + QString::fromStdString(stream), QStringLiteral("push:") + QString::fromStdString(stream),
                                    false, offset};
         auto committed = ledger_->position(source.key);
@@ -426,6 +437,7 @@ HttpResponse Daemon::receiveAudit(const std::string& path, const std::map<std::s
         if (offset + static_cast<qint64>(body.size()) <= committed->offset)  // all of it arrived before
             return {200, "application/json", "{\"accepted\":0,\"quarantined\":0,\"offset\":" + std::to_string(committed->offset) + "}\n"};
     }
+    if (std::find(client->services.begin(), client->services.end(), "*") == client->services.end()) source.allowedServices = client->services;
     QByteArray bytes = QByteArray::fromStdString(body);
     QBuffer input(&bytes);
     input.open(QIODevice::ReadOnly);
@@ -439,7 +451,8 @@ HttpResponse Daemon::receiveAudit(const std::string& path, const std::map<std::s
     }
     auditEvents_.add({}).inc(static_cast<double>(stats->accepted));
     auditQuarantined_.add({}).inc(static_cast<double>(stats->quarantined));
-    std::string answer = "{\"accepted\":" + std::to_string(stats->accepted) + ",\"quarantined\":" + std::to_string(stats->quarantined);
+    std::string answer = "{\"accepted\":" + std::to_string(stats->accepted) + ",\"quarantined\":" + std::to_string(stats->quarantined) +
+                         ",\"blank\":" + std::to_string(stats->blank);
     if (!source.key.isEmpty()) answer += ",\"offset\":" + std::to_string(stats->endOffset);
     return {200, "application/json", answer + "}\n"};
 }

@@ -233,14 +233,22 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         ++line;
         ++batch;
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-        if (!overlong && text.find_first_not_of(" \t") == std::string_view::npos) return;  // blank lines carry nothing
+        if (!overlong && text.find_first_not_of(" \t") == std::string_view::npos) {  // blank lines carry nothing
+            ++stats.blank;
+            return;
+        }
         std::string reason;
         Result<AuditEvent> event = fail("");
         if (overlong) {
             reason = "line is over the limit of " + std::to_string(limits.maxLineBytes) + " bytes";
         } else {
             event = parseEvent(text, limits);
-            if (!event) reason = event.message();
+            if (!event) {
+                reason = event.message();
+            } else if (!spec.allowedServices.empty() &&
+                       std::find(spec.allowedServices.begin(), spec.allowedServices.end(), event->service) == spec.allowedServices.end()) {
+                reason = "field 'service': this sender may not write events for this service";
+            }
         }
         if (!reason.empty()) {
             quarantined.push_back({line, std::move(reason), overlong ? std::string("-") : crypto::sha256Hex(text)});

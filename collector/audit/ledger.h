@@ -25,6 +25,7 @@ struct IngestStats {
     qint64 quarantined = 0;
     qint64 flagged = 0;  // accepted, with a malformed person id
     qint64 findings = 0;  // detections raised
+    qint64 blank = 0;  // blank lines: they count in the position but carry nothing
     qint64 startLine = 0;  // lines of the source already in the ledger before this run
     qint64 endOffset = 0;  // the source position committed at the end (resumable sources)
     bool olderCopy = false;  // the input ended before the committed position (olderCopiesExpected)
@@ -57,6 +58,9 @@ struct SourceSpec {
     // A log file known by its first line may turn up again shorter than the position already read
     // (the copy copytruncate leaves, or it compressed): then nothing in it is new, and it is no error.
     bool olderCopiesExpected = false;
+    // The services this source may write events for (a push client's); empty: any. An event of
+    // another service is quarantined.
+    std::vector<std::string> allowedServices = {};
 };
 
 // How far a source has been read: the byte after the last committed line, and its line count.

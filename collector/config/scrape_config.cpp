@@ -359,11 +359,36 @@ Result<CollectorConfig> parseConfig(std::string_view yaml, const std::string& fi
                 audit.detectionRules = *files;
             }
             if (const auto& push = a["push"]) {
-                if (auto s = r.knownKeys(push, "audit.push", {"bearer_token_file", "max_body_size"}); !s) return s.error();
-                if (!push["bearer_token_file"]) return r.at(push, "audit.push.bearer_token_file", "required: pushing is never open to anyone");
-                auto token = r.string(push["bearer_token_file"], "audit.push.bearer_token_file");
-                if (!token) return token.error();
-                audit.pushTokenFile = *token;
+                if (auto s = r.knownKeys(push, "audit.push", {"bearer_token_file", "clients", "max_body_size"}); !s) return s.error();
+                if (!push["bearer_token_file"] && !push["clients"])
+                    return r.at(push, "audit.push", "give clients (or bearer_token_file): pushing is never open to anyone");
+                if (push["bearer_token_file"]) {
+                    auto token = r.string(push["bearer_token_file"], "audit.push.bearer_token_file");
+                    if (!token) return token.error();
+                    audit.pushClients.push_back(PushClient{"default", *token, {"*"}, {"*"}});
+                }
+                if (const auto& clients = push["clients"]) {
+                    if (!clients.IsSequence()) return r.at(clients, "audit.push.clients", "expected a list of clients");
+                    for (std::size_t i = 0; i < clients.size(); ++i) {
+                        const auto& c = clients[i];
+                        const std::string w = "audit.push.clients[" + std::to_string(i) + "]";
+                        if (auto s = r.knownKeys(c, w, {"name", "bearer_token_file", "streams", "services"}); !s) return s.error();
+                        PushClient client;
+                        for (auto [key, target] : {std::pair{"name", &client.name}, std::pair{"bearer_token_file", &client.tokenFile}}) {
+                            if (!c[key]) return r.at(c, w + "." + key, "required");
+                            auto v = r.string(c[key], w + "." + key);
+                            if (!v) return v.error();
+                            *target = *v;
+                        }
+                        for (auto [key, target] : {std::pair{"streams", &client.streams}, std::pair{"services", &client.services}}) {
+                            if (!c[key]) return r.at(c, w + "." + key, "required: what this client may write ('*' for any)");
+                            auto v = r.strings(c[key], w + "." + key);
+                            if (!v) return v.error();
+                            *target = *v;
+                        }
+                        audit.pushClients.push_back(std::move(client));
+                    }
+                }
                 if (push["max_body_size"]) {
                     auto n = r.size(push["max_body_size"], "audit.push.max_body_size");
                     if (!n) return n.error();
@@ -409,7 +434,7 @@ void resolvePaths(CollectorConfig& config, const std::string& baseDir) {
     if (config.audit) {
         fix(config.audit->keysDir);
         for (auto& f : config.audit->files) fix(f);
-        fix(config.audit->pushTokenFile);
+        for (auto& client : config.audit->pushClients) fix(client.tokenFile);
         for (auto& f : config.audit->detectionRules) fix(f);
     }
     for (auto& job : config.scrapeConfigs) {

@@ -81,14 +81,25 @@ struct GlobalConfig {
 };
 
 // Audit logs the collector tails into the ledger (docs/audit-ledger.md).
+// One sender of pushed audit events: its own token, and what it may write. A stream is the
+// Vakt-Stream it names (patterns with '*'); a service is each event's `service`.
+struct PushClient {
+    std::string name;
+    std::string tokenFile;
+    std::vector<std::string> streams{"*"};
+    std::vector<std::string> services{"*"};
+};
+
 struct AuditConfig {
     std::string keysDir;
     std::vector<std::string> files;  // glob patterns; names ending in .gz are read decompressed
     std::chrono::milliseconds pollInterval{2000};
     std::chrono::milliseconds signInterval{300000};
     std::uint64_t maxLineBytes = 64 * 1024;
-    // POST /api/v1/audit/events on the collector's web address, when a token file is given.
-    std::string pushTokenFile;
+    // POST /api/v1/audit/events on the collector's web address, for these senders. Each
+    // `push.clients` entry has its own token bound to its streams and services;
+    // `push.bearer_token_file` is one sender that may write any (for a single sending system).
+    std::vector<PushClient> pushClients;
     std::uint64_t pushMaxBody = 16ull << 20;
     std::vector<std::string> detectionRules;  // files of detection rules
 };

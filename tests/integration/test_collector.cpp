@@ -27,6 +27,7 @@
 #include "core/incidents.h"
 #include "core/monitoring.h"
 #include "core/store.h"
+#include "tests/support/audit_events.h"
 #include "tests/support/net.h"
 #include "tests/support/test_db.h"
 
@@ -605,3 +606,67 @@ TEST_F(Collector, CredentialsDoNotFollowARedirectToAnotherHost) {
         }
     }
 }
+
+// One token per sending system, bound to its streams and services: a client cannot advance
+// another's stream or write events for another service with its own token.
+TEST_F(Collector, PushTokensAreBoundToTheirClientsStreamsAndServices) {
+    QProcess init;
+    init.start(VAKT_CLI, {"--keys", dir_.filePath("keys"), "keys", "init"});
+    ASSERT_TRUE(init.waitForFinished(30000));
+    write("svarut.token", "svarut-token-0123456789\n");
+    write("digisos.token", "digisos-token-012345678\n");
+    const QString config = write("clients.yml", "audit:\n  keys_dir: keys\n  push:\n    clients:\n"
+                                                "      - name: svarut\n        bearer_token_file: svarut.token\n"
+                                                "        streams: ['svarut-*']\n        services: [svarut]\n"
+                                                "      - name: digisos\n        bearer_token_file: digisos.token\n"
+                                                "        streams: ['digisos-*']\n        services: [digisos]\n");
+    const int webPort = freePort();
+    spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+    ASSERT_TRUE(waitFor([&] { return !httpGet(QStringLiteral("http://127.0.0.1:%1/-/ready").arg(webPort)).isEmpty(); }, 10000));
+    auto post = [&](const QByteArray& body, const QByteArray& token, const QByteArray& stream, int* status) {
+        QNetworkAccessManager nam;
+        QNetworkRequest request{QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/audit/events").arg(webPort))};
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-ndjson");
+        request.setRawHeader("Authorization", "Bearer " + token);
+        request.setRawHeader("Vakt-Stream", stream);
+        request.setRawHeader("Vakt-Offset", "0");
+        QNetworkReply* reply = nam.post(request, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        return answer;
+    };
+    const QByteArray svarut = auditEvent().service("svarut").action("forsendelse.send").set("request_id", "a").line();
+    const QByteArray digisos = auditEvent().service("digisos").action("soknad.send").set("request_id", "b").line();
+    int status = 0;
+    // The svarut sender may not advance digisos's stream.
+    post(svarut, "svarut-token-0123456789", "digisos-1", &status);
+    EXPECT_EQ(status, 403);
+    // On its own stream, an event for another service is quarantined, not stored; a blank line
+    // is counted in the position and reported.
+    QJsonObject answer = post(svarut + "\n" + digisos, "svarut-token-0123456789", "svarut-1", &status);
+    EXPECT_EQ(status, 200);
+    EXPECT_EQ(answer["accepted"].toInt(), 1);
+    EXPECT_EQ(answer["quarantined"].toInt(), 1);
+    EXPECT_EQ(answer["blank"].toInt(), 1);
+    EXPECT_EQ(answer["offset"].toInteger(), svarut.size() + 1 + digisos.size());
+    answer = post(digisos, "digisos-token-012345678", "digisos-1", &status);
+    EXPECT_EQ(status, 200);
+    EXPECT_EQ(answer["accepted"].toInt(), 1);
+    post(digisos, "no-such-token-01234567", "digisos-1", &status);
+    EXPECT_EQ(status, 401);
+    auto store = Store::open(db_, Store::OpenMode::MustExist);
+    auto rows = (*store)->db().query("SELECT service FROM audit_events ORDER BY seq");
+    ASSERT_TRUE(rows);
+    QStringList services;
+    for (const auto& r : *rows) services << r.value(0).toString();
+    EXPECT_EQ(services, (QStringList{"svarut", "digisos"}));
+    auto reasons = (*store)->db().query("SELECT reason FROM audit_quarantine");
+    ASSERT_TRUE(reasons && reasons->size() == 1);
+    EXPECT_TRUE(reasons->front().value(0).toString().contains("may not write events for this service"));
+}
+

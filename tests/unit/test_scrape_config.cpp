@@ -151,3 +151,24 @@ TEST(ScrapeConfig, FileSdAcceptsJsonAndYaml) {
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.message().rfind("t.yml:1:", 0), 0u) << bad.message();
 }
+
+TEST(ScrapeConfig, PushClientsEachHaveATokenStreamsAndServices) {
+    auto c = parseConfig("audit:\n  keys_dir: keys\n  push:\n    clients:\n"
+                         "      - name: svarut\n        bearer_token_file: svarut.token\n        streams: ['svarut-*']\n        services: [svarut]\n",
+                         "/etc/vakt/c.yml");
+    ASSERT_TRUE(c) << c.message();
+    ASSERT_EQ(c->audit->pushClients.size(), 1u);
+    const PushClient& client = c->audit->pushClients.front();
+    EXPECT_EQ(client.name, "svarut");
+    EXPECT_EQ(client.tokenFile, "svarut.token");
+    EXPECT_EQ(client.streams, std::vector<std::string>{"svarut-*"});
+    EXPECT_EQ(client.services, std::vector<std::string>{"svarut"});
+    // A client must say what it may write; pushing is never open without a token.
+    auto open = parseConfig("audit:\n  keys_dir: keys\n  push:\n    clients:\n      - name: x\n        bearer_token_file: t\n        streams: ['*']\n",
+                            "c.yml");
+    ASSERT_FALSE(open);
+    EXPECT_NE(open.message().find("c.yml:5: field 'audit.push.clients[0].services': required"), std::string::npos) << open.message();
+    auto none = parseConfig("audit:\n  keys_dir: keys\n  push:\n    max_body_size: 1MB\n", "c.yml");
+    ASSERT_FALSE(none);
+    EXPECT_NE(none.message().find("audit.push"), std::string::npos) << none.message();
+}
