@@ -33,6 +33,37 @@ TEST(TrailChain, IntactChainVerifies) {
     EXPECT_EQ(verify(c, 5, c.back().hash), std::nullopt);
 }
 
+// A known answer, worked out outside Vakt from the format in core/trail_chain.h:
+//   printf 'vakt-trail-v1\n64:%s\n1:1\n24:2026-06-01T12:00:00.000Z\n4:kari\n12:catalog.save\n13:catalog_entry\n6:svarut\n0:\n17:{"name":"SvarUt"}\n'
+//     0000000000000000000000000000000000000000000000000000000000000000 | sha256sum   (the zeros are printf's argument)
+TEST(TrailChain, HashHasAKnownAnswer) {
+    const TrailEntry e{1, "2026-06-01T12:00:00.000Z", "kari", "catalog.save", "catalog_entry", "svarut", "", "{\"name\":\"SvarUt\"}",
+                       std::string(64, '0'), {}};
+    EXPECT_EQ(trailEntryHash(e), "1038b5b5b9b828fe5463a14527ac63332b8cf4ea9091d5892bcb194c72def17b");
+}
+
+// Every field is covered by the hash: changing any one of them changes it.
+TEST(TrailChain, EveryFieldIsInTheHash) {
+    const TrailEntry original = chain(1)[0];
+    const std::string hash = trailEntryHash(original);
+    std::vector<std::pair<const char*, void (*)(TrailEntry&)>> changes = {
+        {"seq", [](TrailEntry& e) { e.seq += 1; }},
+        {"at", [](TrailEntry& e) { e.at += "x"; }},
+        {"actor", [](TrailEntry& e) { e.actor += "x"; }},
+        {"action", [](TrailEntry& e) { e.action += "x"; }},
+        {"entity", [](TrailEntry& e) { e.entity += "x"; }},
+        {"entityKey", [](TrailEntry& e) { e.entityKey += "x"; }},
+        {"before", [](TrailEntry& e) { e.before += "x"; }},
+        {"after", [](TrailEntry& e) { e.after += "x"; }},
+        {"prevHash", [](TrailEntry& e) { e.prevHash[0] = e.prevHash[0] == '0' ? '1' : '0'; }},
+    };
+    for (const auto& [field, change] : changes) {
+        TrailEntry changed = original;
+        change(changed);
+        EXPECT_NE(trailEntryHash(changed), hash) << field;
+    }
+}
+
 TEST(TrailChain, FieldBoundariesMatter) {
     auto c = chain(1);
     TrailEntry shifted = c[0];
