@@ -39,7 +39,17 @@ protected:
             setErrorString(QString::fromLatin1(gzerror(file_, &code)));
             return -1;
         }
-        if (n == 0) ended_ = true;
+        if (n == 0) {
+            // zlib ends a stream cut off in the middle as if it were complete, and says so only
+            // through Z_BUF_ERROR: such a file is still being written (or damaged), not ended.
+            int code = Z_OK;
+            gzerror(file_, &code);
+            if (code == Z_BUF_ERROR) {
+                setErrorString(QStringLiteral("the compressed file ends in the middle (it may still be being written)"));
+                return -1;
+            }
+            ended_ = true;
+        }
         return n;
     }
     qint64 writeData(const char*, qint64) override { return -1; }

@@ -670,3 +670,46 @@ TEST_F(Collector, PushTokensAreBoundToTheirClientsStreamsAndServices) {
     EXPECT_TRUE(reasons->front().value(0).toString().contains("may not write events for this service"));
 }
 
+
+// A compressed log that is still being written is not read as if it had ended: its cut-off last
+// line is never taken for an event, and once it is whole every event is there exactly once.
+TEST_F(Collector, ACompressedLogStillBeingWrittenIsNotReadAsEnded) {
+    QProcess init;
+    init.start(VAKT_CLI, {"--keys", dir_.filePath("keys"), "keys", "init"});
+    ASSERT_TRUE(init.waitForFinished(30000));
+    QProcess sim;
+    sim.start(VAKT_SIM, {"--audit-events", "400", "--seed", "12"});
+    ASSERT_TRUE(sim.waitForFinished(30000));
+    const QByteArray plain = sim.readAllStandardOutput();
+    QProcess gzip;
+    gzip.start("gzip", {"-c", "-1"});
+    gzip.write(plain);
+    gzip.closeWriteChannel();
+    ASSERT_TRUE(gzip.waitForFinished(10000));
+    const QByteArray whole = gzip.readAllStandardOutput();
+    ASSERT_GT(whole.size(), 2000);
+    QDir().mkpath(dir_.filePath("logs"));
+    const QString gz = dir_.filePath("logs/audit.jsonl.1.gz");
+    auto put = [&](const QByteArray& bytes) {
+        QFile f(gz);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(bytes);
+    };
+    put(whole.left(whole.size() * 6 / 10));  // gzip is still writing it
+    const QString config = write("gz.yml", "audit:\n  keys_dir: keys\n  files: ['logs/audit.jsonl*']\n  poll_interval: 200ms\n  sign_interval: 1s\n");
+    const int webPort = freePort();
+    spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+    auto metrics = [&] { return QString::fromUtf8(httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort))); };
+    auto counts = [&] {
+        auto store = Store::open(db_, Store::OpenMode::MustExist);
+        auto e = (*store)->db().query("SELECT count(*), count(DISTINCT json_extract(canonical, '$.request_id')) FROM audit_events");
+        auto q = (*store)->db().query("SELECT count(*) FROM audit_quarantine");
+        return std::tuple{e->front().value(0).toInt(), e->front().value(1).toInt(), q->front().value(0).toInt()};
+    };
+    // Proof that the partial file was looked at: it was reported as unreadable so far.
+    ASSERT_TRUE(waitFor([&] { return metrics().contains(QRegularExpression("vakt_audit_source_errors_total [1-9]")); }, 15000)) << metrics().toStdString();
+    EXPECT_EQ(std::get<2>(counts()), 0);  // nothing of it quarantined
+    put(whole);  // gzip has finished
+    ASSERT_TRUE(waitFor([&] { return std::get<0>(counts()) == 400; }, 15000)) << std::get<0>(counts());
+    EXPECT_EQ(counts(), (std::tuple{400, 400, 0}));
+}
