@@ -82,6 +82,36 @@ groups:
     }
 }
 
+// The same rules stay quiet on a healthy target, and just under each threshold.
+TEST(AlertRules, ThresholdRateQuantileAndBurnRateStayQuietWhenHealthy) {
+    AlertEvaluator e(rules(R"(
+groups:
+  - name: g
+    rules:
+      - {alert: Minne, type: threshold, metric: process_resident_memory_bytes, op: '>', value: 1e9}
+      - {alert: Trafikk, type: counter_rate, metric: http_server_requests, window: 1m, op: '>', value: 100}
+      - {alert: Treg, type: histogram_quantile, metric: rpc_seconds, quantile: 0.95, window: 5m, op: '>', value: 1}
+      - {alert: Feilbudsjett, type: error_ratio, slo: 0.99, windows: [1m, 5m], burn_rate: 10}
+      - {alert: MålNede, type: target_down}
+)"));
+    auto body = [](double mem, double ok, double err, double fast, double slow) {
+        return "process_resident_memory_bytes " + std::to_string(mem) + "\n" + requests(ok, err) +
+               "rpc_seconds_bucket{le=\"0.5\"} " + std::to_string(fast) + "\nrpc_seconds_bucket{le=\"2\"} " + std::to_string(fast + slow) +
+               "\nrpc_seconds_bucket{le=\"+Inf\"} " + std::to_string(fast + slow) + "\n";
+    };
+    // 1e9 bytes is not over 1e9; 99 req/s; every request fast; 5 % of the error budget's burn limit.
+    Scrape a(body(9e8, 1000, 0, 100, 0));
+    Scrape b(body(1e9, 1000 + 60 * 99 - 3, 3, 100 + 60 * 99, 0));
+    e.observe("platform", "p1", "svarut", 0, true, &a.result);
+    e.observe("platform", "p1", "svarut", 60 * kS, true, &b.result);
+    for (std::int64_t at : {60 * kS, 120 * kS}) {
+        const auto firing = e.evaluate(at);
+        std::vector<std::string> names;
+        for (const auto& f : firing) names.push_back(f.rule);
+        EXPECT_TRUE(firing.empty()) << "fired: " << testing::PrintToString(names);
+    }
+}
+
 TEST(AlertRules, ErrorsNameFileLineAndField) {
     for (auto [yaml, where, says] : {std::tuple{"groups:\n  - name: g\n    rules:\n      - alert: A\n        type: nonsense\n", "rules.yml:5:", "type"},
                                      std::tuple{"groups:\n  - name: g\n    rules:\n      - alert: A\n        type: threshold\n        value: 3\n", "rules.yml:4:", "metric"},
