@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include "cli/command.h"
+#include "collector/audit/ledger.h"
 
 namespace vakt::cli {
 namespace {
@@ -12,7 +13,10 @@ namespace {
 constexpr const char* kTrailHelp = R"(Usage: vakt [--db URL] trail SUBCOMMAND
 
   verify [--json]   recompute the hash chain; exit 0 when intact, 1 naming the first broken
-                    entry when any entry was changed, deleted or reordered
+                    entry when any entry was changed, deleted or reordered. With --keys DIR
+                    (global) it is also checked against the heads the audit ledger's key
+                    countersigned, so a chain rewritten or cut short by whoever can write the
+                    database is caught too
   list [--entity ENTITY] [--key KEY] [--limit N] [--json]
                     show the newest entries
 )";
@@ -21,13 +25,26 @@ int verify(Context& ctx, Args& a) {
     const bool json = a.flag(QStringLiteral("--json"));
     a.expectEnd();
     if (auto s = ctx.connect(); !s) return failWith(s.message());
-    auto check = ctx.store().verifyTrail(ctx.session());
+    std::vector<TrailCheckpoint> countersigned;
+    if (!ctx.globals().keys.isEmpty()) {
+        auto keys = audit::LedgerKeys::load(ctx.globals().keys);
+        if (!keys) return failWith(keys.message());
+        auto checkpoints = audit::Ledger(ctx.store(), std::move(*keys)).trailCheckpoints(ctx.session());
+        if (!checkpoints) return failWith(checkpoints.message());
+        countersigned = std::move(*checkpoints);
+    }
+    const std::optional<TrailCheckpoint> newest = countersigned.empty() ? std::nullopt : std::optional(countersigned.back());
+    auto check = ctx.store().verifyTrail(ctx.session(), std::move(countersigned));
     if (!check) return failWith(check.message());
     if (json) {
-        printJson(QJsonObject{{"intact", check->intact}, {"verified_entries", check->entries},
-                              {"problem", QString::fromStdString(check->problem)}});
+        QJsonObject o{{"intact", check->intact}, {"verified_entries", check->entries}, {"problem", QString::fromStdString(check->problem)}};
+        if (newest) o["countersigned_up_to"] = static_cast<qint64>(newest->seq);
+        printJson(o);
     } else if (check->intact) {
         out() << "Trail intact: " << check->entries << " entries verified.\n";
+        if (newest)
+            out() << "Checked against the heads countersigned with the audit ledger's key; the newest covers entry " << newest->seq
+                  << " (signed " << QString::fromStdString(newest->signedAt) << ").\n";
     } else {
         err() << "Trail BROKEN: " << QString::fromStdString(check->problem) << " (" << check->entries
               << " entries before it are intact)" << Qt::endl;

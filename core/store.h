@@ -47,8 +47,10 @@ public:
         qint64 entries = 0;
         std::string problem;  // the first broken entry
     };
-    // Both need trail.read.
-    Result<TrailCheck> verifyTrail(const Session& who);
+    // Both need trail.read. `countersigned` heads (from the audit ledger's key) must match too.
+    Result<TrailCheck> verifyTrail(const Session& who, std::vector<TrailCheckpoint> countersigned = {});
+    // The newest entry's position and hash, for countersigning (trail.read).
+    Result<TrailCheckpoint> trailHead(const Session& who);
     Result<std::vector<TrailEntry>> trail(const Session& who, const QString& entity = {}, const QString& key = {}, int limit = 1000);
 
 private:

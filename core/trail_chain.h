@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace vakt {
 
@@ -25,9 +26,20 @@ inline const std::string kTrailGenesisHash(64, '0');
 
 std::string trailEntryHash(const TrailEntry& entry);
 
+// A trail head countersigned by whoever holds the ledger's signing key: entry `seq` had `hash`.
+struct TrailCheckpoint {
+    std::int64_t seq = 0;
+    std::string hash;
+    std::string signedAt;  // when it was signed, for messages
+};
+
 // Feed entries in seq order; reports the first entry that breaks the chain.
 class TrailChainVerifier {
 public:
+    TrailChainVerifier() = default;
+    // Entries must also match these signed heads, and the trail must reach the newest of them:
+    // a rewritten chain or cut end is caught even when it was made consistent with itself.
+    explicit TrailChainVerifier(std::vector<TrailCheckpoint> checkpoints);
     // Returns a reason when this entry is not the intact successor of the previous one.
     std::optional<std::string> feed(const TrailEntry& entry);
     // After the last entry: the stored head must name the last entry verified.
@@ -37,6 +49,8 @@ public:
 private:
     std::int64_t lastSeq_ = 0;
     std::string lastHash_ = kTrailGenesisHash;
+    std::vector<TrailCheckpoint> checkpoints_;  // by seq
+    std::size_t nextCheckpoint_ = 0;
 };
 
 }  // namespace vakt

@@ -16,6 +16,7 @@ constexpr auto kHmacFile = "pseudonym.key";
 constexpr auto kSigningFile = "signing-ed25519.pem";
 constexpr auto kPublicFile = "signing-ed25519.pub.pem";
 constexpr auto kWitnessFile = "witness.json";
+constexpr auto kTrailWitnessFile = "trail-witness.json";
 
 Status writePrivate(const QString& path, const QByteArray& data, bool secret) {
     QSaveFile f(path);
@@ -150,6 +151,43 @@ Status LedgerKeys::writeWitness(const SignedHead& head) const {
                         {"timestamp_ms", static_cast<qint64>(head.timestampMs)},
                         {"signature", QString::fromStdString(head.signatureBase64)}};
     return writePrivate(QDir(dir_).filePath(kWitnessFile), QJsonDocument(o).toJson(), false);
+}
+
+std::string SignedTrailHead::message() const {
+    return "vakt-trail-head-v1\n" + std::to_string(seq) + "\n" + hash + "\n" + std::to_string(timestampMs) + "\n";
+}
+
+Result<SignedTrailHead> LedgerKeys::signTrail(std::int64_t seq, const std::string& hash, std::int64_t timestampMs) const {
+    if (auto s = canSign(); !s) return s.error();
+    SignedTrailHead head{seq, hash, timestampMs, {}};
+    auto signature = crypto::signEd25519(signingPem_, head.message());
+    if (!signature) return signature.error();
+    head.signatureBase64 = crypto::base64(*signature);
+    return head;
+}
+
+bool LedgerKeys::verifyTrail(const SignedTrailHead& head) const {
+    auto signature = crypto::fromBase64(head.signatureBase64);
+    return signature && crypto::verifyEd25519(publicPem_, head.message(), *signature);
+}
+
+Result<std::optional<SignedTrailHead>> LedgerKeys::trailWitness() const {
+    QFile f(QDir(dir_).filePath(kTrailWitnessFile));
+    if (!f.exists()) return std::optional<SignedTrailHead>();
+    if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + f.fileName().toStdString(), ErrorKind::Io);
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    SignedTrailHead head{o.value("seq").toInteger(), o.value("hash").toString().toStdString(), o.value("timestamp_ms").toInteger(),
+                         o.value("signature").toString().toStdString()};
+    if (!verifyTrail(head)) return fail(f.fileName().toStdString() + ": the countersigned trail head's signature does not verify");
+    return std::optional<SignedTrailHead>(head);
+}
+
+Status LedgerKeys::writeTrailWitness(const SignedTrailHead& head) const {
+    const QJsonObject o{{"seq", static_cast<qint64>(head.seq)},
+                        {"hash", QString::fromStdString(head.hash)},
+                        {"timestamp_ms", static_cast<qint64>(head.timestampMs)},
+                        {"signature", QString::fromStdString(head.signatureBase64)}};
+    return writePrivate(QDir(dir_).filePath(kTrailWitnessFile), QJsonDocument(o).toJson(), false);
 }
 
 }  // namespace vakt::audit

@@ -9,6 +9,7 @@
 // A directory holds what its user needs: a revisor's has the public key and a copy of the
 // witness, never the private key. Secret files that group or others may read are refused, as ssh does.
 #include <QString>
+#include <optional>
 #include <string>
 
 #include "core/base/result.h"
@@ -21,6 +22,16 @@ struct SignedHead {
     std::int64_t timestampMs = 0;
     std::string signatureBase64;
     // The bytes that are signed.
+    std::string message() const;
+};
+
+// The app's trail head, countersigned with the same key, so a trail rewritten by whoever can
+// write the database is caught (trail-witness.json keeps the newest outside the database).
+struct SignedTrailHead {
+    std::int64_t seq = 0;
+    std::string hash;
+    std::int64_t timestampMs = 0;
+    std::string signatureBase64;
     std::string message() const;
 };
 
@@ -46,6 +57,12 @@ public:
     Result<SignedHead> witness(bool headsExist) const;
     bool hasWitness() const;
     Status writeWitness(const SignedHead& head) const;
+
+    Result<SignedTrailHead> signTrail(std::int64_t seq, const std::string& hash, std::int64_t timestampMs) const;
+    bool verifyTrail(const SignedTrailHead& head) const;
+    // The newest countersigned trail head, if this directory has one.
+    Result<std::optional<SignedTrailHead>> trailWitness() const;
+    Status writeTrailWitness(const SignedTrailHead& head) const;
 
 private:
     QString dir_;

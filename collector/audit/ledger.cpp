@@ -424,7 +424,47 @@ Result<SignedHead> Ledger::signHead(const Session& who) {
     if (auto s = tx.commit(); !s) return s.error();
     // The witness is written after the commit: it never names a head the Store does not have.
     if (auto s = keys_.writeWitness(*head); !s) return s.error();
+    if (auto s = countersignTrail(who); !s) return s.error();
     return head;
+}
+
+Status Ledger::countersignTrail(const Session& who) {
+    auto head = store_.trailHead(who);
+    if (!head) return head.error();
+    if (head->seq == 0) return {};
+    auto last = store_.db().query(QStringLiteral("SELECT MAX(seq) FROM audit_trail_heads"));
+    if (!last) return last.error();
+    if (!last->front().value(0).isNull() && last->front().value(0).toLongLong() >= head->seq) return {};
+    auto signedHead = keys_.signTrail(head->seq, head->hash, store_.clock().now().toMSecsSinceEpoch());
+    if (!signedHead) return signedHead.error();
+    if (auto s = store_.db().exec(QStringLiteral("INSERT INTO audit_trail_heads (seq, hash, timestamp_ms, signature) VALUES (?, ?, ?, ?)"),
+                                  {static_cast<qint64>(signedHead->seq), QString::fromStdString(signedHead->hash),
+                                   static_cast<qint64>(signedHead->timestampMs), QString::fromStdString(signedHead->signatureBase64)});
+        !s)
+        return s;
+    return keys_.writeTrailWitness(*signedHead);
+}
+
+Result<std::vector<TrailCheckpoint>> Ledger::trailCheckpoints(const Session& who) {
+    if (!who.allows(vakt::permission::TrailRead)) return denied(who, vakt::permission::TrailRead).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT seq, hash, timestamp_ms, signature FROM audit_trail_heads ORDER BY seq"));
+    if (!rows) return rows.error();
+    std::vector<TrailCheckpoint> out;
+    auto add = [&](const SignedTrailHead& h) -> Status {
+        if (!keys_.verifyTrail(h))
+            return fail("the countersigned trail head at entry " + std::to_string(h.seq) + " does not verify with the ledger's key");
+        out.push_back({h.seq, h.hash, QDateTime::fromMSecsSinceEpoch(h.timestampMs, Qt::UTC).toString(Qt::ISODate).toStdString()});
+        return {};
+    };
+    for (const auto& r : *rows)
+        if (auto s = add({r.value(0).toLongLong(), r.value(1).toString().toStdString(), r.value(2).toLongLong(), r.value(3).toString().toStdString()});
+            !s)
+            return s.error();
+    auto witness = keys_.trailWitness();
+    if (!witness) return witness.error();
+    if (*witness)
+        if (auto s = add(**witness); !s) return s.error();
+    return out;
 }
 
 Result<VerifyReport> Ledger::verify(const Session& who) {

@@ -84,8 +84,12 @@ public:
     // key. A sequential input (a decompressing reader) is read past that position.
     Result<IngestStats> ingest(const Session& who, const SourceSpec& source, QIODevice& input, const EventLimits& limits = {},
                                std::size_t batchLines = 5000);
-    // Signs a head at the current size and records it, in the Store and as the witness.
+    // Signs a head at the current size and records it, in the Store and as the witness; also
+    // countersigns the app's trail head when it has moved (trail-witness.json beside it).
     Result<SignedHead> signHead(const Session& who);
+    // The countersigned trail heads, each signature checked, and the trail witness: what
+    // `Store::verifyTrail` checks the chain against. Needs trail.read.
+    Result<std::vector<TrailCheckpoint>> trailCheckpoints(const Session& who);
     Result<VerifyReport> verify(const Session& who);
     Result<std::uint64_t> size();
     // The committed position of a resumable source (zero when it was never read).
@@ -152,6 +156,7 @@ private:
     Result<std::vector<qint64>> buckets(qint64 fromMs, qint64 toMs);
 
     Status raiseFindings(const Session& who, const std::vector<Finding>& findings);
+    Status countersignTrail(const Session& who);
     Result<std::vector<LedgerEvent>> findEvents(const Query& query, int limit, std::optional<Cursor> after = std::nullopt);
     // Reading personal data is processing it: each search, export and proof goes in the trail.
     Status recordReading(const Session& who, const QString& action, const QString& key, const QJsonObject& what);

@@ -132,6 +132,17 @@ ModuleSchema ledgerSchema() {
          {},
          {},
          &moveAuditEventsV1},
+        {3,
+         QStringLiteral("audit ledger: the app's trail heads, countersigned with the ledger's key"),
+         {
+             "CREATE TABLE audit_trail_heads ("
+             " seq BIGINT PRIMARY KEY,"
+             " hash TEXT NOT NULL,"
+             " timestamp_ms BIGINT NOT NULL,"
+             " signature TEXT NOT NULL)",
+         },
+         {},
+         {}},
             }};
 }
 

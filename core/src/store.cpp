@@ -109,10 +109,10 @@ TrailEntry entryFromRecord(const QSqlRecord& r) {
 const char* kTrailColumns = "seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash";
 }  // namespace
 
-Result<Store::TrailCheck> Store::verifyTrail(const Session& who) {
+Result<Store::TrailCheck> Store::verifyTrail(const Session& who, std::vector<TrailCheckpoint> countersigned) {
     if (!who.allows(permission::TrailRead)) return denied(who, permission::TrailRead).error();
     TrailCheck check;
-    TrailChainVerifier verifier;
+    TrailChainVerifier verifier(std::move(countersigned));
     // Read in pages so a long trail does not have to fit in memory.
     constexpr int kPage = 5000;
     qint64 after = 0;
@@ -144,6 +144,14 @@ Result<Store::TrailCheck> Store::verifyTrail(const Session& who) {
     }
     check.entries = verifier.verified();
     return check;
+}
+
+Result<TrailCheckpoint> Store::trailHead(const Session& who) {
+    if (!who.allows(permission::TrailRead)) return denied(who, permission::TrailRead).error();
+    auto head = db_->query(QStringLiteral("SELECT seq, hash FROM trail_head WHERE id = 1"));
+    if (!head) return head.error();
+    if (head->empty()) return fail("the trail head is missing; the database is damaged", ErrorKind::Internal);
+    return TrailCheckpoint{head->front().value(0).toLongLong(), head->front().value(1).toString().toStdString(), {}};
 }
 
 Result<std::vector<TrailEntry>> Store::trail(const Session& who, const QString& entity, const QString& key, int limit) {

@@ -2,6 +2,8 @@
 
 #include "core/base/crypto.h"
 
+#include <algorithm>
+
 namespace vakt {
 
 namespace {
@@ -27,6 +29,10 @@ std::string trailEntryHash(const TrailEntry& e) {
     return crypto::sha256Hex(bytes);
 }
 
+TrailChainVerifier::TrailChainVerifier(std::vector<TrailCheckpoint> checkpoints) : checkpoints_(std::move(checkpoints)) {
+    std::sort(checkpoints_.begin(), checkpoints_.end(), [](const auto& a, const auto& b) { return a.seq < b.seq; });
+}
+
 std::optional<std::string> TrailChainVerifier::feed(const TrailEntry& e) {
     const std::string where = "trail entry " + std::to_string(e.seq);
     if (e.seq != lastSeq_ + 1) {
@@ -35,12 +41,20 @@ std::optional<std::string> TrailChainVerifier::feed(const TrailEntry& e) {
     }
     if (e.prevHash != lastHash_) return where + ": does not follow entry " + std::to_string(lastSeq_) + " (chain link broken)";
     if (trailEntryHash(e) != e.hash) return where + ": content does not match its hash (changed)";
+    for (; nextCheckpoint_ < checkpoints_.size() && checkpoints_[nextCheckpoint_].seq <= e.seq; ++nextCheckpoint_) {
+        const TrailCheckpoint& c = checkpoints_[nextCheckpoint_];
+        if (c.seq == e.seq && c.hash != e.hash)
+            return where + ": differs from the head countersigned " + c.signedAt + " (the trail up to it was rewritten)";
+    }
     lastSeq_ = e.seq;
     lastHash_ = e.hash;
     return std::nullopt;
 }
 
 std::optional<std::string> TrailChainVerifier::finish(std::int64_t headSeq, const std::string& headHash) const {
+    if (!checkpoints_.empty() && checkpoints_.back().seq > lastSeq_)
+        return "trail entry " + std::to_string(lastSeq_ + 1) + ": missing (a head countersigned " + checkpoints_.back().signedAt + " covers " +
+               std::to_string(checkpoints_.back().seq) + " entries; the end was removed)";
     if (headSeq > lastSeq_)
         return "trail entry " + std::to_string(lastSeq_ + 1) + ": missing (the trail head records " +
                std::to_string(headSeq) + " entries; the end was removed)";

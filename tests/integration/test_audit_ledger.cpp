@@ -266,6 +266,34 @@ TEST_F(AuditLedger, KeysAreSplitByWhatEachUseNeeds) {
     EXPECT_TRUE(open.err.contains("chmod 600")) << open.err.toStdString();
 }
 
+// Whoever can write the database can cut the trail's newest entries and move its head back, and
+// the chain still holds together; the heads countersigned with the ledger's key catch it.
+TEST_F(AuditLedger, TheTrailIsCheckedAgainstHeadsCountersignedWithTheLedgersKey) {
+    threeBatches();  // each ingest ends with a signed head, which countersigns the trail's head
+    Outcome intact = vakt({"trail", "verify"});
+    ASSERT_EQ(intact.code, 0) << intact.err.toStdString();
+    EXPECT_TRUE(intact.out.contains("countersigned")) << intact.out.toStdString();
+    const qint64 last = count("SELECT MAX(seq) FROM trail");
+    ASSERT_EQ(count("SELECT MAX(seq) FROM audit_trail_heads"), last);
+    // The attacker drops the guards, cuts the two newest entries and points the head at the third.
+    sql(database_.postgres() ? "DROP TRIGGER trail_no_change ON trail" : "DROP TRIGGER trail_no_delete");
+    sql(QStringLiteral("DELETE FROM trail WHERE seq > %1").arg(last - 2));
+    sql(QStringLiteral("UPDATE trail_head SET seq = %1, hash = (SELECT hash FROM trail WHERE seq = %1)").arg(last - 2));
+    ASSERT_EQ(count("SELECT MAX(seq) FROM trail"), last - 2);
+    // The chain alone cannot tell (the limit the countersignature closes) ...
+    Outcome chainOnly = run(VAKT_CLI, {"--db", db_, "trail", "verify"});
+    EXPECT_EQ(chainOnly.code, 0) << chainOnly.err.toStdString();
+    // ... the countersigned heads can, and so can the witness when their rows are removed too.
+    Outcome caught = vakt({"trail", "verify"});
+    EXPECT_EQ(caught.code, 1);
+    EXPECT_TRUE(caught.err.contains(QStringLiteral("trail entry %1: missing").arg(last - 1)) && caught.err.contains("countersigned"))
+        << caught.err.toStdString();
+    sql("DELETE FROM audit_trail_heads");
+    Outcome byWitness = vakt({"trail", "verify"});
+    EXPECT_EQ(byWitness.code, 1);
+    EXPECT_TRUE(byWitness.err.contains("countersigned")) << byWitness.err.toStdString();
+}
+
 TEST_F(AuditLedger, SearchAnswersByPersonActorServiceAndActionInTimeOrder) {
     // A week of events, one every seven minutes, in two time zones, so a search spans more hours
     // than one query reads at a time. What a search should return is worked out from this input.

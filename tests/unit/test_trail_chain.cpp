@@ -64,6 +64,33 @@ TEST(TrailChain, EveryFieldIsInTheHash) {
     }
 }
 
+// Against countersigned heads: a chain rewritten consistently up to a signed entry, or cut
+// before it, is caught; a chain that matches them verifies.
+TEST(TrailChain, CountersignedHeadsCatchARewrittenOrCutChain) {
+    const auto c = chain(6);
+    auto check = [&](const std::vector<TrailEntry>& entries, std::vector<TrailCheckpoint> signedHeads) {
+        TrailChainVerifier v(std::move(signedHeads));
+        for (const auto& e : entries)
+            if (auto p = v.feed(e)) return p;
+        return v.finish(entries.back().seq, entries.back().hash);
+    };
+    EXPECT_EQ(check(c, {{4, c[3].hash, "t1"}, {6, c[5].hash, "t2"}}), std::nullopt);
+    auto cut = check(std::vector<TrailEntry>(c.begin(), c.begin() + 4), {{6, c[5].hash, "t2"}});
+    ASSERT_TRUE(cut);
+    EXPECT_NE(cut->find("trail entry 5: missing"), std::string::npos) << *cut;
+    // Entry 3 changed and every hash after it recomputed: the chain holds, the signed head does not.
+    auto rewritten = c;
+    rewritten[2].after = "{\"v\":99}";
+    for (std::size_t i = 2; i < rewritten.size(); ++i) {
+        if (i > 2) rewritten[i].prevHash = rewritten[i - 1].hash;
+        rewritten[i].hash = trailEntryHash(rewritten[i]);
+    }
+    EXPECT_EQ(check(rewritten, {}), std::nullopt);
+    auto caught = check(rewritten, {{4, c[3].hash, "t1"}});
+    ASSERT_TRUE(caught);
+    EXPECT_NE(caught->find("trail entry 4: differs from the head countersigned t1"), std::string::npos) << *caught;
+}
+
 TEST(TrailChain, FieldBoundariesMatter) {
     auto c = chain(1);
     TrailEntry shifted = c[0];
