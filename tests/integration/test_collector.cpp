@@ -58,6 +58,13 @@ protected:
         processes_.push_back(p);
         return p;
     }
+    // The audit ledger's keys in dir_/keys, as `vakt keys init` makes them.
+    void initKeys() {
+        QProcess init;
+        init.start(VAKT_CLI, {"--keys", dir_.filePath("keys"), "keys", "init"});
+        ASSERT_TRUE(init.waitForFinished(30000));
+        ASSERT_EQ(init.exitCode(), 0) << init.readAllStandardError().toStdString();
+    }
     QString write(const QString& name, const QByteArray& text) {
         QFile f(dir_.filePath(name));
         EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -316,10 +323,7 @@ TEST_F(Collector, FileSdChangesAreFollowedWithoutARestart) {
 
 TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
     const QString keys = dir_.filePath("keys");
-    QProcess init;
-    init.start(VAKT_CLI, {"--keys", keys, "keys", "init"});
-    ASSERT_TRUE(init.waitForFinished(30000));
-    ASSERT_EQ(init.exitCode(), 0);
+    ASSERT_NO_FATAL_FAILURE(initKeys());
     QProcess sim;
     sim.start(VAKT_SIM, {"--audit-events", "350", "--seed", "9"});
     ASSERT_TRUE(sim.waitForFinished(30000));
@@ -395,9 +399,7 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
 
 TEST_F(Collector, AuditEventsCanBePushedWithTheBearerToken) {
     const QString keys = dir_.filePath("keys");
-    QProcess init;
-    init.start(VAKT_CLI, {"--keys", keys, "keys", "init"});
-    ASSERT_TRUE(init.waitForFinished(30000));
+    ASSERT_NO_FATAL_FAILURE(initKeys());
     write("push.token", "s3cret-token-for-tests\n");
     const QString config = write("push.yml", "audit:\n  keys_dir: keys\n  sign_interval: 1s\n  push:\n    bearer_token_file: push.token\n"
                                              "    max_body_size: 64KB\n");
@@ -497,9 +499,7 @@ TEST_F(Collector, AuditPushOverHttpsWithAVerifiedCertificate) {
     const QString d = dir_.path();
     makeCertificate(d, "collector-ca", "collector");
     if (HasFatalFailure()) return;
-    QProcess init;
-    init.start(VAKT_CLI, {"--keys", dir_.filePath("keys"), "keys", "init"});
-    ASSERT_TRUE(init.waitForFinished(30000));
+    ASSERT_NO_FATAL_FAILURE(initKeys());
     write("push.token", "token-over-tls\n");
     const QString config = write("tls-push.yml", "audit:\n  keys_dir: keys\n  push:\n    bearer_token_file: push.token\n");
     const int webPort = freePort();
@@ -539,10 +539,7 @@ TEST_F(Collector, AuditPushOverHttpsWithAVerifiedCertificate) {
 // A SIGHUP with a broken detection-rule file must keep the running configuration for real:
 // audit tailing and head signing go on, and the reload is reported as failed.
 TEST_F(Collector, AReloadWithABadDetectionRuleFileKeepsTheAuditRunning) {
-    QProcess init;
-    init.start(VAKT_CLI, {"--keys", dir_.filePath("keys"), "keys", "init"});
-    ASSERT_TRUE(init.waitForFinished(30000));
-    ASSERT_EQ(init.exitCode(), 0);
+    ASSERT_NO_FATAL_FAILURE(initKeys());
     QProcess sim;
     sim.start(VAKT_SIM, {"--audit-events", "200", "--seed", "4"});
     ASSERT_TRUE(sim.waitForFinished(30000));
@@ -613,9 +610,7 @@ TEST_F(Collector, CredentialsDoNotFollowARedirectToAnotherHost) {
 // One token per sending system, bound to its streams and services: a client cannot advance
 // another's stream or write events for another service with its own token.
 TEST_F(Collector, PushTokensAreBoundToTheirClientsStreamsAndServices) {
-    QProcess init;
-    init.start(VAKT_CLI, {"--keys", dir_.filePath("keys"), "keys", "init"});
-    ASSERT_TRUE(init.waitForFinished(30000));
+    ASSERT_NO_FATAL_FAILURE(initKeys());
     write("svarut.token", "svarut-token-0123456789\n");
     write("digisos.token", "digisos-token-012345678\n");
     const QString config = write("clients.yml", "audit:\n  keys_dir: keys\n  push:\n    clients:\n"
@@ -677,9 +672,7 @@ TEST_F(Collector, PushTokensAreBoundToTheirClientsStreamsAndServices) {
 // A compressed log that is still being written is not read as if it had ended: its cut-off last
 // line is never taken for an event, and once it is whole every event is there exactly once.
 TEST_F(Collector, ACompressedLogStillBeingWrittenIsNotReadAsEnded) {
-    QProcess init;
-    init.start(VAKT_CLI, {"--keys", dir_.filePath("keys"), "keys", "init"});
-    ASSERT_TRUE(init.waitForFinished(30000));
+    ASSERT_NO_FATAL_FAILURE(initKeys());
     QProcess sim;
     sim.start(VAKT_SIM, {"--audit-events", "400", "--seed", "12"});
     ASSERT_TRUE(sim.waitForFinished(30000));

@@ -26,6 +26,22 @@ std::string requests(double ok, double err) {
            std::to_string(err) + "\n";
 }
 constexpr std::int64_t kS = 1000;
+
+// Rules of every metric type, and a scrape with memory, requests, errors and latencies.
+const char* kMetricRules = R"(
+groups:
+  - name: g
+    rules:
+      - {alert: Minne, type: threshold, metric: process_resident_memory_bytes, op: '>', value: 1e9}
+      - {alert: Trafikk, type: counter_rate, metric: http_server_requests, window: 1m, op: '>', value: 100}
+      - {alert: Treg, type: histogram_quantile, metric: rpc_seconds, quantile: 0.95, window: 5m, op: '>', value: 1}
+      - {alert: Feilbudsjett, type: error_ratio, slo: 0.99, windows: [1m, 5m], burn_rate: 10}
+)";
+std::string body(double mem, double ok, double err, double fast, double slow) {
+    return "process_resident_memory_bytes " + std::to_string(mem) + "\n" + requests(ok, err) + "rpc_seconds_bucket{le=\"0.5\"} " +
+           std::to_string(fast) + "\nrpc_seconds_bucket{le=\"2\"} " + std::to_string(fast + slow) + "\nrpc_seconds_bucket{le=\"+Inf\"} " +
+           std::to_string(fast + slow) + "\n";
+}
 }  // namespace
 
 TEST(AlertRules, TargetDownFiresAfterItsForDurationAndClears) {
@@ -50,20 +66,7 @@ TEST(AlertRules, TargetDownFiresAfterItsForDurationAndClears) {
 }
 
 TEST(AlertRules, ThresholdRateQuantileAndBurnRate) {
-    AlertEvaluator e(rules(R"(
-groups:
-  - name: g
-    rules:
-      - {alert: Minne, type: threshold, metric: process_resident_memory_bytes, op: '>', value: 1e9}
-      - {alert: Trafikk, type: counter_rate, metric: http_server_requests, window: 1m, op: '>', value: 100}
-      - {alert: Treg, type: histogram_quantile, metric: rpc_seconds, quantile: 0.95, window: 5m, op: '>', value: 1}
-      - {alert: Feilbudsjett, type: error_ratio, slo: 0.99, windows: [1m, 5m], burn_rate: 10}
-)"));
-    auto body = [](double mem, double ok, double err, double fast, double slow) {
-        return "process_resident_memory_bytes " + std::to_string(mem) + "\n" + requests(ok, err) +
-               "rpc_seconds_bucket{le=\"0.5\"} " + std::to_string(fast) + "\nrpc_seconds_bucket{le=\"2\"} " + std::to_string(fast + slow) +
-               "\nrpc_seconds_bucket{le=\"+Inf\"} " + std::to_string(fast + slow) + "\n";
-    };
+    AlertEvaluator e(rules(kMetricRules));
     Scrape a(body(2e8, 1000, 0, 100, 0));
     Scrape b(body(2e9, 1000 + 60 * 200, 60 * 50, 110, 90));  // 200 req/s, 20% errors, 90% of new requests slow
     e.observe("platform", "p1", "svarut", 0, true, &a.result);
@@ -84,21 +87,7 @@ groups:
 
 // The same rules stay quiet on a healthy target, and just under each threshold.
 TEST(AlertRules, ThresholdRateQuantileAndBurnRateStayQuietWhenHealthy) {
-    AlertEvaluator e(rules(R"(
-groups:
-  - name: g
-    rules:
-      - {alert: Minne, type: threshold, metric: process_resident_memory_bytes, op: '>', value: 1e9}
-      - {alert: Trafikk, type: counter_rate, metric: http_server_requests, window: 1m, op: '>', value: 100}
-      - {alert: Treg, type: histogram_quantile, metric: rpc_seconds, quantile: 0.95, window: 5m, op: '>', value: 1}
-      - {alert: Feilbudsjett, type: error_ratio, slo: 0.99, windows: [1m, 5m], burn_rate: 10}
-      - {alert: MålNede, type: target_down}
-)"));
-    auto body = [](double mem, double ok, double err, double fast, double slow) {
-        return "process_resident_memory_bytes " + std::to_string(mem) + "\n" + requests(ok, err) +
-               "rpc_seconds_bucket{le=\"0.5\"} " + std::to_string(fast) + "\nrpc_seconds_bucket{le=\"2\"} " + std::to_string(fast + slow) +
-               "\nrpc_seconds_bucket{le=\"+Inf\"} " + std::to_string(fast + slow) + "\n";
-    };
+    AlertEvaluator e(rules((std::string(kMetricRules) + "      - {alert: MålNede, type: target_down}\n").c_str()));
     // 1e9 bytes is not over 1e9; 99 req/s; every request fast; 5 % of the error budget's burn limit.
     Scrape a(body(9e8, 1000, 0, 100, 0));
     Scrape b(body(1e9, 1000 + 60 * 99 - 3, 3, 100 + 60 * 99, 0));
