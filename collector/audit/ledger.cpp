@@ -413,7 +413,11 @@ Result<SignedHead> Ledger::signHead(const Session& who) {
     if (!tree) return tree.error();
     auto existing = store_.db().query(QStringLiteral("SELECT tree_size FROM audit_heads WHERE tree_size = ?"), {static_cast<qint64>(tree->size())});
     if (!existing) return existing.error();
-    if (!existing->empty()) return latestHead();  // nothing new since the last head
+    if (!existing->empty()) {  // no new events since the last head, but the trail may have moved
+        if (auto s = tx.commit(); !s) return s.error();
+        if (auto s = countersignTrail(who); !s) return s.error();
+        return latestHead();
+    }
     auto head = keys_.sign(tree->size(), hex(tree->root()), store_.clock().now().toMSecsSinceEpoch());
     if (!head) return head.error();
     if (auto s = store_.db().exec(QStringLiteral("INSERT INTO audit_heads (tree_size, root, timestamp_ms, signature) VALUES (?, ?, ?, ?)"),
