@@ -41,6 +41,11 @@ struct ServiceStatus {
     std::optional<double> errorRatio24h;
     std::optional<double> p95LastHour;
     QString lastError;
+    // The open monitoring alerts for the service: a service that answers but breaks its SLOs
+    // (error budget, latency) is degraded, not up.
+    int openAlerts = 0;
+    QDateTime lastScrape;  // the newest scrape of any of its targets
+    QDateTime firstData;   // the oldest measurement kept: figures over a longer span rest on less
 };
 
 class MonitoringStore {
@@ -63,6 +68,8 @@ public:
 
     Result<QList<TargetState>> targets(const Session& who);
     Result<QList<ServiceStatus>> serviceStatus(const Session& who, const QDateTime& now);
+    // When the collector last scraped any active target; invalid when it never has.
+    Result<QDateTime> lastReport(const Session& who);
     Result<QList<ServiceMinute>> minutes(const Session& who, const QString& service, const QDateTime& from, const QDateTime& to);
 
 private:

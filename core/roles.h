@@ -35,6 +35,9 @@ inline constexpr Permission MonitoringRead{"monitoring.read"};
 inline constexpr Permission MonitoringWrite{"monitoring.write"};  // what the collector records
 inline constexpr Permission IncidentRead{"incident.read"};
 inline constexpr Permission IncidentWrite{"incident.write"};  // raise, update, resolve, attach evidence
+inline constexpr Permission IncidentHandle{"incident.handle"};  // acknowledge and close, with a reason
+// Handle the audit ledger's detections, which concern people's data.
+inline constexpr Permission IncidentHandleSecurity{"incident.handle_security"};
 }  // namespace permission
 
 // One row of the table: a permission and every role that holds it.

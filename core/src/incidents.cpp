@@ -1,6 +1,7 @@
 #include "core/incidents.h"
 
 #include <QJsonObject>
+#include <QSqlRecord>
 
 namespace vakt {
 
@@ -65,11 +66,42 @@ Status IncidentStore::resolveExcept(const Session& who, const QString& source, c
     return tx.commit();
 }
 
+namespace {
+const QString kSelect = QStringLiteral(
+    "SELECT id, fingerprint, source, title, summary, severity, service_key, status, value, opened_at, updated_at, resolved_at,"
+    " (SELECT count(*) FROM incident_evidence e WHERE e.incident_id = incidents.id),"
+    " acknowledged_at, acknowledged_by, acknowledge_note, closed_by, close_reason FROM incidents");
+
+Incident incidentFromRow(const QSqlRecord& r) {
+    Incident i;
+    i.id = r.value(0).toLongLong();
+    i.fingerprint = r.value(1).toString();
+    i.source = r.value(2).toString();
+    i.title = r.value(3).toString();
+    i.summary = r.value(4).toString();
+    i.severity = r.value(5).toString();
+    i.service = r.value(6).toString();
+    i.status = r.value(7).toString();
+    i.value = r.value(8).toDouble();
+    i.openedAt = fromIso(r.value(9));
+    i.updatedAt = fromIso(r.value(10));
+    i.resolvedAt = fromIso(r.value(11));
+    i.evidence = r.value(12).toLongLong();
+    i.acknowledgedAt = fromIso(r.value(13));
+    i.acknowledgedBy = r.value(14).toString();
+    i.acknowledgeNote = r.value(15).toString();
+    i.closedBy = r.value(16).toString();
+    i.closeReason = r.value(17).toString();
+    return i;
+}
+
+// A reason is for people to read later: one line or a short paragraph, never a pasted file.
+constexpr qsizetype kMaxReason = 2000;
+}  // namespace
+
 Result<QList<Incident>> IncidentStore::open(const Session& who, const QString& source, const QString& service) {
     if (!who.allows(permission::IncidentRead)) return denied(who, permission::IncidentRead).error();
-    QString sql = QStringLiteral("SELECT id, fingerprint, source, title, summary, severity, service_key, status, value, opened_at, updated_at,"
-                                 " resolved_at, (SELECT count(*) FROM incident_evidence e WHERE e.incident_id = incidents.id)"
-                                 " FROM incidents WHERE status = 'open'");
+    QString sql = kSelect + QStringLiteral(" WHERE status = 'open'");
     QVariantList binds;
     if (!source.isEmpty()) {
         sql += QStringLiteral(" AND source = ?");
@@ -83,11 +115,90 @@ Result<QList<Incident>> IncidentStore::open(const Session& who, const QString& s
     auto rows = store_.db().query(sql, binds);
     if (!rows) return rows.error();
     QList<Incident> out;
-    for (const auto& r : *rows)
-        out << Incident{r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(), r.value(4).toString(),
-                        r.value(5).toString(), r.value(6).toString(), r.value(7).toString(), r.value(8).toDouble(), fromIso(r.value(9)),
-                        fromIso(r.value(10)), fromIso(r.value(11)), r.value(12).toLongLong()};
+    for (const auto& r : *rows) out << incidentFromRow(r);
     return out;
+}
+
+Result<Incident> IncidentStore::get(const Session& who, qint64 id) {
+    if (!who.allows(permission::IncidentRead)) return denied(who, permission::IncidentRead).error();
+    auto rows = store_.db().query(kSelect + QStringLiteral(" WHERE id = ?"), {id});
+    if (!rows) return rows.error();
+    if (rows->empty()) return fail("incident " + std::to_string(id) + ": no such incident", ErrorKind::NotFound);
+    return incidentFromRow(rows->front());
+}
+
+Result<QMap<QString, SeverityCounts>> IncidentStore::openCounts(const Session& who) {
+    if (!who.allows(permission::IncidentRead)) return denied(who, permission::IncidentRead).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT source, severity, count(*) FROM incidents WHERE status = 'open' GROUP BY source, severity"));
+    if (!rows) return rows.error();
+    QMap<QString, SeverityCounts> out;
+    for (const auto& r : *rows) {
+        SeverityCounts& c = out[r.value(0).toString()];
+        const QString severity = r.value(1).toString();
+        const int n = r.value(2).toInt();
+        (severity == QLatin1String("critical") ? c.critical : severity == QLatin1String("warning") ? c.warning : c.info) += n;
+    }
+    return out;
+}
+
+Result<QList<qint64>> IncidentStore::evidenceOf(const Session& who, qint64 id) {
+    if (!who.allows(permission::IncidentRead)) return denied(who, permission::IncidentRead).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT seq FROM incident_evidence WHERE incident_id = ? ORDER BY seq"), {id});
+    if (!rows) return rows.error();
+    QList<qint64> out;
+    for (const auto& r : *rows) out << r.value(0).toLongLong();
+    return out;
+}
+
+Result<Incident> IncidentStore::openForHandling(const Session& who, qint64 id, const QString& text, const char* what) {
+    if (!who.allows(permission::IncidentHandle)) return denied(who, permission::IncidentHandle).error();
+    if (text.trimmed().isEmpty()) return fail(std::string(what) + ": required");
+    if (text.size() > kMaxReason) return fail(std::string(what) + ": at most " + std::to_string(kMaxReason) + " characters");
+    auto incident = get(who, id);
+    if (!incident) return incident.error();
+    if (incident->source == QLatin1String("audit") && !who.allows(permission::IncidentHandleSecurity))
+        return denied(who, permission::IncidentHandleSecurity).error();
+    if (incident->status != QLatin1String("open"))
+        return fail("incident " + std::to_string(id) + " is " + incident->status.toStdString() + ", not open", ErrorKind::Conflict);
+    return incident;
+}
+
+Status IncidentStore::acknowledge(const Session& who, qint64 id, const QString& note) {
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    auto incident = openForHandling(who, id, note, "note");
+    if (!incident) return incident.error();
+    const QDateTime at = store_.clock().now();
+    if (auto s = store_.db().exec(QStringLiteral("UPDATE incidents SET acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ?, updated_at = ?"
+                                                 " WHERE id = ?"),
+                                  {iso(at), who.username, note.trimmed(), iso(at), id});
+        !s)
+        return s;
+    QJsonObject before{{"status", "open"}};
+    if (incident->acknowledgedAt.isValid()) before.insert("acknowledged_by", incident->acknowledgedBy);
+    if (auto s = store_.record(who, QStringLiteral("incident.acknowledge"), QStringLiteral("incident"), incident->fingerprint, before,
+                               QJsonObject{{"status", "open"}, {"acknowledged_by", who.username}, {"note", note.trimmed()}});
+        !s)
+        return s;
+    return tx.commit();
+}
+
+Status IncidentStore::close(const Session& who, qint64 id, const QString& reason) {
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started();
+    auto incident = openForHandling(who, id, reason, "reason");
+    if (!incident) return incident.error();
+    const QDateTime at = store_.clock().now();
+    if (auto s = store_.db().exec(QStringLiteral("UPDATE incidents SET status = 'closed', resolved_at = ?, updated_at = ?, closed_by = ?,"
+                                                 " close_reason = ? WHERE id = ?"),
+                                  {iso(at), iso(at), who.username, reason.trimmed(), id});
+        !s)
+        return s;
+    if (auto s = store_.record(who, QStringLiteral("incident.close"), QStringLiteral("incident"), incident->fingerprint, QJsonObject{{"status", "open"}},
+                               QJsonObject{{"status", "closed"}, {"reason", reason.trimmed()}});
+        !s)
+        return s;
+    return tx.commit();
 }
 
 }  // namespace vakt

@@ -38,6 +38,17 @@ ModuleSchema incidentsSchema() {
          },
          {},
          {}},
+        {3,
+         QStringLiteral("incident handling: acknowledged by a person, closed with a reason"),
+         {
+             "ALTER TABLE incidents ADD COLUMN acknowledged_at TEXT",
+             "ALTER TABLE incidents ADD COLUMN acknowledged_by TEXT",
+             "ALTER TABLE incidents ADD COLUMN acknowledge_note TEXT",
+             "ALTER TABLE incidents ADD COLUMN closed_by TEXT",
+             "ALTER TABLE incidents ADD COLUMN close_reason TEXT",
+         },
+         {},
+         {}},
             }};
 }
 

@@ -148,7 +148,18 @@ Result<QList<ServiceStatus>> MonitoringStore::serviceStatus(const Session& who, 
         if (t.health == QLatin1String("up")) ++s.targetsUp;
         if (t.healthSince.isValid() && (!s.since.isValid() || t.healthSince > s.since)) s.since = t.healthSince;
         if (t.health == QLatin1String("down") && !t.lastError.isEmpty()) s.lastError = t.lastError;
+        if (t.lastScrape.isValid() && (!s.lastScrape.isValid() || t.lastScrape > s.lastScrape)) s.lastScrape = t.lastScrape;
     }
+    auto alerts = store_.db().query(QStringLiteral("SELECT service_key, count(*) FROM incidents WHERE status = 'open' AND source = 'monitoring'"
+                                                   " GROUP BY service_key"));
+    if (!alerts) return alerts.error();
+    QHash<QString, int> alertsOf;
+    for (const auto& r : *alerts) alertsOf.insert(r.value(0).toString(), r.value(1).toInt());
+    auto oldest = store_.db().query(QStringLiteral("SELECT service_key, MIN(t) FROM (SELECT service_key, minute AS t FROM service_health_minutes"
+                                                   " UNION ALL SELECT service_key, hour AS t FROM service_health_hours) AS kept GROUP BY service_key"));
+    if (!oldest) return oldest.error();
+    QHash<QString, QDateTime> oldestOf;
+    for (const auto& r : *oldest) oldestOf.insert(r.value(0).toString(), fromIso(r.value(1)));
     auto names = store_.db().query(QStringLiteral("SELECT key, name FROM catalog_entries"));
     if (!names) return names.error();
     QHash<QString, QString> nameOf;
@@ -169,6 +180,9 @@ Result<QList<ServiceStatus>> MonitoringStore::serviceStatus(const Session& who, 
         s.state = s.targetsUp == s.targets ? QStringLiteral("up")
                   : s.targetsUp == 0        ? (down > 0 ? QStringLiteral("down") : QStringLiteral("unknown"))
                                             : QStringLiteral("degraded");
+        s.openAlerts = alertsOf.value(s.service);
+        if (s.state == QLatin1String("up") && s.openAlerts > 0) s.state = QStringLiteral("degraded");
+        s.firstData = oldestOf.value(s.service);
         const QString minutes = QStringLiteral("service_health_minutes"), hours = QStringLiteral("service_health_hours");
         s.availability24h = ratio(minutes, QStringLiteral("minute"), s.service, now.addDays(-1), "up_scrapes", "scrapes");
         s.availability7d = ratio(hours, QStringLiteral("hour"), s.service, now.addDays(-7), "up_scrapes", "scrapes");
@@ -183,6 +197,13 @@ Result<QList<ServiceStatus>> MonitoringStore::serviceStatus(const Session& who, 
         out << s;
     }
     return out;
+}
+
+Result<QDateTime> MonitoringStore::lastReport(const Session& who) {
+    if (!who.allows(permission::MonitoringRead)) return denied(who, permission::MonitoringRead).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT MAX(last_scrape) FROM scrape_targets WHERE active = 1"));
+    if (!rows) return rows.error();
+    return rows->empty() ? QDateTime() : fromIso(rows->front().value(0));
 }
 
 Result<QList<ServiceMinute>> MonitoringStore::minutes(const Session& who, const QString& service, const QDateTime& from,

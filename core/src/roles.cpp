@@ -40,6 +40,9 @@ std::vector<PermissionRow> coreRows() {
         {permission::IncidentRead, {A, S, B, P, L, E, R}},
         // The service desk and the security officer handle incidents; the collector raises them.
         {permission::IncidentWrite, {A, S, B}},
+        // People on duty take and close what was raised; the collector's admin session raises it.
+        {permission::IncidentHandle, {S, B}},
+        {permission::IncidentHandleSecurity, {S}},
     };
 }
 

@@ -465,6 +465,99 @@ TEST_F(StoreTest, EvidenceIsAttachedOncePerEventAndCounted) {
     EXPECT_EQ(open->front().evidence, 2);
 }
 
+// An alert is taken by the service desk and closed with a reason; a detection about people's
+// data only by the security officer. Both go in the trail, and a closed incident stays closed.
+TEST_F(StoreTest, IncidentsAreAcknowledgedAndClosedWithAReasonByTheRolesThatHandleThem) {
+    IncidentStore incidents(*store_);
+    const Session collector = MonitoringStore::collectorSession();
+    const Session desk{"brukerstotte", Role::Brukerstotte}, officer{"kari", Role::Sikkerhetsansvarlig}, leader{"leder", Role::Leder};
+    Incident alert;
+    alert.fingerprint = "Feilbudsjett|svarut";
+    alert.source = "monitoring";
+    alert.title = "Feilbudsjett";
+    alert.severity = "warning";
+    alert.service = "svarut";
+    auto alertId = incidents.raise(collector, alert, store_->clock().now());
+    ASSERT_TRUE(alertId);
+    Incident finding = alert;
+    finding.fingerprint = "audit|uvanlig_mange_oppslag|x";
+    finding.source = "audit";
+    finding.severity = "critical";
+    auto findingId = incidents.raise(collector, finding, store_->clock().now());
+    ASSERT_TRUE(findingId);
+
+    auto counts = incidents.openCounts(leader);
+    ASSERT_TRUE(counts) << counts.message();
+    EXPECT_EQ(counts->value("monitoring").warning, 1);
+    EXPECT_EQ(counts->value("audit").critical, 1);
+    EXPECT_EQ(counts->value("audit").total(), 1);
+
+    // Reading is for everyone; handling is not.
+    EXPECT_EQ(incidents.acknowledge(leader, *alertId, "ser på det").kind(), ErrorKind::Denied);
+    EXPECT_EQ(incidents.acknowledge(desk, *alertId, "   ").kind(), ErrorKind::Invalid);
+    EXPECT_EQ(incidents.acknowledge(desk, *alertId, QString(5000, 'x')).kind(), ErrorKind::Invalid);
+    EXPECT_EQ(incidents.acknowledge(desk, 999999, "x").kind(), ErrorKind::NotFound);
+    ASSERT_TRUE(incidents.acknowledge(desk, *alertId, "Leverandøren er varslet"));
+    auto taken = incidents.get(leader, *alertId);
+    ASSERT_TRUE(taken);
+    EXPECT_EQ(taken->status, "open");  // still open, and still updated while it fires
+    EXPECT_EQ(taken->acknowledgedBy, "brukerstotte");
+    EXPECT_EQ(taken->acknowledgeNote, "Leverandøren er varslet");
+    EXPECT_EQ(taken->acknowledgedAt, store_->clock().now());
+    ASSERT_EQ(*incidents.raise(collector, alert, store_->clock().now().addSecs(60)), *alertId);
+
+    // The service desk may not close a detection; the security officer may.
+    auto deskOnFinding = incidents.close(desk, *findingId, "falsk alarm");
+    EXPECT_EQ(deskOnFinding.kind(), ErrorKind::Denied);
+    EXPECT_NE(deskOnFinding.message().find("roles that may: sikkerhetsansvarlig"), std::string::npos) << deskOnFinding.message();
+    ASSERT_TRUE(incidents.close(officer, *findingId, "Saksbehandler hadde grunnlag: sak 2026/114"));
+    auto closed = incidents.get(leader, *findingId);
+    EXPECT_EQ(closed->status, "closed");
+    EXPECT_EQ(closed->closedBy, "kari");
+    EXPECT_EQ(closed->closeReason, "Saksbehandler hadde grunnlag: sak 2026/114");
+    EXPECT_EQ(incidents.close(officer, *findingId, "igjen").kind(), ErrorKind::Conflict);
+    EXPECT_EQ(incidents.acknowledge(officer, *findingId, "igjen").kind(), ErrorKind::Conflict);
+    EXPECT_EQ(incidents.open(leader, "audit")->size(), 0);
+    EXPECT_EQ(incidents.openCounts(leader)->value("audit").total(), 0);
+
+    auto trail = store_->trail(kAdmin, "incident", finding.fingerprint, 10);
+    ASSERT_TRUE(trail);
+    ASSERT_EQ(trail->size(), 2u);
+    EXPECT_EQ(trail->front().action, "incident.close");  // newest first
+    EXPECT_EQ(trail->front().actor, "kari");
+    EXPECT_NE(trail->front().after.find("sak 2026/114"), std::string::npos);
+    EXPECT_EQ(store_->trail(kAdmin, "incident", alert.fingerprint, 10)->front().action, "incident.acknowledge");
+    EXPECT_TRUE(store_->verifyTrail(kAdmin)->intact);
+}
+
+// A service whose targets answer but that has an open alert (error budget, latency) is degraded.
+TEST_F(StoreTest, AServiceWithAnOpenAlertIsDegradedAndTheLastReportIsKnown) {
+    seed();
+    MonitoringStore m(*store_);
+    const Session collector = MonitoringStore::collectorSession();
+    EXPECT_FALSE(m.lastReport(kAdmin)->isValid());
+    const QDateTime t0 = store_->clock().now().addSecs(-300);
+    ASSERT_TRUE(m.registerTarget(collector, "platform", "10.0.0.1:80", "http://10.0.0.1/metrics", "svarut"));
+    ASSERT_TRUE(m.recordScrape(collector, "platform", "10.0.0.1:80", t0, true, {}, 5, 10));
+    ASSERT_TRUE(m.writeMinutes(collector, {ServiceMinute{"svarut", t0.addSecs(-60), 1, 1, 100, 12, 0.1, 4.9, 5.0}}));
+    EXPECT_EQ(*m.lastReport(kAdmin), t0);
+    auto before = m.serviceStatus(kAdmin, store_->clock().now());
+    ASSERT_TRUE(before && before->size() == 1);
+    EXPECT_EQ(before->front().state, "up");
+    EXPECT_EQ(before->front().lastScrape, t0);
+    EXPECT_EQ(before->front().firstData, t0.addSecs(-60));
+    Incident latency;
+    latency.fingerprint = "Responstid|svarut";
+    latency.source = "monitoring";
+    latency.title = "Responstid";
+    latency.severity = "warning";
+    latency.service = "svarut";
+    ASSERT_TRUE(IncidentStore(*store_).raise(collector, latency, t0));
+    auto after = m.serviceStatus(kAdmin, store_->clock().now());
+    EXPECT_EQ(after->front().state, "degraded");
+    EXPECT_EQ(after->front().openAlerts, 1);
+}
+
 // Callers choose exit codes and dialogs by the kind, never by reading the message.
 TEST_F(StoreTest, ErrorsCarryTheirKind) {
     seed();

@@ -18,7 +18,7 @@ const std::map<std::string, std::string> kExpected = {
     {"catalog.read", "XXXXXXX"},       {"catalog.write", "XX.X..."},   {"organisation.write", "X..X..."},
     {"user.read", "XX..X.X"},          {"user.admin", "X......"},      {"trail.read", "XX....X"},
     {"monitoring.read", "XXXXXXX"},    {"monitoring.write", "X......"}, {"incident.read", "XXXXXXX"},
-    {"incident.write", "XXX...."},     {"audit.ingest", "XX....."},    {"audit.verify", "XX....X"},
+    {"incident.write", "XXX...."},     {"incident.handle", ".XX...."}, {"incident.handle_security", ".X....."},     {"audit.ingest", "XX....."},    {"audit.verify", "XX....X"},
     {"audit.investigate", ".X....X"},
 };
 
