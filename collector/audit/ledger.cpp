@@ -399,9 +399,42 @@ Result<std::vector<Ledger::DetectionIncident>> Ledger::openDetections(const Sess
     if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
     auto open = IncidentStore(store_).open(who, QStringLiteral("audit"));
     if (!open) return open.error();
+    auto first = store_.db().query(QStringLiteral(
+        "SELECT i.id, e.actor_key, e.actor_org FROM incidents i"
+        " JOIN audit_events e ON e.seq = (SELECT MIN(x.seq) FROM incident_evidence x WHERE x.incident_id = i.id)"
+        " WHERE i.status = 'open' AND i.source = 'audit'"));
+    if (!first) return first.error();
+    QHash<qint64, std::pair<QString, QString>> actorOf;
+    for (const auto& r : *first) actorOf.insert(r.value(0).toLongLong(), {r.value(1).toString(), r.value(2).toString()});
     std::vector<DetectionIncident> out;
-    for (const auto& i : *open)
-        out.push_back({i.id, i.title, i.severity, i.summary, i.service, i.openedAt.toString(Qt::ISODate), i.evidence});
+    for (const auto& i : *open) {
+        const auto actor = actorOf.value(i.id);
+        out.push_back({i.id, i.title, i.severity, i.summary, i.service, i.openedAt.toString(Qt::ISODate), i.evidence, actor.first, actor.second,
+                       i.acknowledgedBy});
+    }
+    return out;
+}
+
+Result<std::vector<LedgerEvent>> Ledger::findingEvidence(const Session& who, qint64 incidentId, int limit) {
+    if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
+    auto incident = IncidentStore(store_).get(who, incidentId);
+    if (!incident) return incident.error();
+    if (incident->source != QLatin1String("audit"))
+        return fail("incident " + std::to_string(incidentId) + " is not a detection from the audit ledger", ErrorKind::NotFound);
+    auto rows = store_.db().query(QStringLiteral("SELECT e.seq, e.time_ms, e.service, e.action, e.actor_key, e.actor_org, e.subject_key, e.result,"
+                                                 " e.source, e.source_line, e.canonical FROM incident_evidence x JOIN audit_events e ON e.seq = x.seq"
+                                                 " WHERE x.incident_id = ? ORDER BY e.seq LIMIT %1")
+                                      .arg(std::max(limit, 0)),
+                                  {incidentId});
+    if (!rows) return rows.error();
+    std::vector<LedgerEvent> out;
+    for (const auto& r : *rows)
+        out.push_back({r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toString(), r.value(3).toString(), r.value(4).toString(),
+                       r.value(5).toString(), r.value(6).toString(), r.value(7).toString(), r.value(8).toString(), r.value(9).toLongLong(),
+                       r.value(10).toString().toStdString()});
+    const QJsonObject what{{"incident", incidentId}, {"rule", incident->title}, {"results", static_cast<qint64>(out.size())}};
+    if (auto s = recordReading(who, QStringLiteral("audit.finding_evidence"), QStringLiteral("incident:%1").arg(incidentId), what); !s)
+        return s.error();
     return out;
 }
 

@@ -132,8 +132,14 @@ public:
         qint64 id = 0;
         QString rule, severity, summary, service, openedAt;
         qint64 evidence = 0;
+        // Of the first evidence event: whose actor, in which organisation (its number).
+        QString actorKey, actorOrg;
+        QString acknowledgedBy;  // empty until someone takes it
     };
     Result<std::vector<DetectionIncident>> openDetections(const Session& who);
+    // The events behind a detection, oldest first, at most `limit`; reading them is recorded in
+    // the trail like a search (audit.investigate).
+    Result<std::vector<LedgerEvent>> findingEvidence(const Session& who, qint64 incidentId, int limit = 1000);
 
 private:
     Result<TreeBuilder> loadFrontier();

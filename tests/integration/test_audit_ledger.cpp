@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "collector/audit/ledger.h"
+#include "core/incidents.h"
 #include "tests/support/run_program.h"
 #include "tests/support/audit_events.h"
 #include "tests/support/test_db.h"
@@ -469,6 +471,36 @@ TEST_F(AuditLedger, DetectionRulesOpenIncidentsWithTheirEvidence) {
     EXPECT_EQ(evidenceFor("OppslagUtenHjemmel"), withoutBasis);
     // The incidents name the actor only by pseudonym.
     EXPECT_FALSE(vakt({"audit", "incidents"}, "sikkerhetsansvarlig").out.contains(QRegularExpression("\\b\\d{11}\\b")));
+
+    // An investigator opens a finding and sees the events behind it; reading them is recorded.
+    {
+        auto store = vakt::Store::open(db_, vakt::Store::OpenMode::MustExist);
+        ASSERT_TRUE(store) << store.message();
+        auto keys = vakt::audit::LedgerKeys::load(keys_);
+        ASSERT_TRUE(keys) << keys.message();
+        vakt::audit::Ledger ledger(**store, std::move(*keys));
+        const vakt::Session officer{"kari", vakt::Role::Sikkerhetsansvarlig}, desk{"brukerstotte", vakt::Role::Brukerstotte};
+        auto open = ledger.openDetections(officer);
+        ASSERT_TRUE(open) << open.message();
+        const auto finding = std::find_if(open->begin(), open->end(), [](const auto& d) { return d.rule == "OppslagUtenHjemmel"; });
+        ASSERT_NE(finding, open->end());
+        EXPECT_FALSE(finding->actorOrg.isEmpty());
+        auto events = ledger.findingEvidence(officer, finding->id);
+        ASSERT_TRUE(events) << events.message();
+        EXPECT_EQ(static_cast<qint64>(events->size()), finding->evidence);  // this actor's share of the rule's findings
+        for (const auto& e : *events) {
+            EXPECT_EQ(e.action, "person.lookup");
+            EXPECT_EQ(e.canonical.find("legal_basis"), std::string::npos);
+        }
+        EXPECT_EQ(events->front().actorOrg, finding->actorOrg);
+        EXPECT_EQ(ledger.findingEvidence(desk, finding->id).kind(), vakt::ErrorKind::Denied);
+        EXPECT_EQ(ledger.findingEvidence(officer, 987654).kind(), vakt::ErrorKind::NotFound);
+        auto read = (*store)->trail(officer, "audit_read", QStringLiteral("incident:%1").arg(finding->id), 5);
+        ASSERT_TRUE(read);
+        ASSERT_EQ(read->size(), 1u);
+        EXPECT_EQ(read->front().action, "audit.finding_evidence");
+        EXPECT_EQ(read->front().actor, "kari");
+    }
 
     const QString bad = write("bad.yml", "detections:\n  - name: X\n    type: denied_burst\n    window: 1h\n");
     Outcome refused = vakt({"audit", "ingest", file, "--rules", bad});
