@@ -154,7 +154,8 @@ Status Daemon::applyConfig(CollectorConfig config, DiscoveredTargets discovered)
     }
     for (const auto& t : wanted) {
         if (auto s = monitoring_->registerTarget(MonitoringStore::collectorSession(), QString::fromStdString(t.jobName), QString::fromStdString(t.instance),
-                                                 QString::fromStdString(t.url), QString::fromStdString(t.service));
+                                                 QString::fromStdString(t.url), QString::fromStdString(t.service),
+                                                 timerMilliseconds(config_.scrapeConfigs[t.job].scrapeInterval));
             !s)
             return s;
         auto& state = targets_[t.key()];

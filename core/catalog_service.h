@@ -27,6 +27,9 @@ enum class DocumentState { Current, Outdated, Missing };
 // ROS and DPIA must be renewed at least every 12 months.
 DocumentState documentState(const QList<CatalogDocument>& documents, const QString& kind, const QDate& today);
 QDate newestDocumentDate(const QList<CatalogDocument>& documents, const QString& kind);
+DocumentState documentAge(const QDate& newest, const QDate& today);
+// The entry's ROS or DPIA is missing or older than 12 months: someone must follow it up.
+bool documentsNeedFollowUp(const CatalogSummary& entry, const QDate& today);
 
 class CatalogService {
 public:

@@ -29,12 +29,25 @@ struct TargetState {
     QDateTime lastScrape;
     qint64 lastDurationMs = 0;
     qint64 samples = 0;
+    qint64 scrapeIntervalMs = 60000;
+};
+
+// After this many scrape intervals without a scrape, what is shown of a target is no longer news.
+inline constexpr int kSilentAfterIntervals = 3;
+
+// Whether the collector is reporting: its newest scrape of any active target, and whether that is
+// older than kSilentAfterIntervals of the shortest interval.
+struct CollectorState {
+    QDateTime lastReport;  // invalid: never
+    qint64 scrapeIntervalMs = 0;
+    bool silent = false;
 };
 
 struct ServiceStatus {
     QString service;
     QString name;
-    QString state;  // up, degraded, down, unknown
+    QString state;  // up, degraded, down, unknown (also when its data is stale)
+    bool stale = false;  // no scrape for kSilentAfterIntervals of its targets' intervals
     QDateTime since;
     int targets = 0, targetsUp = 0;
     std::optional<double> availability24h, availability7d, availability30d;
@@ -55,7 +68,8 @@ public:
     // The collector's own identity in the trail.
     static Session collectorSession() { return Session{QStringLiteral("system:collector"), Role::Admin}; }
 
-    Status registerTarget(const Session& who, const QString& job, const QString& instance, const QString& url, const QString& service);
+    Status registerTarget(const Session& who, const QString& job, const QString& instance, const QString& url, const QString& service,
+                          qint64 scrapeIntervalMs = 60000);
     // Marks targets no longer in the configuration inactive (they keep their history).
     Status retireTargetsExcept(const Session& who, const QList<std::pair<QString, QString>>& current);
     // One scrape's outcome. A change of health is recorded as an event and in the trail.
@@ -68,9 +82,11 @@ public:
 
     Result<QList<TargetState>> targets(const Session& who);
     Result<QList<ServiceStatus>> serviceStatus(const Session& who, const QDateTime& now);
-    // When the collector last scraped any active target; invalid when it never has.
-    Result<QDateTime> lastReport(const Session& who);
+    Result<CollectorState> collectorState(const Session& who, const QDateTime& now);
     Result<QList<ServiceMinute>> minutes(const Session& who, const QString& service, const QDateTime& from, const QDateTime& to);
+    // Per hour, for charts over days and weeks: the rolled-up hours, and the minutes of hours not
+    // rolled up yet summed into theirs. p95 is the hour's highest.
+    Result<QList<ServiceMinute>> hours(const Session& who, const QString& service, const QDateTime& from, const QDateTime& to);
 
 private:
     Store& store_;

@@ -1,13 +1,13 @@
 // vakt-desktop: the Qt Widgets application for every workflow.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTranslator>
 #include <cstdio>
 
 #include "app/modules.h"
+#include "desktop/shell/desktop_app.h"
+#include "desktop/shell/language.h"
 #include "desktop/shell/login_dialog.h"
 #include "desktop/shell/main_window.h"
 #include "desktop/shell/modules.h"
@@ -84,16 +84,9 @@ int main(int argc, char** argv) {
 
     const QString language = parser.isSet(langOption) ? parser.value(langOption)
                                                       : QSettings().value(QStringLiteral("language"), QStringLiteral("nb")).toString();
-    if (language != QLatin1String("nb") && language != QLatin1String("en")) {
+    if (!applyLanguage(language)) {
         std::fprintf(stderr, "vakt-desktop: --lang must be nb or en\n");
         return kUsage;
-    }
-    QTranslator translator, qtTranslator;
-    if (language == QLatin1String("en")) {
-        if (translator.load(QStringLiteral(":/i18n/vakt_en.qm"))) QApplication::installTranslator(&translator);
-    } else if (qtTranslator.load(QLocale(QLocale::NorwegianBokmal), QStringLiteral("qtbase"), QStringLiteral("_"),
-                                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QApplication::installTranslator(&qtTranslator);
     }
 
     const bool gui = !screenshot;
@@ -122,22 +115,23 @@ int main(int argc, char** argv) {
     }
     context.displayName = users.displayName(context.session).value_or(context.session.username);
 
-    MainWindow window(context);
+    DesktopApp desktop(context);
     if (screenshot) {
         const QString page = parser.value(shotOption);
+        desktop.start();
+        MainWindow& window = *desktop.window();
         if (!window.showModule(page)) {
             std::fprintf(stderr, "vakt-desktop: no page '%s'; pages: %s\n", page.toLocal8Bit().constData(),
                          window.moduleIds().join(QStringLiteral(", ")).toLocal8Bit().constData());
             return kUsage;
         }
         window.resize(1440, 900);
-        window.show();
-        QMetaObject::invokeMethod(window.currentPage(), "prepareScreenshot");
+        window.currentPage()->prepareScreenshot();
         QApplication::processEvents();
         if (!window.grab().save(screenshotFile)) return report(false, QStringLiteral("cannot write %1").arg(screenshotFile));
         std::fprintf(stdout, "Wrote %s\n", screenshotFile.toLocal8Bit().constData());
         return kOk;
     }
-    window.show();
+    desktop.start();
     return QApplication::exec();
 }

@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nb">
 <context>
+    <name>AuditNames</name>
+    <message>
+        <source>person %1…</source>
+        <translation>person %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message numerus="yes">
+        <source>%n sekund(er)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutt(er)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(r)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dag(er)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>aldri</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>for %1 siden</source>
+        <translation>%1 ago</translation>
+    </message>
+    <message>
+        <source>Verdien ble ikke godtatt.</source>
+        <translation>The value was not accepted.</translation>
+    </message>
+    <message>
+        <source>Rollen din har ikke tilgang til dette.</source>
+        <translation>Your role does not have access to this.</translation>
+    </message>
+    <message>
+        <source>Fant ikke det du ba om. Det kan være fjernet av en annen.</source>
+        <translation>What you asked for was not found. Someone else may have removed it.</translation>
+    </message>
+    <message>
+        <source>Det går ikke nå: dataene er endret eller i en tilstand som ikke tillater det.</source>
+        <translation>This cannot be done now: the data has changed or is in a state that does not allow it.</translation>
+    </message>
+    <message>
+        <source>Kunne ikke lese eller skrive databasen eller en fil.</source>
+        <translation>Could not read or write the database or a file.</translation>
+    </message>
+    <message>
+        <source>En intern feil oppsto. Meld fra til de som drifter Vakt.</source>
+        <translation>An internal error occurred. Please tell the people who run Vakt.</translation>
+    </message>
+</context>
+<context>
     <name>Modules</name>
     <message>
         <source>Produktkatalog</source>
@@ -14,6 +84,26 @@
     <message>
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Oversikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Oversikt&lt;/h3&gt;&lt;p&gt;Det som venter på deg nå: åpne varsler og hendelser etter alvorlighet, åpne funn fra deteksjonsreglene, tjenester som ikke er oppe og ROS-analyser og DPIA-er som er for gamle eller mangler.&lt;/p&gt;&lt;p&gt;Klikk på et tall for å åpne listen bak det. Tallene i sidestolpen viser det samme for hver side.&lt;/p&gt;&lt;p&gt;&lt;b&gt;F5&lt;/b&gt; oppdaterer, &lt;b&gt;Ctrl+F&lt;/b&gt; går til sidens søk, &lt;b&gt;F1&lt;/b&gt; viser denne hjelpen.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Overview&lt;/h3&gt;&lt;p&gt;What waits for you now: open alerts and incidents by severity, open findings of the detection rules, services that are not up, and risk assessments (ROS) and DPIAs that are too old or missing.&lt;/p&gt;&lt;p&gt;Click a figure to open the list behind it. The counts in the sidebar show the same for each page.&lt;/p&gt;&lt;p&gt;&lt;b&gt;F5&lt;/b&gt; refreshes, &lt;b&gt;Ctrl+F&lt;/b&gt; goes to the page&apos;s search, &lt;b&gt;F1&lt;/b&gt; shows this help.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Drift&lt;/h3&gt;&lt;p&gt;Tilstanden til hver tjeneste slik vakt-collector måler den: oppe, redusert (et åpent varsel eller noen mål svarer ikke) eller nede, tilgjengelighet, feilrate og responstid.&lt;/p&gt;&lt;p&gt;Hvert tall sier hvor gammelt det er og hvor mye data det bygger på. Har collectoren ikke rapportert på en stund, sier en rød melding øverst det, og ingen tjeneste vises som oppe.&lt;/p&gt;&lt;p&gt;Velg en tjeneste for å se grafen; velg periode over grafen.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Operations&lt;/h3&gt;&lt;p&gt;The state of each service as vakt-collector measures it: up, degraded (an open alert, or some targets do not answer) or down, availability, error rate and response time.&lt;/p&gt;&lt;p&gt;Every figure says how old it is and how much data it rests on. When the collector has not reported for a while, a red message at the top says so, and no service is shown as up.&lt;/p&gt;&lt;p&gt;Select a service to see its chart; choose the range above the chart.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Revisjonslogg&lt;/h3&gt;&lt;p&gt;Hvem slo opp denne personen, og hva gjorde denne ansatte eller integrasjonen? Fødselsnummer og d-nummer kontrolleres før søket og vises aldri tilbake; loggen har bare pseudonymer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Funn&lt;/b&gt; fra deteksjonsreglene står øverst. Åpne et funn for å se hendelsene bak det med bevis, og ta det eller lukk det med en begrunnelse. Alt du søker på og åpner, føres i endringsloggen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Verifiser loggen&lt;/b&gt; regner hele loggen om og sjekker de signerte trehodene.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Audit log&lt;/h3&gt;&lt;p&gt;Who looked up this person, and what did this employee or integration do? National identity numbers and D numbers are checked before searching and never shown back; the log holds only pseudonyms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Findings&lt;/b&gt; of the detection rules are at the top. Open a finding to see the events behind it with their proofs, and take it or close it with a reason. Everything you search for and open is recorded in the audit trail.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Verify the log&lt;/b&gt; recomputes the whole log and checks the signed tree heads.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Produktkatalog&lt;/h3&gt;&lt;p&gt;Alle tjenester og komponenter plattformen leverer, med produktansvarlig, avhengigheter, nasjonale felleskomponenter, roller og dokumenter (ROS-analyse og DPIA).&lt;/p&gt;&lt;p&gt;Søk og filtrer i listen til venstre; velg en oppføring for å se og endre den. Endringer lagres med &lt;b&gt;Lagre&lt;/b&gt; og føres i endringsloggen. ROS og DPIA skal fornyes minst hvert år: filteret &lt;i&gt;ROS eller DPIA mangler/er utdatert&lt;/i&gt; viser hva som er for gammelt eller mangler.&lt;/p&gt;&lt;p&gt;Lesetilgang: feltene er grå og kan ikke endres.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Service catalogue&lt;/h3&gt;&lt;p&gt;Every service and component the platform delivers, with product owner, dependencies, national components, roles and documents (risk assessment and DPIA).&lt;/p&gt;&lt;p&gt;Search and filter the list on the left; select an entry to see and edit it. Changes are saved with &lt;b&gt;Save&lt;/b&gt; and recorded in the audit trail. ROS and DPIA must be renewed at least every year: the filter &lt;i&gt;ROS or DPIA missing/outdated&lt;/i&gt; shows what is too old or missing.&lt;/p&gt;&lt;p&gt;Read-only access: the fields are grey and cannot be changed.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -62,10 +152,6 @@
         <translation>Actor (employee or integration)</translation>
     </message>
     <message>
-        <source>Fødselsnummer, d-nummer eller aktør-id</source>
-        <translation>National identity number, D number or actor id</translation>
-    </message>
-    <message>
         <source>Søk etter</source>
         <translation>Search for</translation>
     </message>
@@ -109,10 +195,6 @@
         <source>Verifiser loggen</source>
         <translation>Verify the log</translation>
     </message>
-    <message>
-        <source>Revisjonsloggen er ikke tilgjengelig: %1</source>
-        <translation>The audit log is not available: %1</translation>
-    </message>
     <message numerus="yes">
         <source>Loggen har %n hendelse(r). Ikke verifisert i denne økten.</source>
         <translation>
@@ -147,26 +229,6 @@
         </translation>
     </message>
     <message>
-        <source>
-Ingen bevis ennå: %1</source>
-        <translation>
-No proof yet: %1</translation>
-    </message>
-    <message>
-        <source>
-Bevis: hendelse %1 står i treet med %2 hendelser (rot %3), signert %4. %5</source>
-        <translation>
-Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translation>
-    </message>
-    <message>
-        <source>Beviset holder.</source>
-        <translation>The proof holds.</translation>
-    </message>
-    <message>
-        <source>Beviset holder ikke: %1</source>
-        <translation>The proof does not hold: %1</translation>
-    </message>
-    <message>
         <source>Loggen er uendret: %1 hendelser og %2 signerte trehoder stemmer (verifisert %3).</source>
         <translation>The log is unchanged: %1 events and %2 signed tree heads match (verified %3).</translation>
     </message>
@@ -187,16 +249,8 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <translation>Evidence</translation>
     </message>
     <message>
-        <source>Hva</source>
-        <translation>What</translation>
-    </message>
-    <message>
         <source>Ingen åpne funn fra deteksjonsreglene.</source>
         <translation>No open findings from the detection rules.</translation>
-    </message>
-    <message>
-        <source>Åpne funn fra deteksjonsreglene: %1</source>
-        <translation>Open findings from the detection rules: %1</translation>
     </message>
     <message>
         <source>Kritisk</source>
@@ -218,10 +272,6 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         </translation>
     </message>
     <message>
-        <source>Alle tjenester (for eksempel svarut)</source>
-        <translation>All services (for example svarut)</translation>
-    </message>
-    <message>
         <source>Alle handlinger (for eksempel person.lookup)</source>
         <translation>All actions (for example person.lookup)</translation>
     </message>
@@ -232,6 +282,115 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Verifiserer loggen …</source>
         <translation>Verifying the log …</translation>
+    </message>
+    <message>
+        <source>Alle alvorligheter</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <source>Åpne funn</source>
+        <translation>Open finding</translation>
+    </message>
+    <message>
+        <source>Åpnet</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Tatt av</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>Organisasjon eller dokument (id som i loggen)</source>
+        <translation>Organisation or document (id as in the log)</translation>
+    </message>
+    <message>
+        <source>Vis nummeret mens du skriver</source>
+        <translation>Show the number while typing</translation>
+    </message>
+    <message>
+        <source>Alle tjenester (navn eller nøkkel, for eksempel SvarUt)</source>
+        <translation>All services (name or key, for example SvarUt)</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>Eksporter bevis …</source>
+        <translation>Export evidence …</translation>
+    </message>
+    <message>
+        <source>Lagrer hendelsene i søket med bevis som en fil til politiet eller Datatilsynet</source>
+        <translation>Saves the events found, with their proofs, as a file for the police or the Data Protection Authority</translation>
+    </message>
+    <message>
+        <source>Aktør</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>Eksporter bevis</source>
+        <translation>Export evidence</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Revisjonsloggen er ikke tilgjengelig: nøkkelmappen kan ikke leses (%1).</source>
+        <translation>The audit log is not available: the key directory cannot be read (%1).</translation>
+    </message>
+    <message>
+        <source>ingen mappe er oppgitt; bruk --keys</source>
+        <translation>no directory was given; use --keys</translation>
+    </message>
+    <message>
+        <source>11 sifre</source>
+        <translation>11 digits</translation>
+    </message>
+    <message>
+        <source>Ansattnummer eller integrasjons-id</source>
+        <translation>Employee number or integration id</translation>
+    </message>
+    <message>
+        <source>Id som i loggen</source>
+        <translation>Id as in the log</translation>
+    </message>
+    <message>
+        <source>Et fødselsnummer eller d-nummer har bare sifre. Ingen søk er gjort.</source>
+        <translation>A national identity number or D number has only digits. Nothing was searched.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Et fødselsnummer eller d-nummer har 11 sifre; du skrev %n. Ingen søk er gjort.</source>
+        <translation>
+            <numerusform>A national identity number or D number has 11 digits; you typed %n. Nothing was searched.</numerusform>
+            <numerusform>A national identity number or D number has 11 digits; you typed %n. Nothing was searched.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kontrollsifrene stemmer ikke: nummeret er skrevet feil. Ingen søk er gjort.</source>
+        <translation>The check digits do not match: the number is mistyped. Nothing was searched.</translation>
+    </message>
+    <message>
+        <source>Bevis ble ikke eksportert: %1</source>
+        <translation>Evidence was not exported: %1</translation>
+    </message>
+    <message>
+        <source>Kunne ikke skrive %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bevis for %n hendelse(r) er lagret i %1.</source>
+        <translation>
+            <numerusform>Evidence for %n event was saved in %1.</numerusform>
+            <numerusform>Evidence for %n events was saved in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n åpne funn fra deteksjonsreglene, %1 ikke tatt</source>
+        <translation>
+            <numerusform>%n open finding of the detection rules, %1 not taken</numerusform>
+            <numerusform>%n open findings of the detection rules, %1 not taken</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -386,10 +545,6 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Ikke satt</source>
         <translation>Not set</translation>
-    </message>
-    <message>
-        <source>ÅÅÅÅ-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>Nøkkel:</source>
@@ -583,10 +738,6 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <translation>Documents ⚠</translation>
     </message>
     <message>
-        <source>Sist gjennomgått: «%1» er ikke en dato (ÅÅÅÅ-MM-DD).</source>
-        <translation>Last reviewed: “%1” is not a date (YYYY-MM-DD).</translation>
-    </message>
-    <message>
         <source>Dokumenter, rad %1: «%2» er ikke en dato (ÅÅÅÅ-MM-DD).</source>
         <translation>Documents, row %1: “%2” is not a date (YYYY-MM-DD).</translation>
     </message>
@@ -633,6 +784,132 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>ingen andre oppføringer</source>
         <translation>no other entries</translation>
+    </message>
+    <message>
+        <source>DD.MM.ÅÅÅÅ</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>Sist gjennomgått: «%1» er ikke en dato (for eksempel 15.09.2026).</source>
+        <translation>Last reviewed: “%1” is not a date (for example 15/09/2026).</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::FindingDialog</name>
+    <message>
+        <source>
+Ingen bevis ennå: hendelsen er ikke med i et signert trehode (%1).</source>
+        <translation>
+No proof yet: the event is not in a signed tree head (%1).</translation>
+    </message>
+    <message>
+        <source>
+Bevis: hendelse %1 står i treet med %2 hendelser (rot %3), signert %4. %5</source>
+        <translation>
+Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translation>
+    </message>
+    <message>
+        <source>Beviset holder.</source>
+        <translation>The proof holds.</translation>
+    </message>
+    <message>
+        <source>Beviset holder ikke: %1</source>
+        <translation>The proof does not hold: %1</translation>
+    </message>
+    <message>
+        <source>Funn fra deteksjonsreglene</source>
+        <translation>Finding of the detection rules</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Aktør</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>Organisasjon</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Velg en hendelse for å se den og beviset for at den står i loggen.</source>
+        <translation>Select an event to see it and the proof that it is in the log.</translation>
+    </message>
+    <message>
+        <source>Ta funnet …</source>
+        <translation>Take the finding …</translation>
+    </message>
+    <message>
+        <source>Lukk funnet …</source>
+        <translation>Close the finding …</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · åpnet %3</source>
+        <translation>%1 · %2 · opened %3</translation>
+    </message>
+    <message>
+        <source>Lukket av %1: %2</source>
+        <translation>Closed by %1: %2</translation>
+    </message>
+    <message>
+        <source>Tatt av %1 %2: %3</source>
+        <translation>Taken by %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Ingen har tatt funnet ennå.</source>
+        <translation>Nobody has taken the finding yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hendelse(r) som bevis.</source>
+        <translation>
+            <numerusform>%n event as evidence.</numerusform>
+            <numerusform>%n events as evidence.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bare sikkerhetsansvarlig kan ta og lukke funn fra revisjonsloggen.</source>
+        <translation>Only the security officer can take and close findings from the audit log.</translation>
+    </message>
+    <message>
+        <source>Ta funnet</source>
+        <translation>Take the finding</translation>
+    </message>
+    <message>
+        <source>Hva gjør du med funnet? (føres i endringsloggen)</source>
+        <translation>What are you doing about the finding? (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>Skriv hva du gjør med funnet.</source>
+        <translation>Write what you are doing about the finding.</translation>
+    </message>
+    <message>
+        <source>Lukk funnet</source>
+        <translation>Close the finding</translation>
+    </message>
+    <message>
+        <source>Hvorfor lukkes funnet? (føres i endringsloggen)</source>
+        <translation>Why is the finding closed? (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>Skriv hvorfor funnet lukkes.</source>
+        <translation>Write why the finding is closed.</translation>
     </message>
 </context>
 <context>
@@ -697,10 +974,6 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <translation>Language</translation>
     </message>
     <message>
-        <source>Det nye språket brukes neste gang Vakt startes.</source>
-        <translation>The new language is used the next time Vakt starts.</translation>
-    </message>
-    <message>
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
     </message>
@@ -711,6 +984,48 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>&lt;b&gt;Vakt&lt;/b&gt; %1&lt;br&gt;Styring av informasjonssikkerhet og drift for en felles plattform.</source>
         <translation>&lt;b&gt;Vakt&lt;/b&gt; %1&lt;br&gt;Governance of information security and operations for a shared platform.</translation>
+    </message>
+    <message>
+        <source>&amp;Oppdater</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Logg ut eller bytt bruker …</source>
+        <translation>&amp;Sign out or switch user …</translation>
+    </message>
+    <message>
+        <source>&amp;Rediger</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Søk på siden</source>
+        <translation>&amp;Find on page</translation>
+    </message>
+    <message>
+        <source>&amp;Gå til</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Brukerveiledning for siden</source>
+        <translation>&amp;User guide for this page</translation>
+    </message>
+    <message>
+        <source>Hjelp: %1</source>
+        <translation>Help: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n venter</source>
+        <translation>
+            <numerusform>%1: %n waiting</numerusform>
+            <numerusform>%1: %n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ting venter på oppfølging</source>
+        <translation>
+            <numerusform>%n item needs follow-up</numerusform>
+            <numerusform>%n items need follow-up</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -791,20 +1106,9 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>Kunne ikke lese overvåkingen: %1</source>
         <translation>Could not read the monitoring data: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Oppdatert %1. %n tjeneste(r) overvåkes.</source>
-        <translation>
-            <numerusform>Updated %1. %n service is monitored.</numerusform>
-            <numerusform>Updated %1. %n services are monitored.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Velg en tjeneste for å se utviklingen</source>
         <translation>Select a service to see its history</translation>
-    </message>
-    <message>
-        <source>%1 siste 24 timer</source>
-        <translation>%1, last 24 hours</translation>
     </message>
     <message>
         <source>Tilgjengelighet (%)</source>
@@ -839,10 +1143,6 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <translation>No open alerts.</translation>
     </message>
     <message>
-        <source>Åpne varsler: %1</source>
-        <translation>Open alerts: %1</translation>
-    </message>
-    <message>
         <source>Kritisk</source>
         <translation>Critical</translation>
     </message>
@@ -853,6 +1153,188 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Info</source>
         <translation>Info</translation>
+    </message>
+    <message>
+        <source>%1 (av %2)</source>
+        <translation>%1 (of %2)</translation>
+    </message>
+    <message>
+        <source>Bygger bare på data fra de siste %1, ikke hele perioden.</source>
+        <translation>Rests only on data from the last %1, not the whole period.</translation>
+    </message>
+    <message>
+        <source>Tatt av</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>Vis bare tjenester som ikke er oppe</source>
+        <translation>Show only services that are not up</translation>
+    </message>
+    <message>
+        <source>Sist målt</source>
+        <translation>Last measured</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Range:</translation>
+    </message>
+    <message>
+        <source>Vakt-collector har ikke rapportert siden %1 (%2). Tallene under er ikke oppdatert, og ingen tjeneste vises som oppe før den rapporterer igjen.</source>
+        <translation>Vakt-collector has not reported since %1 (%2). The figures below are not current, and no service is shown as up until it reports again.</translation>
+    </message>
+    <message>
+        <source>Vakt-collector har ikke målt noen av målene ennå. Tilstanden er ukjent.</source>
+        <translation>Vakt-collector has not measured any of the targets yet. The state is unknown.</translation>
+    </message>
+    <message>
+        <source>Ingen måling på lenge: sist %1.</source>
+        <translation>No measurement for a long time: last %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n åpne varsler.</source>
+        <translation>
+            <numerusform>%n open alert.</numerusform>
+            <numerusform>%n open alerts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 av %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n åpne varsler</source>
+        <translation>
+            <numerusform>%n open alert</numerusform>
+            <numerusform>%n open alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lest %1. %n tjeneste(r) overvåkes.</source>
+        <translation>
+            <numerusform>Read %1. %n service is monitored.</numerusform>
+            <numerusform>Read %1. %n services are monitored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: ikke nok data ennå for %2 (%n målepunkt(er))</source>
+        <translation>
+            <numerusform>%1: not enough data yet for %2 (%n data point)</numerusform>
+            <numerusform>%1: not enough data yet for %2 (%n data points)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Siste time</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Siste døgn</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Siste uke</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>Siste 30 dager</source>
+        <translation>Last 30 days</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::OverviewPage</name>
+    <message numerus="yes">
+        <source>%n kritisk(e)</source>
+        <translation>
+            <numerusform>%n critical</numerusform>
+            <numerusform>%n critical</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n advarsel(er)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n til orientering</source>
+        <translation>
+            <numerusform>%n for information</numerusform>
+            <numerusform>%n for information</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Oversikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Dette venter nå (%1).</source>
+        <translation>This is waiting now (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n åpne varsler</source>
+        <translation>
+            <numerusform>%n open alert</numerusform>
+            <numerusform>%n open alerts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ingen åpne varsler fra overvåkingen.</source>
+        <translation>No open alerts from monitoring.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n åpne funn i revisjonsloggen</source>
+        <translation>
+            <numerusform>%n open finding in the audit log</numerusform>
+            <numerusform>%n open findings in the audit log</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ingen åpne funn fra deteksjonsreglene.</source>
+        <translation>No open findings of the detection rules.</translation>
+    </message>
+    <message>
+        <source>Overvåkingen har ikke rapportert siden %1 (%2). Tilstanden under er ikke oppdatert.</source>
+        <translation>Monitoring has not reported since %1 (%2). The state below is not current.</translation>
+    </message>
+    <message>
+        <source>Overvåkingen har ikke rapportert ennå. Tilstanden under er ukjent.</source>
+        <translation>Monitoring has not reported yet. The state below is unknown.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tjeneste(r) ikke oppe</source>
+        <translation>
+            <numerusform>%n service not up</numerusform>
+            <numerusform>%n services not up</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ingen tjenester overvåkes ennå.</source>
+        <translation>No services are monitored yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alle %n tjenester er oppe.</source>
+        <translation>
+            <numerusform>The service is up.</numerusform>
+            <numerusform>All %n services are up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n oppføring(er) med ROS eller DPIA som mangler eller er for gammel</source>
+        <translation>
+            <numerusform>%n entry whose risk assessment or DPIA is missing or too old</numerusform>
+            <numerusform>%n entries whose risk assessment or DPIA is missing or too old</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>av %n i produktkatalogen. ROS og DPIA skal fornyes minst hvert år.</source>
+        <translation>
+            <numerusform>of %n in the service catalogue. Risk assessments and DPIAs must be renewed at least every year.</numerusform>
+            <numerusform>of %n in the service catalogue. Risk assessments and DPIAs must be renewed at least every year.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -15,10 +15,17 @@ QDate newestDocumentDate(const QList<CatalogDocument>& documents, const QString&
     return newest;
 }
 
-DocumentState documentState(const QList<CatalogDocument>& documents, const QString& kind, const QDate& today) {
-    const QDate newest = newestDocumentDate(documents, kind);
+DocumentState documentAge(const QDate& newest, const QDate& today) {
     if (!newest.isValid()) return DocumentState::Missing;
     return newest < today.addMonths(-12) ? DocumentState::Outdated : DocumentState::Current;
+}
+
+DocumentState documentState(const QList<CatalogDocument>& documents, const QString& kind, const QDate& today) {
+    return documentAge(newestDocumentDate(documents, kind), today);
+}
+
+bool documentsNeedFollowUp(const CatalogSummary& entry, const QDate& today) {
+    return documentAge(entry.newestRos, today) != DocumentState::Current || documentAge(entry.newestDpia, today) != DocumentState::Current;
 }
 
 Result<QList<CatalogSummary>> CatalogService::list(const Session& who) {

@@ -13,12 +13,14 @@ QVariant optionalReal(const std::optional<double>& v) { return v && std::isfinit
 std::optional<double> optionalFrom(const QVariant& v) { return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble()); }
 }  // namespace
 
-Status MonitoringStore::registerTarget(const Session& who, const QString& job, const QString& instance, const QString& url, const QString& service) {
+Status MonitoringStore::registerTarget(const Session& who, const QString& job, const QString& instance, const QString& url, const QString& service,
+                                       qint64 scrapeIntervalMs) {
     if (!who.allows(permission::MonitoringWrite)) return denied(who, permission::MonitoringWrite);
-    return store_.db().exec(QStringLiteral("INSERT INTO scrape_targets (job, instance, url, service_key, active) VALUES (?, ?, ?, ?, 1)"
+    return store_.db().exec(QStringLiteral("INSERT INTO scrape_targets (job, instance, url, service_key, active, scrape_interval_ms)"
+                                           " VALUES (?, ?, ?, ?, 1, ?)"
                                            " ON CONFLICT (job, instance) DO UPDATE SET url = excluded.url,"
-                                           " service_key = excluded.service_key, active = 1"),
-                            {job, instance, url, service});
+                                           " service_key = excluded.service_key, active = 1, scrape_interval_ms = excluded.scrape_interval_ms"),
+                            {job, instance, url, service, std::max<qint64>(scrapeIntervalMs, 1000)});
 }
 
 Status MonitoringStore::retireTargetsExcept(const Session& who, const QList<std::pair<QString, QString>>& current) {
@@ -126,13 +128,14 @@ Status MonitoringStore::compact(const Session& who, const QDateTime& now, int mi
 Result<QList<TargetState>> MonitoringStore::targets(const Session& who) {
     if (!who.allows(permission::MonitoringRead)) return denied(who, permission::MonitoringRead).error();
     auto rows = store_.db().query(QStringLiteral("SELECT job, instance, url, service_key, health, health_since, last_error, last_scrape,"
-                                                 " last_duration_ms, samples FROM scrape_targets WHERE active = 1 ORDER BY job, instance"));
+                                                 " last_duration_ms, samples, scrape_interval_ms FROM scrape_targets WHERE active = 1"
+                                                 " ORDER BY job, instance"));
     if (!rows) return rows.error();
     QList<TargetState> out;
     for (const auto& r : *rows)
         out << TargetState{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
                            r.value(4).toString(), fromIso(r.value(5)), r.value(6).toString(), fromIso(r.value(7)),
-                           r.value(8).toLongLong(), r.value(9).toLongLong()};
+                           r.value(8).toLongLong(), r.value(9).toLongLong(), r.value(10).toLongLong()};
     return out;
 }
 
@@ -140,6 +143,7 @@ Result<QList<ServiceStatus>> MonitoringStore::serviceStatus(const Session& who, 
     auto targetList = targets(who);
     if (!targetList) return targetList.error();
     QMap<QString, ServiceStatus> byService;
+    QHash<QString, qint64> intervalOf;
     for (const auto& t : *targetList) {
         if (t.service.isEmpty()) continue;
         ServiceStatus& s = byService[t.service];
@@ -149,6 +153,7 @@ Result<QList<ServiceStatus>> MonitoringStore::serviceStatus(const Session& who, 
         if (t.healthSince.isValid() && (!s.since.isValid() || t.healthSince > s.since)) s.since = t.healthSince;
         if (t.health == QLatin1String("down") && !t.lastError.isEmpty()) s.lastError = t.lastError;
         if (t.lastScrape.isValid() && (!s.lastScrape.isValid() || t.lastScrape > s.lastScrape)) s.lastScrape = t.lastScrape;
+        intervalOf[t.service] = std::max(intervalOf.value(t.service), t.scrapeIntervalMs);
     }
     auto alerts = store_.db().query(QStringLiteral("SELECT service_key, count(*) FROM incidents WHERE status = 'open' AND source = 'monitoring'"
                                                    " GROUP BY service_key"));
@@ -183,6 +188,9 @@ Result<QList<ServiceStatus>> MonitoringStore::serviceStatus(const Session& who, 
         s.openAlerts = alertsOf.value(s.service);
         if (s.state == QLatin1String("up") && s.openAlerts > 0) s.state = QStringLiteral("degraded");
         s.firstData = oldestOf.value(s.service);
+        // What the targets said long ago is not their state now.
+        s.stale = !s.lastScrape.isValid() || s.lastScrape.msecsTo(now) > kSilentAfterIntervals * intervalOf.value(s.service);
+        if (s.stale) s.state = QStringLiteral("unknown");
         const QString minutes = QStringLiteral("service_health_minutes"), hours = QStringLiteral("service_health_hours");
         s.availability24h = ratio(minutes, QStringLiteral("minute"), s.service, now.addDays(-1), "up_scrapes", "scrapes");
         s.availability7d = ratio(hours, QStringLiteral("hour"), s.service, now.addDays(-7), "up_scrapes", "scrapes");
@@ -199,11 +207,35 @@ Result<QList<ServiceStatus>> MonitoringStore::serviceStatus(const Session& who, 
     return out;
 }
 
-Result<QDateTime> MonitoringStore::lastReport(const Session& who) {
+Result<QList<ServiceMinute>> MonitoringStore::hours(const Session& who, const QString& service, const QDateTime& from, const QDateTime& to) {
     if (!who.allows(permission::MonitoringRead)) return denied(who, permission::MonitoringRead).error();
-    auto rows = store_.db().query(QStringLiteral("SELECT MAX(last_scrape) FROM scrape_targets WHERE active = 1"));
+    auto rows = store_.db().query(
+        QStringLiteral("SELECT hour, scrapes, up_scrapes, requests, errors, p95_max FROM service_health_hours"
+                       " WHERE service_key = ? AND hour >= ? AND hour < ?"
+                       " UNION ALL"
+                       " SELECT substr(minute, 1, 13) || ':00:00Z', SUM(scrapes), SUM(up_scrapes), SUM(requests), SUM(errors), MAX(p95)"
+                       " FROM service_health_minutes WHERE service_key = ? AND minute >= ? AND minute < ?"
+                       " AND substr(minute, 1, 13) || ':00:00Z' NOT IN (SELECT hour FROM service_health_hours WHERE service_key = ?)"
+                       " GROUP BY substr(minute, 1, 13) ORDER BY 1"),
+        {service, iso(from), iso(to), service, iso(from), iso(to), service});
     if (!rows) return rows.error();
-    return rows->empty() ? QDateTime() : fromIso(rows->front().value(0));
+    QList<ServiceMinute> out;
+    for (const auto& r : *rows)
+        out << ServiceMinute{service, fromIso(r.value(0)), r.value(1).toInt(), r.value(2).toInt(), r.value(3).toDouble(), r.value(4).toDouble(),
+                             std::nullopt, optionalFrom(r.value(5)), std::nullopt};
+    return out;
+}
+
+Result<CollectorState> MonitoringStore::collectorState(const Session& who, const QDateTime& now) {
+    if (!who.allows(permission::MonitoringRead)) return denied(who, permission::MonitoringRead).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT MAX(last_scrape), MIN(scrape_interval_ms), count(*) FROM scrape_targets WHERE active = 1"));
+    if (!rows) return rows.error();
+    CollectorState state;
+    if (rows->empty() || rows->front().value(2).toLongLong() == 0) return state;  // nothing to scrape: nothing to be silent about
+    state.lastReport = fromIso(rows->front().value(0));
+    state.scrapeIntervalMs = rows->front().value(1).toLongLong();
+    state.silent = !state.lastReport.isValid() || state.lastReport.msecsTo(now) > kSilentAfterIntervals * state.scrapeIntervalMs;
+    return state;
 }
 
 Result<QList<ServiceMinute>> MonitoringStore::minutes(const Session& who, const QString& service, const QDateTime& from,

@@ -53,6 +53,13 @@ ModuleSchema monitoringSchema() {
          },
          {},
          {}},
+        {2,
+         QStringLiteral("monitoring: each target's scrape interval, so a silent collector is told from a slow one"),
+         {
+             "ALTER TABLE scrape_targets ADD COLUMN scrape_interval_ms BIGINT NOT NULL DEFAULT 60000",
+         },
+         {},
+         {}},
             }};
 }
 

@@ -1,35 +1,70 @@
 #include "desktop/audit/audit_page.h"
 
-#include "desktop/shell/tables.h"
-
+#include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QDateEdit>
+#include <QFile>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTimeZone>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "core/base/norway.h"
+#include "desktop/audit/finding_dialog.h"
+#include "desktop/monitoring/monitoring_page.h"
+#include "desktop/shell/formatting.h"
+#include "desktop/shell/modules.h"
+#include "desktop/shell/tables.h"
 
 namespace vakt::desktop {
 
 namespace {
 constexpr int kPageSize = 200;
-
+enum By { ByPerson = 0, ByActor = 1, ByOther = 2 };
+int severityRank(const QString& s) { return s == QLatin1String("critical") ? 3 : s == QLatin1String("warning") ? 2 : 1; }
 }  // namespace
 
-AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ctx_(context) {
+AuditPage::AuditPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(context), names_(AuditNames::load(context)) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("Revisjonslogg")), this));
+
+    // The findings first: they are what waits.
+    auto* findingsRow = new QHBoxLayout;
+    detectionsHeading_ = new QLabel(this);
+    detectionsHeading_->setObjectName(QStringLiteral("auditDetectionsHeading"));
+    findingsRow->addWidget(detectionsHeading_, 1);
+    findingSeverity_ = new QComboBox(this);
+    findingSeverity_->setObjectName(QStringLiteral("auditFindingSeverity"));
+    findingSeverity_->addItem(tr("Alle alvorligheter"), QString());
+    findingSeverity_->addItem(tr("Kritisk"), QStringLiteral("critical"));
+    findingSeverity_->addItem(tr("Advarsel"), QStringLiteral("warning"));
+    findingSeverity_->addItem(tr("Info"), QStringLiteral("info"));
+    findingsRow->addWidget(findingSeverity_);
+    auto* openFindingButton = new QPushButton(tr("Åpne funn"), this);
+    openFindingButton->setObjectName(QStringLiteral("auditOpenFinding"));
+    findingsRow->addWidget(openFindingButton);
+    layout->addLayout(findingsRow);
+    detections_ = readOnlyTable(QStringLiteral("auditDetections"),
+                                {tr("Åpnet"), tr("Alvorlighet"), tr("Regel"), tr("Organisasjon"), tr("Tjeneste"), tr("Bevis"), tr("Tatt av")}, this,
+                                true);
+    detections_->setSortingEnabled(true);
+    detections_->setMaximumHeight(190);
+    detections_->setWordWrap(true);
+    rememberHeader(detections_->horizontalHeader(), QStringLiteral("auditDetections"));
+    layout->addWidget(detections_);
 
     auto* form = new QFormLayout;
     auto* who = new QHBoxLayout;
@@ -37,18 +72,26 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     by_->setObjectName(QStringLiteral("auditBy"));
     by_->addItem(tr("Person (fødselsnummer eller d-nummer)"));
     by_->addItem(tr("Aktør (ansatt eller integrasjon)"));
+    by_->addItem(tr("Organisasjon eller dokument (id som i loggen)"));
     id_ = new QLineEdit(this);
     id_->setObjectName(QStringLiteral("auditId"));
-    // Typed in, never shown back in clear.
-    id_->setEchoMode(QLineEdit::Password);
-    id_->setPlaceholderText(tr("Fødselsnummer, d-nummer eller aktør-id"));
+    showId_ = id_->addAction(themeIcon(QStringLiteral("view-visible"), QStyle::SP_FileDialogInfoView), QLineEdit::TrailingPosition);
+    showId_->setObjectName(QStringLiteral("auditShowId"));
+    showId_->setCheckable(true);
+    showId_->setToolTip(tr("Vis nummeret mens du skriver"));
     who->addWidget(by_);
     who->addWidget(id_, 1);
     form->addRow(tr("Søk etter"), who);
     auto* narrow = new QHBoxLayout;
-    service_ = new QLineEdit(this);
+    service_ = new QComboBox(this);
     service_->setObjectName(QStringLiteral("auditService"));
-    service_->setPlaceholderText(tr("Alle tjenester (for eksempel svarut)"));
+    service_->setEditable(true);
+    service_->addItem(QString());
+    QStringList serviceNames = names_.services.values();
+    serviceNames.sort(Qt::CaseInsensitive);
+    service_->addItems(serviceNames);
+    service_->lineEdit()->setPlaceholderText(tr("Alle tjenester (navn eller nøkkel, for eksempel SvarUt)"));
+    service_->setMinimumContentsLength(24);
     action_ = new QLineEdit(this);
     action_->setObjectName(QStringLiteral("auditAction"));
     action_->setPlaceholderText(tr("Alle handlinger (for eksempel person.lookup)"));
@@ -56,21 +99,28 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     narrow->addWidget(action_, 1);
     form->addRow(tr("Tjeneste og handling"), narrow);
     auto* when = new QHBoxLayout;
-    from_ = new QDateEdit(ctx_.store->clock().now().toLocalTime().date().addYears(-1), this);
+    const QDate today = ctx_.store->clock().now().toTimeZone(displayZone()).date();
+    from_ = new QDateEdit(today.addYears(-1), this);
     from_->setObjectName(QStringLiteral("auditFrom"));
     from_->setCalendarPopup(true);
     from_->setMinimumDate(QDate(1970, 1, 1));
-    to_ = new QDateEdit(ctx_.store->clock().now().toLocalTime().date(), this);
+    to_ = new QDateEdit(today, this);
     to_->setObjectName(QStringLiteral("auditTo"));
     to_->setCalendarPopup(true);
     when->addWidget(from_);
     when->addWidget(new QLabel(QStringLiteral("–"), this));
     when->addWidget(to_);
+    when->addWidget(new QLabel(tr("(%1)").arg(QString::fromUtf8(displayZone().id())), this));
     when->addStretch();
     searchButton_ = new QPushButton(tr("Søk"), this);
     searchButton_->setObjectName(QStringLiteral("auditSearch"));
     searchButton_->setDefault(true);
     when->addWidget(searchButton_);
+    exportButton_ = new QPushButton(tr("Eksporter bevis …"), this);
+    exportButton_->setObjectName(QStringLiteral("auditExport"));
+    exportButton_->setToolTip(tr("Lagrer hendelsene i søket med bevis som en fil til politiet eller Datatilsynet"));
+    exportButton_->setEnabled(false);
+    when->addWidget(exportButton_);
     form->addRow(tr("Periode"), when);
     layout->addLayout(form);
 
@@ -79,16 +129,11 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     status_->setWordWrap(true);
     layout->addWidget(status_);
 
-    detectionsHeading_ = new QLabel(this);
-    detectionsHeading_->setObjectName(QStringLiteral("auditDetectionsHeading"));
-    layout->addWidget(detectionsHeading_);
-    detections_ = readOnlyTable(QStringLiteral("auditDetections"), {tr("Alvorlighet"), tr("Regel"), tr("Bevis"), tr("Hva")}, this);
-    detections_->setMaximumHeight(150);
-    layout->addWidget(detections_);
-
     auto* splitter = new QSplitter(Qt::Vertical, this);
     results_ = readOnlyTable(QStringLiteral("auditResults"),
-                             {tr("Nr."), tr("Tidspunkt"), tr("Tjeneste"), tr("Handling"), tr("Resultat"), tr("Organisasjon")}, splitter, true);
+                             {tr("Nr."), tr("Tidspunkt"), tr("Tjeneste"), tr("Handling"), tr("Resultat"), tr("Aktør"), tr("Organisasjon")}, splitter,
+                             true);
+    rememberHeader(results_->horizontalHeader(), QStringLiteral("auditResults"));
     detail_ = new QPlainTextEdit(splitter);
     detail_->setObjectName(QStringLiteral("auditDetail"));
     detail_->setReadOnly(true);
@@ -106,57 +151,130 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : QWidget(parent), ct
     layout->addLayout(ledgerRow);
 
     connect(searchButton_, &QPushButton::clicked, this, &AuditPage::search);
-    for (QLineEdit* field : {id_, service_, action_}) connect(field, &QLineEdit::returnPressed, this, &AuditPage::search);
+    connect(exportButton_, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Eksporter bevis"), QStringLiteral("bevis.json"), tr("JSON (*.json)"));
+        if (!path.isEmpty()) exportEvidence(path);
+    });
+    for (QLineEdit* field : {id_, service_->lineEdit(), action_}) connect(field, &QLineEdit::returnPressed, this, &AuditPage::search);
+    connect(by_, &QComboBox::currentIndexChanged, this, &AuditPage::updateIdField);
+    connect(showId_, &QAction::toggled, this, &AuditPage::updateIdField);
     connect(verifyButton_, &QPushButton::clicked, this, &AuditPage::verifyLedger);
     connect(results_->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value >= results_->verticalScrollBar()->maximum() - 2) loadMore();
     });
-    connect(results_, &QTableWidget::currentCellChanged, this, [this](int row) { showEvent(row); });
+    connect(results_, &QTableWidget::currentCellChanged, this, [this](int row) { showResult(row); });
+    connect(findingSeverity_, &QComboBox::currentIndexChanged, this, &AuditPage::applyFindingFilter);
+    connect(detections_, &QTableWidget::cellActivated, this, [this](int row) { openFinding(row); });
+    connect(openFindingButton, &QPushButton::clicked, this, [this] { openFinding(detections_->currentRow()); });
+    updateIdField();
 
     const bool investigate = ctx_.session.allows(audit::permission::Investigate);
     const bool verify = ctx_.session.allows(audit::permission::Verify);
     auto keys = audit::LedgerKeys::load(ctx_.keysDir);
     if (!keys) {
-        status_->setText(tr("Revisjonsloggen er ikke tilgjengelig: %1").arg(QString::fromStdString(keys.message())));
+        status_->setText(tr("Revisjonsloggen er ikke tilgjengelig: nøkkelmappen kan ikke leses (%1).")
+                             .arg(ctx_.keysDir.isEmpty() ? tr("ingen mappe er oppgitt; bruk --keys") : ctx_.keysDir));
+        status_->setToolTip(errorDetail(keys.error()));
     } else {
         ledger_ = std::make_unique<audit::Ledger>(*ctx_.store, std::move(*keys));
         auto size = ledger_->size();
         ledgerState_->setText(size ? tr("Loggen har %n hendelse(r). Ikke verifisert i denne økten.", nullptr, static_cast<int>(*size))
-                                   : QString::fromStdString(size.message()));
+                                   : describeError(size.error()));
         if (!investigate) status_->setText(tr("Søk i revisjonsloggen krever rollen sikkerhetsansvarlig eller revisor."));
         else loadDetections();
     }
-    detectionsHeading_->setVisible(ledger_ && investigate);
-    detections_->setVisible(ledger_ && investigate);
+    for (QWidget* w : std::initializer_list<QWidget*>{detectionsHeading_, detections_, findingSeverity_, openFindingButton})
+        w->setVisible(ledger_ && investigate);
     for (QWidget* w : std::initializer_list<QWidget*>{by_, id_, service_, action_, from_, to_, searchButton_}) w->setEnabled(ledger_ && investigate);
     verifyButton_->setEnabled(ledger_ && verify);
 }
 
-void AuditPage::search() {
-    if (!ledger_) return;
-    const QString id = id_->text().trimmed();
+AuditPage::~AuditPage() = default;
+
+void AuditPage::updateIdField() {
+    // Only a person's number is hidden; an integration's or organisation's id is not secret.
+    const bool person = by_->currentIndex() == ByPerson;
+    showId_->setVisible(person);
+    id_->setEchoMode(person && !showId_->isChecked() ? QLineEdit::Password : QLineEdit::Normal);
+    id_->setPlaceholderText(person ? tr("11 sifre") : by_->currentIndex() == ByActor ? tr("Ansattnummer eller integrasjons-id") : tr("Id som i loggen"));
+}
+
+void AuditPage::refresh() {
+    names_ = AuditNames::load(ctx_);
+    if (ledger_ && ctx_.session.allows(audit::permission::Investigate)) loadDetections();
+}
+
+void AuditPage::focusSearch() {
+    id_->setFocus();
+    id_->selectAll();
+}
+
+void AuditPage::showItems(const QString& which) {
+    if (which.startsWith(QLatin1String("findings"))) {
+        detections_->setFocus();
+        if (detections_->rowCount() > 0) detections_->selectRow(0);
+    }
+}
+
+bool AuditPage::buildQuery(audit::Ledger::Query& query) {
+    QString id = id_->text().trimmed();
     if (id.isEmpty()) {
         status_->setText(tr("Skriv inn hvem du vil søke etter."));
+        return false;
+    }
+    query = {};
+    if (by_->currentIndex() == ByPerson) {
+        // People write numbers with spaces; a wrong number must not look like "nobody looked them up".
+        id.remove(QLatin1Char(' '));
+        if (!std::all_of(id.begin(), id.end(), [](QChar c) { return c.isDigit(); })) {
+            status_->setText(tr("Et fødselsnummer eller d-nummer har bare sifre. Ingen søk er gjort."));
+            return false;
+        }
+        if (id.size() != 11) {
+            status_->setText(tr("Et fødselsnummer eller d-nummer har 11 sifre; du skrev %n. Ingen søk er gjort.", nullptr, static_cast<int>(id.size())));
+            return false;
+        }
+        if (!norway::isValidPersonId(id.toStdString())) {
+            status_->setText(tr("Kontrollsifrene stemmer ikke: nummeret er skrevet feil. Ingen søk er gjort."));
+            return false;
+        }
+        query.subject = id.toStdString();
+    } else if (by_->currentIndex() == ByActor) {
+        query.actor = id.toStdString();
+    } else {
+        query.subject = id.toStdString();
+    }
+    query.service = names_.serviceKey(service_->currentText()).toStdString();
+    query.action = action_->text().trimmed().toStdString();
+    query.fromMs = from_->date().startOfDay(displayZone()).toMSecsSinceEpoch();
+    query.toMs = to_->date().addDays(1).startOfDay(displayZone()).toMSecsSinceEpoch() - 1;
+    return true;
+}
+
+void AuditPage::search() {
+    if (!ledger_) return;
+    audit::Ledger::Query query;
+    if (!buildQuery(query)) {
+        results_->setRowCount(0);
+        detail_->clear();
+        exportButton_->setEnabled(false);
         return;
     }
-    query_ = {};
-    (by_->currentIndex() == 0 ? query_.subject : query_.actor) = id.toStdString();
-    query_.service = service_->text().trimmed().toStdString();
-    query_.action = action_->text().trimmed().toStdString();
-    query_.fromMs = from_->date().startOfDay(QTimeZone::systemTimeZone()).toMSecsSinceEpoch();
-    query_.toMs = to_->date().addDays(1).startOfDay(QTimeZone::systemTimeZone()).toMSecsSinceEpoch() - 1;
+    query_ = query;
     cursor_.reset();
     exhausted_ = false;
     results_->setRowCount(0);
     detail_->clear();
     loadMore();
+    exportButton_->setEnabled(results_->rowCount() > 0);
 }
 
 void AuditPage::loadMore() {
     if (!ledger_ || exhausted_) return;
     auto page = ledger_->search(ctx_.session, query_, kPageSize, cursor_);
     if (!page) {
-        status_->setText(QString::fromStdString(page.message()));
+        status_->setText(describeError(page.error()));
+        status_->setToolTip(errorDetail(page.error()));
         exhausted_ = true;
         return;
     }
@@ -164,40 +282,45 @@ void AuditPage::loadMore() {
     for (const auto& e : *page) {
         const int row = results_->rowCount();
         results_->insertRow(row);
-        auto* number = readOnlyCell(QString::number(e.seq));
-        number->setData(Qt::UserRole, QString::fromStdString(e.canonical));
+        auto* number = readOnlyCell(QString::number(e.seq), e.seq);
+        number->setData(Qt::UserRole + 1, QString::fromStdString(e.canonical));
         results_->setItem(row, 0, number);
-        results_->setItem(row, 1, readOnlyCell(QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
-        results_->setItem(row, 2, readOnlyCell(e.service));
+        results_->setItem(row, 1, readOnlyCell(formatDateTime(QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC)), e.timeMs));
+        results_->setItem(row, 2, readOnlyCell(names_.service(e.service)));
         results_->setItem(row, 3, readOnlyCell(e.action));
         results_->setItem(row, 4, readOnlyCell(e.result));
-        results_->setItem(row, 5, readOnlyCell(e.actorOrg));
+        results_->setItem(row, 5, readOnlyCell(AuditNames::actor(e.actorKey)));
+        results_->setItem(row, 6, readOnlyCell(names_.organisation(e.actorOrg)));
         cursor_ = audit::Ledger::Cursor{e.timeMs, e.seq};
     }
-    if (results_->rowCount() == 0) status_->setText(tr("Ingen hendelser i perioden."));
-    else status_->setText(exhausted_ ? tr("%n hendelse(r).", nullptr, results_->rowCount())
-                                : tr("Viser de første %n hendelsene; rull ned for flere.", nullptr, results_->rowCount()));
+    fitColumns(results_);
+    const int n = results_->rowCount();
+    if (n == 0) status_->setText(tr("Ingen hendelser i perioden."));
+    else status_->setText(exhausted_ ? tr("%n hendelse(r).", nullptr, n) : tr("Viser de første %n hendelsene; rull ned for flere.", nullptr, n));
 }
 
-void AuditPage::showEvent(int row) {
-    if (row < 0 || !results_->item(row, 0)) return;
-    const qint64 seq = results_->item(row, 0)->text().toLongLong();
-    const QString canonical = results_->item(row, 0)->data(Qt::UserRole).toString();
-    QString text = QString::fromUtf8(QJsonDocument::fromJson(canonical.toUtf8()).toJson(QJsonDocument::Indented));
-    auto proof = ledger_->inclusionProof(ctx_.session, static_cast<std::uint64_t>(seq));
-    if (!proof) {
-        text += tr("\nIngen bevis ennå: %1").arg(QString::fromStdString(proof.message()));
-    } else {
-        const auto check = audit::checkProof(*proof, ledger_->keys().publicPem());
-        const QJsonObject head = (*proof)[QStringLiteral("head")].toObject();
-        text += tr("\nBevis: hendelse %1 står i treet med %2 hendelser (rot %3), signert %4. %5")
-                    .arg(seq)
-                    .arg(head[QStringLiteral("tree_size")].toInteger())
-                    .arg(head[QStringLiteral("root")].toString().left(16))
-                    .arg(QDateTime::fromMSecsSinceEpoch(head[QStringLiteral("timestamp_ms")].toInteger()).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                    .arg(check ? tr("Beviset holder.") : tr("Beviset holder ikke: %1").arg(QString::fromStdString(check.message())));
+bool AuditPage::exportEvidence(const QString& path) {
+    if (!ledger_) return false;
+    auto bundle = ledger_->evidence(ctx_.session, query_);
+    if (!bundle) {
+        status_->setText(tr("Bevis ble ikke eksportert: %1").arg(describeError(bundle.error())));
+        status_->setToolTip(errorDetail(bundle.error()));
+        return false;
     }
-    detail_->setPlainText(text);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(*bundle).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
+        status_->setText(tr("Kunne ikke skrive %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    status_->setText(tr("Bevis for %n hendelse(r) er lagret i %1.", nullptr, static_cast<int>((*bundle)[QStringLiteral("events")].toArray().size()))
+                         .arg(path));
+    return true;
+}
+
+void AuditPage::showResult(int row) {
+    if (row < 0 || !results_->item(row, 0)) return;
+    detail_->setPlainText(eventDetail(*ledger_, ctx_.session, results_->item(row, 0)->data(Qt::UserRole).toLongLong(),
+                                      results_->item(row, 0)->data(Qt::UserRole + 1).toString().toStdString()));
 }
 
 void AuditPage::verifyLedger() {
@@ -217,9 +340,9 @@ void AuditPage::verifyLedger() {
             ledgerState_->setText(v.error);
         } else if (v.report.intact()) {
             ledgerState_->setText(tr("Loggen er uendret: %1 hendelser og %2 signerte trehoder stemmer (verifisert %3).")
-                                      .arg(v.report.events)
-                                      .arg(v.report.heads)
-                                      .arg(ctx_.store->clock().now().toLocalTime().toString(QStringLiteral("HH:mm"))));
+                                      .arg(formatNumber(static_cast<qint64>(v.report.events)))
+                                      .arg(formatNumber(static_cast<qint64>(v.report.heads)))
+                                      .arg(formatTime(ctx_.store->clock().now())));
         } else {
             ledgerState_->setText(tr("Loggen er endret: %1").arg(QString::fromStdString(v.report.problem)));
             ledgerState_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
@@ -230,12 +353,12 @@ void AuditPage::verifyLedger() {
     });
     watcher->setFuture(QtConcurrent::run([store, session, keysDir]() -> Verification {
         auto own = store->openAnother();
-        if (!own) return {QString::fromStdString(own.message()), {}};
+        if (!own) return {describeError(own.error()), {}};
         auto keys = audit::LedgerKeys::load(keysDir);
-        if (!keys) return {QString::fromStdString(keys.message()), {}};
+        if (!keys) return {describeError(keys.error()), {}};
         audit::Ledger ledger(**own, std::move(*keys));
         auto report = ledger.verify(session);
-        if (!report) return {QString::fromStdString(report.message()), {}};
+        if (!report) return {describeError(report.error()), {}};
         return {{}, *report};
     }));
 }
@@ -243,22 +366,58 @@ void AuditPage::verifyLedger() {
 void AuditPage::loadDetections() {
     auto open = ledger_->openDetections(ctx_.session);
     if (!open) {
-        detectionsHeading_->setText(QString::fromStdString(open.message()));
+        detectionsHeading_->setText(describeError(open.error()));
         return;
     }
-    detectionsHeading_->setText(open->empty() ? tr("Ingen åpne funn fra deteksjonsreglene.")
-                                              : tr("Åpne funn fra deteksjonsreglene: %1").arg(open->size()));
+    unhandledFindings_ = 0;
+    detections_->setSortingEnabled(false);
     detections_->setRowCount(static_cast<int>(open->size()));
     for (int row = 0; row < static_cast<int>(open->size()); ++row) {
         const auto& d = (*open)[static_cast<std::size_t>(row)];
-        const QString severity = d.severity == QLatin1String("critical") ? tr("Kritisk")
-                                 : d.severity == QLatin1String("warning") ? tr("Advarsel")
-                                                                          : tr("Info");
-        detections_->setItem(row, 0, readOnlyCell(severity));
-        detections_->setItem(row, 1, readOnlyCell(d.rule));
-        detections_->setItem(row, 2, readOnlyCell(tr("%n hendelse(r)", nullptr, static_cast<int>(d.evidence))));
-        detections_->setItem(row, 3, readOnlyCell(d.summary));
+        if (d.acknowledgedBy.isEmpty()) ++unhandledFindings_;
+        const QDateTime opened = QDateTime::fromString(d.openedAt, Qt::ISODate);
+        auto* when = readOnlyCell(formatDateTime(opened), opened.toMSecsSinceEpoch());
+        when->setData(Qt::UserRole + 1, d.id);
+        detections_->setItem(row, 0, when);
+        auto* severity = readOnlyCell(severityTitle(d.severity), severityRank(d.severity));
+        severity->setData(Qt::UserRole + 2, d.severity);
+        detections_->setItem(row, 1, severity);
+        auto* rule = readOnlyCell(d.rule);
+        rule->setToolTip(AuditNames::shortenPseudonyms(d.summary));
+        detections_->setItem(row, 2, rule);
+        detections_->setItem(row, 3, readOnlyCell(d.actorOrg.isEmpty() ? QStringLiteral("–") : names_.organisation(d.actorOrg)));
+        detections_->setItem(row, 4, readOnlyCell(names_.service(d.service)));
+        detections_->setItem(row, 5, readOnlyCell(tr("%n hendelse(r)", nullptr, static_cast<int>(d.evidence)), d.evidence));
+        detections_->setItem(row, 6, readOnlyCell(d.acknowledgedBy.isEmpty() ? QStringLiteral("–") : d.acknowledgedBy));
     }
+    detections_->setSortingEnabled(true);
+    if (detections_->horizontalHeader()->sortIndicatorSection() >= detections_->columnCount() ||
+        !detections_->horizontalHeader()->isSortIndicatorShown()) {
+        detections_->sortItems(1, Qt::DescendingOrder);  // the most severe first
+    }
+    detections_->horizontalHeader()->setSortIndicatorShown(true);
+    fitColumns(detections_);
+    detectionsHeading_->setText(open->empty() ? tr("Ingen åpne funn fra deteksjonsreglene.")
+                                              : QStringLiteral("<b>%1</b>").arg(tr("%n åpne funn fra deteksjonsreglene, %1 ikke tatt", nullptr,
+                                                                                     static_cast<int>(open->size()))
+                                                                                      .arg(unhandledFindings_)));
+    applyFindingFilter();
+    emit attentionChanged();
+}
+
+void AuditPage::applyFindingFilter() {
+    const QString severity = findingSeverity_->currentData().toString();
+    for (int row = 0; row < detections_->rowCount(); ++row)
+        detections_->setRowHidden(row, !severity.isEmpty() && detections_->item(row, 1)->data(Qt::UserRole + 2).toString() != severity);
+}
+
+FindingDialog* AuditPage::openFinding(int row) {
+    if (!ledger_ || row < 0 || !detections_->item(row, 0)) return nullptr;
+    auto* dialog = new FindingDialog(ctx_, *ledger_, names_, detections_->item(row, 0)->data(Qt::UserRole + 1).toLongLong(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FindingDialog::changed, this, &AuditPage::loadDetections);
+    dialog->show();
+    return dialog;
 }
 
 void AuditPage::prepareScreenshot() {

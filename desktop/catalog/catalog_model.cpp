@@ -48,22 +48,14 @@ int CatalogModel::rowOfKey(const QString& key) const {
     return -1;
 }
 
-namespace {
-enum class Age { Current, Outdated, Missing };
-Age age(const QDate& newest, const QDate& today) {
-    if (!newest.isValid()) return Age::Missing;
-    return newest < today.addMonths(-12) ? Age::Outdated : Age::Current;
-}
-}  // namespace
-
 QVariant CatalogModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= entries_.size()) return {};
     const CatalogSummary& s = entries_[index.row()];
     auto docText = [&](const QDate& d) {
-        switch (age(d, today_)) {
-            case Age::Missing: return tr("Mangler");
-            case Age::Outdated: return QStringLiteral("⚠ ") + d.toString(Qt::ISODate);
-            case Age::Current: return d.toString(Qt::ISODate);
+        switch (documentAge(d, today_)) {
+            case DocumentState::Missing: return tr("Mangler");
+            case DocumentState::Outdated: return QStringLiteral("⚠ ") + d.toString(Qt::ISODate);
+            case DocumentState::Current: return d.toString(Qt::ISODate);
         }
         return QString();
     };
@@ -80,15 +72,15 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
             }
             break;
         case Qt::ForegroundRole:
-            if ((index.column() == Ros && age(s.newestRos, today_) != Age::Current) ||
-                (index.column() == Dpia && age(s.newestDpia, today_) != Age::Current))
+            if ((index.column() == Ros && documentAge(s.newestRos, today_) != DocumentState::Current) ||
+                (index.column() == Dpia && documentAge(s.newestDpia, today_) != DocumentState::Current))
                 return QBrush(QColor(0xb0, 0x00, 0x20));
             break;
         case Qt::ToolTipRole:
             if (index.column() == Ros || index.column() == Dpia) {
                 const QDate d = index.column() == Ros ? s.newestRos : s.newestDpia;
-                if (age(d, today_) == Age::Outdated) return tr("Eldre enn 12 måneder");
-                if (age(d, today_) == Age::Missing) return tr("Ingen slik analyse er registrert");
+                if (documentAge(d, today_) == DocumentState::Outdated) return tr("Eldre enn 12 måneder");
+                if (documentAge(d, today_) == DocumentState::Missing) return tr("Ingen slik analyse er registrert");
             }
             break;
         case Qt::TextAlignmentRole:
@@ -99,7 +91,7 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
         case FilterTextRole:
             return s.key + QLatin1Char(' ') + s.name + QLatin1Char(' ') + s.productOwner;
         case NeedsAttentionRole:
-            return age(s.newestRos, today_) != Age::Current || age(s.newestDpia, today_) != Age::Current;
+            return documentsNeedFollowUp(s, today_);
         case Qt::UserRole:
             // Sort numbers as numbers.
             if (index.column() == Agreements) return s.agreements;

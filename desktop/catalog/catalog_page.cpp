@@ -63,7 +63,7 @@ QComboBox* comboOf(const QStringList& codes, QString (*title)(const QString&), Q
 }  // namespace
 
 CatalogPage::CatalogPage(AppContext& context, QWidget* parent)
-    : QWidget(parent), ctx_(context), service_(*context.store), canWrite_(context.session.allows(permission::CatalogWrite)) {
+    : Page(parent), ctx_(context), service_(*context.store), canWrite_(context.session.allows(permission::CatalogWrite)) {
     auto* layout = new QVBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("catalogSplitter"));
@@ -75,6 +75,30 @@ CatalogPage::CatalogPage(AppContext& context, QWidget* parent)
     layout->addWidget(splitter);
     reload();
     setEditable(false);
+    // Never an empty form that looks like a new entry: the first entry is shown from the start.
+    if (filter_->rowCount() > 0) selectEntry(filter_->index(0, 0).data(CatalogModel::KeyRole).toString());
+}
+
+void CatalogPage::refresh() {
+    if (!dirty_) reload();
+}
+
+void CatalogPage::focusSearch() {
+    search_->setFocus();
+    search_->selectAll();
+}
+
+void CatalogPage::showItems(const QString& which) {
+    if (which == QLatin1String("stale")) attentionFilter_->setCurrentIndex(1);
+}
+
+QDate CatalogPage::parseDate(const QString& text) {
+    const QString t = text.trimmed();
+    for (const QString& format : {QStringLiteral("dd.MM.yyyy"), QStringLiteral("d.M.yyyy"), QStringLiteral("yyyy-MM-dd")}) {
+        const QDate d = QDate::fromString(t, format);
+        if (d.isValid()) return d;
+    }
+    return QLocale().toDate(t, QLocale::ShortFormat);
 }
 
 void CatalogPage::buildList(QWidget* parent) {
@@ -201,7 +225,7 @@ QWidget* CatalogPage::buildEditor() {
     established_->setSpecialValueText(tr("Ikke satt"));
     lastReviewed_ = new QLineEdit(overview);
     lastReviewed_->setObjectName(QStringLiteral("fieldLastReviewed"));
-    lastReviewed_->setPlaceholderText(tr("ÅÅÅÅ-MM-DD"));
+    lastReviewed_->setPlaceholderText(tr("DD.MM.ÅÅÅÅ"));
     owner_ = new QComboBox(overview);
     owner_->setObjectName(QStringLiteral("fieldOwner"));
     agreements_ = new QLabel(overview);
@@ -358,6 +382,9 @@ void CatalogPage::reload() {
     for (const auto& s : *list) allKeys_ << s.key;
     const QString keep = currentKey();
     model_->setEntries(*list, ctx_.store->clock().today());
+    needsFollowUp_ = 0;
+    for (const auto& e : *list) needsFollowUp_ += documentsNeedFollowUp(e, ctx_.store->clock().today()) ? 1 : 0;
+    emit attentionChanged();
     table_->resizeColumnsToContents();
     loading_ = true;
     owner_->clear();
@@ -387,15 +414,17 @@ void CatalogPage::onSelectionChanged() {
     const QModelIndex current = table_->selectionModel()->currentIndex();
     if (!current.isValid()) return;
     const QString key = current.data(CatalogModel::KeyRole).toString();
-    if (key == currentKey() && !isNew_) return;
+    if (reverting_ || (key == currentKey() && !isNew_)) return;
     if (!confirmLeave()) {
-        // Stay on the edited entry.
+        // Stay on the edited entry, and show the table on it too (the view follows the model's signals).
         const int row = model_->rowOfKey(currentKey());
-        if (row >= 0) {
-            QSignalBlocker block(table_->selectionModel());
+        reverting_ = true;
+        if (row >= 0)
             table_->selectionModel()->setCurrentIndex(filter_->mapFromSource(model_->index(row, 0)),
                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        }
+        else
+            table_->selectionModel()->clearSelection();  // a new, unsaved entry has no row
+        reverting_ = false;
         return;
     }
     auto entry = service_.get(ctx_.session, key);
@@ -430,7 +459,7 @@ void CatalogPage::showEntry(const std::optional<CatalogEntry>& entry) {
     kind_->setCurrentIndex(std::max(0, kind_->findData(e.kind)));
     lifecycle_->setCurrentIndex(std::max(0, lifecycle_->findData(e.lifecycle)));
     established_->setValue(e.establishedYear);
-    lastReviewed_->setText(e.lastReviewed.isValid() ? e.lastReviewed.toString(Qt::ISODate) : QString());
+    lastReviewed_->setText(e.lastReviewed.isValid() ? QLocale().toString(e.lastReviewed, QLocale::ShortFormat) : QString());
     owner_->setCurrentIndex(std::max(0, owner_->findData(e.productOwnerEmail)));
     goal_->setPlainText(e.goal);
     background_->setPlainText(e.background);
@@ -539,10 +568,18 @@ void CatalogPage::showDocumentWarnings(const QList<CatalogDocument>& documents) 
 
 void CatalogPage::setEditable(bool editable) {
     const bool on = editable && canWrite_ && (current_.has_value() || isNew_);
+    // A field that cannot be changed must not look as if it could: it gets the window's background.
+    const QString readOnlyLook = QStringLiteral("background: palette(window);");
     for (auto* w : editors_) {
-        if (auto* line = qobject_cast<QLineEdit*>(w)) line->setReadOnly(!on || (line == key_ && !isNew_));
-        else if (auto* text = qobject_cast<QPlainTextEdit*>(w)) text->setReadOnly(!on);
-        else w->setEnabled(on);
+        if (auto* line = qobject_cast<QLineEdit*>(w)) {
+            line->setReadOnly(!on || (line == key_ && !isNew_));
+            line->setStyleSheet(line->isReadOnly() ? readOnlyLook : QString());
+        } else if (auto* text = qobject_cast<QPlainTextEdit*>(w)) {
+            text->setReadOnly(!on);
+            text->setStyleSheet(on ? QString() : readOnlyLook);
+        } else {
+            w->setEnabled(on);
+        }
     }
     saveButton_->setVisible(canWrite_);
     revertButton_->setVisible(canWrite_);
@@ -564,8 +601,8 @@ CatalogEntry CatalogPage::collect(QString* error) const {
     e.establishedYear = established_->value();
     const QString reviewed = lastReviewed_->text().trimmed();
     if (!reviewed.isEmpty()) {
-        e.lastReviewed = QDate::fromString(reviewed, Qt::ISODate);
-        if (!e.lastReviewed.isValid()) *error = tr("Sist gjennomgått: «%1» er ikke en dato (ÅÅÅÅ-MM-DD).").arg(reviewed);
+        e.lastReviewed = parseDate(reviewed);
+        if (!e.lastReviewed.isValid()) *error = tr("Sist gjennomgått: «%1» er ikke en dato (for eksempel 15.09.2026).").arg(reviewed);
     }
     e.productOwnerEmail = owner_->currentData().toString();
     e.goal = goal_->toPlainText();

@@ -1,9 +1,9 @@
 #pragma once
-#include <QWidget>
 #include <optional>
 
 #include "core/catalog_service.h"
 #include "desktop/shell/app_context.h"
+#include "desktop/shell/page.h"
 
 class QComboBox;
 class QLabel;
@@ -22,7 +22,7 @@ class CatalogModel;
 class CatalogFilter;
 
 // The produktkatalog: a searchable list and an editor for every catalogue field.
-class CatalogPage : public QWidget {
+class CatalogPage : public Page {
     Q_OBJECT
 public:
     CatalogPage(AppContext& context, QWidget* parent = nullptr);
@@ -30,10 +30,16 @@ public:
     bool selectEntry(const QString& key);
     QString currentKey() const { return current_ ? current_->key : QString(); }
     bool isDirty() const { return dirty_; }
-    // Asks before unsaved edits are thrown away; true when it is fine to leave.
-    Q_INVOKABLE bool confirmLeave();
+    bool confirmLeave() override;
     // Selects the first entry so a screenshot shows the detail view too.
-    Q_INVOKABLE void prepareScreenshot();
+    void prepareScreenshot() override;
+    void refresh() override;
+    void focusSearch() override;
+    // Entries whose ROS or DPIA needs follow-up, for those who may update them.
+    int attention() const override { return canWrite_ ? needsFollowUp_ : 0; }
+    void showItems(const QString& which) override;
+    // A date as people type it: 15.09.2026, 15.9.2026 or 2026-09-15.
+    static QDate parseDate(const QString& text);
 
 public slots:
     bool save();
@@ -63,6 +69,9 @@ private:
     bool isNew_ = false;
     bool dirty_ = false;
     bool loading_ = false;
+    bool reverting_ = false;  // moving the selection back after "stay on the edited entry"
+    int needsFollowUp_ = 0;
+    QLabel* placeholder_ = nullptr;
     QList<Person> people_;
     QStringList allKeys_;
     QStringList nationalComponents_;

@@ -1,14 +1,19 @@
 #include "desktop/monitoring/monitoring_page.h"
 
 #include "core/incidents.h"
+#include "desktop/shell/formatting.h"
 #include "desktop/shell/tables.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDateTimeAxis>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -25,6 +30,12 @@ QString stateTitle(const QString& state) {
     return MonitoringPage::tr("Ukjent");
 }
 
+QString severityTitle(const QString& severity) {
+    if (severity == QLatin1String("critical")) return MonitoringPage::tr("Kritisk");
+    if (severity == QLatin1String("warning")) return MonitoringPage::tr("Advarsel");
+    return MonitoringPage::tr("Info");
+}
+
 namespace {
 QColor stateColor(const QString& state) {
     if (state == QLatin1String("up")) return QColor(0x1b, 0x5e, 0x20);
@@ -32,19 +43,43 @@ QColor stateColor(const QString& state) {
     if (state == QLatin1String("down")) return QColor(0xb0, 0x00, 0x20);
     return QColor(0x55, 0x55, 0x55);
 }
-QString percent(const std::optional<double>& v) { return v ? QString::number(*v * 100, 'f', 2) + QStringLiteral(" %") : QStringLiteral("–"); }
 QTableWidgetItem* item(const QString& text, const QVariant& sortKey = {}) {
     auto* i = readOnlyCell(text);
     if (sortKey.isValid()) i->setData(Qt::UserRole, sortKey);
     return i;
 }
+// A figure over `spanSeconds` that rests on less data than that says how much it rests on.
+QTableWidgetItem* spanned(const std::optional<double>& ratio, qint64 spanSeconds, const QDateTime& firstData, const QDateTime& now) {
+    auto* cell = item(formatPercent(ratio));
+    if (!ratio || !firstData.isValid()) return cell;
+    const qint64 behind = firstData.secsTo(now);
+    if (behind < spanSeconds * 95 / 100) {
+        cell->setText(MonitoringPage::tr("%1 (av %2)").arg(formatPercent(ratio), formatSpan(behind)));
+        cell->setToolTip(MonitoringPage::tr("Bygger bare på data fra de siste %1, ikke hele perioden.").arg(formatSpan(behind)));
+    }
+    return cell;
+}
+
+struct Range {
+    const char* title;
+    qint64 seconds;
+};
+constexpr Range kRanges[] = {{QT_TRANSLATE_NOOP("vakt::desktop::MonitoringPage", "Siste time"), 3600},
+                             {QT_TRANSLATE_NOOP("vakt::desktop::MonitoringPage", "Siste døgn"), 86400},
+                             {QT_TRANSLATE_NOOP("vakt::desktop::MonitoringPage", "Siste uke"), 7 * 86400},
+                             {QT_TRANSLATE_NOOP("vakt::desktop::MonitoringPage", "Siste 30 dager"), 30 * 86400}};
 }  // namespace
 
-MonitoringPage::MonitoringPage(AppContext& context, QWidget* parent)
-    : QWidget(parent), ctx_(context), monitoring_(*context.store) {
+MonitoringPage::MonitoringPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(context), monitoring_(*context.store) {
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("Drift og tilgjengelighet")), this);
     layout->addWidget(title);
+    stale_ = new QLabel(this);
+    stale_->setObjectName(QStringLiteral("monitoringStale"));
+    stale_->setWordWrap(true);
+    stale_->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; padding: 8px; border-radius: 4px; font-weight: bold }"));
+    stale_->hide();
+    layout->addWidget(stale_);
     updated_ = new QLabel(this);
     updated_->setObjectName(QStringLiteral("monitoringUpdated"));
     layout->addWidget(updated_);
@@ -58,27 +93,51 @@ MonitoringPage::MonitoringPage(AppContext& context, QWidget* parent)
     alertsHeading_ = new QLabel(this);
     alertsHeading_->setObjectName(QStringLiteral("monitoringAlertsHeading"));
     layout->addWidget(alertsHeading_);
-    alerts_ = readOnlyTable(QStringLiteral("monitoringAlerts"), {tr("Alvorlighet"), tr("Åpnet"), tr("Tjeneste"), tr("Varsel")}, this);
+    alerts_ = readOnlyTable(QStringLiteral("monitoringAlerts"),
+                            {tr("Alvorlighet"), tr("Åpnet"), tr("Tjeneste"), tr("Varsel"), tr("Tatt av")}, this, true);
     alerts_->setMaximumHeight(160);
     layout->addWidget(alerts_);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    auto* servicesBox = new QWidget(splitter);
+    auto* servicesLayout = new QVBoxLayout(servicesBox);
+    servicesLayout->setContentsMargins(0, 0, 0, 0);
+    notUpOnly_ = new QCheckBox(tr("Vis bare tjenester som ikke er oppe"), servicesBox);
+    notUpOnly_->setObjectName(QStringLiteral("monitoringNotUpOnly"));
+    servicesLayout->addWidget(notUpOnly_);
     services_ = readOnlyTable(QStringLiteral("monitoringServices"),
                               {tr("Tjeneste"), tr("Tilstand"), tr("Siden"), tr("Tilgjengelighet 24 t"), tr("7 d"), tr("30 d"), tr("Feilrate 24 t"),
-                               tr("p95 siste time"), tr("Mål oppe")},
-                              splitter, true);
+                               tr("p95 siste time"), tr("Mål oppe"), tr("Sist målt")},
+                              servicesBox, true);
+    servicesLayout->addWidget(services_);
 
-    chart_ = new QChartView(splitter);
+    auto* chartBox = new QWidget(splitter);
+    auto* chartLayout = new QVBoxLayout(chartBox);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    auto* rangeRow = new QHBoxLayout;
+    range_ = new QComboBox(chartBox);
+    range_->setObjectName(QStringLiteral("monitoringRange"));
+    for (const auto& r : kRanges) range_->addItem(tr(r.title), r.seconds);
+    range_->setCurrentIndex(1);
+    rangeRow->addWidget(new QLabel(tr("Periode:"), chartBox));
+    rangeRow->addWidget(range_);
+    rangeRow->addStretch(1);
+    chartLayout->addLayout(rangeRow);
+    chart_ = new QChartView(chartBox);
     chart_->setObjectName(QStringLiteral("monitoringChart"));
     chart_->setRenderHint(QPainter::Antialiasing);
     chart_->setMinimumHeight(220);
+    chartLayout->addWidget(chart_);
 
-    targets_ = readOnlyTable(QStringLiteral("monitoringTargets"), {tr("Jobb"), tr("Instans"), tr("Tjeneste"), tr("Tilstand"), tr("Siste feil")}, splitter);
+    targets_ = readOnlyTable(QStringLiteral("monitoringTargets"),
+                             {tr("Jobb"), tr("Instans"), tr("Tjeneste"), tr("Tilstand"), tr("Sist målt"), tr("Siste feil")}, splitter);
     layout->addWidget(splitter, 1);
 
     connect(services_, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (row >= 0 && services_->item(row, 0)) showChart(services_->item(row, 0)->data(Qt::UserRole).toString());
     });
+    connect(range_, &QComboBox::currentIndexChanged, this, [this] { showChart(selectedService()); });
+    connect(notUpOnly_, &QCheckBox::toggled, this, &MonitoringPage::reload);
     refresh_ = new QTimer(this);
     connect(refresh_, &QTimer::timeout, this, &MonitoringPage::reload);
     refresh_->start(15000);
@@ -89,20 +148,46 @@ void MonitoringPage::prepareScreenshot() {
     if (services_->rowCount() > 0) services_->selectRow(0);
 }
 
+void MonitoringPage::focusSearch() { services_->setFocus(); }
+
+void MonitoringPage::showItems(const QString& which) {
+    notUpOnly_->setChecked(which == QLatin1String("not-up"));
+    if (which == QLatin1String("alerts") && alerts_->rowCount() > 0) {
+        alerts_->setFocus();
+        alerts_->selectRow(0);
+    }
+}
+
+QString MonitoringPage::selectedService() const {
+    const int row = services_->currentRow();
+    return row >= 0 && services_->item(row, 0) ? services_->item(row, 0)->data(Qt::UserRole).toString() : QString();
+}
+
 void MonitoringPage::reload() {
     const QDateTime now = ctx_.store->clock().now();
     auto status = monitoring_.serviceStatus(ctx_.session, now);
     auto targets = monitoring_.targets(ctx_.session);
-    if (!status || !targets) {
-        updated_->setText(tr("Kunne ikke lese overvåkingen: %1").arg(QString::fromStdString(!status ? status.message() : targets.message())));
+    auto collector = monitoring_.collectorState(ctx_.session, now);
+    if (!status || !targets || !collector) {
+        const Error& e = !status ? status.error() : !targets ? targets.error() : collector.error();
+        updated_->setText(tr("Kunne ikke lese overvåkingen: %1").arg(describeError(e)));
+        updated_->setToolTip(errorDetail(e));
         return;
     }
-    const QString selected = services_->currentRow() >= 0 && services_->item(services_->currentRow(), 0)
-                                 ? services_->item(services_->currentRow(), 0)->data(Qt::UserRole).toString()
-                                 : QString();
+    const QString selected = selectedService();
+    stale_->setVisible(collector->silent);
+    if (collector->silent)
+        stale_->setText(collector->lastReport.isValid()
+                            ? tr("Vakt-collector har ikke rapportert siden %1 (%2). Tallene under er ikke oppdatert, og ingen "
+                                 "tjeneste vises som oppe før den rapporterer igjen.")
+                                  .arg(formatDateTime(collector->lastReport), formatAge(collector->lastReport, now))
+                            : tr("Vakt-collector har ikke målt noen av målene ennå. Tilstanden er ukjent."));
+
     // Worst first: down, degraded, unknown, up.
     auto rank = [](const QString& s) { return s == QLatin1String("down") ? 0 : s == QLatin1String("degraded") ? 1 : s == QLatin1String("up") ? 3 : 2; };
-    QList<ServiceStatus> rows = *status;
+    QList<ServiceStatus> rows;
+    for (const auto& s : *status)
+        if (!notUpOnly_->isChecked() || s.state != QLatin1String("up")) rows << s;
     std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) { return rank(a.state) < rank(b.state); });
     services_->setRowCount(static_cast<int>(rows.size()));
     int selectRow = -1;
@@ -114,50 +199,62 @@ void MonitoringPage::reload() {
         QFont bold = state->font();
         bold.setBold(true);
         state->setFont(bold);
-        if (!s.lastError.isEmpty()) state->setToolTip(s.lastError);
+        QStringList why;
+        if (s.stale) why << tr("Ingen måling på lenge: sist %1.").arg(formatDateTime(s.lastScrape));
+        if (s.openAlerts > 0) why << tr("%n åpne varsler.", nullptr, s.openAlerts);
+        if (!s.lastError.isEmpty()) why << s.lastError;
+        state->setToolTip(why.join(QLatin1Char('\n')));
         services_->setItem(r, 1, state);
-        services_->setItem(r, 2, item(s.since.isValid() ? s.since.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("–")));
-        services_->setItem(r, 3, item(percent(s.availability24h)));
-        services_->setItem(r, 4, item(percent(s.availability7d)));
-        services_->setItem(r, 5, item(percent(s.availability30d)));
-        services_->setItem(r, 6, item(percent(s.errorRatio24h)));
-        services_->setItem(r, 7, item(s.p95LastHour ? QString::number(*s.p95LastHour * 1000, 'f', 0) + QStringLiteral(" ms") : QStringLiteral("–")));
-        services_->setItem(r, 8, item(QStringLiteral("%1 / %2").arg(s.targetsUp).arg(s.targets)));
+        services_->setItem(r, 2, item(s.stale ? QStringLiteral("–") : formatDateTime(s.since)));
+        services_->setItem(r, 3, spanned(s.availability24h, 86400, s.firstData, now));
+        services_->setItem(r, 4, spanned(s.availability7d, 7 * 86400, s.firstData, now));
+        services_->setItem(r, 5, spanned(s.availability30d, 30 * 86400, s.firstData, now));
+        services_->setItem(r, 6, spanned(s.errorRatio24h, 86400, s.firstData, now));
+        services_->setItem(r, 7, item(s.p95LastHour ? QLocale().toString(*s.p95LastHour * 1000, 'f', 0) + QStringLiteral(" ms") : QStringLiteral("–")));
+        services_->setItem(r, 8, item(tr("%1 av %2").arg(s.targetsUp).arg(s.targets)));
+        services_->setItem(r, 9, item(formatAge(s.lastScrape, now)));
         if (s.service == selected) selectRow = r;
     }
     services_->resizeColumnsToContents();
     targets_->setRowCount(static_cast<int>(targets->size()));
     for (int r = 0; r < targets->size(); ++r) {
         const TargetState& t = targets->at(r);
+        const bool stale = !t.lastScrape.isValid() || t.lastScrape.msecsTo(now) > kSilentAfterIntervals * t.scrapeIntervalMs;
+        const QString health = stale ? QStringLiteral("unknown") : t.health;
         targets_->setItem(r, 0, item(t.job));
         targets_->setItem(r, 1, item(t.instance));
         targets_->setItem(r, 2, item(t.service));
-        auto* health = item(stateTitle(t.health));
-        health->setForeground(stateColor(t.health));
-        targets_->setItem(r, 3, health);
-        targets_->setItem(r, 4, item(t.lastError));
+        auto* healthCell = item(stateTitle(health));
+        healthCell->setForeground(stateColor(health));
+        targets_->setItem(r, 3, healthCell);
+        targets_->setItem(r, 4, item(formatAge(t.lastScrape, now)));
+        targets_->setItem(r, 5, item(t.lastError));
     }
     targets_->resizeColumnsToContents();
+    targets_->horizontalHeader()->setStretchLastSection(true);
     auto open = IncidentStore(*ctx_.store).open(ctx_.session, QStringLiteral("monitoring"));
     const QList<Incident> incidents = open ? *open : QList<Incident>{};
-    alertsHeading_->setText(incidents.isEmpty() ? tr("Ingen åpne varsler.") : QStringLiteral("<b>%1</b>").arg(tr("Åpne varsler: %1").arg(incidents.size())));
+    openAlerts_ = static_cast<int>(incidents.size());
+    alertsHeading_->setText(incidents.isEmpty() ? tr("Ingen åpne varsler.") : QStringLiteral("<b>%1</b>").arg(tr("%n åpne varsler", nullptr, openAlerts_)));
     alerts_->setVisible(!incidents.isEmpty());
-    alerts_->setRowCount(static_cast<int>(incidents.size()));
+    alerts_->setRowCount(openAlerts_);
     for (int r = 0; r < incidents.size(); ++r) {
         const Incident& i = incidents[r];
-        auto* severity = item(i.severity == QLatin1String("critical") ? tr("Kritisk") : i.severity == QLatin1String("warning") ? tr("Advarsel") : tr("Info"));
+        auto* severity = item(severityTitle(i.severity));
         severity->setForeground(i.severity == QLatin1String("critical") ? stateColor(QStringLiteral("down")) : stateColor(QStringLiteral("degraded")));
         alerts_->setItem(r, 0, severity);
-        alerts_->setItem(r, 1, item(i.openedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        alerts_->setItem(r, 1, item(formatDateTime(i.openedAt)));
         alerts_->setItem(r, 2, item(i.service));
         alerts_->setItem(r, 3, item(i.summary));
+        alerts_->setItem(r, 4, item(i.acknowledgedBy.isEmpty() ? QStringLiteral("–") : i.acknowledgedBy));
     }
     alerts_->resizeColumnsToContents();
-    empty_->setVisible(rows.isEmpty());
-    updated_->setText(tr("Oppdatert %1. %n tjeneste(r) overvåkes.", nullptr, static_cast<int>(rows.size()))
-                          .arg(now.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    alerts_->horizontalHeader()->setStretchLastSection(true);
+    empty_->setVisible(status->isEmpty());
+    updated_->setText(tr("Lest %1. %n tjeneste(r) overvåkes.", nullptr, static_cast<int>(status->size())).arg(formatTime(now)));
     if (selectRow >= 0) services_->selectRow(selectRow);
     else if (!selected.isEmpty() || rows.isEmpty()) showChart(QString());
+    emit attentionChanged();
 }
 
 void MonitoringPage::showChart(const QString& service) {
@@ -169,30 +266,52 @@ void MonitoringPage::showChart(const QString& service) {
         return;
     }
     const QDateTime now = ctx_.store->clock().now();
-    auto minutes = monitoring_.minutes(ctx_.session, service, now.addDays(-1), now.addSecs(60));
+    const qint64 span = range_->currentData().toLongLong();
+    const QDateTime from = now.addSecs(-span);
+    // Minutes for an hour or a day; hours for a week or a month.
+    auto points = span <= 86400 ? monitoring_.minutes(ctx_.session, service, from, now.addSecs(60))
+                                : monitoring_.hours(ctx_.session, service, from, now.addSecs(3600));
     QString name = service;
     for (int r = 0; r < services_->rowCount(); ++r)
         if (services_->item(r, 0) && services_->item(r, 0)->data(Qt::UserRole).toString() == service) name = services_->item(r, 0)->text();
-    chart->setTitle(tr("%1 siste 24 timer").arg(name));
+    chart->setTitle(tr("%1: %2").arg(name, range_->currentText().toLower()));
+    const QTimeZone zone = displayZone();
+    // QDateTimeAxis labels in the machine's zone: shift the points so they read in the shown zone.
+    auto chartX = [&zone](const QDateTime& utc) {
+        return utc.toMSecsSinceEpoch() + 1000LL * (zone.offsetFromUtc(utc) - utc.toLocalTime().offsetFromUtc());
+    };
     auto* availability = new QLineSeries;
     availability->setName(tr("Tilgjengelighet (%)"));
     auto* latency = new QLineSeries;
     latency->setName(tr("p95 (ms)"));
     double maxLatency = 1;
-    if (minutes)
-        for (const auto& m : *minutes) {
-            const qreal x = static_cast<qreal>(m.minute.toMSecsSinceEpoch());
-            if (m.scrapes > 0) availability->append(x, 100.0 * m.upScrapes / m.scrapes);
+    int withData = 0;
+    if (points)
+        for (const auto& m : *points) {
+            const qreal x = static_cast<qreal>(chartX(m.minute));
+            if (m.scrapes > 0) {
+                availability->append(x, 100.0 * m.upScrapes / m.scrapes);
+                ++withData;
+            }
             if (m.p95) {
                 latency->append(x, *m.p95 * 1000);
                 maxLatency = std::max(maxLatency, *m.p95 * 1000);
             }
         }
+    if (withData < 2) {
+        // One point is no line: say so rather than draw a dot at the edge.
+        chart->setTitle(tr("%1: ikke nok data ennå for %2 (%n målepunkt(er))", nullptr, withData).arg(name, range_->currentText().toLower()));
+        delete availability;
+        delete latency;
+        replaceChart(chart);
+        return;
+    }
     chart->addSeries(availability);
     chart->addSeries(latency);
     auto* time = new QDateTimeAxis;
-    time->setFormat(QStringLiteral("HH:mm"));
-    time->setRange(now.addDays(-1).toLocalTime(), now.toLocalTime());
+    time->setFormat(span <= 86400 ? QStringLiteral("HH:mm") : QStringLiteral("dd.MM"));
+    time->setTitleText(now.toTimeZone(zone).timeZoneAbbreviation());
+    time->setRange(QDateTime::fromMSecsSinceEpoch(chartX(from)), QDateTime::fromMSecsSinceEpoch(chartX(now)));
     chart->addAxis(time, Qt::AlignBottom);
     auto* percentAxis = new QValueAxis;
     percentAxis->setRange(0, 100);

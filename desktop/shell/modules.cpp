@@ -1,25 +1,57 @@
 #include "desktop/shell/modules.h"
 
 #include <QApplication>
-#include <QStyle>
 
 #include "desktop/audit/audit_page.h"
 #include "desktop/catalog/catalog_page.h"
 #include "desktop/monitoring/monitoring_page.h"
+#include "desktop/overview/overview_page.h"
 
 namespace vakt::desktop {
 
+QIcon themeIcon(const QString& name, QStyle::StandardPixmap fallback) {
+    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
+}
+
 std::vector<ModuleInfo> availableModules() {
     return {
+        {QStringLiteral("overview"), [] { return QApplication::translate("Modules", "Oversikt"); }, themeIcon(QStringLiteral("go-home"), QStyle::SP_DirHomeIcon),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new OverviewPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Oversikt</h3><p>Det som venter på deg nå: åpne varsler og hendelser etter alvorlighet, åpne funn fra "
+                      "deteksjonsreglene, tjenester som ikke er oppe og ROS-analyser og DPIA-er som er for gamle eller mangler.</p>"
+                      "<p>Klikk på et tall for å åpne listen bak det. Tallene i sidestolpen viser det samme for hver side.</p>"
+                      "<p><b>F5</b> oppdaterer, <b>Ctrl+F</b> går til sidens søk, <b>F1</b> viser denne hjelpen.</p>");
+         }},
         {QStringLiteral("catalog"), [] { return QApplication::translate("Modules", "Produktkatalog"); },
-         QApplication::style()->standardIcon(QStyle::SP_FileDialogDetailedView),
-         [](AppContext& ctx, QWidget* parent) -> QWidget* { return new CatalogPage(ctx, parent); }},
-        {QStringLiteral("monitoring"), [] { return QApplication::translate("Modules", "Drift"); },
-         QApplication::style()->standardIcon(QStyle::SP_ComputerIcon),
-         [](AppContext& ctx, QWidget* parent) -> QWidget* { return new MonitoringPage(ctx, parent); }},
-        {QStringLiteral("audit"), [] { return QApplication::translate("Modules", "Revisjonslogg"); },
-         QApplication::style()->standardIcon(QStyle::SP_FileDialogContentsView),
-         [](AppContext& ctx, QWidget* parent) -> QWidget* { return new AuditPage(ctx, parent); }},
+         themeIcon(QStringLiteral("view-list-details"), QStyle::SP_FileDialogDetailedView),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new CatalogPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Produktkatalog</h3><p>Alle tjenester og komponenter plattformen leverer, med produktansvarlig, "
+                      "avhengigheter, nasjonale felleskomponenter, roller og dokumenter (ROS-analyse og DPIA).</p>"
+                      "<p>Søk og filtrer i listen til venstre; velg en oppføring for å se og endre den. Endringer lagres med "
+                      "<b>Lagre</b> og føres i endringsloggen. ROS og DPIA skal fornyes minst hvert år: filteret "
+                      "<i>ROS eller DPIA mangler/er utdatert</i> viser hva som er for gammelt eller mangler.</p>"
+                      "<p>Lesetilgang: feltene er grå og kan ikke endres.</p>");
+         }},
+        {QStringLiteral("monitoring"), [] { return QApplication::translate("Modules", "Drift"); }, themeIcon(QStringLiteral("utilities-system-monitor"), QStyle::SP_ComputerIcon),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new MonitoringPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Drift</h3><p>Tilstanden til hver tjeneste slik vakt-collector måler den: oppe, redusert (et åpent varsel "
+                      "eller noen mål svarer ikke) eller nede, tilgjengelighet, feilrate og responstid.</p>"
+                      "<p>Hvert tall sier hvor gammelt det er og hvor mye data det bygger på. Har collectoren ikke rapportert på "
+                      "en stund, sier en rød melding øverst det, og ingen tjeneste vises som oppe.</p>"
+                      "<p>Velg en tjeneste for å se grafen; velg periode over grafen.</p>");
+         }},
+        {QStringLiteral("audit"), [] { return QApplication::translate("Modules", "Revisjonslogg"); }, themeIcon(QStringLiteral("security-high"), QStyle::SP_FileDialogContentsView),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new AuditPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Revisjonslogg</h3><p>Hvem slo opp denne personen, og hva gjorde denne ansatte eller integrasjonen? "
+                      "Fødselsnummer og d-nummer kontrolleres før søket og vises aldri tilbake; loggen har bare pseudonymer.</p>"
+                      "<p><b>Funn</b> fra deteksjonsreglene står øverst. Åpne et funn for å se hendelsene bak det med bevis, og "
+                      "ta det eller lukk det med en begrunnelse. Alt du søker på og åpner, føres i endringsloggen.</p>"
+                      "<p><b>Verifiser loggen</b> regner hele loggen om og sjekker de signerte trehodene.</p>");
+         }},
     };
 }
 

@@ -535,17 +535,32 @@ TEST_F(StoreTest, AServiceWithAnOpenAlertIsDegradedAndTheLastReportIsKnown) {
     seed();
     MonitoringStore m(*store_);
     const Session collector = MonitoringStore::collectorSession();
-    EXPECT_FALSE(m.lastReport(kAdmin)->isValid());
+    EXPECT_FALSE(m.collectorState(kAdmin, store_->clock().now())->silent);  // nothing to scrape yet
     const QDateTime t0 = store_->clock().now().addSecs(-300);
-    ASSERT_TRUE(m.registerTarget(collector, "platform", "10.0.0.1:80", "http://10.0.0.1/metrics", "svarut"));
+    ASSERT_TRUE(m.registerTarget(collector, "platform", "10.0.0.1:80", "http://10.0.0.1/metrics", "svarut", 120000));
+    EXPECT_TRUE(m.collectorState(kAdmin, store_->clock().now())->silent);  // registered, never scraped
     ASSERT_TRUE(m.recordScrape(collector, "platform", "10.0.0.1:80", t0, true, {}, 5, 10));
     ASSERT_TRUE(m.writeMinutes(collector, {ServiceMinute{"svarut", t0.addSecs(-60), 1, 1, 100, 12, 0.1, 4.9, 5.0}}));
-    EXPECT_EQ(*m.lastReport(kAdmin), t0);
+    auto state = m.collectorState(kAdmin, store_->clock().now());
+    ASSERT_TRUE(state);
+    EXPECT_EQ(state->lastReport, t0);
+    EXPECT_EQ(state->scrapeIntervalMs, 120000);
+    EXPECT_FALSE(state->silent);  // five minutes with a two-minute interval: not three intervals yet
     auto before = m.serviceStatus(kAdmin, store_->clock().now());
     ASSERT_TRUE(before && before->size() == 1);
     EXPECT_EQ(before->front().state, "up");
     EXPECT_EQ(before->front().lastScrape, t0);
     EXPECT_EQ(before->front().firstData, t0.addSecs(-60));
+    // A chart over days reads hours: minutes not rolled up yet count in their hour.
+    ASSERT_TRUE(m.writeMinutes(collector, {ServiceMinute{"svarut", t0.addSecs(-120), 1, 0, 50, 50, 0.1, 0.2, 0.3}}));
+    auto hours = m.hours(kAdmin, "svarut", t0.addDays(-1), store_->clock().now());
+    ASSERT_TRUE(hours) << hours.message();
+    ASSERT_EQ(hours->size(), 1);
+    EXPECT_EQ(hours->front().minute.time().minute(), 0);
+    EXPECT_EQ(hours->front().scrapes, 2);
+    EXPECT_EQ(hours->front().upScrapes, 1);
+    EXPECT_DOUBLE_EQ(hours->front().errors, 62);
+    EXPECT_DOUBLE_EQ(*hours->front().p95, 4.9);
     Incident latency;
     latency.fingerprint = "Responstid|svarut";
     latency.source = "monitoring";
@@ -556,6 +571,12 @@ TEST_F(StoreTest, AServiceWithAnOpenAlertIsDegradedAndTheLastReportIsKnown) {
     auto after = m.serviceStatus(kAdmin, store_->clock().now());
     EXPECT_EQ(after->front().state, "degraded");
     EXPECT_EQ(after->front().openAlerts, 1);
+    // Seven minutes after the last scrape (3.5 intervals) nothing shown is current any more.
+    const QDateTime later = t0.addSecs(420);
+    EXPECT_TRUE(m.collectorState(kAdmin, later)->silent);
+    auto silent = m.serviceStatus(kAdmin, later);
+    EXPECT_EQ(silent->front().state, "unknown");
+    EXPECT_TRUE(silent->front().stale);
 }
 
 // Callers choose exit codes and dialogs by the kind, never by reading the message.
