@@ -30,3 +30,6 @@ forms = {
 "%n oppføring(er) med ROS eller DPIA som mangler eller er for gammel": ("%n oppføring med ROS eller DPIA som mangler eller er for gammel", "%n oppføringer med ROS eller DPIA som mangler eller er for gamle"),
 "av %n i produktkatalogen. ROS og DPIA skal fornyes minst hvert år.": ("av %n i produktkatalogen. ROS og DPIA skal fornyes minst hvert år.", "av %n i produktkatalogen. ROS og DPIA skal fornyes minst hvert år."),
 }
+forms["Loggen er uendret: %1 hendelser og %n signerte trehode(r) stemmer (verifisert %2)."] = (
+    "Loggen er uendret: %1 hendelser og %n signert trehode stemmer (verifisert %2).",
+    "Loggen er uendret: %1 hendelser og %n signerte trehoder stemmer (verifisert %2).")

@@ -229,10 +229,6 @@
         </translation>
     </message>
     <message>
-        <source>Loggen er uendret: %1 hendelser og %2 signerte trehoder stemmer (verifisert %3).</source>
-        <translation>The log is unchanged: %1 events and %2 signed tree heads match (verified %3).</translation>
-    </message>
-    <message>
         <source>Loggen er endret: %1</source>
         <translation>The log has been changed: %1</translation>
     </message>
@@ -390,6 +386,13 @@
         <translation>
             <numerusform>%n open finding of the detection rules, %1 not taken</numerusform>
             <numerusform>%n open findings of the detection rules, %1 not taken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loggen er uendret: %1 hendelser og %n signerte trehode(r) stemmer (verifisert %2).</source>
+        <translation>
+            <numerusform>The log is unchanged: %1 events and %n signed tree head match (verified %2).</numerusform>
+            <numerusform>The log is unchanged: %1 events and %n signed tree heads match (verified %2).</numerusform>
         </translation>
     </message>
 </context>

@@ -83,6 +83,13 @@
             <numerusform>%n åpne funn fra deteksjonsreglene, %1 ikke tatt</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Loggen er uendret: %1 hendelser og %n signerte trehode(r) stemmer (verifisert %2).</source>
+        <translation>
+            <numerusform>Loggen er uendret: %1 hendelser og %n signert trehode stemmer (verifisert %2).</numerusform>
+            <numerusform>Loggen er uendret: %1 hendelser og %n signerte trehoder stemmer (verifisert %2).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::CatalogPage</name>

@@ -60,9 +60,11 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(
     detections_ = readOnlyTable(QStringLiteral("auditDetections"),
                                 {tr("Åpnet"), tr("Alvorlighet"), tr("Regel"), tr("Organisasjon"), tr("Tjeneste"), tr("Bevis"), tr("Tatt av")}, this,
                                 true);
+    // The most severe first, until the person sorts otherwise (remembered).
+    detections_->horizontalHeader()->setSortIndicator(1, Qt::DescendingOrder);
     detections_->setSortingEnabled(true);
     detections_->setMaximumHeight(190);
-    detections_->setWordWrap(true);
+    detections_->setWordWrap(false);
     rememberHeader(detections_->horizontalHeader(), QStringLiteral("auditDetections"));
     layout->addWidget(detections_);
 
@@ -339,10 +341,9 @@ void AuditPage::verifyLedger() {
         if (!v.error.isEmpty()) {
             ledgerState_->setText(v.error);
         } else if (v.report.intact()) {
-            ledgerState_->setText(tr("Loggen er uendret: %1 hendelser og %2 signerte trehoder stemmer (verifisert %3).")
-                                      .arg(formatNumber(static_cast<qint64>(v.report.events)))
-                                      .arg(formatNumber(static_cast<qint64>(v.report.heads)))
-                                      .arg(formatTime(ctx_.store->clock().now())));
+            const int heads = static_cast<int>(v.report.heads);
+            ledgerState_->setText(tr("Loggen er uendret: %1 hendelser og %n signerte trehode(r) stemmer (verifisert %2).", nullptr, heads)
+                                      .arg(formatNumber(static_cast<qint64>(v.report.events)), formatTime(ctx_.store->clock().now())));
         } else {
             ledgerState_->setText(tr("Loggen er endret: %1").arg(QString::fromStdString(v.report.problem)));
             ledgerState_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
@@ -391,11 +392,6 @@ void AuditPage::loadDetections() {
         detections_->setItem(row, 6, readOnlyCell(d.acknowledgedBy.isEmpty() ? QStringLiteral("–") : d.acknowledgedBy));
     }
     detections_->setSortingEnabled(true);
-    if (detections_->horizontalHeader()->sortIndicatorSection() >= detections_->columnCount() ||
-        !detections_->horizontalHeader()->isSortIndicatorShown()) {
-        detections_->sortItems(1, Qt::DescendingOrder);  // the most severe first
-    }
-    detections_->horizontalHeader()->setSortIndicatorShown(true);
     fitColumns(detections_);
     detectionsHeading_->setText(open->empty() ? tr("Ingen åpne funn fra deteksjonsreglene.")
                                               : QStringLiteral("<b>%1</b>").arg(tr("%n åpne funn fra deteksjonsreglene, %1 ikke tatt", nullptr,

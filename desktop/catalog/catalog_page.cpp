@@ -26,6 +26,7 @@
 #include <utility>
 
 #include "desktop/catalog/catalog_model.h"
+#include "desktop/shell/tables.h"
 
 namespace vakt::desktop {
 
@@ -145,7 +146,8 @@ void CatalogPage::buildList(QWidget* parent) {
     table_->setSortingEnabled(true);
     table_->sortByColumn(CatalogModel::Name, Qt::AscendingOrder);
     table_->verticalHeader()->hide();
-    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setTabKeyNavigation(false);
+    rememberHeader(table_->horizontalHeader(), QStringLiteral("catalog"));
     table_->setAlternatingRowColors(true);
     v->addWidget(table_, 1);
 
@@ -382,10 +384,10 @@ void CatalogPage::reload() {
     for (const auto& s : *list) allKeys_ << s.key;
     const QString keep = currentKey();
     model_->setEntries(*list, ctx_.store->clock().today());
+    fitColumns(table_);
     needsFollowUp_ = 0;
     for (const auto& e : *list) needsFollowUp_ += documentsNeedFollowUp(e, ctx_.store->clock().today()) ? 1 : 0;
     emit attentionChanged();
-    table_->resizeColumnsToContents();
     loading_ = true;
     owner_->clear();
     owner_->addItem(tr("(ingen)"), QString());

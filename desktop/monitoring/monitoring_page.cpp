@@ -95,7 +95,6 @@ MonitoringPage::MonitoringPage(AppContext& context, QWidget* parent) : Page(pare
     layout->addWidget(alertsHeading_);
     alerts_ = readOnlyTable(QStringLiteral("monitoringAlerts"),
                             {tr("Alvorlighet"), tr("Åpnet"), tr("Tjeneste"), tr("Varsel"), tr("Tatt av")}, this, true);
-    alerts_->setMaximumHeight(160);
     layout->addWidget(alerts_);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -132,6 +131,9 @@ MonitoringPage::MonitoringPage(AppContext& context, QWidget* parent) : Page(pare
     targets_ = readOnlyTable(QStringLiteral("monitoringTargets"),
                              {tr("Jobb"), tr("Instans"), tr("Tjeneste"), tr("Tilstand"), tr("Sist målt"), tr("Siste feil")}, splitter);
     layout->addWidget(splitter, 1);
+    rememberHeader(alerts_->horizontalHeader(), QStringLiteral("monitoringAlerts"));
+    rememberHeader(services_->horizontalHeader(), QStringLiteral("monitoringServices"));
+    rememberHeader(targets_->horizontalHeader(), QStringLiteral("monitoringTargets"));
 
     connect(services_, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (row >= 0 && services_->item(row, 0)) showChart(services_->item(row, 0)->data(Qt::UserRole).toString());
@@ -175,6 +177,8 @@ void MonitoringPage::reload() {
         return;
     }
     const QString selected = selectedService();
+    QHash<QString, QString> nameOf;
+    for (const auto& s : *status) nameOf.insert(s.service, s.name);
     stale_->setVisible(collector->silent);
     if (collector->silent)
         stale_->setText(collector->lastReport.isValid()
@@ -215,7 +219,7 @@ void MonitoringPage::reload() {
         services_->setItem(r, 9, item(formatAge(s.lastScrape, now)));
         if (s.service == selected) selectRow = r;
     }
-    services_->resizeColumnsToContents();
+    fitColumns(services_);
     targets_->setRowCount(static_cast<int>(targets->size()));
     for (int r = 0; r < targets->size(); ++r) {
         const TargetState& t = targets->at(r);
@@ -223,15 +227,14 @@ void MonitoringPage::reload() {
         const QString health = stale ? QStringLiteral("unknown") : t.health;
         targets_->setItem(r, 0, item(t.job));
         targets_->setItem(r, 1, item(t.instance));
-        targets_->setItem(r, 2, item(t.service));
+        targets_->setItem(r, 2, item(nameOf.value(t.service, t.service)));
         auto* healthCell = item(stateTitle(health));
         healthCell->setForeground(stateColor(health));
         targets_->setItem(r, 3, healthCell);
         targets_->setItem(r, 4, item(formatAge(t.lastScrape, now)));
         targets_->setItem(r, 5, item(t.lastError));
     }
-    targets_->resizeColumnsToContents();
-    targets_->horizontalHeader()->setStretchLastSection(true);
+    fitColumns(targets_);
     auto open = IncidentStore(*ctx_.store).open(ctx_.session, QStringLiteral("monitoring"));
     const QList<Incident> incidents = open ? *open : QList<Incident>{};
     openAlerts_ = static_cast<int>(incidents.size());
@@ -244,12 +247,15 @@ void MonitoringPage::reload() {
         severity->setForeground(i.severity == QLatin1String("critical") ? stateColor(QStringLiteral("down")) : stateColor(QStringLiteral("degraded")));
         alerts_->setItem(r, 0, severity);
         alerts_->setItem(r, 1, item(formatDateTime(i.openedAt)));
-        alerts_->setItem(r, 2, item(i.service));
+        alerts_->setItem(r, 2, item(nameOf.value(i.service, i.service)));
         alerts_->setItem(r, 3, item(i.summary));
         alerts_->setItem(r, 4, item(i.acknowledgedBy.isEmpty() ? QStringLiteral("–") : i.acknowledgedBy));
     }
-    alerts_->resizeColumnsToContents();
-    alerts_->horizontalHeader()->setStretchLastSection(true);
+    fitColumns(alerts_);
+    // As tall as its rows, up to five; more scroll.
+    const int shownRows = std::min(openAlerts_, 5);
+    alerts_->setFixedHeight(alerts_->horizontalHeader()->height() + 2 * alerts_->frameWidth() +
+                            (shownRows > 0 ? shownRows * alerts_->verticalHeader()->defaultSectionSize() : 0));
     empty_->setVisible(status->isEmpty());
     updated_->setText(tr("Lest %1. %n tjeneste(r) overvåkes.", nullptr, static_cast<int>(status->size())).arg(formatTime(now)));
     if (selectRow >= 0) services_->selectRow(selectRow);

@@ -53,12 +53,15 @@ QCommandLinkButton* OverviewPage::card(const QString& id, const QString& title, 
                                        const QString& which) {
     auto* button = new QCommandLinkButton(title, detail, this);
     button->setObjectName(QStringLiteral("overview_") + id);
-    button->setMinimumHeight(72);
-    if (count > 0) {
-        QFont f = button->font();
-        f.setBold(true);
-        button->setFont(f);
-    }
+    button->setMinimumHeight(84);
+    // A card: what waits is marked at its left edge, what is fine is quiet.
+    button->setStyleSheet(QStringLiteral("QCommandLinkButton { border: 1px solid #c8c8c8; border-left: 6px solid %1; border-radius: 4px;"
+                                         " background: palette(base); padding: 8px; }")
+                              .arg(count > 0 ? QStringLiteral("#b00020") : QStringLiteral("#1b5e20")));
+    QFont f = button->font();
+    f.setPointSizeF(f.pointSizeF() * 1.25);
+    f.setBold(count > 0);
+    button->setFont(f);
     connect(button, &QCommandLinkButton::clicked, this, [this, page, which] { emit openPage(page, which); });
     figures_ << Figure{id, count, page, which};
     return button;

@@ -357,6 +357,32 @@ private slots:
         dialog->close();
     }
 
+    void sortingAndColumnWidthsAreRemembered() {
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        {
+            MainWindow window(*ctx);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.showModule("monitoring"));
+            auto* header = window.findChild<QTableWidget*>("monitoringServices")->horizontalHeader();
+            header->resizeSection(0, 333);
+            QVERIFY(window.showModule("audit"));
+            auto* findings = window.findChild<QTableWidget*>("auditDetections")->horizontalHeader();
+            QCOMPARE(findings->sortIndicatorSection(), 1);  // the most severe first, to begin with
+            QTest::mouseClick(findings->viewport(), Qt::LeftButton, {}, QPoint(findings->sectionViewportPosition(2) + 5, 5));
+            QCOMPARE(findings->sortIndicatorSection(), 2);
+        }
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showModule("monitoring"));
+        auto* services = window.findChild<QTableWidget*>("monitoringServices");
+        window.refreshAll();  // a refresh keeps the width the person chose, and the last column stretches
+        QCOMPARE(services->horizontalHeader()->sectionSize(0), 333);
+        QVERIFY(services->horizontalHeader()->stretchLastSection());
+        QCOMPARE(window.findChild<QTableWidget*>("auditDetections")->horizontalHeader()->sortIndicatorSection(), 2);
+    }
+
     void aMistypedFodselsnummerIsRefusedBeforeSearching() {
         auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
         MainWindow window(*ctx);

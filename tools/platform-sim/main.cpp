@@ -19,6 +19,8 @@
 
 #include "collector/exposition/number.h"
 #include "core/base/norway.h"
+#include "core/catalog_demo.h"
+#include "core/data_dir.h"
 #include "collector/http/http_server.h"
 
 using vakt::collector::HttpResponse;
@@ -168,10 +170,18 @@ std::string personId(std::mt19937_64& rng, bool dNummer) {
 // the tests and the ingest benchmark. Deterministic for a seed.
 int writeAuditEvents(long long count, unsigned seed, long long startMs) {
     std::mt19937_64 rng(seed);
+    // The demo's kommuner, by the organisation numbers the demo database gives them, so the
+    // desktop can name the organisation behind each event.
     std::vector<std::string> orgs;
-    for (int base = 10000000; orgs.size() < 40; base += 7919) {
-        const int check = vakt::norway::orgnrCheckDigit(std::to_string(base));
-        if (check >= 0) orgs.push_back(std::to_string(base).substr(0, 8) + std::to_string(check));
+    auto kommuner = vakt::readJsonFile(vakt::dataDir() + QStringLiteral("/norway/kommuner-2025.json"));
+    if (!kommuner) {
+        std::fprintf(stderr, "vakt-platform-sim: %s\n", kommuner.message().c_str());
+        return 1;
+    }
+    for (const auto& k : kommuner->items) {
+        if (orgs.size() == 40) break;
+        if (const vakt::json::Value* id = k.find("k_id"); id && id->isString())
+            orgs.push_back(vakt::demoOrgnr(QStringLiteral("kommune:") + QString::fromStdString(id->text)).toStdString());
     }
     std::vector<std::string> employees, citizens;
     for (int i = 0; i < 300; ++i) employees.push_back(personId(rng, false));
