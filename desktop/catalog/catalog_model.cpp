@@ -1,5 +1,7 @@
 #include "desktop/catalog/catalog_model.h"
 
+#include "desktop/shell/formatting.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -54,8 +56,8 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
     auto docText = [&](const QDate& d) {
         switch (documentAge(d, today_)) {
             case DocumentState::Missing: return tr("Mangler");
-            case DocumentState::Outdated: return QStringLiteral("⚠ ") + d.toString(Qt::ISODate);
-            case DocumentState::Current: return d.toString(Qt::ISODate);
+            case DocumentState::Outdated: return QStringLiteral("⚠ ") + formatDate(d);
+            case DocumentState::Current: return formatDate(d);
         }
         return QString();
     };
@@ -93,8 +95,10 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
         case NeedsAttentionRole:
             return documentsNeedFollowUp(s, today_);
         case Qt::UserRole:
-            // Sort numbers as numbers.
+            // Sort numbers as numbers and dates as dates (missing first), whatever the locale shows.
             if (index.column() == Agreements) return s.agreements;
+            if (index.column() == Ros) return s.newestRos.isValid() ? s.newestRos.toJulianDay() : 0;
+            if (index.column() == Dpia) return s.newestDpia.isValid() ? s.newestDpia.toJulianDay() : 0;
             return data(index, Qt::DisplayRole);
     }
     return {};

@@ -26,6 +26,7 @@
 #include <utility>
 
 #include "desktop/catalog/catalog_model.h"
+#include "desktop/shell/formatting.h"
 #include "desktop/shell/tables.h"
 
 namespace vakt::desktop {
@@ -533,7 +534,7 @@ void CatalogPage::addDocumentRow(const CatalogDocument& d) {
     connect(kind, &QComboBox::currentIndexChanged, this, [this] { setDirty(true); });
     documents_->setItem(row, 1, new QTableWidgetItem(d.title));
     documents_->setItem(row, 2, new QTableWidgetItem(d.version));
-    documents_->setItem(row, 3, new QTableWidgetItem(d.date.isValid() ? d.date.toString(Qt::ISODate) : QString()));
+    documents_->setItem(row, 3, new QTableWidgetItem(d.date.isValid() ? formatDate(d.date) : QString()));
     documents_->setItem(row, 4, new QTableWidgetItem(d.location));
     QString age;
     if (d.date.isValid()) {
@@ -555,7 +556,7 @@ void CatalogPage::showDocumentWarnings(const QList<CatalogDocument>& documents) 
         switch (documentState(documents, kind, today)) {
             case DocumentState::Missing: warnings << tr("%1 mangler.").arg(label); break;
             case DocumentState::Outdated:
-                warnings << tr("%1 er eldre enn 12 måneder (sist %2).").arg(label, newestDocumentDate(documents, kind).toString(Qt::ISODate));
+                warnings << tr("%1 er eldre enn 12 måneder (sist %2).").arg(label, formatDate(newestDocumentDate(documents, kind)));
                 break;
             case DocumentState::Current: break;
         }
@@ -626,9 +627,9 @@ CatalogEntry CatalogPage::collect(QString* error) const {
         auto cell = [&](int c) { return documents_->item(r, c) ? documents_->item(r, c)->text().trimmed() : QString(); };
         CatalogDocument d{qobject_cast<QComboBox*>(documents_->cellWidget(r, 0))->currentData().toString(), cell(1), cell(2), {}, cell(4)};
         if (!cell(3).isEmpty()) {
-            d.date = QDate::fromString(cell(3), Qt::ISODate);
+            d.date = parseDate(cell(3));
             if (!d.date.isValid() && error->isEmpty())
-                *error = tr("Dokumenter, rad %1: «%2» er ikke en dato (ÅÅÅÅ-MM-DD).").arg(r + 1).arg(cell(3));
+                *error = tr("Dokumenter, rad %1: «%2» er ikke en dato (for eksempel 15.09.2026).").arg(r + 1).arg(cell(3));
         }
         e.documents << d;
     }

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -51,7 +52,8 @@ private slots:
     void initTestCase() {
         vakt::app::registerModules();
         QVERIFY(applyLanguage("nb"));
-        QStandardPaths::setTestModeEnabled(true);  // window state goes to a test location
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();  // each run starts as a first start: no remembered columns or pages  // window state goes to a test location
         QVERIFY(dir_.isValid());
         dbPath_ = dir_.filePath("gui.db");
         auto store = Store::open(dbPath_, Store::OpenMode::Create);

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -166,6 +167,7 @@ private slots:
         vakt::app::registerModules();
         QVERIFY(applyLanguage("nb"));
         QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();  // each run starts as a first start: no remembered columns or pages
         QVERIFY(dir_.isValid());
         dbPath_ = dir_.filePath("daily.db");
         keysDir_ = dir_.filePath("keys");
