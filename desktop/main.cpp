@@ -7,6 +7,7 @@
 
 #include "app/modules.h"
 #include "desktop/shell/desktop_app.h"
+#include "desktop/shell/formatting.h"
 #include "desktop/shell/language.h"
 #include "desktop/shell/login_dialog.h"
 #include "desktop/shell/main_window.h"
@@ -28,6 +29,17 @@ bool wantsScreenshot(int argc, char** argv) {
 int report(bool gui, const QString& message) {
     std::fprintf(stderr, "vakt-desktop: %s\n", message.toLocal8Bit().constData());
     if (gui) QMessageBox::critical(nullptr, QStringLiteral("Vakt"), message);
+    return kFailure;
+}
+
+// Core's error in the user's language, with the technical detail to show on request.
+int report(bool gui, const vakt::Error& error) {
+    std::fprintf(stderr, "vakt-desktop: %s\n", error.message.c_str());
+    if (gui) {
+        QMessageBox box(QMessageBox::Critical, QStringLiteral("Vakt"), describeError(error), QMessageBox::Close);
+        box.setDetailedText(errorDetail(error));
+        box.exec();
+    }
     return kFailure;
 }
 }  // namespace
@@ -96,7 +108,7 @@ int main(int argc, char** argv) {
         return kUsage;
     }
     auto store = Store::open(db, Store::OpenMode::MustExist);
-    if (!store) return report(gui, QString::fromStdString(store.message()));
+    if (!store) return report(gui, store.error());
 
     AppContext context;
     context.store = std::move(*store);
@@ -105,7 +117,7 @@ int main(int argc, char** argv) {
     // --user signs in by name on a demo database; elsewhere it only fills in the sign-in dialog.
     if (parser.isSet(userOption) && (context.store->isDemo() || screenshot)) {
         auto session = users.demoSession(parser.value(userOption));
-        if (!session) return report(gui, QString::fromStdString(session.message()));
+        if (!session) return report(gui, session.error());
         context.session = *session;
     } else {
         LoginDialog login(*context.store);

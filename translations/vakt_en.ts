@@ -741,10 +741,6 @@
         <translation>Documents ⚠</translation>
     </message>
     <message>
-        <source>Dokumenter, rad %1: «%2» er ikke en dato (ÅÅÅÅ-MM-DD).</source>
-        <translation>Documents, row %1: “%2” is not a date (YYYY-MM-DD).</translation>
-    </message>
-    <message>
         <source>Nøkkelen «%1» er allerede i bruk.</source>
         <translation>The key “%1” is already in use.</translation>
     </message>
@@ -796,6 +792,10 @@
         <source>Sist gjennomgått: «%1» er ikke en dato (for eksempel 15.09.2026).</source>
         <translation>Last reviewed: “%1” is not a date (for example 15/09/2026).</translation>
     </message>
+    <message>
+        <source>Dokumenter, rad %1: «%2» er ikke en dato (for eksempel 15.09.2026).</source>
+        <translation>Documents, row %1: “%2” is not a date (for example 15/09/2026).</translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::FindingDialog</name>
@@ -814,10 +814,6 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Beviset holder.</source>
         <translation>The proof holds.</translation>
-    </message>
-    <message>
-        <source>Beviset holder ikke: %1</source>
-        <translation>The proof does not hold: %1</translation>
     </message>
     <message>
         <source>Funn fra deteksjonsreglene</source>
@@ -913,6 +909,10 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Skriv hvorfor funnet lukkes.</source>
         <translation>Write why the finding is closed.</translation>
+    </message>
+    <message>
+        <source>Beviset holder ikke: hendelsen, treet eller signaturen stemmer ikke med loggens nøkkel.</source>
+        <translation>The proof does not hold: the event, the tree or the signature does not match the log&apos;s key.</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1029,22 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
             <numerusform>%n item needs follow-up</numerusform>
             <numerusform>%n items need follow-up</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tidssone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Norsk tid (Europe/Oslo)</source>
+        <translation>Norwegian time (Europe/Oslo)</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Maskinens tidssone (%1)</source>
+        <translation>This computer&apos;s time zone (%1)</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ QString eventDetail(audit::Ledger& ledger, const Session& session, qint64 seq, c
                       .arg(head[QStringLiteral("root")].toString().left(16))
                       .arg(formatDateTime(QDateTime::fromMSecsSinceEpoch(head[QStringLiteral("timestamp_ms")].toInteger(), Qt::UTC)))
                       .arg(check ? FindingDialog::tr("Beviset holder.")
-                                 : FindingDialog::tr("Beviset holder ikke: %1").arg(QString::fromStdString(check.message())));
+                                 : FindingDialog::tr("Beviset holder ikke: hendelsen, treet eller signaturen stemmer ikke med loggens nøkkel."));
 }
 
 FindingDialog::FindingDialog(AppContext& context, audit::Ledger& ledger, const AuditNames& names, qint64 incidentId, QWidget* parent)

@@ -376,7 +376,7 @@ void CatalogPage::reload() {
     auto national = service_.nationalComponents(ctx_.session);
     if (!list || !people || !national) {
         message_->setText(tr("Kunne ikke lese katalogen: %1")
-                              .arg(QString::fromStdString(!list ? list.message() : !people ? people.message() : national.message())));
+                              .arg(describeError(!list ? list.error() : !people ? people.error() : national.error())));
         return;
     }
     people_ = *people;
@@ -432,7 +432,8 @@ void CatalogPage::onSelectionChanged() {
     }
     auto entry = service_.get(ctx_.session, key);
     if (!entry) {
-        message_->setText(QString::fromStdString(entry.message()));
+        message_->setText(describeError(entry.error()));
+        message_->setToolTip(errorDetail(entry.error()));
         return;
     }
     showEntry(*entry);
@@ -471,7 +472,7 @@ void CatalogPage::showEntry(const std::optional<CatalogEntry>& entry) {
     specialTerms_->setPlainText(e.specialTerms);
 
     const auto agreements = entry ? service_.agreementCount(ctx_.session, e.key) : Result<int>(0);
-    agreements_->setText(agreements ? QString::number(*agreements) : QString::fromStdString(agreements.message()));
+    agreements_->setText(agreements ? formatNumber(*agreements) : describeError(agreements.error()));
 
     roles_->setRowCount(0);
     for (const auto& r : e.roles) addRoleRow(r);
@@ -653,7 +654,8 @@ bool CatalogPage::save() {
     // Saved through core: permission-checked, validated and recorded in the trail.
     if (auto s = service_.save(ctx_.session, entry); !s) {
         message_->setStyleSheet(QStringLiteral("color: #b00020"));
-        message_->setText(tr("Ikke lagret: %1").arg(QString::fromStdString(s.message())));
+        message_->setText(tr("Ikke lagret: %1").arg(describeError(s.error())));
+        message_->setToolTip(errorDetail(s.error()));
         return false;
     }
     isNew_ = false;
@@ -700,7 +702,9 @@ void CatalogPage::exportCatalog(const QString& format) {
     if (path.isEmpty()) return;
     auto all = service_.all(ctx_.session);
     if (!all) {
-        QMessageBox::warning(this, tr("Eksport"), QString::fromStdString(all.message()));
+        QMessageBox box(QMessageBox::Warning, tr("Eksport"), describeError(all.error()), QMessageBox::Close, this);
+        box.setDetailedText(errorDetail(all.error()));
+        box.exec();
         return;
     }
     QSaveFile file(path);

@@ -18,6 +18,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "desktop/shell/formatting.h"
 #include "desktop/shell/language.h"
 #include "desktop/shell/page.h"
 
@@ -161,6 +162,29 @@ void MainWindow::buildMenus() {
             if (code == currentLanguage() || !confirmLeaveAll()) return;
             QSettings().setValue(QStringLiteral("language"), code);
             emit languageChosen(code);
+        });
+    }
+
+    // Times are shown in Norwegian time unless the person chooses otherwise (remembered).
+    QMenu* zones = view->addMenu(tr("Tidssone"));
+    auto* zoneGroup = new QActionGroup(this);
+    const QString shownZone = QString::fromUtf8(displayZone().id());
+    const QString machineZone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    QStringList offered;
+    for (const auto& [id, name] : {std::pair{QStringLiteral("Europe/Oslo"), tr("Norsk tid (Europe/Oslo)")},
+                                   std::pair{QStringLiteral("UTC"), tr("UTC")},
+                                   std::pair{machineZone, tr("Maskinens tidssone (%1)").arg(machineZone)}}) {
+        if (offered.contains(id)) continue;  // the machine's zone may be one of the others
+        offered << id;
+        QAction* a = zones->addAction(name);
+        a->setObjectName(QStringLiteral("actionZone_") + id);
+        a->setCheckable(true);
+        a->setChecked(id == shownZone);
+        zoneGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, id = id] {
+            if (!confirmLeaveAll()) return;
+            QSettings().setValue(QStringLiteral("timezone"), id);
+            emit languageChosen(currentLanguage());  // rebuilt, so every time is shown anew
         });
     }
 

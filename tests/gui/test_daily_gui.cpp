@@ -561,6 +561,60 @@ private slots:
         applyLanguage("nb");
     }
 
+    void theTimeZoneCanBeChosenAndTimesSayWhichItIs() {
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        DesktopApp desktop(*ctx);
+        desktop.start("audit");
+        auto openedShown = [&] { return desktop.window()->findChild<QTableWidget*>("auditDetections"); };
+        Incident i;
+        i.fingerprint = "gui|zone";
+        i.source = "audit";
+        i.title = "Sonetest";
+        i.severity = "info";
+        QVERIFY(IncidentStore(*ctx->store).raise(ctx->session, i, QDateTime(QDate(2026, 7, 1), QTime(10, 0), Qt::UTC)));
+        desktop.window()->refreshAll();
+        auto textOf = [&](const QString& rule) {
+            auto* t = openedShown();
+            for (int r = 0; r < t->rowCount(); ++r)
+                if (t->item(r, 2)->text() == rule) return t->item(r, 0)->text();
+            return QString();
+        };
+        QCOMPARE(textOf("Sonetest"), QString("01.07.2026 12:00 CEST"));  // Norwegian summer time by default
+        desktop.window()->findChild<QAction*>("actionZone_UTC")->trigger();
+        QTRY_COMPARE(textOf("Sonetest"), QString("01.07.2026 10:00 UTC"));
+        QCOMPARE(desktop.window()->currentModule(), QString("audit"));
+        desktop.window()->findChild<QAction*>("actionZone_Europe/Oslo")->trigger();
+        QTRY_COMPARE(textOf("Sonetest"), QString("01.07.2026 12:00 CEST"));
+        QVERIFY(IncidentStore(*ctx->store).close(ctx->session, IncidentStore(*ctx->store).open(ctx->session, "audit")->front().id, "test"));
+    }
+
+    void signingOutAsksWhoIsNextAndOpensTheirOverview() {
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        DesktopApp desktop(*ctx);
+        desktop.start("audit");
+        QPointer<MainWindow> before = desktop.window();
+        // The sign-in dialog is modal: answer it as the next person would.
+        QTimer::singleShot(0, [] {
+            auto* dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            auto* user = dialog->findChild<QLineEdit*>("loginUser");
+            user->clear();
+            QTest::keyClicks(user, "brukerstotte");
+            QTest::keyClicks(dialog->findChild<QLineEdit*>("loginPassword"), "vakt-demo-passord");
+            QTest::mouseClick(dialog->findChild<QPushButton*>("loginButton"), Qt::LeftButton);
+        });
+        QVERIFY(desktop.signOut());
+        QVERIFY(before.isNull());
+        QCOMPARE(ctx->session.username, QString("brukerstotte"));
+        QVERIFY(ctx->session.role == Role::Brukerstotte);
+        QCOMPARE(desktop.window()->currentModule(), QString("overview"));
+        QVERIFY(desktop.window()->findChild<QLabel*>("statusUser")->text().contains("Brukerstøtte"));
+        // Cancelling the sign-in ends the app instead of leaving the last person's window.
+        QTimer::singleShot(0, [] { QApplication::activeModalWidget()->close(); });
+        QVERIFY(!desktop.signOut());
+        QVERIFY(!desktop.window());
+    }
+
     void theLanguageChangesWithoutARestartOnTheSamePage() {
         auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
         DesktopApp desktop(*ctx);
