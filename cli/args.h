@@ -3,6 +3,7 @@
 // the expected positionals, and anything else is a usage error (exit 2).
 #include <QString>
 #include <QStringList>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 
@@ -51,7 +52,18 @@ public:
         return *p;
     }
     void expectEnd() const {
-        if (!args_.isEmpty()) throw UsageError(("unexpected argument '" + args_.front() + "'").toStdString());
+        if (args_.isEmpty()) return;
+        rejectGlobal(args_.front(), {"--db", "--user", "--keys", "--password-file"});
+        throw UsageError(("unexpected argument '" + args_.front() + "'").toStdString());
+    }
+    // A global option after the command is a common slip: say where it goes.
+    static void rejectGlobal(const QString& word, std::initializer_list<const char*> globals) {
+        for (const char* global : globals) {
+            const QString g = QString::fromLatin1(global);
+            if (word == g || word.startsWith(g + QLatin1Char('=')))
+                throw UsageError(("'" + g + "' is a global option: give it before the command, as in 'vakt " + g +
+                                  " VALUE COMMAND ...'").toStdString());
+        }
     }
     bool empty() const { return args_.isEmpty(); }
     // The first word as given, before any option is taken out ("" when there is none).

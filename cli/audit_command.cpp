@@ -41,7 +41,8 @@ constexpr const char* kAuditHelp = R"(Usage: vakt [--db URL] [--keys DIR] [--use
          [--limit N] [--json]
                     events about a person (fødselsnummer or d-nummer), organisation or
                     document, or by an employee or integration, in time order; both narrow
-                    each other, as do service and action; TIME is RFC 3339
+                    each other, as do service and action; TIME is a date (2026-11-26:
+                    the whole day in Norwegian time) or an RFC 3339 time
   export (--subject ID | --actor ID) [--service S] [--action A] [--from TIME] [--to TIME]
                     an evidence bundle: the events, their inclusion proofs, the signed head
                     and the public key
@@ -62,11 +63,20 @@ qint64 number(Args& a, const QString& name, qint64 fallback, qint64 min, qint64 
     return v;
 }
 
-qint64 timeOption(Args& a, const QString& name, qint64 fallback) {
+// An RFC 3339 time, or a date: the whole day in Norwegian time (from its start, to its end).
+qint64 timeOption(Args& a, const QString& name, qint64 fallback, bool endOfDay) {
     const auto text = a.option(name);
     if (!text) return fallback;
+    const QDate day = text->size() == 10 ? QDate::fromString(*text, QStringLiteral("yyyy-MM-dd")) : QDate();
+    if (day.isValid()) {
+        const QTimeZone oslo(QByteArrayLiteral("Europe/Oslo"));
+        return endOfDay ? day.addDays(1).startOfDay(oslo).toMSecsSinceEpoch() - 1 : day.startOfDay(oslo).toMSecsSinceEpoch();
+    }
     auto ms = audit::parseRfc3339(text->toStdString());
-    if (!ms) throw UsageError((name + " must be an RFC 3339 time with an offset, such as 2026-11-01T00:00:00+01:00").toStdString());
+    if (!ms)
+        throw UsageError((name + " must be a date such as 2026-11-26 (the whole day, Norwegian time) or an RFC 3339 time with an offset,"
+                                 " such as 2026-11-01T00:00:00+01:00")
+                             .toStdString());
     return *ms;
 }
 
@@ -100,11 +110,11 @@ int ingest(Context& ctx, Args& a, audit::Ledger& ledger) {
     auto head = ledger.signHead(ctx.session());
     if (!head) return failWith(head.message());
     if (stats->startLine > 0) out() << "Continued " << source << " after line " << stats->startLine << ".\n";
-    out() << "Accepted " << stats->accepted << " events";
+    out() << "Accepted " << counted(stats->accepted, "event", "events");
     if (stats->flagged) out() << " (" << stats->flagged << " with a malformed fødselsnummer or d-nummer)";
-    out() << "; quarantined " << stats->quarantined << " lines";
-    if (detector) out() << "; " << stats->findings << " detections";
-    out() << ". The ledger holds " << head->treeSize << " events; signed tree head "
+    out() << "; quarantined " << counted(stats->quarantined, "line", "lines");
+    if (detector) out() << "; " << counted(stats->findings, "detection", "detections");
+    out() << ". The ledger holds " << counted(static_cast<qint64>(head->treeSize), "event", "events") << "; signed tree head "
           << QString::fromStdString(head->rootHex.substr(0, 16)) << ".\n";
     out().flush();
     if (stats->quarantined > 0) {
@@ -112,7 +122,7 @@ int ingest(Context& ctx, Args& a, audit::Ledger& ledger) {
         if (lines)
             for (const auto& q : *lines)
                 if (q.source == source) err() << "vakt: " << q.source << ":" << q.line << ": " << q.reason << "\n";
-        err() << "vakt: " << stats->quarantined << " lines quarantined; 'vakt audit quarantine' lists them all.\n";
+        err() << "vakt: " << counted(stats->quarantined, "line", "lines") << " quarantined; 'vakt audit quarantine' lists them all.\n";
         err().flush();
     }
     return kOk;
@@ -132,7 +142,8 @@ int verify(Context& ctx, Args& a, audit::Ledger& ledger) {
     auto report = ledger.verify(ctx.session());
     if (!report) return failWith(report.message());
     if (!report->intact()) return failWith("audit ledger: " + report->problem);
-    out() << "Audit ledger intact: " << report->events << " events, " << report->heads << " signed tree heads.\n";
+    out() << "Audit ledger intact: " << counted(static_cast<qint64>(report->events), "event", "events") << ", "
+          << counted(static_cast<qint64>(report->heads), "signed tree head", "signed tree heads") << ".\n";
     if (!report->note.empty()) out() << "Note: " << QString::fromStdString(report->note) << ".\n";
     out().flush();
     return kOk;
@@ -168,8 +179,8 @@ int searchOrExport(Context& ctx, Args& a, audit::Ledger& ledger, bool exportBund
     if (actor) query.actor = actor->trimmed().toStdString();
     query.service = a.option(QStringLiteral("--service")).value_or(QString()).toStdString();
     query.action = a.option(QStringLiteral("--action")).value_or(QString()).toStdString();
-    query.fromMs = timeOption(a, QStringLiteral("--from"), query.fromMs);
-    query.toMs = timeOption(a, QStringLiteral("--to"), query.toMs);
+    query.fromMs = timeOption(a, QStringLiteral("--from"), query.fromMs, false);
+    query.toMs = timeOption(a, QStringLiteral("--to"), query.toMs, true);
     if (exportBundle) {
         a.expectEnd();
         auto bundle = ledger.evidence(ctx.session(), query);
@@ -183,12 +194,17 @@ int searchOrExport(Context& ctx, Args& a, audit::Ledger& ledger, bool exportBund
     auto events = ledger.search(ctx.session(), query, limit);
     if (!events) return failWith(events.message());
     QJsonArray arr;
+    const QString row = QStringLiteral("%1  %2  %3  %4  %5  %6\n");
+    if (!json && !events->empty())
+        out() << row.arg(QStringLiteral("SEQ"), 8).arg(QStringLiteral("TIME (UTC)"), -24).arg(QStringLiteral("SERVICE"), -20)
+                     .arg(QStringLiteral("ACTION"), -20).arg(QStringLiteral("RESULT"), -7).arg(QStringLiteral("ORGANISATION"));
     for (const auto& e : *events) {
         const QString when = QDateTime::fromMSecsSinceEpoch(e.timeMs, QTimeZone::utc()).toString(Qt::ISODateWithMs);
         if (json) {
             arr.append(QJsonObject{{"seq", e.seq}, {"time", when}, {"event", QJsonDocument::fromJson(QByteArray::fromStdString(e.canonical)).object()}});
         } else {
-            out() << e.seq << "  " << when << "  " << e.service << "  " << e.action << "  " << e.result << "  org " << e.actorOrg << "\n";
+            const QString utc = QDateTime::fromMSecsSinceEpoch(e.timeMs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+            out() << row.arg(e.seq, 8).arg(utc, -24).arg(e.service, -20).arg(e.action, -20).arg(e.result, -7).arg(e.actorOrg);
         }
     }
     if (json) printJson(arr);
@@ -211,7 +227,7 @@ int incidents(Context& ctx, Args& a, audit::Ledger& ledger) {
             arr.append(QJsonObject{{"id", i.id}, {"rule", i.rule}, {"severity", i.severity}, {"summary", i.summary}, {"service", i.service},
                                    {"opened_at", i.openedAt}, {"evidence_events", i.evidence}});
         else
-            out() << i.id << "  " << i.severity << "  " << i.rule << "  " << i.service << "  " << i.evidence << " events  " << i.summary << "\n";
+            out() << i.id << "  " << i.severity << "  " << i.rule << "  " << i.service << "  " << counted(i.evidence, "event", "events") << "  " << i.summary << "\n";
     }
     if (json) printJson(arr);
     else if (open->empty()) out() << "No open detections.\n";

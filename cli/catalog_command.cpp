@@ -42,6 +42,11 @@ int list(Context& ctx, Args& a) {
         return d < today.addMonths(-12) ? QStringLiteral("outdated") : QStringLiteral("current");
     };
     QJsonArray arr;
+    const QString row = QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n");
+    if (!json)
+        out() << row.arg(QStringLiteral("KEY"), -20).arg(QStringLiteral("KIND"), -10).arg(QStringLiteral("LIFECYCLE"), -11)
+                     .arg(QStringLiteral("AGREEMENTS"), 10).arg(QStringLiteral("ROS"), -13).arg(QStringLiteral("DPIA"), -14)
+                     .arg(QStringLiteral("NAME"));
     for (const auto& s : *entries) {
         if (kind && s.kind != *kind) continue;
         if (search && !s.name.contains(*search, Qt::CaseInsensitive) && !s.key.contains(*search, Qt::CaseInsensitive)) continue;
@@ -51,8 +56,7 @@ int list(Context& ctx, Args& a) {
                                    {"agreements", s.agreements}, {"ros", docState(s.newestRos)}, {"dpia", docState(s.newestDpia)},
                                    {"last_reviewed", s.lastReviewed.toString(Qt::ISODate)}});
         } else {
-            out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
-                         .arg(s.key, -20).arg(s.kind, -10).arg(s.lifecycle, -11).arg(s.agreements, 5)
+            out() << row.arg(s.key, -20).arg(s.kind, -10).arg(s.lifecycle, -11).arg(s.agreements, 10)
                          .arg(QStringLiteral("ros:") + docState(s.newestRos), -13)
                          .arg(QStringLiteral("dpia:") + docState(s.newestDpia), -14).arg(s.name);
         }
@@ -123,7 +127,7 @@ int exportAll(Context& ctx, Args& a) {
         QFile f(*output);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size())
             return failWith(output->toStdString() + ": cannot write: " + f.errorString().toStdString());
-        err() << "Exported " << all->size() << " entries to " << *output << Qt::endl;
+        err() << "Exported " << counted(all->size(), "entry", "entries") << " to " << *output << Qt::endl;
     } else {
         out().flush();
         fwrite(data.constData(), 1, static_cast<size_t>(data.size()), stdout);
@@ -148,13 +152,13 @@ int importFile(Context& ctx, Args& a) {
     if (!entries) return failWith(entries.message() + "\nNothing was imported.");
     if (auto s = ctx.connect(); !s) return failWith(s.message());
     if (dryRun) {
-        out() << name << ": " << entries->size() << " entries are valid (dry run, nothing written).\n";
+        out() << name << ": " << counted(entries->size(), "entry is", "entries are") << " valid (dry run, nothing written).\n";
         out().flush();
         return kOk;
     }
     CatalogService catalog(ctx.store());
     if (auto s = catalog.importEntries(ctx.session(), *entries, name); !s) return failWith(s.message() + "\nNothing was imported.");
-    out() << "Imported " << entries->size() << " entries from " << name << ".\n";
+    out() << "Imported " << counted(entries->size(), "entry", "entries") << " from " << name << ".\n";
     out().flush();
     return kOk;
 }

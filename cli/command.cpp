@@ -39,6 +39,33 @@ const Command* findCommand(const QString& name) {
 
 const std::vector<Command>& commands() { return registry(); }
 
+std::string didYouMean(const QString& word, const std::vector<std::string>& candidates) {
+    // Edit distance (insert, delete, change, swap two neighbours), case-blind.
+    const std::string w = word.toLower().toStdString();
+    auto distance = [](const std::string& a, const std::string& b) {
+        std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+        for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+        for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i)
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        return d[a.size()][b.size()];
+    };
+    if (w.size() > 64) return {};  // no typo is that long, and the table stays small
+    std::string best;
+    std::size_t bestDistance = 3;  // at most two slips, and fewer than half the word
+    for (const auto& c : candidates) {
+        const std::size_t dist = distance(w, c);
+        if (dist < bestDistance && dist * 2 < std::max<std::size_t>(c.size(), 2)) {
+            best = c;
+            bestDistance = dist;
+        }
+    }
+    return best.empty() ? std::string() : ", did you mean '" + best + "'?";
+}
+
 void Context::requireDatabase() const {
     if (globals_.db.isEmpty()) throw UsageError("no database given: use --db PATH or --db postgresql://... or set VAKT_DB");
 }

@@ -75,12 +75,18 @@ struct Subcommand {
     Fn run;
 };
 
+// ", did you mean 'NAME'?" when one of `candidates` is a likely typo of `word`; else empty.
+std::string didYouMean(const QString& word, const std::vector<std::string>& candidates);
+
 // The handler for `word` in `table`; any other word is a usage error.
 template <typename Fn, std::size_t N>
 Fn findSubcommand(const char* group, const QString& word, const Subcommand<Fn> (&table)[N]) {
-    for (const auto& s : table)
+    std::vector<std::string> names;
+    for (const auto& s : table) {
         if (word == QLatin1String(s.name)) return s.run;
-    throw UsageError("unknown " + std::string(group) + " subcommand '" + word.toStdString() + "'");
+        names.emplace_back(s.name);
+    }
+    throw UsageError("unknown " + std::string(group) + " subcommand '" + word.toStdString() + "'" + didYouMean(word, names));
 }
 
 // Runs the subcommand named by the next word; a missing one is a usage error listing the table.
@@ -90,6 +96,11 @@ int runSubcommand(Context& ctx, Args& a, const char* group, const Subcommand<Han
     for (const auto& s : table) names += (names.empty() ? "" : ", ") + std::string(s.name);
     const QString word = a.requiredPositional((std::string(group) + " subcommand (" + names + ")").c_str());
     return findSubcommand(group, word, table)(ctx, a);
+}
+
+// "1 entry", "2 entries": a count with its noun in the right number.
+inline QString counted(qint64 n, const char* one, const char* many) {
+    return QString::number(n) + QLatin1Char(' ') + QString::fromUtf8(n == 1 ? one : many);
 }
 
 QTextStream& out();

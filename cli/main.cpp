@@ -47,7 +47,13 @@ QString helpFor(const QString& name) {
     return c ? QString::fromUtf8(c->help) : mainHelp();
 }
 
-UsageError unknownCommand(const QString& name) { return UsageError(("unknown command '" + name + "'").toStdString()); }
+std::string suggestionFor(const QString& name) {
+    std::vector<std::string> names{"help"};
+    for (const Command& c : commands()) names.emplace_back(c.name);
+    return didYouMean(name, names);
+}
+
+UsageError unknownCommand(const QString& name) { return UsageError("unknown command '" + name.toStdString() + "'" + suggestionFor(name)); }
 
 }  // namespace
 
@@ -103,7 +109,12 @@ int main(int argc, char** argv) {
             return kOk;
         }
         Context context(std::move(g));
-        // Without a database an unknown command is reported as the missing --db, as it always was.
+        // Without a database an unknown command is reported as the missing --db, as it always was,
+        // unless it is a likely typo of a command: that is the more useful thing to say.
+        if (!found && !suggestionFor(command).empty()) throw unknownCommand(command);
+        // Asked for a database given after the command: say where --db goes, not that there is none.
+        if (found && found->needsDatabase && context.globals().db.isEmpty())
+            for (const QString& word : args) Args::rejectGlobal(word, {"--db"});
         if (!found || found->needsDatabase) context.requireDatabase();
         if (!found) throw unknownCommand(command);
         Args a(args);

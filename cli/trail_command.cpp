@@ -41,7 +41,7 @@ int verify(Context& ctx, Args& a) {
         if (newest) o["countersigned_up_to"] = static_cast<qint64>(newest->seq);
         printJson(o);
     } else if (check->intact) {
-        out() << "Trail intact: " << check->entries << " entries verified.\n";
+        out() << "Trail intact: " << counted(check->entries, "entry", "entries") << " verified.\n";
         if (newest)
             out() << "Checked against the heads countersigned with the audit ledger's key; the newest covers entry " << newest->seq
                   << " (signed " << QString::fromStdString(newest->signedAt) << ").\n";

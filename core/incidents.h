@@ -16,6 +16,7 @@ namespace vakt {
 struct Incident {
     qint64 id = 0;
     QString fingerprint, source, title, summary, severity, service;
+    QString summaryEn;  // the summary in English, for people who use Vakt in English (may be empty)
     QString status;  // open, resolved (the condition cleared), closed (by a person, with a reason)
     double value = 0;
     QDateTime openedAt, updatedAt, resolvedAt;
@@ -41,6 +42,7 @@ Incident incidentFrom(const Finding& f, const QString& source) {
     i.source = source;
     i.title = QString::fromStdString(f.rule);
     i.summary = QString::fromStdString(f.summary);
+    i.summaryEn = QString::fromStdString(f.summaryEn);
     i.severity = QString::fromStdString(f.severity);
     i.service = QString::fromStdString(f.service);
     return i;

@@ -31,6 +31,17 @@ std::string defaultSummary(RuleType t) {
     return {};
 }
 
+std::string defaultSummaryEn(RuleType t) {
+    switch (t) {
+        case RuleType::TargetDown: return "{{instance}} ({{service}}) does not answer";
+        case RuleType::Threshold: return "{{service}}: the value is {{value}} on {{instance}}";
+        case RuleType::CounterRate: return "{{service}}: unusual rate ({{value}} per second) on {{instance}}";
+        case RuleType::ErrorRatio: return "{{service}}: the error rate uses up the error budget ({{value}} times too fast)";
+        case RuleType::HistogramQuantile: return "{{service}}: the response time is {{value}} seconds on {{instance}}";
+    }
+    return {};
+}
+
 
 template <typename Points>
 double increaseBetween(const Points& points, std::int64_t from) {
@@ -81,7 +92,7 @@ Result<std::vector<AlertRule>> parseRules(std::string_view yaml, const std::stri
             if (!group["rules"] || !group["rules"].IsSequence()) return at(file, group, "groups[].rules", "expected a list of rules");
             for (const auto& r : group["rules"]) {
                 static const std::set<std::string> known = {"alert", "type", "metric", "op", "value", "window", "windows", "slo", "burn_rate",
-                                                            "quantile", "for", "severity", "summary", "service"};
+                                                            "quantile", "for", "severity", "summary", "summary_en", "service"};
                 for (const auto& kv : r)
                     if (!known.count(kv.first.as<std::string>())) return at(file, kv.first, "rules[]." + kv.first.as<std::string>(), "unknown field");
                 AlertRule rule;
@@ -135,6 +146,7 @@ Result<std::vector<AlertRule>> parseRules(std::string_view yaml, const std::stri
                 }
                 if (r["service"]) rule.service = r["service"].as<std::string>();
                 rule.summary = r["summary"] ? r["summary"].as<std::string>() : defaultSummary(rule.type);
+                rule.summaryEn = r["summary_en"] ? r["summary_en"].as<std::string>() : defaultSummaryEn(rule.type);
                 const bool needsMetric = rule.type == RuleType::Threshold || rule.type == RuleType::CounterRate || rule.type == RuleType::HistogramQuantile;
                 if (needsMetric && rule.metric.empty()) return at(file, r, w + ".metric", "required for " + type);
                 if ((needsMetric && !r["value"])) return at(file, r, w + ".value", "required for " + type);
@@ -241,6 +253,7 @@ std::vector<Alert> AlertEvaluator::evaluate(std::int64_t nowMs) {
         a.value = value;
         a.fingerprint = rule.name + "|" + service + "|" + job + "|" + instance;
         a.summary = fill(rule.summary, a, job);
+        a.summaryEn = fill(rule.summaryEn, a, job);
         now[a.fingerprint] = a;
     };
     for (const auto& rule : rules_) {

@@ -10,7 +10,8 @@
 //                       slo, windows: [short, long], burn_rate
 //   histogram_quantile  a quantile of a histogram over a window:  metric, quantile, window, op, value
 // Every rule has alert (name), for, severity, and summary: plain Norwegian with {{service}},
-// {{instance}}, {{job}}, {{value}} filled in.
+// {{instance}}, {{job}}, {{value}} filled in; summary_en is the same in English, for people who
+// use Vakt in English.
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -40,6 +41,7 @@ struct AlertRule {
     Duration forDuration{0};
     std::string severity = "warning";
     std::string summary;
+    std::string summaryEn;
     std::string service;  // only this service; empty: any
     int line = 0;
 };
@@ -55,6 +57,7 @@ struct Alert {
     std::string service;
     std::string instance;
     std::string summary;
+    std::string summaryEn;
     double value = 0;
     std::int64_t activeSinceMs = 0;
 };

@@ -146,10 +146,13 @@ std::vector<Finding> Detector::observe(const AuditEvent& e, const PartyKeys& key
             }
         }
         if (!fired) continue;
-        std::string summary = rule.summary.empty() ? rule.name + ": {actor} ({action} i {service})" : rule.summary;
-        summary = replaceAll(replaceAll(replaceAll(replaceAll(summary, "{actor}", keys.actor), "{service}", e.service), "{action}", e.action),
-                             "{count}", count);
-        out.push_back({rule.name, rule.severity, "audit|" + rule.name + "|" + keys.actor + "|" + scope, summary, e.service, keys.actor, seq});
+        auto filled = [&](const std::string& text) {
+            return replaceAll(replaceAll(replaceAll(replaceAll(text, "{actor}", keys.actor), "{service}", e.service), "{action}", e.action), "{count}",
+                              count);
+        };
+        const std::string summary = filled(rule.summary.empty() ? rule.name + ": {actor} ({action} i {service})" : rule.summary);
+        const std::string summaryEn = filled(rule.summaryEn.empty() ? rule.name + ": {actor} ({action} in {service})" : rule.summaryEn);
+        out.push_back({rule.name, rule.severity, "audit|" + rule.name + "|" + keys.actor + "|" + scope, summary, e.service, keys.actor, seq, summaryEn});
     }
     actor.lastMs = std::max(actor.lastMs, e.timeMs);
     return out;

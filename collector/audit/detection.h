@@ -39,6 +39,7 @@ struct DetectionRule {
     DetectionType type = DetectionType::LookupWithoutLegalBasis;
     std::string severity = "warning";
     std::string summary;  // Norwegian text; {actor}, {service}, {action} and {count} are filled in
+    std::string summaryEn;  // the same in English (summary_en)
     std::vector<std::string> actions{"person.lookup"};
     std::chrono::milliseconds window{std::chrono::hours(1)};
     int threshold = 0;
@@ -54,6 +55,7 @@ std::optional<DetectionType> detectionTypeFromName(const std::string& name);
 struct Finding {
     std::string rule, severity, fingerprint, summary, service, actorKey;
     std::int64_t seq = 0;  // the evidence event
+    std::string summaryEn = {};
 };
 
 // An actor's activity before an event, as the ledger has it.

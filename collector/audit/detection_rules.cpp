@@ -29,7 +29,7 @@ Result<std::vector<std::string>> strings(const Where& w, const YAML::Node& n, co
 
 Result<DetectionRule> readRule(const Where& w, const YAML::Node& n, std::set<std::string>& names) {
     if (!n.IsMap()) return w.at(n, "detections", "each rule is a mapping");
-    static const std::set<std::string> known = {"name", "type", "severity", "summary", "actions", "window", "threshold", "areas",
+    static const std::set<std::string> known = {"name", "type", "severity", "summary", "summary_en", "actions", "window", "threshold", "areas",
                                                 "service_areas", "start_hour", "end_hour", "weekdays", "privileges"};
     for (const auto& kv : n)
         if (!known.count(kv.first.as<std::string>())) return w.at(kv.first, kv.first.as<std::string>(), "unknown field");
@@ -51,6 +51,7 @@ Result<DetectionRule> readRule(const Where& w, const YAML::Node& n, std::set<std
             return w.at(n["severity"], r.name + ".severity", "must be critical, warning or info");
     }
     if (n["summary"]) r.summary = n["summary"].as<std::string>();
+    if (n["summary_en"]) r.summaryEn = n["summary_en"].as<std::string>();
     if (n["actions"]) {
         auto v = strings(w, n["actions"], r.name + ".actions");
         if (!v) return v.error();

@@ -410,7 +410,7 @@ Result<std::vector<Ledger::DetectionIncident>> Ledger::openDetections(const Sess
     for (const auto& i : *open) {
         const auto actor = actorOf.value(i.id);
         out.push_back({i.id, i.title, i.severity, i.summary, i.service, i.openedAt.toString(Qt::ISODate), i.evidence, actor.first, actor.second,
-                       i.acknowledgedBy});
+                       i.acknowledgedBy, i.summaryEn});
     }
     return out;
 }

@@ -135,6 +135,7 @@ public:
         // Of the first evidence event: whose actor, in which organisation (its number).
         QString actorKey, actorOrg;
         QString acknowledgedBy;  // empty until someone takes it
+        QString summaryEn;
     };
     Result<std::vector<DetectionIncident>> openDetections(const Session& who);
     // The events behind a detection, oldest first, at most `limit`; reading them is recorded in

@@ -18,17 +18,17 @@ Result<qint64> IncidentStore::raise(const Session& who, const Incident& i, const
     if (!existing) return existing.error();
     if (!existing->empty()) {
         const qint64 id = existing->front().value(0).toLongLong();
-        if (auto s = store_.db().exec(QStringLiteral("UPDATE incidents SET updated_at = ?, value = ?, summary = ? WHERE id = ?"),
-                                      {iso(at), i.value, i.summary, id});
+        if (auto s = store_.db().exec(QStringLiteral("UPDATE incidents SET updated_at = ?, value = ?, summary = ?, summary_en = ? WHERE id = ?"),
+                                      {iso(at), i.value, i.summary, i.summaryEn, id});
             !s)
             return s.error();
         if (auto s = tx.commit(); !s) return s.error();
         return id;
     }
     auto id = store_.db().insertReturningId(
-        QStringLiteral("INSERT INTO incidents (fingerprint, source, title, summary, severity, service_key, status, value,"
-                       " opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id"),
-        {i.fingerprint, i.source, i.title, i.summary, i.severity, i.service, i.value, iso(at), iso(at)});
+        QStringLiteral("INSERT INTO incidents (fingerprint, source, title, summary, summary_en, severity, service_key, status, value,"
+                       " opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id"),
+        {i.fingerprint, i.source, i.title, i.summary, i.summaryEn, i.severity, i.service, i.value, iso(at), iso(at)});
     if (!id) return id.error();
     if (auto s = store_.record(who, QStringLiteral("incident.open"), QStringLiteral("incident"), i.fingerprint, {},
                                QJsonObject{{"source", i.source}, {"title", i.title}, {"summary", i.summary}, {"severity", i.severity},
@@ -70,7 +70,7 @@ namespace {
 const QString kSelect = QStringLiteral(
     "SELECT id, fingerprint, source, title, summary, severity, service_key, status, value, opened_at, updated_at, resolved_at,"
     " (SELECT count(*) FROM incident_evidence e WHERE e.incident_id = incidents.id),"
-    " acknowledged_at, acknowledged_by, acknowledge_note, closed_by, close_reason FROM incidents");
+    " acknowledged_at, acknowledged_by, acknowledge_note, closed_by, close_reason, summary_en FROM incidents");
 
 Incident incidentFromRow(const QSqlRecord& r) {
     Incident i;
@@ -92,6 +92,7 @@ Incident incidentFromRow(const QSqlRecord& r) {
     i.acknowledgeNote = r.value(15).toString();
     i.closedBy = r.value(16).toString();
     i.closeReason = r.value(17).toString();
+    i.summaryEn = r.value(18).toString();
     return i;
 }
 

@@ -384,7 +384,7 @@ void AuditPage::loadDetections() {
         severity->setData(Qt::UserRole + 2, d.severity);
         detections_->setItem(row, 1, severity);
         auto* rule = readOnlyCell(d.rule);
-        rule->setToolTip(AuditNames::shortenPseudonyms(d.summary));
+        rule->setToolTip(AuditNames::shortenPseudonyms(inUserLanguage(d.summary, d.summaryEn)));
         detections_->setItem(row, 2, rule);
         detections_->setItem(row, 3, readOnlyCell(d.actorOrg.isEmpty() ? QStringLiteral("–") : names_.organisation(d.actorOrg)));
         detections_->setItem(row, 4, readOnlyCell(names_.service(d.service)));

@@ -91,7 +91,7 @@ void FindingDialog::load() {
                           .arg(incident->title.toHtmlEscaped(),
                                tr("%1 · %2 · åpnet %3").arg(severityTitle(incident->severity), organisation.isEmpty() ? names_.service(incident->service) : organisation,
                                                            formatDateTime(incident->openedAt)).toHtmlEscaped(),
-                               AuditNames::shortenPseudonyms(incident->summary).toHtmlEscaped()));
+                               AuditNames::shortenPseudonyms(inUserLanguage(incident->summary, incident->summaryEn)).toHtmlEscaped()));
     QStringList state;
     if (incident->status == QLatin1String("closed"))
         state << tr("Lukket av %1: %2").arg(incident->closedBy, incident->closeReason);

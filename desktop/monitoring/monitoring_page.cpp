@@ -248,7 +248,7 @@ void MonitoringPage::reload() {
         alerts_->setItem(r, 0, severity);
         alerts_->setItem(r, 1, item(formatDateTime(i.openedAt)));
         alerts_->setItem(r, 2, item(nameOf.value(i.service, i.service)));
-        alerts_->setItem(r, 3, item(i.summary));
+        alerts_->setItem(r, 3, item(inUserLanguage(i.summary, i.summaryEn)));
         alerts_->setItem(r, 4, item(i.acknowledgedBy.isEmpty() ? QStringLiteral("–") : i.acknowledgedBy));
     }
     fitColumns(alerts_);

@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QSettings>
 
+#include "desktop/shell/language.h"
+
 namespace vakt::desktop {
 
 QTimeZone displayZone() {
@@ -56,6 +58,10 @@ QString formatSpan(qint64 seconds) {
 QString formatAge(const QDateTime& then, const QDateTime& now) {
     if (!then.isValid()) return QCoreApplication::translate("Formatting", "aldri");
     return QCoreApplication::translate("Formatting", "for %1 siden").arg(formatSpan(then.secsTo(now)));
+}
+
+QString inUserLanguage(const QString& norwegian, const QString& english) {
+    return currentLanguage() == QLatin1String("en") && !english.isEmpty() ? english : norwegian;
 }
 
 QString describeError(const Error& error) {

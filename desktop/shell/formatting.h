@@ -24,6 +24,9 @@ QString formatAge(const QDateTime& then, const QDateTime& now);
 // A span of time in words: "5 minutter", "3 timer", "12 dager".
 QString formatSpan(qint64 seconds);
 
+// Texts stored in both languages (alert and finding summaries): the chosen one, else the Norwegian.
+QString inUserLanguage(const QString& norwegian, const QString& english);
+
 // An error from core in the user's language: what kind of failure it was, in a sentence. The
 // English detail (field names, file positions) goes in `detail` for a "Vis detaljer" section.
 QString describeError(const Error& error);

@@ -144,6 +144,7 @@ private:
         alert.source = "monitoring";
         alert.title = "Feilbudsjett";
         alert.summary = service + " bruker feilbudsjettet for raskt";
+        alert.summaryEn = service + " uses its error budget too fast";
         alert.severity = severity;
         alert.service = service;
         QVERIFY(IncidentStore(store).raise(MonitoringStore::collectorSession(), alert, store.clock().now()));
@@ -627,9 +628,12 @@ private slots:
         QCOMPARE(desktop.window()->windowTitle(), QString("Vakt – security and operations"));
         QCOMPARE(desktop.window()->currentModule(), QString("monitoring"));
         QVERIFY(desktop.window()->isVisible());
+        // Alert texts come in the chosen language too.
+        QVERIFY(column(desktop.window()->findChild<QTableWidget*>("monitoringAlerts"), 3).contains("svarut uses its error budget too fast"));
         desktop.window()->findChild<QAction*>("actionLanguage_nb")->trigger();
         QTRY_COMPARE(currentLanguage(), QString("nb"));
         QTRY_COMPARE(desktop.window()->windowTitle(), QString("Vakt – sikkerhet og drift"));
+        QVERIFY(column(desktop.window()->findChild<QTableWidget*>("monitoringAlerts"), 3).contains("svarut bruker feilbudsjettet for raskt"));
     }
 };
 

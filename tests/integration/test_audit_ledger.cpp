@@ -116,6 +116,17 @@ TEST_F(AuditLedger, BadLinesAreQuarantinedWithTheirLineAndGoodOnesKeepTheirPlace
     EXPECT_EQ(vakt({"audit", "verify"}).code, 0);
 }
 
+// Counts are written as people read them: one event, one line.
+TEST_F(AuditLedger, OneEventAndOneLineAreSingular) {
+    const QByteArray one = events(1, 9) + "{\"not\": \"an event\"}\n";
+    Outcome r = vakt({"audit", "ingest", write("one.jsonl", one)});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("Accepted 1 event; quarantined 1 line. The ledger holds 1 event;")) << r.out.toStdString();
+    EXPECT_TRUE(r.err.contains("1 line quarantined")) << r.err.toStdString();
+    Outcome verified = vakt({"audit", "verify"});
+    EXPECT_TRUE(verified.out.contains("Audit ledger intact: 1 event, 1 signed tree head.")) << verified.out.toStdString();
+}
+
 TEST_F(AuditLedger, AFileIsReadOnceEvenWhenIngestedAgainAndGrown) {
     const QByteArray first = events(200, 2);
     const QString file = write("svarut.jsonl", first);
@@ -123,6 +134,7 @@ TEST_F(AuditLedger, AFileIsReadOnceEvenWhenIngestedAgainAndGrown) {
     Outcome again = vakt({"audit", "ingest", file});
     ASSERT_EQ(again.code, 0);
     EXPECT_TRUE(again.out.contains("Accepted 0 events")) << again.out.toStdString();
+    EXPECT_TRUE(again.out.contains("quarantined 0 lines")) << again.out.toStdString();
     write("svarut.jsonl", events(300, 3), true);
     Outcome grown = vakt({"audit", "ingest", file});
     ASSERT_EQ(grown.code, 0) << grown.err.toStdString();
@@ -357,6 +369,23 @@ TEST_F(AuditLedger, SearchAnswersByPersonActorServiceAndActionInTimeOrder) {
     const QDateTime from = start.addDays(2).toUTC(), to = start.addDays(3).addSecs(7200);
     EXPECT_EQ(searched({"--subject", person, "--from", from.toString(Qt::ISODate), "--to", to.toString(Qt::ISODate)}),
               expected([&](const Written& w) { return w.subject == person && w.ms >= from.toMSecsSinceEpoch() && w.ms <= to.toMSecsSinceEpoch(); }));
+    // A date is the whole day in Norwegian time, from its first to its last millisecond.
+    const QTimeZone oslo("Europe/Oslo");
+    const qint64 dayStart = QDate(2026, 11, 22).startOfDay(oslo).toMSecsSinceEpoch();
+    const qint64 dayEnd = QDate(2026, 11, 24).startOfDay(oslo).toMSecsSinceEpoch();
+    const QStringList days = searched({"--subject", person, "--from", "2026-11-22", "--to", "2026-11-23"});
+    EXPECT_FALSE(days.isEmpty());
+    EXPECT_EQ(days, expected([&](const Written& w) { return w.subject == person && w.ms >= dayStart && w.ms < dayEnd; }));
+    // As text, a header names the columns of the rows under it.
+    Outcome table = vakt({"audit", "search", "--subject", person, "--from", "2026-11-22", "--to", "2026-11-23"}, "sikkerhetsansvarlig");
+    const QStringList rows = table.out.split('\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(rows.size(), days.size() + 1);
+    EXPECT_EQ(rows.front().split(QRegularExpression("\\s{2,}"), Qt::SkipEmptyParts),
+              (QStringList{"SEQ", "TIME (UTC)", "SERVICE", "ACTION", "RESULT", "ORGANISATION"}));
+    EXPECT_EQ(rows[1].indexOf("974760673"), rows.front().indexOf("ORGANISATION"));
+    Outcome badDate = vakt({"audit", "search", "--subject", person, "--from", "2026-13-01"}, "sikkerhetsansvarlig");
+    EXPECT_EQ(badDate.code, 2);
+    EXPECT_TRUE(badDate.err.contains("a date such as 2026-11-26")) << badDate.err.toStdString();
     // --limit gives the earliest events.
     const QStringList all = expected([&](const Written& w) { return w.actor == employee; });
     Outcome firstTen = vakt({"audit", "search", "--json", "--actor", employee, "--limit", "10"}, "revisor");

@@ -2,6 +2,8 @@
 // files in and out, and the database afterwards.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QImage>
@@ -79,11 +81,21 @@ TEST_F(Cli, UsageErrorsExitTwoAndSayWhatIsWrong) {
                           Case{{"--db", db_, "catalog", "list", "--kind", "app"}, "--kind must be one of"},
                           Case{{"--db", db_, "catalog", "export", "--format", "xml"}, "--format must be json or csv"},
                           Case{{"--db", db_, "user", "add", "ny"}, "--role is required"},
-                          Case{{"--db", db_, "trail", "verify", "extra"}, "unexpected argument 'extra'"}}) {
+                          Case{{"--db", db_, "trail", "verify", "extra"}, "unexpected argument 'extra'"},
+                          // Typos are answered with the command that was meant.
+                          Case{{"--db", db_, "catalgo", "list"}, "unknown command 'catalgo', did you mean 'catalog'?"},
+                          Case{{"catalgo", "list"}, "did you mean 'catalog'?"},  // even before the missing --db
+                          Case{{"--db", db_, "catalog", "lsit"}, "unknown catalog subcommand 'lsit', did you mean 'list'?"},
+                          Case{{"--db", db_, "audit", "serach"}, "did you mean 'search'?"},
+                          // A global option after the command is explained, not called unknown.
+                          Case{{"catalog", "list", "--db", db_}, "'--db' is a global option: give it before the command"},
+                          Case{{"--db", db_, "catalog", "list", "--user", "revisor"}, "'--user' is a global option"}}) {
         Outcome r = run(VAKT_CLI, c.args);
         EXPECT_EQ(r.code, 2) << c.args.join(' ').toStdString();
         EXPECT_TRUE(r.err.contains(c.says)) << r.err.toStdString();
     }
+    // Far from any command, no guess is offered.
+    EXPECT_FALSE(run(VAKT_CLI, {"--db", db_, "frobnicate"}).err.contains("did you mean"));
     QProcess p;
     p.setProcessEnvironment(QProcessEnvironment());  // no VAKT_DB
     p.start(VAKT_CLI, {"catalog", "list"});
@@ -108,6 +120,21 @@ TEST_F(Cli, MissingDatabaseIsAFailureNotANewFile) {
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains("no database at")) << r.err.toStdString();
     EXPECT_FALSE(QFile::exists(dir_->filePath("nope.db")));
+}
+
+// The table people read has a header naming its columns, and one row per entry under it.
+TEST_F(Cli, CatalogListHasAHeaderRow) {
+    Outcome text = vakt({"catalog", "list"});
+    ASSERT_EQ(text.code, 0) << text.err.toStdString();
+    const QStringList lines = text.out.split('\n', Qt::SkipEmptyParts);
+    const QStringList header = lines.front().split(' ', Qt::SkipEmptyParts);
+    EXPECT_EQ(header, (QStringList{"KEY", "KIND", "LIFECYCLE", "AGREEMENTS", "ROS", "DPIA", "NAME"})) << lines.front().toStdString();
+    const auto entries = QJsonDocument::fromJson(vakt({"catalog", "list", "--json"}).out.toUtf8()).array();
+    EXPECT_EQ(lines.size(), entries.size() + 1);
+    // Each column starts where its header does.
+    const QString svarut = *std::find_if(lines.begin(), lines.end(), [](const QString& l) { return l.startsWith("svarut "); });
+    EXPECT_EQ(svarut.indexOf("service"), lines.front().indexOf("KIND"));
+    EXPECT_EQ(svarut.indexOf("SvarUt"), lines.front().indexOf("NAME"));
 }
 
 TEST_F(Cli, CatalogListAndShowAsJson) {

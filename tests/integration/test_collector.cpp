@@ -29,6 +29,7 @@
 #include "core/store.h"
 #include "tests/support/audit_events.h"
 #include "tests/support/net.h"
+#include "tests/support/run_program.h"
 #include "tests/support/test_db.h"
 
 using namespace vakt;
@@ -185,6 +186,36 @@ TEST_F(Collector, HostileTargetsOnlyMarkThemselvesDown) {
     for (int healthy : {7, 8, 9, 10, 11}) EXPECT_EQ(reasonFor(healthy), "up") << healthy;
     // The slow targets cost their own timeout, not everybody's: the run takes one timeout, not five.
     EXPECT_LT(clock.elapsed(), 15000);
+}
+
+// The simulator's help is what it does: every mode it lists is accepted, nothing else is, and
+// the fault switch is where the help says.
+TEST_F(Collector, TheSimulatorsHelpMatchesWhatItDoes) {
+    Outcome help = run(VAKT_SIM, {"--help"});
+    ASSERT_EQ(help.code, 0);
+    const auto modesAt = help.out.indexOf("Modes:");
+    const auto modesEnd = help.out.indexOf("\n\n", modesAt);
+    ASSERT_GT(modesAt, 0);
+    QStringList modes;
+    static const QRegularExpression mode(R"((?:Modes: |, |\s)([a-z]+)(?: \([^)]*\))?(?=,|\.))");
+    for (auto it = mode.globalMatch(help.out.mid(modesAt, modesEnd - modesAt)); it.hasNext();) modes << it.next().captured(1);
+    EXPECT_EQ(modes.size(), 12) << modes.join(' ').toStdString();
+    for (const QString& m : modes) EXPECT_EQ(run(VAKT_SIM, {"--fault", "svarut-0=" + m, "--audit-events", "0"}).code, 0) << m.toStdString();
+    Outcome bogus = run(VAKT_SIM, {"--fault", "svarut-0=sideways", "--audit-events", "0"});
+    EXPECT_EQ(bogus.code, 2);
+    EXPECT_TRUE(bogus.err.contains("svarut-0=sideways")) << bogus.err.toStdString();
+    EXPECT_TRUE(help.out.contains("Fault switch BASE-2: GET /POD/MODE"));
+    const int base = freePortRange(1);
+    ASSERT_NE(base, 0);
+    const QString targetsFile = dir_.filePath("targets.json");
+    spawn(VAKT_SIM, {"--base-port", QString::number(base), "--services", "1", "--pods-per-service", "1", "--targets-file", targetsFile});
+    ASSERT_TRUE(waitFor([&] { return QFile::exists(targetsFile); }, 10000));
+    int status = 0;
+    EXPECT_EQ(httpGet(QStringLiteral("http://127.0.0.1:%1/svarut-0/down").arg(base - 2), &status), "svarut-0 is now down\n");
+    httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(base), &status);
+    EXPECT_EQ(status, 503);
+    httpGet(QStringLiteral("http://127.0.0.1:%1/svarut-0/sideways").arg(base - 2), &status);
+    EXPECT_EQ(status, 400);
 }
 
 TEST_F(Collector, AFiringRuleOpensOneIncidentAndResolvesItWhenItClears) {

@@ -46,7 +46,8 @@ std::string body(double mem, double ok, double err, double fast, double slow) {
 
 TEST(AlertRules, TargetDownFiresAfterItsForDurationAndClears) {
     AlertEvaluator e(rules("groups:\n  - name: g\n    rules:\n      - alert: MålNede\n        type: target_down\n        for: 1m\n"
-                           "        severity: critical\n        summary: '{{instance}} for {{service}} svarer ikke'\n"));
+                           "        severity: critical\n        summary: '{{instance}} for {{service}} svarer ikke'\n"
+                           "        summary_en: '{{instance}} for {{service}} does not answer'\n"));
     e.observe("platform", "10.0.0.1:80", "svarut", 0, false, nullptr);
     EXPECT_TRUE(e.evaluate(0).empty());  // pending
     e.observe("platform", "10.0.0.1:80", "svarut", 30 * kS, false, nullptr);
@@ -55,6 +56,7 @@ TEST(AlertRules, TargetDownFiresAfterItsForDurationAndClears) {
     auto firing = e.evaluate(60 * kS);
     ASSERT_EQ(firing.size(), 1u);
     EXPECT_EQ(firing[0].summary, "10.0.0.1:80 for svarut svarer ikke");
+    EXPECT_EQ(firing[0].summaryEn, "10.0.0.1:80 for svarut does not answer");
     EXPECT_EQ(firing[0].severity, "critical");
     EXPECT_EQ(firing[0].activeSinceMs, 0);
     Scrape ok("up 1\n");

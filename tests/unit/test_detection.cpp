@@ -62,6 +62,10 @@ TEST(Detection, LookupWithoutLegalBasis) {
     const auto f = run(d, l, 7);
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].seq, 7);
+    // Without summaries of its own a rule says what happened in both languages.
+    EXPECT_EQ(f[0].summary.rfind("R: ", 0), 0u);
+    EXPECT_NE(f[0].summary.find("(person.lookup i "), std::string::npos) << f[0].summary;
+    EXPECT_NE(f[0].summaryEn.find("(person.lookup in "), std::string::npos) << f[0].summaryEn;
     EXPECT_EQ(f[0].fingerprint, run(d, l, 8).at(0).fingerprint);  // same actor, same day: one incident
 }
 
@@ -69,6 +73,8 @@ TEST(Detection, ManyDistinctPersonsInAWindow) {
     auto r = rule(DetectionType::ManyDistinctSubjects);
     r.threshold = 3;
     r.window = std::chrono::minutes(10);
+    r.summary = "{actor} slo opp {count} ulike personer";
+    r.summaryEn = "{actor} looked up {count} different people";
     Detector d({r});
     const char* persons[] = {"15058534541", "41019012393", "31129956049", "29020054342"};
     Line l;
@@ -83,6 +89,8 @@ TEST(Detection, ManyDistinctPersonsInAWindow) {
     auto f = run(d, l);
     ASSERT_EQ(f.size(), 1u);
     EXPECT_NE(f[0].summary.find("4"), std::string::npos) << f[0].summary;
+    EXPECT_NE(f[0].summary.find("slo opp 4 ulike personer"), std::string::npos) << f[0].summary;
+    EXPECT_NE(f[0].summaryEn.find("looked up 4 different people"), std::string::npos) << f[0].summaryEn;
     // Far later, the old lookups have left the window.
     l.timeMs += 60 * kMinute;
     l.subject = persons[1];

@@ -2,9 +2,10 @@
 // runs. Each simulated pod listens on its own port and serves realistic metrics: request
 // counters by method and status (they reset when the pod "restarts"), a latency histogram and
 // memory gauges. Faults can be switched on per pod at start or at run time:
-//   ok, down, slow, errors, malformed, huge, trickle, hang, duplicate, million, restart
-// Control: GET http://127.0.0.1:CONTROL/fault?target=NAME&mode=MODE, GET /targets.
+//   ok, down, slow, errors, malformed, huge, trickle, hang, duplicate, million, restart, redirect
+// Control (BASE-1): GET /targets, /redirected, /redirected-saw. Fault switch (BASE-2): GET /POD/MODE.
 #include <QCoreApplication>
+#include <algorithm>
 #include <QDateTime>
 #include <QFile>
 #include <QTimeZone>
@@ -42,6 +43,10 @@ struct Pod {
 
 const char* kServices[] = {"svarut", "fiks-io", "fiks-folkeregister", "digisos", "minside", "dokumentlager", "innsyn",
                            "print", "fiks-arkiv", "del-dokument", "bekymringsmelding", "fiks-konfigurasjon"};
+const char* kModes[] = {"ok", "down", "slow", "errors", "malformed", "huge", "trickle", "hang", "duplicate", "million", "restart", "redirect"};
+bool knownMode(const std::string& mode) {
+    return std::any_of(std::begin(kModes), std::end(kModes), [&](const char* m) { return mode == m; });
+}
 const double kBounds[] = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
 std::string metrics(const Pod& pod, int paddingSeries, bool openMetrics) {
@@ -253,14 +258,44 @@ int main(int argc, char** argv) {
         else if (a == "--tls-key") tlsKey = next();
         else if (a == "--fault") {
             const QString spec = next();
-            faults[spec.section('=', 0, 0).toStdString()] = spec.section('=', 1).toStdString();
+            const std::string mode = spec.section('=', 1).toStdString();
+            if (!spec.contains('=') || !knownMode(mode)) {
+                std::fprintf(stderr, "vakt-platform-sim: --fault %s: give POD=MODE with a mode from --help\n", spec.toLocal8Bit().constData());
+                return 2;
+            }
+            faults[spec.section('=', 0, 0).toStdString()] = mode;
+        } else if (a == "--seed") {
+            next();  // read with --audit-events
         } else if (a == "--help") {
-            std::puts("Usage: vakt-platform-sim [--base-port N] [--services N] [--pods-per-service N] [--extra-series N]\n"
-                      "                         [--targets-file FILE.json] [--fault POD=MODE ...]\n"
-                      "                         [--tls-cert CHAIN.pem --tls-key KEY.pem]  (pods serve HTTPS)\n"
-                      "       vakt-platform-sim --audit-events N [--seed S]   (writes N audit events as JSON lines)\n"
-                      "Modes: ok down slow errors malformed huge trickle hang duplicate million restart.\n"
-                      "Control port: BASE-1, GET /fault?target=POD&mode=MODE and GET /targets.");
+            std::puts(
+                "Usage: vakt-platform-sim [OPTIONS]                  serve a simulated platform's metrics\n"
+                "       vakt-platform-sim --audit-events N [--seed S]\n"
+                "                                                    write N audit events as JSON lines and exit\n"
+                "\n"
+                "A stand-in for the platform for Vakt's demo and tests: each service runs PODS pods, and each pod\n"
+                "serves Prometheus metrics (request counters, a latency histogram, memory) on its own port on\n"
+                "127.0.0.1, from BASE upwards. Runs until stopped.\n"
+                "\n"
+                "Options:\n"
+                "  --base-port BASE        the first pod's port (default 19200)\n"
+                "  --services N            how many of the 12 services to run, 1 to 12 (default 12)\n"
+                "  --pods-per-service N    pods per service (default 2)\n"
+                "  --extra-series N        extra gauge series per pod, for load runs (default 0)\n"
+                "  --targets-file FILE     write the pods as a Prometheus file_sd list (JSON)\n"
+                "  --fault POD=MODE        start POD (for example svarut-1) in MODE; may be repeated\n"
+                "  --tls-cert CHAIN.pem --tls-key KEY.pem\n"
+                "                          the pods serve HTTPS with this certificate\n"
+                "  --audit-events N        write N audit events (docs/audit-event-v1.md) to standard output\n"
+                "  --seed S                which sequence of audit events (default 1)\n"
+                "\n"
+                "Modes: ok, down (503), slow (its latency histogram shows slow requests), errors (a quarter of\n"
+                "  the requests fail with 5xx), malformed, huge (80 MiB), trickle (200 bytes a second), hang,\n"
+                "  duplicate (a series twice), million (a million series),\n"
+                "  restart (counters start from zero, then ok), redirect (302 to another host name).\n"
+                "\n"
+                "Control port BASE-1: GET /targets (the file_sd list), /redirected (where redirect points),\n"
+                "  /redirected-saw (whether credentials were sent there).\n"
+                "Fault switch BASE-2: GET /POD/MODE sets a pod's mode while running.");
             return 0;
         } else {
             std::fprintf(stderr, "vakt-platform-sim: unknown argument %s\n", a.toLocal8Bit().constData());
@@ -322,6 +357,7 @@ int main(int argc, char** argv) {
         // path is /POD/MODE
         const auto parts = QString::fromStdString(path).split('/', Qt::SkipEmptyParts);
         if (parts.size() != 2) return {400, "text/plain", "use /POD/MODE\n"};
+        if (!knownMode(parts[1].toStdString())) return {400, "text/plain", "unknown mode; see vakt-platform-sim --help\n"};
         for (auto& pod : pods)
             if (pod->name == parts[0].toStdString()) {
                 pod->fault = parts[1].toStdString();
