@@ -111,7 +111,7 @@ int ingest(Context& ctx, Args& a, audit::Ledger& ledger) {
     if (!head) return failWith(head.message());
     if (stats->startLine > 0) out() << "Continued " << source << " after line " << stats->startLine << ".\n";
     out() << "Accepted " << counted(stats->accepted, "event", "events");
-    if (stats->flagged) out() << " (" << stats->flagged << " with a malformed fødselsnummer or d-nummer)";
+    if (stats->flagged) out() << " (" << stats->flagged << " flagged: a malformed person id, or a person id where none belongs, now pseudonymised)";
     out() << "; quarantined " << counted(stats->quarantined, "line", "lines");
     if (detector) out() << "; " << counted(stats->findings, "detection", "detections");
     out() << ". The ledger holds " << counted(static_cast<qint64>(head->treeSize), "event", "events") << "; signed tree head "

@@ -9,6 +9,57 @@
     </message>
 </context>
 <context>
+    <name>EventTable</name>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Aktør</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>Organisasjon</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>
+Ingen bevis ennå: hendelsen er ikke med i et signert trehode (%1).</source>
+        <translation>
+No proof yet: the event is not in a signed tree head (%1).</translation>
+    </message>
+    <message>
+        <source>
+Bevis: hendelse %1 står i treet med %2 hendelser (rot %3), signert %4. %5</source>
+        <translation>
+Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translation>
+    </message>
+    <message>
+        <source>Beviset holder.</source>
+        <translation>The proof holds.</translation>
+    </message>
+    <message>
+        <source>Beviset holder ikke: hendelsen, treet eller signaturen stemmer ikke med loggens nøkkel.</source>
+        <translation>The proof does not hold: the event, the tree or the signature does not match the log&apos;s key.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message numerus="yes">
         <source>%n sekund(er)</source>
@@ -164,24 +215,8 @@
         <translation>Period</translation>
     </message>
     <message>
-        <source>Nr.</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <source>Tidspunkt</source>
-        <translation>Time</translation>
-    </message>
-    <message>
         <source>Tjeneste</source>
         <translation>Service</translation>
-    </message>
-    <message>
-        <source>Handling</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Resultat</source>
-        <translation>Result</translation>
     </message>
     <message>
         <source>Organisasjon</source>
@@ -318,10 +353,6 @@
     <message>
         <source>Lagrer hendelsene i søket med bevis som en fil til politiet eller Datatilsynet</source>
         <translation>Saves the events found, with their proofs, as a file for the police or the Data Protection Authority</translation>
-    </message>
-    <message>
-        <source>Aktør</source>
-        <translation>Actor</translation>
     </message>
     <message>
         <source>Eksporter bevis</source>
@@ -800,52 +831,8 @@
 <context>
     <name>vakt::desktop::FindingDialog</name>
     <message>
-        <source>
-Ingen bevis ennå: hendelsen er ikke med i et signert trehode (%1).</source>
-        <translation>
-No proof yet: the event is not in a signed tree head (%1).</translation>
-    </message>
-    <message>
-        <source>
-Bevis: hendelse %1 står i treet med %2 hendelser (rot %3), signert %4. %5</source>
-        <translation>
-Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translation>
-    </message>
-    <message>
-        <source>Beviset holder.</source>
-        <translation>The proof holds.</translation>
-    </message>
-    <message>
         <source>Funn fra deteksjonsreglene</source>
         <translation>Finding of the detection rules</translation>
-    </message>
-    <message>
-        <source>Nr.</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <source>Tidspunkt</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Tjeneste</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <source>Handling</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Resultat</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Aktør</source>
-        <translation>Actor</translation>
-    </message>
-    <message>
-        <source>Organisasjon</source>
-        <translation>Organisation</translation>
     </message>
     <message>
         <source>Velg en hendelse for å se den og beviset for at den står i loggen.</source>
@@ -909,10 +896,6 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Skriv hvorfor funnet lukkes.</source>
         <translation>Write why the finding is closed.</translation>
-    </message>
-    <message>
-        <source>Beviset holder ikke: hendelsen, treet eller signaturen stemmer ikke med loggens nøkkel.</source>
-        <translation>The proof does not hold: the event, the tree or the signature does not match the log&apos;s key.</translation>
     </message>
 </context>
 <context>

@@ -137,47 +137,86 @@ void appendString(std::string& out, std::string_view s) {
     out += '"';
 }
 
-// Where a value sits in an event. The fields the format defines are written as given; any other
-// text is searched for person ids, which services should not put there but sometimes do.
-enum class Place { Top, Party, AsGiven, Other };
+// Where a value sits in an event: the person ids of a person actor or subject, which become their
+// pseudonyms; the other fields the format defines, which are not meant to hold a person id (an id
+// found there is replaced too, and the event flagged); and anything else.
+enum class Place { Top, Party, PersonId, Format, Other };
 
-Place childPlace(Place place, std::string_view key) {
+Place childPlace(Place place, std::string_view key, bool personParty = false) {
     static constexpr std::string_view topLevel[] = {"time", "service", "action", "on_behalf_of", "legal_basis", "service_area",
                                                     "confidential", "address_protection", "result", "source_ip", "request_id"};
     if (place == Place::Top) {
         if (key == "actor" || key == "subject") return Place::Party;
-        return std::find(std::begin(topLevel), std::end(topLevel), key) != std::end(topLevel) ? Place::AsGiven : Place::Other;
+        return std::find(std::begin(topLevel), std::end(topLevel), key) != std::end(topLevel) ? Place::Format : Place::Other;
     }
-    if (place == Place::Party && (key == "type" || key == "id" || key == "org")) return Place::AsGiven;
+    if (place == Place::Party && key == "id") return personParty ? Place::PersonId : Place::Format;
+    if (place == Place::Party && (key == "type" || key == "org")) return Place::Format;
     return Place::Other;
 }
 
-// Calls `found` for each run of exactly 11 digits in `text` that is a valid fødselsnummer or d-nummer.
+bool isPersonParty(const json::Value& party) {
+    const json::Value* type = party.find("type");
+    return type && type->isString() && type->text == "person";
+}
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Calls `found(at, length, id)` for each person id in `text`: a valid fødselsnummer or d-nummer
+// written as exactly 11 digits, or as 6 and 5 digits with a space, dot or hyphen between them
+// (how people write them), never inside a longer run of digits.
 template <typename F>
 void forEachPersonId(std::string_view text, F found) {
+    auto runFrom = [&](std::size_t from) {
+        std::size_t end = from;
+        while (end < text.size() && isDigit(text[end])) ++end;
+        return end;
+    };
     for (std::size_t i = 0; i < text.size();) {
-        if (text[i] < '0' || text[i] > '9') {
+        if (!isDigit(text[i])) {
             ++i;
             continue;
         }
-        std::size_t end = i;
-        while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
-        if (end - i == 11 && norway::isValidPersonId(text.substr(i, 11))) found(i);
+        const std::size_t end = runFrom(i);
+        if (end - i == 11 && norway::isValidPersonId(text.substr(i, 11))) {
+            found(i, std::size_t{11}, std::string(text.substr(i, 11)));
+        } else if (end - i == 6 && end + 1 < text.size() && (text[end] == ' ' || text[end] == '.' || text[end] == '-') && isDigit(text[end + 1])) {
+            const std::size_t tail = runFrom(end + 1);
+            if (tail - (end + 1) == 5) {
+                std::string id = std::string(text.substr(i, 6)) + std::string(text.substr(end + 1, 5));
+                if (norway::isValidPersonId(id)) {
+                    found(i, std::size_t{12}, std::move(id));
+                    i = tail;
+                    continue;
+                }
+            }
+        }
         i = end;
     }
 }
 
-// Collects person ids written in other fields' text, with a warning naming each such field.
+bool holdsPersonId(std::string_view text) {
+    bool any = false;
+    forEachPersonId(text, [&](std::size_t, std::size_t, const std::string&) { any = true; });
+    return any;
+}
+
+// Collects every person id written outside a person's own id field (in text, numbers and member
+// names), with a warning naming each such field (never the value).
 void findOtherPersonIds(const json::Value& v, Place place, std::string& path, AuditEvent& e) {
-    if (v.isString()) {
-        if (place != Place::Other) return;
+    auto collect = [&](std::string_view text, const std::string& where) {
         bool any = false;
-        forEachPersonId(v.text, [&](std::size_t at) {
+        forEachPersonId(text, [&](std::size_t, std::size_t, std::string id) {
             any = true;
-            std::string id = v.text.substr(at, 11);
             if (std::find(e.otherPersonIds.begin(), e.otherPersonIds.end(), id) == e.otherPersonIds.end()) e.otherPersonIds.push_back(std::move(id));
         });
-        if (any) e.warnings.push_back("field '" + path + "' held a person id; it is stored as its pseudonym");
+        if (!any) return;
+        const std::string warning = place == Place::Format
+                                        ? "field '" + where + "' is not meant for a person id but held one; it is stored as its pseudonym"
+                                        : "field '" + where + "' held a person id; it is stored as its pseudonym";
+        if (std::find(e.warnings.begin(), e.warnings.end(), warning) == e.warnings.end()) e.warnings.push_back(warning);
+    };
+    if (v.isString() || v.isNumber()) {
+        if (place != Place::PersonId) collect(v.text, path);
         return;
     }
     const std::size_t length = path.size();
@@ -186,10 +225,12 @@ void findOtherPersonIds(const json::Value& v, Place place, std::string& path, Au
         findOtherPersonIds(v.items[i], Place::Other, path, e);
         path.resize(length);
     }
+    const bool personParty = place == Place::Party && isPersonParty(v);
     for (const auto& m : v.members) {
         if (!path.empty()) path += '.';
         path += shownName(m.key);
-        findOtherPersonIds(m.value, childPlace(place, m.key), path, e);
+        collect(m.key, path);  // a member's name can hold one too
+        findOtherPersonIds(m.value, childPlace(place, m.key, personParty), path, e);
         path.resize(length);
     }
 }
@@ -201,19 +242,25 @@ struct Pseudonyms {
     const std::vector<std::pair<std::string, std::string>>* others = nullptr;
 };
 
-void appendScrubbed(std::string& out, std::string_view text, const Pseudonyms& p) {
+std::string scrub(std::string_view text, const std::vector<std::pair<std::string, std::string>>& others) {
     std::string scrubbed;
     std::size_t copied = 0;
-    forEachPersonId(text, [&](std::size_t at) {
-        for (const auto& [id, pseudonym] : *p.others)
-            if (text.substr(at, 11) == id) {
+    forEachPersonId(text, [&](std::size_t at, std::size_t length, const std::string& id) {
+        for (const auto& [known, pseudonym] : others)
+            if (known == id) {
                 scrubbed.append(text.substr(copied, at - copied)).append(pseudonym);
-                copied = at + 11;
+                copied = at + length;
+                return;
             }
     });
-    if (copied == 0) return appendString(out, text);
+    if (copied == 0) return std::string(text);
     scrubbed.append(text.substr(copied));
-    appendString(out, scrubbed);
+    return scrubbed;
+}
+
+void appendScrubbed(std::string& out, std::string_view text, const Pseudonyms& p) {
+    if (!p.others || p.others->empty()) return appendString(out, text);
+    appendString(out, scrub(text, *p.others));
 }
 
 // `ownId` is written for the "id" member of this object (a person's pseudonym).
@@ -221,11 +268,12 @@ void appendCanonical(std::string& out, const json::Value& v, Place place, const 
     switch (v.type) {
         case json::Value::Type::Null: out += "null"; break;
         case json::Value::Type::Bool: out += v.boolean ? "true" : "false"; break;
-        case json::Value::Type::Number: out += v.text; break;
-        case json::Value::Type::String:
-            if (place == Place::Other && p.others && !p.others->empty()) appendScrubbed(out, v.text, p);
-            else appendString(out, v.text);
+        case json::Value::Type::Number:
+            // A person id written as a number becomes its pseudonym, a string.
+            if (p.others && !p.others->empty() && holdsPersonId(v.text)) appendScrubbed(out, v.text, p);
+            else out += v.text;
             break;
+        case json::Value::Type::String: appendScrubbed(out, v.text, p); break;
         case json::Value::Type::Array:
             out += '[';
             for (std::size_t i = 0; i < v.items.size(); ++i) {
@@ -235,17 +283,20 @@ void appendCanonical(std::string& out, const json::Value& v, Place place, const 
             out += ']';
             break;
         case json::Value::Type::Object: {
-            std::vector<const json::Member*> members;
+            // Member names are written as they are stored (person ids replaced), sorted.
+            std::vector<std::pair<std::string, const json::Member*>> members;
             members.reserve(v.members.size());
-            for (const auto& m : v.members) members.push_back(&m);
-            std::sort(members.begin(), members.end(), [](const auto* a, const auto* b) { return a->key < b->key; });
+            const bool scrubNames = p.others && !p.others->empty();
+            for (const auto& m : v.members) members.emplace_back(scrubNames ? scrub(m.key, *p.others) : m.key, &m);
+            std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            const bool personParty = place == Place::Party && isPersonParty(v);
             out += '{';
             for (std::size_t i = 0; i < members.size(); ++i) {
-                const json::Member& m = *members[i];
+                const json::Member& m = *members[i].second;
                 if (i) out += ',';
-                appendString(out, m.key);
+                appendString(out, members[i].first);
                 out += ':';
-                const Place child = childPlace(place, m.key);
+                const Place child = childPlace(place, m.key, personParty);
                 if (ownId && m.key == "id") appendString(out, *ownId);
                 else if (place == Place::Top && m.key == "actor") appendCanonical(out, m.value, child, p, p.actor);
                 else if (place == Place::Top && m.key == "subject") appendCanonical(out, m.value, child, p, p.subject);
@@ -388,11 +439,30 @@ std::string partyKey(std::string_view hmacKey, std::string_view type, std::strin
 }
 
 PartyKeys partyKeys(const AuditEvent& event, std::string_view hmacKey) {
-    PartyKeys keys{partyKey(hmacKey, event.actorType, event.actorId),
-                   event.subjectId.empty() ? std::string() : partyKey(hmacKey, event.subjectType, event.subjectId),
-                   {}};
+    PartyKeys keys;
     for (const auto& id : event.otherPersonIds) keys.others.emplace_back(id, pseudonym(hmacKey, id));
+    // An integration's or organisation's id is kept as it is, but never a person id inside it.
+    auto key = [&](const std::string& type, const std::string& id) { return type == "person" ? pseudonym(hmacKey, id) : scrub(id, keys.others); };
+    keys.actor = key(event.actorType, event.actorId);
+    if (!event.subjectId.empty()) keys.subject = key(event.subjectType, event.subjectId);
     return keys;
+}
+
+std::string pseudonymiseIds(std::string_view text, std::string_view hmacKey) {
+    std::vector<std::pair<std::string, std::string>> found;
+    forEachPersonId(text, [&](std::size_t, std::size_t, std::string id) {
+        std::string p = pseudonym(hmacKey, id);
+        found.emplace_back(std::move(id), std::move(p));
+    });
+    return found.empty() ? std::string(text) : scrub(text, found);
+}
+
+void scrubParsedFields(AuditEvent& event, const PartyKeys& keys) {
+    if (keys.others.empty()) return;
+    for (std::string* field : {&event.service, &event.action, &event.legalBasis, &event.serviceArea, &event.sourceIp, &event.requestId})
+        *field = scrub(*field, keys.others);
+    if (event.actorType != "person") event.actorId = keys.actor;
+    if (event.subjectType != "person" && !event.subjectId.empty()) event.subjectId = keys.subject;
 }
 
 std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys) {

@@ -47,6 +47,10 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text, int* offsetMinut
 // The pseudonym of a person id: "hmac-sha256:" and the hex HMAC-SHA256 under the ledger key.
 std::string pseudonym(std::string_view hmacKey, std::string_view personId);
 
+// `text` with every person id in it (11 digits, or 6 and 5 with a space, dot or hyphen between)
+// replaced by its pseudonym: for ids typed into a search.
+std::string pseudonymiseIds(std::string_view text, std::string_view hmacKey);
+
 // The key an actor or subject is indexed and searched by: the pseudonym for persons, the id
 // itself for integrations, organisations and documents.
 std::string partyKey(std::string_view hmacKey, std::string_view type, std::string_view id);
@@ -64,6 +68,9 @@ struct PartyKeys {
     std::vector<std::pair<std::string, std::string>> others;  // otherPersonIds with their pseudonyms
 };
 PartyKeys partyKeys(const AuditEvent& event, std::string_view hmacKey);
+// Replaces every person id found in the event's parsed fields (otherPersonIds) by its pseudonym,
+// once the canonical bytes are made: what the ledger indexes and the detector sees beside them.
+void scrubParsedFields(AuditEvent& event, const PartyKeys& keys);
 std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys);
 
 }  // namespace vakt::audit

@@ -26,9 +26,18 @@ QString bucketList(const std::vector<qint64>& buckets, std::size_t first, std::s
 }
 
 // Person ids are stored as pseudonyms, integrations, organisations and documents as themselves.
+// A typed id as the ledger keeps it: a person's as its pseudonym (malformed ones too, as ingest
+// does), and any person id inside another id replaced, as ingest replaces it.
 std::string storedKey(std::string_view hmacKey, const std::string& id) {
     const bool personShaped = id.size() == 11 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return personShaped ? pseudonym(hmacKey, id) : id;
+    return personShaped ? pseudonym(hmacKey, id) : pseudonymiseIds(id, hmacKey);
+}
+
+// The service and action as the ledger keeps them, with any person id replaced.
+Ledger::Query asStored(Ledger::Query query, std::string_view hmacKey) {
+    query.service = pseudonymiseIds(query.service, hmacKey);
+    query.action = pseudonymiseIds(query.action, hmacKey);
+    return query;
 }
 
 
@@ -81,10 +90,29 @@ Result<TreeBuilder> Ledger::loadFrontier() {
 }
 
 Result<SourcePosition> Ledger::position(const QString& sourceKey) {
-    auto pos = store_.db().query(QStringLiteral("SELECT byte_offset, line FROM audit_sources WHERE source = ?"), {sourceKey});
+    auto pos = store_.db().query(
+        QStringLiteral("SELECT byte_offset, line, head_length, tail_length, tail_sha256 FROM audit_sources WHERE source = ?"), {sourceKey});
     if (!pos) return pos.error();
     if (pos->empty()) return SourcePosition{};
-    return SourcePosition{pos->front().value(0).toLongLong(), pos->front().value(1).toLongLong()};
+    const auto& r = pos->front();
+    return SourcePosition{r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toLongLong(), r.value(3).toLongLong(),
+                          r.value(4).toString().toStdString()};
+}
+
+Result<QString> Ledger::sourceByHead(const QByteArray& head) {
+    auto lengths = store_.db().query(QStringLiteral("SELECT DISTINCT head_length FROM audit_sources WHERE head_length > 0 AND head_length <= ?"
+                                                    " ORDER BY head_length DESC"),
+                                     {static_cast<qint64>(head.size())});
+    if (!lengths) return lengths.error();
+    for (const auto& l : *lengths) {
+        const qint64 length = l.value(0).toLongLong();
+        const QByteArray prefix = head.left(length);
+        auto found = store_.db().query(QStringLiteral("SELECT source FROM audit_sources WHERE head_length = ? AND head_sha256 = ? ORDER BY source LIMIT 1"),
+                                       {length, QString::fromStdString(crypto::sha256Hex(std::string_view(prefix.constData(), static_cast<std::size_t>(prefix.size()))))});
+        if (!found) return found.error();
+        if (!found->empty()) return found->front().value(0).toString();
+    }
+    return QString();
 }
 
 Result<std::uint64_t> Ledger::size() {
@@ -103,9 +131,11 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     qint64 committedOffset = 0, line = 0;
     const QString& source = spec.name;
     const bool resumable = !spec.key.isEmpty();
+    SourcePosition stored;
     if (resumable) {
         auto pos = position(spec.key);
         if (!pos) return pos.error();
+        stored = *pos;
         committedOffset = pos->offset;
         line = pos->line;
         const qint64 skip = committedOffset - spec.baseOffset;  // bytes of the input already in the ledger
@@ -119,15 +149,26 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
                 stats.endOffset = committedOffset;
                 return stats;
             };
+            // The line before the position is read again and must be the one read there: a file
+            // replaced or rewritten under the same name is refused, never read on from the wrong place.
+            const qint64 tailLength = stored.tailLength > 0 && stored.tailLength <= skip ? stored.tailLength : 0;
+            const auto tailDiffers = [&](const QByteArray& tail) {
+                return crypto::sha256Hex(std::string_view(tail.constData(), static_cast<std::size_t>(tail.size()))) != stored.tailSha256;
+            };
+            const auto replaced = [&] {
+                return fail(source.toStdString() + ": the line before the position already ingested (byte " + std::to_string(committedOffset) +
+                            ") is not the one read there; the file was replaced or rewritten, so nothing is read from it");
+            };
             if (!input.isSequential()) {
                 if (input.size() < skip && spec.olderCopiesExpected) return olderCopy();
                 if (input.size() < skip)
                     return fail(source.toStdString() + ": shorter (" + std::to_string(spec.baseOffset + input.size()) +
                                 " bytes) than the position already ingested (" + std::to_string(committedOffset) +
                                 " bytes); it was truncated or replaced, so it is not read again");
-                if (!input.seek(skip)) return fail(source.toStdString() + ": cannot seek to byte " + std::to_string(committedOffset));
+                if (!input.seek(skip - tailLength)) return fail(source.toStdString() + ": cannot seek to byte " + std::to_string(committedOffset));
+                if (tailLength > 0 && tailDiffers(input.read(tailLength))) return replaced();
             } else {
-                for (qint64 left = skip; left > 0;) {
+                for (qint64 left = skip - tailLength; left > 0;) {
                     char discard[65536];
                     const qint64 n = input.read(discard, std::min<qint64>(left, sizeof discard));
                     if (n <= 0 && spec.olderCopiesExpected) return olderCopy();
@@ -136,6 +177,17 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
                                     " bytes); it is not the file that was read before");
                     left -= n;
                 }
+                QByteArray tail;
+                while (tail.size() < tailLength) {
+                    const QByteArray more = input.read(tailLength - tail.size());
+                    if (more.isEmpty()) {
+                        if (spec.olderCopiesExpected) return olderCopy();
+                        return fail(source.toStdString() + ": ends before the position already ingested (" + std::to_string(committedOffset) +
+                                    " bytes); it is not the file that was read before");
+                    }
+                    tail += more;
+                }
+                if (tailLength > 0 && tailDiffers(tail)) return replaced();
             }
         }
     }
@@ -175,6 +227,19 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     if (!insertNode) return insertNode.error();
     std::size_t batch = 0;
     qint64 offset = committedOffset;  // of the next unread byte
+    // The last line read, as it was read, kept with the position (see SourcePosition::tailSha256).
+    std::string lastLine;
+    bool lastLineKnown = false, lastLineEnded = false;
+    // The file's first bytes are kept when given and longer than those kept before.
+    const bool newHead = !spec.head.isEmpty() && spec.head.size() > stored.headLength;
+    const qint64 headLength = newHead ? spec.head.size() : stored.headLength;
+    QString headSha = QStringLiteral("");  // never NULL: the column is NOT NULL
+    if (newHead) headSha = QString::fromStdString(crypto::sha256Hex(std::string_view(spec.head.constData(), static_cast<std::size_t>(spec.head.size()))));
+    else if (resumable && stored.headLength > 0) {
+        auto kept = db.query(QStringLiteral("SELECT head_sha256 FROM audit_sources WHERE source = ?"), {spec.key});
+        if (!kept) return kept.error();
+        if (!kept->empty()) headSha = kept->front().value(0).toString();
+    }
     const std::string sourceName = source.toStdString();
     const std::string received = store_.clock().now().toString(Qt::ISODateWithMs).toStdString();
 
@@ -184,8 +249,8 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         // Another writer appending at the same time would have moved the frontier.
         auto current = db.query(QStringLiteral("SELECT tree_size FROM audit_frontier WHERE id = 1"));
         if (!current) return current.error();
-        const std::uint64_t stored = current->empty() ? 0 : static_cast<std::uint64_t>(current->front().value(0).toLongLong());
-        if (stored != committedSize) return fail("audit ledger: another process appended to the ledger meanwhile; run the ingest again");
+        const std::uint64_t storedSize = current->empty() ? 0 : static_cast<std::uint64_t>(current->front().value(0).toLongLong());
+        if (storedSize != committedSize) return fail("audit ledger: another process appended to the ledger meanwhile; run the ingest again");
         for (const auto& e : events) {
             const std::string_view leaf(reinterpret_cast<const char*>(e.leaf.data()), e.leaf.size());
             if (auto s = rows->add({e.seq, e.timeMs, e.service, e.action, e.actorKey, e.actorOrg, e.subjectKey, e.result, e.canonical, leaf,
@@ -210,9 +275,12 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         if (auto s = db.exec(QStringLiteral("INSERT INTO audit_frontier (id, tree_size, hashes) VALUES (1, ?, ?)"), {size, frontier.join(',')}); !s)
             return s;
         if (resumable) {
+            const std::string tail = lastLineKnown ? lastLine + (lastLineEnded ? "\n" : "") : std::string();
             if (auto s = db.exec(QStringLiteral("DELETE FROM audit_sources WHERE source = ?"), {spec.key}); !s) return s;
-            if (auto s = db.exec(QStringLiteral("INSERT INTO audit_sources (source, byte_offset, line, updated_at) VALUES (?, ?, ?, ?)"),
-                                 {spec.key, offset, line, store_.clock().now().toString(Qt::ISODateWithMs)});
+            if (auto s = db.exec(QStringLiteral("INSERT INTO audit_sources (source, byte_offset, line, updated_at, head_length, head_sha256,"
+                                                " tail_length, tail_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 {spec.key, offset, line, store_.clock().now().toString(Qt::ISODateWithMs), headLength, headSha,
+                                  static_cast<qint64>(tail.size()), tail.empty() ? QStringLiteral("") : QString::fromStdString(crypto::sha256Hex(tail))});
                 !s)
                 return s;
         }
@@ -257,6 +325,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         }
         PartyKeys parties = partyKeys(*event, keys_.hmacKey());
         std::string canonical = canonicalEvent(*event, parties);
+        scrubParsedFields(*event, parties);
         const Hash leaf = leafHash(canonical);
         const qint64 seq = static_cast<qint64>(tree.size());
         tree.append(leaf, keepNode);
@@ -302,6 +371,9 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
             offset += lineBytes + 1;
             lineBytes = 0;
             handle(pending, overlong);
+            lastLineKnown = !overlong;  // an overlong line was not kept, so it cannot be checked later
+            lastLineEnded = true;
+            lastLine.swap(pending);
             pending.clear();
             overlong = false;
             if (batch >= batchLines)
@@ -311,6 +383,9 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     if (lineBytes > 0 && spec.final) {
         offset += lineBytes;
         handle(pending, overlong);
+        lastLineKnown = !overlong;
+        lastLineEnded = false;
+        lastLine.swap(pending);
     }
     if (batch > 0)
         if (auto s = flush(); !s) return s.error();
@@ -822,9 +897,10 @@ QString readingKey(const QJsonObject& what) {
 }
 }  // namespace
 
-Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, const Query& query, int limit, std::optional<Cursor> after) {
+Result<std::vector<LedgerEvent>> Ledger::search(const Session& who, const Query& typed, int limit, std::optional<Cursor> after) {
     if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
     if (auto s = keys_.canPseudonymise(); !s) return s.error();
+    const Query query = asStored(typed, keys_.hmacKey());
     auto found = findEvents(query, limit, after);
     if (!found) return found.error();
     QJsonObject what = evidenceQuery(query, keys_.hmacKey());
@@ -907,9 +983,10 @@ Result<std::vector<QuarantinedLine>> Ledger::quarantine(const Session& who, int 
 }
 
 
-Result<QJsonObject> Ledger::evidence(const Session& who, const Query& query) {
+Result<QJsonObject> Ledger::evidence(const Session& who, const Query& typed) {
     if (!who.allows(audit::permission::Investigate)) return denied(who, audit::permission::Investigate).error();
     if (auto s = keys_.canPseudonymise(); !s) return s.error();
+    const Query query = asStored(typed, keys_.hmacKey());
     constexpr int kMaxEvents = 100000;
     auto found = findEvents(query, kMaxEvents + 1);
     if (!found) return found.error();

@@ -61,11 +61,19 @@ struct SourceSpec {
     // The services this source may write events for (a push client's); empty: any. An event of
     // another service is quarantined.
     std::vector<std::string> allowedServices = {};
+    // A log file's first bytes (up to 1 KiB), kept with its position: how the file is known again
+    // after it is renamed or compressed (sourceByHead). Empty: the source is not a file.
+    QByteArray head = {};
 };
 
 // How far a source has been read: the byte after the last committed line, and its line count.
 struct SourcePosition {
     qint64 offset = 0, line = 0;
+    qint64 headLength = 0;  // of the first bytes it is known by (0: none kept, a Vakt 0.1 position)
+    // The last line read before the offset, as it was read: a file whose bytes there differ is
+    // not the one that was read, and is refused rather than read on from the wrong place.
+    qint64 tailLength = 0;
+    std::string tailSha256;
 };
 
 struct VerifyReport {
@@ -94,6 +102,9 @@ public:
     Result<std::uint64_t> size();
     // The committed position of a resumable source (zero when it was never read).
     Result<SourcePosition> position(const QString& sourceKey);
+    // The file source whose kept first bytes begin `head` (the longest such), or empty: what a
+    // log file is continued as, whatever its name now.
+    Result<QString> sourceByHead(const QByteArray& head);
 
     // Proofs as self-contained JSON (docs/audit-ledger.md tells how to check them by hand). An
     // inclusion proof holds the event, so it needs audit.investigate and is recorded in the

@@ -143,6 +143,17 @@ ModuleSchema ledgerSchema() {
          },
          {},
          {}},
+        {4,
+         QStringLiteral("audit ledger: a file known by its first bytes, and the line before each position, to refuse a replaced file"),
+         {
+             "ALTER TABLE audit_sources ADD COLUMN head_length BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE audit_sources ADD COLUMN head_sha256 TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE audit_sources ADD COLUMN tail_length BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE audit_sources ADD COLUMN tail_sha256 TEXT NOT NULL DEFAULT ''",
+             "CREATE INDEX audit_sources_head ON audit_sources (head_length, head_sha256)",
+         },
+         {},
+         {}},
             }};
 }
 

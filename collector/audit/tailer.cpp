@@ -68,7 +68,26 @@ std::unique_ptr<QIODevice> openLog(const QString& path) {
     return device;
 }
 
-// The first complete line (up to 4 KiB), or nothing while the file has none yet.
+// How many first bytes of a log file it is known by: enough to tell apart files that begin
+// with the same header line.
+constexpr qint64 kHeadBytes = 1024;
+
+// The file's first kHeadBytes (all of it when shorter), or nothing while it holds no complete line.
+std::optional<QByteArray> fileHead(const QString& path) {
+    auto device = openLog(path);
+    if (!device) return std::nullopt;
+    QByteArray head;
+    while (head.size() < kHeadBytes) {
+        const QByteArray more = device->read(kHeadBytes - head.size());
+        if (more.isEmpty()) break;
+        head += more;
+    }
+    if (head.size() < kHeadBytes && !head.contains('\n')) return std::nullopt;
+    return head;
+}
+
+// Vakt 0.1 knew a file by the SHA-256 of its first line (up to 4 KiB): the key its position
+// was kept under, taken over once by the file it belongs to.
 std::optional<std::string> firstLine(const QString& path) {
     auto device = openLog(path);
     if (!device) return std::nullopt;
@@ -86,6 +105,19 @@ std::optional<std::string> firstLine(const QString& path) {
 
 }  // namespace
 
+Result<QString> AuditTailer::sourceKey(const QString& path, const QByteArray& head) {
+    auto known = ledger_.sourceByHead(head);
+    if (!known) return known.error();
+    if (!known->isEmpty()) return *known;
+    if (const auto line = firstLine(path)) {
+        const QString legacy = QStringLiteral("file-sha256:") + QString::fromStdString(crypto::sha256Hex(*line));
+        auto pos = ledger_.position(legacy);
+        if (!pos) return pos.error();
+        if (pos->offset > 0 && pos->headLength == 0) return legacy;
+    }
+    return QStringLiteral("file-head:") + QString::fromStdString(crypto::sha256Hex(std::string_view(head.constData(), static_cast<std::size_t>(head.size()))));
+}
+
 TailPass AuditTailer::poll(const Session& who) {
     TailPass pass;
     EventLimits limits;
@@ -99,14 +131,19 @@ TailPass AuditTailer::poll(const Session& who) {
             const bool compressed = path.endsWith(QLatin1String(".gz"));
             const std::pair<qint64, qint64> stamp{file.size(), file.lastModified().toMSecsSinceEpoch()};
             if (compressed && doneCompressed_.count(path) && doneCompressed_[path] == stamp) continue;
-            const auto head = firstLine(path);
+            const auto head = fileHead(path);
             if (!head) continue;  // nothing complete to read yet
+            auto key = sourceKey(path, *head);
+            if (!key) {
+                pass.problems.push_back(path.toStdString() + ": " + key.message());
+                continue;
+            }
             auto device = openLog(path);
             if (!device) {
                 pass.problems.push_back(path.toStdString() + ": cannot open");
                 continue;
             }
-            const SourceSpec spec{QStringLiteral("file-sha256:") + QString::fromStdString(crypto::sha256Hex(*head)), path, compressed, 0, true};
+            const SourceSpec spec{*key, path, compressed, 0, true, {}, *head};
             auto stats = ledger_.ingest(who, spec, *device, limits);
             if (!stats) {
                 pass.problems.push_back(stats.message());

@@ -23,6 +23,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "core/base/norway.h"
+#include "desktop/audit/event_table.h"
 #include "desktop/audit/finding_dialog.h"
 #include "desktop/monitoring/monitoring_page.h"
 #include "desktop/shell/formatting.h"
@@ -132,9 +133,7 @@ AuditPage::AuditPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(
     layout->addWidget(status_);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    results_ = readOnlyTable(QStringLiteral("auditResults"),
-                             {tr("Nr."), tr("Tidspunkt"), tr("Tjeneste"), tr("Handling"), tr("Resultat"), tr("Aktør"), tr("Organisasjon")}, splitter,
-                             true);
+    results_ = eventTable(QStringLiteral("auditResults"), splitter);
     rememberHeader(results_->horizontalHeader(), QStringLiteral("auditResults"));
     detail_ = new QPlainTextEdit(splitter);
     detail_->setObjectName(QStringLiteral("auditDetail"));
@@ -282,17 +281,7 @@ void AuditPage::loadMore() {
     }
     exhausted_ = page->size() < static_cast<std::size_t>(kPageSize);
     for (const auto& e : *page) {
-        const int row = results_->rowCount();
-        results_->insertRow(row);
-        auto* number = readOnlyCell(QString::number(e.seq), e.seq);
-        number->setData(Qt::UserRole + 1, QString::fromStdString(e.canonical));
-        results_->setItem(row, 0, number);
-        results_->setItem(row, 1, readOnlyCell(formatDateTime(QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC)), e.timeMs));
-        results_->setItem(row, 2, readOnlyCell(names_.service(e.service)));
-        results_->setItem(row, 3, readOnlyCell(e.action));
-        results_->setItem(row, 4, readOnlyCell(e.result));
-        results_->setItem(row, 5, readOnlyCell(AuditNames::actor(e.actorKey)));
-        results_->setItem(row, 6, readOnlyCell(names_.organisation(e.actorOrg)));
+        appendEvent(results_, e, names_);
         cursor_ = audit::Ledger::Cursor{e.timeMs, e.seq};
     }
     fitColumns(results_);
@@ -320,9 +309,7 @@ bool AuditPage::exportEvidence(const QString& path) {
 }
 
 void AuditPage::showResult(int row) {
-    if (row < 0 || !results_->item(row, 0)) return;
-    detail_->setPlainText(eventDetail(*ledger_, ctx_.session, results_->item(row, 0)->data(Qt::UserRole).toLongLong(),
-                                      results_->item(row, 0)->data(Qt::UserRole + 1).toString().toStdString()));
+    if (ledger_ && row >= 0) detail_->setPlainText(eventDetail(*ledger_, ctx_.session, results_, row));
 }
 
 void AuditPage::verifyLedger() {

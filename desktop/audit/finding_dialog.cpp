@@ -2,7 +2,6 @@
 
 #include <QDialogButtonBox>
 #include <QInputDialog>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -10,26 +9,12 @@
 #include <QVBoxLayout>
 
 #include "core/incidents.h"
+#include "desktop/audit/event_table.h"
 #include "desktop/monitoring/monitoring_page.h"
 #include "desktop/shell/formatting.h"
 #include "desktop/shell/tables.h"
 
 namespace vakt::desktop {
-
-QString eventDetail(audit::Ledger& ledger, const Session& session, qint64 seq, const std::string& canonical) {
-    QString text = QString::fromUtf8(QJsonDocument::fromJson(QByteArray::fromStdString(canonical)).toJson(QJsonDocument::Indented));
-    auto proof = ledger.inclusionProof(session, static_cast<std::uint64_t>(seq));
-    if (!proof) return text + FindingDialog::tr("\nIngen bevis ennå: hendelsen er ikke med i et signert trehode (%1).").arg(describeError(proof.error()));
-    const auto check = audit::checkProof(*proof, ledger.keys().publicPem());
-    const QJsonObject head = (*proof)[QStringLiteral("head")].toObject();
-    return text + FindingDialog::tr("\nBevis: hendelse %1 står i treet med %2 hendelser (rot %3), signert %4. %5")
-                      .arg(seq)
-                      .arg(formatNumber(head[QStringLiteral("tree_size")].toInteger()))
-                      .arg(head[QStringLiteral("root")].toString().left(16))
-                      .arg(formatDateTime(QDateTime::fromMSecsSinceEpoch(head[QStringLiteral("timestamp_ms")].toInteger(), Qt::UTC)))
-                      .arg(check ? FindingDialog::tr("Beviset holder.")
-                                 : FindingDialog::tr("Beviset holder ikke: hendelsen, treet eller signaturen stemmer ikke med loggens nøkkel."));
-}
 
 FindingDialog::FindingDialog(AppContext& context, audit::Ledger& ledger, const AuditNames& names, qint64 incidentId, QWidget* parent)
     : QDialog(parent), ctx_(context), ledger_(ledger), names_(names), id_(incidentId) {
@@ -46,9 +31,7 @@ FindingDialog::FindingDialog(AppContext& context, audit::Ledger& ledger, const A
     state_->setWordWrap(true);
     layout->addWidget(state_);
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    events_ = readOnlyTable(QStringLiteral("findingEvents"),
-                            {tr("Nr."), tr("Tidspunkt"), tr("Tjeneste"), tr("Handling"), tr("Resultat"), tr("Aktør"), tr("Organisasjon")}, splitter,
-                            true);
+    events_ = eventTable(QStringLiteral("findingEvents"), splitter);
     detail_ = new QPlainTextEdit(splitter);
     detail_->setObjectName(QStringLiteral("findingDetail"));
     detail_->setReadOnly(true);
@@ -107,25 +90,12 @@ void FindingDialog::load() {
         b->setEnabled(open && mayHandle);
         b->setToolTip(mayHandle ? QString() : tr("Bare sikkerhetsansvarlig kan ta og lukke funn fra revisjonsloggen."));
     }
-    events_->setRowCount(static_cast<int>(evidence_.size()));
-    for (int r = 0; r < static_cast<int>(evidence_.size()); ++r) {
-        const auto& e = evidence_[static_cast<std::size_t>(r)];
-        events_->setItem(r, 0, readOnlyCell(QString::number(e.seq), e.seq));
-        events_->setItem(r, 1, readOnlyCell(formatDateTime(QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC)), e.timeMs));
-        events_->setItem(r, 2, readOnlyCell(names_.service(e.service)));
-        events_->setItem(r, 3, readOnlyCell(e.action));
-        events_->setItem(r, 4, readOnlyCell(e.result));
-        events_->setItem(r, 5, readOnlyCell(AuditNames::actor(e.actorKey)));
-        events_->setItem(r, 6, readOnlyCell(names_.organisation(e.actorOrg)));
-    }
+    events_->setRowCount(0);
+    for (const auto& e : evidence_) appendEvent(events_, e, names_);
     fitColumns(events_);
 }
 
-void FindingDialog::showEvidence(int row) {
-    if (row < 0 || row >= static_cast<int>(evidence_.size())) return;
-    const auto& e = evidence_[static_cast<std::size_t>(row)];
-    detail_->setPlainText(eventDetail(ledger_, ctx_.session, e.seq, e.canonical));
-}
+void FindingDialog::showEvidence(int row) { detail_->setPlainText(eventDetail(ledger_, ctx_.session, events_, row)); }
 
 bool FindingDialog::report(const Status& s) {
     if (!s) {
@@ -139,32 +109,29 @@ bool FindingDialog::report(const Status& s) {
     return true;
 }
 
-bool FindingDialog::acknowledge(const QString& note) {
-    QString text = note;
+bool FindingDialog::handle(QString text, const QString& title, const QString& prompt, const QString& missing,
+                           Status (IncidentStore::*save)(const Session&, qint64, const QString&)) {
     if (text.isEmpty()) {
         bool ok = false;
-        text = QInputDialog::getMultiLineText(this, tr("Ta funnet"), tr("Hva gjør du med funnet? (føres i endringsloggen)"), {}, &ok);
+        text = QInputDialog::getMultiLineText(this, title, prompt, {}, &ok);
         if (!ok) return false;
     }
     if (text.trimmed().isEmpty()) {
-        message_->setText(tr("Skriv hva du gjør med funnet."));
+        message_->setText(missing);
         return false;
     }
-    return report(IncidentStore(*ctx_.store).acknowledge(ctx_.session, id_, text));
+    IncidentStore incidents(*ctx_.store);
+    return report((incidents.*save)(ctx_.session, id_, text));
+}
+
+bool FindingDialog::acknowledge(const QString& note) {
+    return handle(note, tr("Ta funnet"), tr("Hva gjør du med funnet? (føres i endringsloggen)"), tr("Skriv hva du gjør med funnet."),
+                  &IncidentStore::acknowledge);
 }
 
 bool FindingDialog::closeFinding(const QString& reason) {
-    QString text = reason;
-    if (text.isEmpty()) {
-        bool ok = false;
-        text = QInputDialog::getMultiLineText(this, tr("Lukk funnet"), tr("Hvorfor lukkes funnet? (føres i endringsloggen)"), {}, &ok);
-        if (!ok) return false;
-    }
-    if (text.trimmed().isEmpty()) {
-        message_->setText(tr("Skriv hvorfor funnet lukkes."));
-        return false;
-    }
-    return report(IncidentStore(*ctx_.store).close(ctx_.session, id_, text));
+    return handle(reason, tr("Lukk funnet"), tr("Hvorfor lukkes funnet? (føres i endringsloggen)"), tr("Skriv hvorfor funnet lukkes."),
+                  &IncidentStore::close);
 }
 
 }  // namespace vakt::desktop

@@ -2,6 +2,7 @@
 #include <QDialog>
 
 #include "collector/audit/ledger.h"
+#include "core/incidents.h"
 #include "desktop/audit/audit_names.h"
 #include "desktop/shell/app_context.h"
 
@@ -11,9 +12,6 @@ class QPushButton;
 class QTableWidget;
 
 namespace vakt::desktop {
-
-// An event as JSON with its inclusion proof checked against the ledger's own public key.
-QString eventDetail(audit::Ledger& ledger, const Session& session, qint64 seq, const std::string& canonical);
 
 // One detection finding: what the rule saw, the events behind it with their proofs, and taking
 // or closing it with a reason (the incident the service desk also sees; recorded in the trail).
@@ -35,6 +33,8 @@ private:
     void load();
     void showEvidence(int row);
     bool report(const Status& s);
+    // Asks for the note or reason when none was given, then saves it with `save`.
+    bool handle(QString text, const QString& title, const QString& prompt, const QString& missing, Status (IncidentStore::*save)(const Session&, qint64, const QString&));
     AppContext& ctx_;
     audit::Ledger& ledger_;
     const AuditNames& names_;

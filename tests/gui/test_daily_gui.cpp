@@ -47,6 +47,7 @@
 #include "desktop/overview/overview_page.h"
 #include "desktop/shell/desktop_app.h"
 #include "desktop/shell/language.h"
+#include "desktop/shell/login_dialog.h"
 #include "desktop/shell/main_window.h"
 
 using namespace vakt;
@@ -525,6 +526,25 @@ private slots:
                         QVERIFY2(!forbidden.contains(plain(text)), qPrintable(QStringLiteral("%1 page (%2): \"%3\"").arg(id, language, text)));
                 for (QWidget* root : roots.mid(1)) root->close();
             }
+            // The sign-in dialog, and the question before unsaved edits are thrown away.
+            QStringList shown;
+            LoginDialog login(*ctx->store);
+            login.show();
+            shown << visibleTexts(&login);
+            QVERIFY(window.showModule("catalog"));
+            auto* catalog = qobject_cast<CatalogPage*>(window.page("catalog"));
+            QTest::keyClicks(catalog->findChild<QPlainTextEdit*>("fieldGoal"), " x");
+            QTimer::singleShot(0, [&shown] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box) return;
+                shown << visibleTexts(box);
+                box->button(QMessageBox::Cancel)->click();
+            });
+            QVERIFY(!catalog->confirmLeave());
+            QVERIFY(shown.size() > 4);
+            catalog->revert();
+            for (const QString& text : shown)
+                QVERIFY2(!forbidden.contains(plain(text)), qPrintable(QStringLiteral("dialog (%1): \"%2\"").arg(language, text)));
         };
         check("nb", texts_.english);
         check("en", texts_.norwegian);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "collector/audit/ledger.h"
+#include "core/base/norway.h"
 #include "core/incidents.h"
 #include "tests/support/run_program.h"
 #include "tests/support/audit_events.h"
@@ -87,6 +88,24 @@ protected:
     QString db_, keys_;
 };
 
+// Valid fødselsnumre (and, from `dNumbers` on, d-numre), made from the rule rather than copied.
+QStringList validPersonIds(int count, int dNumbers) {
+    QStringList out;
+    for (int n = 0; out.size() < count; ++n) {
+        // Days from 10, so an id can be written as a JSON number (no leading zero).
+        const int day = 10 + n % 18 + (out.size() >= dNumbers ? 40 : 0), month = 1 + n % 12, year = 50 + n % 40;
+        const QString stem = QStringLiteral("%1%2%3%4").arg(day, 2, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0')).arg(year).arg(400 + n);
+        for (int control = 0; control < 100; ++control) {
+            const QString id = stem + QStringLiteral("%1").arg(control, 2, 10, QLatin1Char('0'));
+            if (vakt::norway::isValidPersonId(id.toStdString())) {
+                out << id;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 QString firstSubject(const QByteArray& lines) {
     const auto m = QRegularExpression(R"re("subject":\{"type":"person","id":"(\d{11})")re").match(QString::fromUtf8(lines));
     return m.captured(1);
@@ -147,6 +166,13 @@ TEST_F(AuditLedger, AFileIsReadOnceEvenWhenIngestedAgainAndGrown) {
     Outcome shrunk = vakt({"audit", "ingest", file});
     EXPECT_EQ(shrunk.code, 1);
     EXPECT_TRUE(shrunk.err.contains("truncated or replaced")) << shrunk.err.toStdString();
+    // Replaced by a longer file under the same name: its bytes before the position are not what
+    // was read there, so it is refused rather than read on from the middle of another log.
+    write("svarut.jsonl", events(600, 7));
+    Outcome replaced = vakt({"audit", "ingest", file});
+    EXPECT_EQ(replaced.code, 1);
+    EXPECT_TRUE(replaced.err.contains("is not the one read there; the file was replaced or rewritten")) << replaced.err.toStdString();
+    EXPECT_EQ(count("SELECT count(*) FROM audit_events"), 500);
 }
 
 TEST_F(AuditLedger, PersonIdsAreNeverStoredInClearButCanBeSearched) {
@@ -177,6 +203,68 @@ TEST_F(AuditLedger, PersonIdsAreNeverStoredInClearButCanBeSearched) {
 
 // A refused line may carry a person id in any field; its reason names the field and the rule
 // only, in the database, in `audit quarantine` and on standard error.
+// A corpus with person ids wherever a service might write them: as numbers, as member names, in
+// request_id and legal_basis, inside the ids of integrations and documents, in the service and
+// action, and written with a space, dot or hyphen. None may remain in clear in the database, in
+// what ingest prints, in search results, evidence bundles, detections or the trail.
+TEST_F(AuditLedger, NoPersonIdFromTheInputRemainsInClearAnywhere) {
+    const QStringList ids = validPersonIds(16, 12);
+    auto split = [&](int i, const char* separator) { return ids[i].left(6) + QLatin1String(separator) + ids[i].mid(6); };
+    const QString integration = "fagsystem-" + ids[5];
+    const QStringList lines = {
+        // Where the format puts person ids.
+        QStringLiteral(R"({"time":"2026-11-26T10:00:00+01:00","service":"fiks-folkeregister","action":"person.lookup","actor":{"type":"person","id":"%1","org":"974760673"},"subject":{"type":"person","id":"%2"},"legal_basis":"Folkeregisterloven § 10-2"})").arg(ids[0], ids[1]),
+        // A number, a member name, request_id and legal_basis.
+        QStringLiteral(R"({"time":"2026-11-26T10:01:00+01:00","service":"svarut","action":"forsendelse.send","actor":{"type":"person","id":"%1","org":"974760673"},"saksnr":%2,"%3":{"merknad":"x"},"request_id":"req-%4","legal_basis":"Forvaltningsloven § 13 for %1"})").arg(ids[0], ids[2], ids[3], ids[4]),
+        // Inside an integration's id and a document's id, and in arrays.
+        QStringLiteral(R"({"time":"2026-11-26T10:02:00+01:00","service":"digisos","action":"document.download","actor":{"type":"integration","id":"%1","org":"974760673"},"subject":{"type":"document","id":"sak-%2"},"vedlegg":[{"eier":%3},"%4"]})").arg(integration, ids[6], ids[7], ids[8]),
+        // Written as people write them: with a space, a dot or a hyphen.
+        QStringLiteral(R"({"time":"2026-11-26T10:03:00+01:00","service":"svarut","action":"forsendelse.send","actor":{"type":"person","id":"%1","org":"974760673"},"merknad":"gjelder %2, %3 og %4","source_ip":"10.0.0.1"})").arg(ids[0], split(9, " "), split(10, "."), split(11, "-")),
+        // In the service and the action, and a d-nummer in a nested object's name.
+        QStringLiteral(R"({"time":"2026-11-26T10:04:00+01:00","service":"svarut-%1","action":"person.lookup.%2","actor":{"type":"person","id":"%3","org":"974760673"},"ekstra":{"%4":true,"service_area":"barnevern %5"}})").arg(ids[12], ids[13], ids[0], ids[14], ids[15]),
+        // A lookup without a legal basis by the integration: a detection names its actor.
+        QStringLiteral(R"({"time":"2026-11-26T10:05:00+01:00","service":"fiks-folkeregister","action":"person.lookup","actor":{"type":"integration","id":"%1","org":"974760673"},"subject":{"type":"person","id":"%2"}})").arg(integration, ids[1]),
+    };
+    const QString file = write("corpus.jsonl", lines.join('\n').toUtf8() + "\n");
+    Outcome ingest = vakt({"audit", "ingest", file, "--rules", VAKT_SOURCE_DIR "/data/demo/detections.yml"});
+    ASSERT_EQ(ingest.code, 0) << ingest.err.toStdString();
+    // Every event but the first held one where none belongs; the last one is found by a rule.
+    EXPECT_TRUE(ingest.out.contains("Accepted 6 events (5 flagged")) << ingest.out.toStdString() << ingest.err.toStdString();
+    EXPECT_TRUE(ingest.out.contains("quarantined 0 lines; 1 detection.")) << ingest.out.toStdString();
+
+    // Every form an id was written in, and the plain one, must be gone from everything below.
+    QStringList forms = ids;
+    for (int i : {9, 10, 11}) forms << split(i, i == 9 ? " " : i == 10 ? "." : "-");
+    auto expectNone = [&](const QString& what, const QString& text) {
+        ASSERT_FALSE(text.isEmpty()) << what.toStdString() << " is empty: nothing was checked";
+        for (const QString& id : forms) EXPECT_FALSE(text.contains(id)) << what.toStdString() << " holds " << id.toStdString();
+    };
+    expectNone("ingest's output", ingest.out + ingest.err);
+    Outcome dump = database_.postgres() ? run("pg_dump", {"--data-only", db_}) : sql(".dump");
+    ASSERT_EQ(dump.code, 0) << dump.err.toStdString();
+    ASSERT_TRUE(dump.out.contains("audit_events")) << "the dump is incomplete";
+    expectNone("the database", dump.out);
+
+    // An investigator still finds them by the ids as typed: the person, the integration, the service.
+    Outcome byPerson = vakt({"audit", "search", "--subject", split(1, " "), "--json"}, "sikkerhetsansvarlig");
+    EXPECT_EQ(QJsonDocument::fromJson(byPerson.out.toUtf8()).array().size(), 2) << byPerson.err.toStdString();
+    Outcome byIntegration = vakt({"audit", "search", "--actor", integration, "--json"}, "sikkerhetsansvarlig");
+    EXPECT_EQ(QJsonDocument::fromJson(byIntegration.out.toUtf8()).array().size(), 2) << byIntegration.err.toStdString();
+    Outcome byService = vakt({"audit", "search", "--actor", ids[0], "--service", "svarut-" + ids[12], "--json"}, "revisor");
+    EXPECT_EQ(QJsonDocument::fromJson(byService.out.toUtf8()).array().size(), 1) << byService.err.toStdString();
+    Outcome all = vakt({"audit", "search", "--actor", ids[0]}, "sikkerhetsansvarlig");
+    Outcome bundle = vakt({"audit", "export", "--actor", ids[0]}, "revisor");
+    Outcome detections = vakt({"audit", "incidents", "--json"}, "sikkerhetsansvarlig");
+    Outcome trail = vakt({"trail", "list", "--limit", "1000", "--json"});
+    for (const auto& [what, outcome] : {std::pair{"search", &all}, std::pair{"search by integration", &byIntegration},
+                                        std::pair{"an evidence bundle", &bundle}, std::pair{"detections", &detections},
+                                        std::pair{"the trail", &trail}}) {
+        EXPECT_EQ(outcome->code, 0) << what << ": " << outcome->err.toStdString();
+        expectNone(what, outcome->out + outcome->err);
+    }
+    EXPECT_EQ(vakt({"audit", "verify"}).code, 0);
+}
+
 TEST_F(AuditLedger, QuarantineReasonsNeverRepeatAValueFromTheEvent) {
     const QString fnr = "15058534541";
     auto line = [&](const QString& set) {

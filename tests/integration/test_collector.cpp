@@ -428,6 +428,54 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
     EXPECT_TRUE(verify.readAllStandardOutput().contains("350 events"));
 }
 
+// Logs that begin with the same header line are still different files: each is read from its
+// start. A log rewritten under its name (the line before its position changed) is refused with
+// an error, never read on from the wrong place.
+TEST_F(Collector, LogsWithAConstantHeaderAreToldApartAndARewrittenLogIsRefused) {
+    ASSERT_NO_FATAL_FAILURE(initKeys());
+    QProcess sim;
+    sim.start(VAKT_SIM, {"--audit-events", "120", "--seed", "11"});
+    ASSERT_TRUE(sim.waitForFinished(30000));
+    const QList<QByteArray> lines = sim.readAllStandardOutput().split('\n');
+    ASSERT_GE(lines.size(), 120);
+    auto join = [&](int from, int to) {
+        QByteArray out;
+        for (int i = from; i < to; ++i) out += lines[i] + '\n';
+        return out;
+    };
+    const QByteArray header = "# vakt audit log, format v1\n";  // quarantined, as it is no event
+    QDir().mkpath(dir_.filePath("logs"));
+    const QString log = dir_.filePath("logs/audit.jsonl");
+    write("logs/audit.jsonl", header + join(0, 10));
+    const QString config = write("audit.yml", "audit:\n  keys_dir: keys\n  files: ['logs/audit.jsonl*']\n  poll_interval: 200ms\n  sign_interval: 1s\n");
+    const int webPort = freePort();
+    spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+    const QString metricsUrl = QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort);
+    auto count = [&] {
+        auto store = Store::open(db_, Store::OpenMode::MustExist);
+        auto rows = (*store)->db().query("SELECT count(*) FROM audit_events");
+        return rows && !rows->empty() ? rows->front().value(0).toInt() : -1;
+    };
+    ASSERT_TRUE(waitFor([&] { return count() == 10; }, 15000)) << count();
+    // Rotated away, and a new, longer log begins with the same header: all of it is new.
+    ASSERT_TRUE(QFile::rename(log, log + ".1"));
+    write("logs/audit.jsonl", header + join(10, 50));
+    ASSERT_TRUE(waitFor([&] { return count() == 50; }, 15000)) << count();
+    // The log is rewritten in place: the same start, another line before the position, more after.
+    QByteArray rewritten = header + join(50, 75);  // a third log, read to its end
+    write("logs/audit.jsonl.2", rewritten);
+    ASSERT_TRUE(waitFor([&] { return count() == 75; }, 15000)) << count();
+    rewritten = header + join(50, 74) + join(100, 101) + join(75, 90);
+    write("logs/audit.jsonl.2", rewritten);
+    ASSERT_TRUE(waitFor([&] { return QString::fromUtf8(httpGet(metricsUrl)).contains(QRegularExpression("vakt_audit_source_errors_total [1-9]")); }, 15000))
+        << httpGet(metricsUrl).toStdString();
+    EXPECT_EQ(count(), 75);  // nothing read from the rewritten file
+    auto store = Store::open(db_, Store::OpenMode::MustExist);
+    auto seen = (*store)->db().query("SELECT count(*) FROM audit_events WHERE canonical LIKE ?",
+                                     {"%" + QString::fromUtf8(lines[100]).section("request_id\":\"", 1).section('"', 0, 0) + "%"});
+    EXPECT_EQ(seen->front().value(0).toInt(), 0);
+}
+
 TEST_F(Collector, AuditEventsCanBePushedWithTheBearerToken) {
     const QString keys = dir_.filePath("keys");
     ASSERT_NO_FATAL_FAILURE(initKeys());

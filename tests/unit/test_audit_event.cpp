@@ -95,8 +95,8 @@ TEST(AuditEvent, CanonicalBytesHideAndSortButKeepEverythingElse) {
 }
 
 TEST(AuditEvent, PersonIdsInOtherFieldsAreStoredOnlyAsPseudonyms) {
-    // A service wrote a fødselsnummer into free text and an extra member of the subject; a
-    // request id, an organisation number and a number that fails the control digits stay as written.
+    // A service wrote a fødselsnummer into free text, an extra member of the subject and the
+    // request id; an organisation number and a number that fails the control digits stay as written.
     std::string line = kLookup;
     line.replace(line.find(R"("request_id":"r-1")"), 18, R"("request_id":"15058534541")");
     line.replace(line.find(R"("x_vendor")"), 10,
@@ -108,8 +108,8 @@ TEST(AuditEvent, PersonIdsInOtherFieldsAreStoredOnlyAsPseudonyms) {
     EXPECT_EQ(e->otherPersonIds, ids);
     std::string warnings;
     for (const auto& w : e->warnings) warnings += w + "\n";
-    EXPECT_EQ(e->warnings.size(), 3u) << warnings;
-    for (const char* field : {"field 'note'", "field 'extra[0]'", "field 'subject.name'"})
+    EXPECT_EQ(e->warnings.size(), 4u) << warnings;
+    for (const char* field : {"field 'note'", "field 'extra[0]'", "field 'subject.name'", "field 'request_id' is not meant for a person id"})
         EXPECT_NE(warnings.find(field), std::string::npos) << warnings;
     const std::string canonical = canonicalEvent(*e, kKey);
     EXPECT_NE(canonical.find(R"("note":"Oppslag på )" + pseudonym(kKey, "41019012393") + R"x( (sak 12345678901, org 974760673)")x"),
@@ -117,7 +117,34 @@ TEST(AuditEvent, PersonIdsInOtherFieldsAreStoredOnlyAsPseudonyms) {
         << canonical;
     EXPECT_NE(canonical.find(R"("extra":[")" + pseudonym(kKey, "15058534541") + R"("])"), std::string::npos) << canonical;
     EXPECT_NE(canonical.find(R"("name":")" + pseudonym(kKey, "41019012393") + "\""), std::string::npos) << canonical;
-    EXPECT_NE(canonical.find(R"("request_id":"15058534541")"), std::string::npos) << canonical;  // a field of the format: as written
+    // A field of the format that is not a person's: flagged above, and the id replaced all the same.
+    EXPECT_NE(canonical.find(R"("request_id":")" + pseudonym(kKey, "15058534541") + "\""), std::string::npos) << canonical;
+    EXPECT_EQ(canonical.find("15058534541"), std::string::npos) << canonical;
+}
+
+// Numbers, member names and ids written as people write them (six and five digits with a space,
+// dot or hyphen) are person ids too; longer runs of digits and other splits are not.
+TEST(AuditEvent, PersonIdsAreFoundInEveryFormAndPlace) {
+    std::string line = kLookup;
+    line.replace(line.find(R"("x_vendor")"), 10,
+                 R"x("saksnr":41019012393,"150585 34541":"a","notes":["150585.34541","150585-34541","1505853454123","15058 534541","150585  34541"],"x_vendor")x");
+    auto e = parseEvent(line);
+    ASSERT_TRUE(e) << e.message();
+    const std::string canonical = canonicalEvent(*e, kKey);
+    const std::string fnr = pseudonym(kKey, "15058534541"), dnr = pseudonym(kKey, "41019012393");
+    EXPECT_NE(canonical.find(R"("saksnr":")" + dnr + "\""), std::string::npos) << canonical;  // a number becomes its pseudonym
+    EXPECT_NE(canonical.find("\"" + fnr + R"(":"a")"), std::string::npos) << canonical;        // so does a member name
+    EXPECT_NE(canonical.find("[\"" + fnr + "\",\"" + fnr + "\",\"1505853454123\",\"15058 534541\",\"150585  34541\"]"), std::string::npos)
+        << canonical;
+    for (const char* clear : {"41019012393", "150585 34541", "150585.34541", "150585-34541"})
+        EXPECT_EQ(canonical.find(clear), std::string::npos) << clear << " in " << canonical;
+    // Members stay sorted by the names as stored.
+    EXPECT_LT(canonical.find("\"confidential\":"), canonical.find("\"" + fnr + "\":")) << canonical;
+    EXPECT_LT(canonical.find("\"" + fnr + "\":"), canonical.find("\"legal_basis\":")) << canonical;
+    // A search typed with a space finds the same pseudonym.
+    EXPECT_EQ(pseudonymiseIds("150585 34541", kKey), fnr);
+    EXPECT_EQ(pseudonymiseIds("sak-150585.34541/2", kKey), "sak-" + fnr + "/2");
+    EXPECT_EQ(pseudonymiseIds("1505853454123", kKey), "1505853454123");
 }
 
 TEST(AuditEvent, Rfc3339) {
