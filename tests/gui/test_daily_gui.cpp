@@ -33,6 +33,10 @@
 #include <QTimer>
 #include <QXmlStreamReader>
 #include <QtTest>
+#include <QChart>
+#include <QChartView>
+#include <QLineSeries>
+#include <QListWidget>
 
 #include "app/demo.h"
 #include "app/modules.h"
@@ -49,6 +53,7 @@
 #include "desktop/shell/language.h"
 #include "desktop/shell/login_dialog.h"
 #include "desktop/shell/main_window.h"
+#include "tests/support/incidents.h"
 
 using namespace vakt;
 using namespace vakt::desktop;
@@ -140,14 +145,8 @@ private:
         return ctx;
     }
     static void raiseAlert(Store& store, const QString& fingerprint, const QString& service, const char* severity) {
-        Incident alert;
-        alert.fingerprint = fingerprint;
-        alert.source = "monitoring";
-        alert.title = "Feilbudsjett";
-        alert.summary = service + " bruker feilbudsjettet for raskt";
-        alert.summaryEn = service + " uses its error budget too fast";
-        alert.severity = severity;
-        alert.service = service;
+        const Incident alert = test::incident(fingerprint, "monitoring", severity, service, "Feilbudsjett", service + " bruker feilbudsjettet for raskt",
+                                              service + " uses its error budget too fast");
         QVERIFY(IncidentStore(store).raise(MonitoringStore::collectorSession(), alert, store.clock().now()));
     }
     // Answers the next modal message box with `button` once it is shown.
@@ -387,6 +386,86 @@ private slots:
         QCOMPARE(window.findChild<QTableWidget*>("auditDetections")->horizontalHeader()->sortIndicatorSection(), 2);
     }
 
+    void theChartHasARangeAndSaysWhenThereIsTooLittleData() {
+        auto ctx = open(Session{"leder", Role::Leder});
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showModule("monitoring"));
+        auto* services = window.findChild<QTableWidget*>("monitoringServices");
+        auto* chart = window.findChild<QChartView*>("monitoringChart");
+        auto* range = window.findChild<QComboBox*>("monitoringRange");
+        QCOMPARE(range->count(), 4);  // hour, day, week, 30 days
+        int fiksIo = -1;
+        for (int r = 0; r < services->rowCount(); ++r)
+            if (services->item(r, 0)->text() == "Fiks IO") fiksIo = r;
+        QVERIFY(fiksIo >= 0);
+        services->selectRow(fiksIo);
+        // One minute of data is no line: the chart says so instead of drawing a dot.
+        QVERIFY2(chart->chart()->title().contains("ikke nok data ennå"), qPrintable(chart->chart()->title()));
+        QVERIFY(chart->chart()->series().isEmpty());
+        {
+            auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            QList<ServiceMinute> hour;
+            for (int m = 2; m <= 50; ++m) hour << ServiceMinute{"fiks-io", now.addSecs(-60 * m), 4, m % 10 ? 4 : 3, 100, 1, 0.01, 0.2, 0.3};
+            QVERIFY(MonitoringStore(**store).writeMinutes(MonitoringStore::collectorSession(), hour));
+        }
+        range->setCurrentIndex(0);  // the last hour
+        QVERIFY2(chart->chart()->title().contains("siste time"), qPrintable(chart->chart()->title()));
+        QCOMPARE(chart->chart()->series().size(), 2);
+        auto* availability = qobject_cast<QLineSeries*>(chart->chart()->series().front());
+        QVERIFY(availability->count() >= 49);
+        range->setCurrentIndex(3);  // 30 days: a point per hour, and these 50 minutes fall in one or two hours
+        const QString title = chart->chart()->title();
+        QVERIFY2(title.contains("siste 30 dager"), qPrintable(title));
+        const auto series = chart->chart()->series();
+        if (series.isEmpty()) QVERIFY2(title.contains("ikke nok data ennå"), qPrintable(title));
+        else QCOMPARE(qobject_cast<QLineSeries*>(series.front())->count(), 2);
+    }
+
+    void findingsFilterBySeverityAndEveryListTakesTheKeyboard() {
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        for (const char* severity : {"critical", "warning", "info"})
+            QVERIFY(IncidentStore(*ctx->store).raise(
+                ctx->session, test::incident(QStringLiteral("gui|filter|") + severity, "audit", severity, {}, QStringLiteral("Filtertest ") + severity),
+                ctx->store->clock().now()));
+        MainWindow window(*ctx);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.showModule("audit"));
+        auto* findings = window.findChild<QTableWidget*>("auditDetections");
+        QCOMPARE(column(findings, 1).first(), QString("Kritisk"));  // the most severe first
+        auto* filter = window.findChild<QComboBox*>("auditFindingSeverity");
+        filter->setCurrentIndex(filter->findData("warning"));
+        QVERIFY(!column(findings, 1).isEmpty());
+        for (const QString& s : column(findings, 1)) QCOMPARE(s, QString("Advarsel"));
+        filter->setCurrentIndex(0);
+        // The sidebar moves with the arrow keys, and the page follows.
+        auto* navigation = window.findChild<QListWidget*>("navigation");
+        navigation->setFocus();
+        navigation->setCurrentRow(0);
+        QTest::keyClick(navigation, Qt::Key_Down);
+        QCOMPARE(window.currentModule(), window.moduleIds().at(1));
+        // Ctrl+3 goes straight to the third page.
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentModule(), window.moduleIds().at(2));
+        // In a table the arrow keys move the selection, and Tab leaves the table.
+        QVERIFY(window.showModule("audit"));
+        findings->setFocus();
+        findings->setCurrentCell(0, 0);
+        QTest::keyClick(findings, Qt::Key_Down);
+        QCOMPARE(findings->currentRow(), 1);
+        QTest::keyClick(findings, Qt::Key_Tab);
+        QVERIFY(!findings->hasFocus());
+        for (const char* severity : {"critical", "warning", "info"}) {
+            auto open = IncidentStore(*ctx->store).open(ctx->session, "audit");
+            for (const auto& i : *open)
+                if (i.fingerprint == QStringLiteral("gui|filter|") + severity) QVERIFY(IncidentStore(*ctx->store).close(ctx->session, i.id, "test"));
+        }
+    }
+
     void aMistypedFodselsnummerIsRefusedBeforeSearching() {
         auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
         MainWindow window(*ctx);
@@ -512,12 +591,8 @@ private slots:
                 roots << window.findChild<QDialog*>("helpDialog");
                 if (id == QLatin1String("audit")) {
                     // A finding's dialog too (the test's finding is closed: raise another).
-                    Incident i;
-                    i.fingerprint = "gui|" + language;
-                    i.source = "audit";
-                    i.title = "Regel";
-                    i.severity = "warning";
-                    QVERIFY(IncidentStore(*ctx->store).raise(ctx->session, i, ctx->store->clock().now()));
+                    QVERIFY(IncidentStore(*ctx->store).raise(ctx->session, test::incident("gui|" + language, "audit", "warning"),
+                                                             ctx->store->clock().now()));
                     window.refreshAll();
                     roots << page(window)->openFinding(0);
                 }
@@ -587,12 +662,8 @@ private slots:
         DesktopApp desktop(*ctx);
         desktop.start("audit");
         auto openedShown = [&] { return desktop.window()->findChild<QTableWidget*>("auditDetections"); };
-        Incident i;
-        i.fingerprint = "gui|zone";
-        i.source = "audit";
-        i.title = "Sonetest";
-        i.severity = "info";
-        QVERIFY(IncidentStore(*ctx->store).raise(ctx->session, i, QDateTime(QDate(2026, 7, 1), QTime(10, 0), Qt::UTC)));
+        QVERIFY(IncidentStore(*ctx->store).raise(ctx->session, test::incident("gui|zone", "audit", "info", {}, "Sonetest"),
+                                                 QDateTime(QDate(2026, 7, 1), QTime(10, 0), Qt::UTC)));
         desktop.window()->refreshAll();
         auto textOf = [&](const QString& rule) {
             auto* t = openedShown();

@@ -72,6 +72,21 @@ protected:
         f.write(text);
         return f.fileName();
     }
+    // `count` simulated audit events, each a line without its newline.
+    static QList<QByteArray> simulatedEvents(int count, int seed) {
+        QProcess sim;
+        sim.start(VAKT_SIM, {"--audit-events", QString::number(count), "--seed", QString::number(seed)});
+        EXPECT_TRUE(sim.waitForFinished(30000));
+        QList<QByteArray> lines = sim.readAllStandardOutput().split('\n');
+        EXPECT_GE(lines.size(), count);
+        return lines;
+    }
+    // Lines [from, to), each with its newline.
+    static QByteArray joined(const QList<QByteArray>& lines, int from, int to) {
+        QByteArray out;
+        for (int i = from; i < to; ++i) out += lines[i] + '\n';
+        return out;
+    }
     int runOnce(const QString& config) {
         QProcess once;
         once.setProcessChannelMode(QProcess::ForwardedChannels);
@@ -355,16 +370,9 @@ TEST_F(Collector, FileSdChangesAreFollowedWithoutARestart) {
 TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
     const QString keys = dir_.filePath("keys");
     ASSERT_NO_FATAL_FAILURE(initKeys());
-    QProcess sim;
-    sim.start(VAKT_SIM, {"--audit-events", "350", "--seed", "9"});
-    ASSERT_TRUE(sim.waitForFinished(30000));
-    const QList<QByteArray> lines = sim.readAllStandardOutput().split('\n');
+    const QList<QByteArray> lines = simulatedEvents(350, 9);
     ASSERT_GE(lines.size(), 350);
-    auto join = [&](int from, int to) {  // lines [from, to), each with its newline
-        QByteArray out;
-        for (int i = from; i < to; ++i) out += lines[i] + '\n';
-        return out;
-    };
+    auto join = [&](int from, int to) { return joined(lines, from, to); };
     QDir().mkpath(dir_.filePath("logs"));
     const QString log = dir_.filePath("logs/audit.jsonl");
     auto append = [](const QString& path, const QByteArray& bytes) {
@@ -433,16 +441,9 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
 // an error, never read on from the wrong place.
 TEST_F(Collector, LogsWithAConstantHeaderAreToldApartAndARewrittenLogIsRefused) {
     ASSERT_NO_FATAL_FAILURE(initKeys());
-    QProcess sim;
-    sim.start(VAKT_SIM, {"--audit-events", "120", "--seed", "11"});
-    ASSERT_TRUE(sim.waitForFinished(30000));
-    const QList<QByteArray> lines = sim.readAllStandardOutput().split('\n');
+    const QList<QByteArray> lines = simulatedEvents(120, 11);
     ASSERT_GE(lines.size(), 120);
-    auto join = [&](int from, int to) {
-        QByteArray out;
-        for (int i = from; i < to; ++i) out += lines[i] + '\n';
-        return out;
-    };
+    auto join = [&](int from, int to) { return joined(lines, from, to); };
     const QByteArray header = "# vakt audit log, format v1\n";  // quarantined, as it is no event
     QDir().mkpath(dir_.filePath("logs"));
     const QString log = dir_.filePath("logs/audit.jsonl");

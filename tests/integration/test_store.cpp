@@ -15,6 +15,7 @@
 #include "core/monitoring.h"
 #include "core/base/norway.h"
 #include "core/organisation_service.h"
+#include "tests/support/incidents.h"
 #include "tests/support/test_db.h"
 #include "core/user_service.h"
 
@@ -471,12 +472,7 @@ TEST_F(StoreTest, IncidentsAreAcknowledgedAndClosedWithAReasonByTheRolesThatHand
     IncidentStore incidents(*store_);
     const Session collector = MonitoringStore::collectorSession();
     const Session desk{"brukerstotte", Role::Brukerstotte}, officer{"kari", Role::Sikkerhetsansvarlig}, leader{"leder", Role::Leder};
-    Incident alert;
-    alert.fingerprint = "Feilbudsjett|svarut";
-    alert.source = "monitoring";
-    alert.title = "Feilbudsjett";
-    alert.severity = "warning";
-    alert.service = "svarut";
+    const Incident alert = test::incident("Feilbudsjett|svarut", "monitoring", "warning", "svarut", "Feilbudsjett");
     auto alertId = incidents.raise(collector, alert, store_->clock().now());
     ASSERT_TRUE(alertId);
     Incident finding = alert;
@@ -561,13 +557,7 @@ TEST_F(StoreTest, AServiceWithAnOpenAlertIsDegradedAndTheLastReportIsKnown) {
     EXPECT_EQ(hours->front().upScrapes, 1);
     EXPECT_DOUBLE_EQ(hours->front().errors, 62);
     EXPECT_DOUBLE_EQ(*hours->front().p95, 4.9);
-    Incident latency;
-    latency.fingerprint = "Responstid|svarut";
-    latency.source = "monitoring";
-    latency.title = "Responstid";
-    latency.severity = "warning";
-    latency.service = "svarut";
-    ASSERT_TRUE(IncidentStore(*store_).raise(collector, latency, t0));
+    ASSERT_TRUE(IncidentStore(*store_).raise(collector, test::incident("Responstid|svarut", "monitoring", "warning", "svarut"), t0));
     auto after = m.serviceStatus(kAdmin, store_->clock().now());
     EXPECT_EQ(after->front().state, "degraded");
     EXPECT_EQ(after->front().openAlerts, 1);
