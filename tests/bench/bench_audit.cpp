@@ -17,6 +17,7 @@
 
 #include "collector/audit/event.h"
 #include "collector/audit/ledger.h"
+#include "collector/audit/ledger_module.h"
 #include "collector/audit/merkle.h"
 #include "core/store.h"
 
@@ -153,6 +154,8 @@ BENCHMARK(BM_SearchByActor)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
+    // The ledger's schema and permissions, without which its database is refused as unknown.
+    vakt::audit::registerLedgerModule();
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
