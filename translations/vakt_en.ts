@@ -1244,6 +1244,10 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>Siste 30 dager</source>
         <translation>Last 30 days</translation>
     </message>
+    <message>
+        <source>Kunne ikke lese varslene: %1</source>
+        <translation>Could not read the alerts: %1</translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::OverviewPage</name>

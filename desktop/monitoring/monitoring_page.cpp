@@ -238,7 +238,11 @@ void MonitoringPage::reload() {
     auto open = IncidentStore(*ctx_.store).open(ctx_.session, QStringLiteral("monitoring"));
     const QList<Incident> incidents = open ? *open : QList<Incident>{};
     openAlerts_ = static_cast<int>(incidents.size());
-    alertsHeading_->setText(incidents.isEmpty() ? tr("Ingen åpne varsler.") : QStringLiteral("<b>%1</b>").arg(tr("%n åpne varsler", nullptr, openAlerts_)));
+    // Never "no open alerts" when they could not be read.
+    alertsHeading_->setText(!open               ? tr("Kunne ikke lese varslene: %1").arg(describeError(open.error()))
+                            : incidents.isEmpty() ? tr("Ingen åpne varsler.")
+                                                  : QStringLiteral("<b>%1</b>").arg(tr("%n åpne varsler", nullptr, openAlerts_)));
+    alertsHeading_->setToolTip(open ? QString() : errorDetail(open.error()));
     alerts_->setVisible(!incidents.isEmpty());
     alerts_->setRowCount(openAlerts_);
     for (int r = 0; r < incidents.size(); ++r) {
