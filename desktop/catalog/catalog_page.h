@@ -71,7 +71,6 @@ private:
     bool loading_ = false;
     bool reverting_ = false;  // moving the selection back after "stay on the edited entry"
     int needsFollowUp_ = 0;
-    QLabel* placeholder_ = nullptr;
     QList<Person> people_;
     QStringList allKeys_;
     QStringList nationalComponents_;

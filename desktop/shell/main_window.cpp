@@ -265,7 +265,7 @@ bool MainWindow::confirmLeaveAll() {
     return true;
 }
 
-void MainWindow::saveState() {
+void MainWindow::rememberLayout() {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
@@ -278,7 +278,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
-    saveState();
+    rememberLayout();
     event->accept();
 }
 

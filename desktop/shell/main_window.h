@@ -44,7 +44,7 @@ private:
     void buildMenus();
     void updateBadges();
     bool confirmLeaveAll();
-    void saveState();
+    void rememberLayout();
     AppContext& context_;
     std::vector<ModuleInfo> modules_;
     QListWidget* navigation_;
