@@ -43,7 +43,13 @@ Daemon::Daemon(DaemonOptions options, QObject* parent)
       auditEvents_(metrics_.counter("vakt_audit_events_ingested", "Audit events appended to the ledger.")),
       auditQuarantined_(metrics_.counter("vakt_audit_lines_quarantined", "Audit log lines refused and quarantined.")),
       auditErrors_(metrics_.counter("vakt_audit_source_errors", "Audit log files that could not be read in a pass.")),
-      auditTreeSize_(metrics_.gauge("vakt_audit_tree_size", "Events in the ledger at the last signed tree head.")) {
+      auditTreeSize_(metrics_.gauge("vakt_audit_tree_size", "Events in the ledger at the last signed tree head.")),
+      httpOpen_(metrics_.gauge("vakt_collector_http_open_connections", "Connections open on the web address.")),
+      httpOverLimit_(metrics_.counter("vakt_collector_http_connections_over_limit",
+                                      "Connections answered 503 and closed because --web.max-connections were open.")),
+      httpAcceptErrors_(metrics_.counter("vakt_collector_http_accept_errors", "Connections that could not be accepted (out of file descriptors).")),
+      httpTimeouts_(metrics_.counter("vakt_collector_http_timeouts", "Connections cut off at a deadline: reading the request, or writing the answer.")),
+      httpTlsFailures_(metrics_.counter("vakt_collector_http_tls_handshake_failures", "TLS handshakes on the web address that failed.")) {
     metrics_.info("vakt_collector_build", "Build information.").add({{"version", VAKT_COLLECTOR_VERSION}});
     connect(&flushTimer_, &QTimer::timeout, this, [this] { flushMinutes(false); });
     connect(&discoveryTimer_, &QTimer::timeout, this, &Daemon::refreshDiscovery);
@@ -115,8 +121,15 @@ Status Daemon::start() {
         maybeFinishOnce();
         return {};
     }
-    http_ = std::make_unique<HttpServer>([this](const std::string& path, const auto& headers) { return serve(path, headers); }, this);
-    http_->acceptPost([this](const std::string& path, const auto& headers, const std::string& body) { return receiveAudit(path, headers, body); },
+    http_ = std::make_unique<HttpServer>([this](const std::string& path, const auto& headers) { return serve(path, headers); }, this,
+                                         options_.web);
+    http_->acceptPost(
+        [this](const std::string& path, const auto& headers) -> std::optional<HttpResponse> {
+            auto admission = admitPush(path, headers);
+            if (auto* refusal = std::get_if<HttpResponse>(&admission)) return *refusal;
+            return std::nullopt;
+        },
+        [this](const std::string& path, const auto& headers, const std::string& body) { return receiveAudit(path, headers, body); },
                       config_.audit ? static_cast<qint64>(config_.audit->pushMaxBody) : qint64{1} << 20);
     QString error;
     if (!options_.tlsCertFile.isEmpty() && !http_->useTls(options_.tlsCertFile, options_.tlsKeyFile, &error))
@@ -392,39 +405,50 @@ void Daemon::signAuditHead() {
     auditTreeSize_.add({}).set(static_cast<double>(head->treeSize));
 }
 
-HttpResponse Daemon::receiveAudit(const std::string& path, const std::map<std::string, std::string>& headers, const std::string& body) {
+std::variant<Daemon::AdmittedPush, HttpResponse> Daemon::admitPush(const std::string& path, const HttpServer::Headers& headers) {
     constexpr auto kText = "text/plain; charset=utf-8";
     if (path != "/api/v1/audit/events" || !ledger_ || !config_.audit || config_.audit->pushClients.empty())
-        return {404, kText, "Not found. Audit events are pushed to /api/v1/audit/events when audit.push is configured.\n"};
+        return HttpResponse{404, kText, "Not found. Audit events are pushed to /api/v1/audit/events when audit.push is configured.\n"};
     // Tokens are read at each request, so they can be rotated without a restart; never logged.
     // Every client's token is compared, in constant time, so the time taken does not tell which.
     const auto given = headers.count("authorization") ? headers.at("authorization") : std::string();
-    const PushClient* client = nullptr;
+    AdmittedPush admitted;
     for (const auto& candidate : config_.audit->pushClients) {
         QFile tokenFile(QString::fromStdString(candidate.tokenFile));
         const QByteArray token = tokenFile.open(QIODevice::ReadOnly) ? tokenFile.readLine(4096).trimmed() : QByteArray();
         const std::string expected = "Bearer " + token.toStdString();
         const bool match = !token.isEmpty() && given.size() == expected.size() && CRYPTO_memcmp(given.data(), expected.data(), given.size()) == 0;
-        if (match && !client) client = &candidate;
+        if (match && !admitted.client) admitted.client = &candidate;
     }
-    if (!client) return {401, kText, "a valid bearer token is required\n"};
+    if (!admitted.client) return HttpResponse{401, kText, "a valid bearer token is required\n"};
+    const auto header = [&](const char* name) { return headers.count(name) ? headers.at(name) : std::string(); };
+    const std::string stream = header("vakt-stream"), offsetText = header("vakt-offset");
+    if (stream.empty() && offsetText.empty()) return admitted;
+    static const QRegularExpression streamName(QStringLiteral("^[A-Za-z0-9._-]{1,100}$"));
+    bool ok = false;
+    admitted.offset = QByteArray::fromStdString(offsetText).toLongLong(&ok);
+    if (!streamName.match(QString::fromStdString(stream)).hasMatch() || !ok || admitted.offset < 0)
+        return HttpResponse{400, kText, "Vakt-Stream (letters, digits, '.', '_', '-') and Vakt-Offset (bytes, 0 or more) go together\n"};
+    const auto& streams = admitted.client->streams;
+    const bool mayWrite = std::any_of(streams.begin(), streams.end(), [&](const std::string& pattern) {
+        return QRegularExpression(QRegularExpression::wildcardToRegularExpression(QString::fromStdString(pattern)))
+            .match(QString::fromStdString(stream))
+            .hasMatch();
+    });
+    if (!mayWrite) return HttpResponse{403, kText, "this client may not write to that stream\n"};
+    admitted.stream = stream;
+    return admitted;
+}
+
+HttpResponse Daemon::receiveAudit(const std::string& path, const HttpServer::Headers& headers, const std::string& body) {
+    constexpr auto kText = "text/plain; charset=utf-8";
+    auto admission = admitPush(path, headers);
+    if (auto* refusal = std::get_if<HttpResponse>(&admission)) return *refusal;
+    const auto& [client, stream, offset] = std::get<AdmittedPush>(admission);
     // A client that names its stream and where the body starts in it gets exactly-once delivery:
     // the position is committed with the events, a batch sent again is recognised, a gap refused.
     audit::SourceSpec source{{}, QStringLiteral("push"), true};
-    const auto header = [&](const char* name) { return headers.count(name) ? headers.at(name) : std::string(); };
-    const std::string stream = header("vakt-stream"), offsetText = header("vakt-offset");
-    if (!stream.empty() || !offsetText.empty()) {
-        static const QRegularExpression streamName(QStringLiteral("^[A-Za-z0-9._-]{1,100}$"));
-        bool ok = false;
-        const qint64 offset = QByteArray::fromStdString(offsetText).toLongLong(&ok);
-        if (!streamName.match(QString::fromStdString(stream)).hasMatch() || !ok || offset < 0)
-            return {400, kText, "Vakt-Stream (letters, digits, '.', '_', '-') and Vakt-Offset (bytes, 0 or more) go together\n"};
-        const bool mayWrite = std::any_of(client->streams.begin(), client->streams.end(), [&](const std::string& pattern) {
-            return QRegularExpression(QRegularExpression::wildcardToRegularExpression(QString::fromStdString(pattern)))
-                .match(QString::fromStdString(stream))
-                .hasMatch();
-        });
-        if (!mayWrite) return {403, kText, "this client may not write to that stream\n"};
+    if (!stream.empty()) {
         source = audit::SourceSpec{QStringLiteral("push:") + QString::fromStdString(stream), QStringLiteral("push:") + QString::fromStdString(stream),
                                    false, offset};
         auto committed = ledger_->position(source.key);
@@ -460,6 +484,17 @@ HttpResponse Daemon::receiveAudit(const std::string& path, const std::map<std::s
 
 HttpResponse Daemon::serve(const std::string& path, const std::map<std::string, std::string>& headers) {
     if (path == "/metrics") {
+        if (http_) {
+            // The server keeps plain counts; the families only go up by what was added since.
+            const HttpCounters& c = http_->counters();
+            const auto catchUp = [](expo::Counter& counter, std::uint64_t now) { counter.inc(static_cast<double>(now) - counter.value()); };
+            httpOpen_.add({}).set(c.open);
+            catchUp(httpOverLimit_.add({}), c.overConnectionLimit);
+            catchUp(httpAcceptErrors_.add({}), c.acceptErrors);
+            catchUp(httpTimeouts_.add({{"phase", "read"}}), c.readTimeouts);
+            catchUp(httpTimeouts_.add({{"phase", "write"}}), c.writeTimeouts);
+            catchUp(httpTlsFailures_.add({}), c.tlsHandshakeFailures);
+        }
         const auto accept = headers.count("accept") ? headers.at("accept") : std::string();
         const auto format = expo::negotiate(accept);
         return {200, std::string(expo::contentType(format)), metrics_.render(format)};

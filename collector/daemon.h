@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <map>
 #include <memory>
+#include <variant>
 
 #include "core/clock.h"
 #include "collector/alerts/rules.h"
@@ -31,6 +32,7 @@ struct DaemonOptions {
     QString listenAddress = QStringLiteral("127.0.0.1:9464");
     bool once = false;
     QString tlsCertFile, tlsKeyFile;  // HTTPS on the web address when both are set
+    HttpLimits web;                   // connection cap and deadlines on the web address
     int minuteRetentionDays = 8;
     int hourRetentionDays = 400;
     // Every time the daemon uses (scrapes, incidents, retention, log lines); the system clock when unset.
@@ -79,7 +81,15 @@ private:
     Result<PreparedAudit> prepareAudit(const std::optional<AuditConfig>& audit);
     void applyAudit(const std::optional<AuditConfig>& audit, PreparedAudit prepared);
     void pollAudit();
-    HttpResponse receiveAudit(const std::string& path, const std::map<std::string, std::string>& headers, const std::string& body);
+    // A push's client and stream from its headers (token, stream name and offset), or the answer
+    // refusing it; checked before any of the body is read.
+    struct AdmittedPush {
+        const PushClient* client = nullptr;
+        std::string stream;  // empty: an unnamed push
+        qint64 offset = 0;
+    };
+    std::variant<AdmittedPush, HttpResponse> admitPush(const std::string& path, const HttpServer::Headers& headers);
+    HttpResponse receiveAudit(const std::string& path, const HttpServer::Headers& headers, const std::string& body);
     void signAuditHead();
 
     void logLine(const std::string& text) const;
@@ -121,6 +131,11 @@ private:
     expo::MetricFamily<expo::Counter>& auditQuarantined_;
     expo::MetricFamily<expo::Counter>& auditErrors_;
     expo::MetricFamily<expo::Gauge>& auditTreeSize_;
+    expo::MetricFamily<expo::Gauge>& httpOpen_;
+    expo::MetricFamily<expo::Counter>& httpOverLimit_;
+    expo::MetricFamily<expo::Counter>& httpAcceptErrors_;
+    expo::MetricFamily<expo::Counter>& httpTimeouts_;
+    expo::MetricFamily<expo::Counter>& httpTlsFailures_;
 };
 
 }  // namespace vakt::collector

@@ -39,6 +39,11 @@ Options:
                                 (default 127.0.0.1:9464)
   --web.tls-cert-file FILE      serve them, and audit push, over HTTPS with this PEM chain
   --web.tls-key-file FILE       and its key (both or neither)
+  --web.max-connections N       connections open at once on the web address; more are
+                                answered 503 and closed (default 512)
+  --web.read-timeout DURATION   time a client has to send its whole request, TLS handshake
+                                and body included (default 10s)
+  --web.write-timeout DURATION  time a client has to take the whole answer (default 10s)
   --once                        scrape every target once, store the results and exit
   --help                        show this help
   --version                     show the version
@@ -168,6 +173,20 @@ int main(int argc, char** argv) {
                 options.tlsCertFile = QString::fromStdString(value("--web.tls-cert-file"));
             } else if (arg == "--web.tls-key-file" || arg.rfind("--web.tls-key-file=", 0) == 0) {
                 options.tlsKeyFile = QString::fromStdString(value("--web.tls-key-file"));
+            } else if (arg == "--web.max-connections" || arg.rfind("--web.max-connections=", 0) == 0) {
+                const std::string text = value("--web.max-connections");
+                bool ok = false;
+                const int n = QString::fromStdString(text).toInt(&ok);
+                if (!ok || n < 1) return usage("--web.max-connections: '" + text + "' must be a whole number of 1 or more");
+                options.web.maxConnections = n;
+            } else if (arg == "--web.read-timeout" || arg == "--web.write-timeout" || arg.rfind("--web.read-timeout=", 0) == 0 ||
+                       arg.rfind("--web.write-timeout=", 0) == 0) {
+                const bool read = arg.rfind("--web.read-timeout", 0) == 0;
+                const char* name = read ? "--web.read-timeout" : "--web.write-timeout";
+                const std::string text = value(name);
+                auto d = vakt::parseDuration(text);
+                if (!d || d->count() <= 0) return usage(std::string(name) + ": '" + text + "' must be a duration such as 10s or 1m");
+                (read ? options.web.readTimeoutMs : options.web.writeTimeoutMs) = vakt::timerMilliseconds(*d);
             } else if (arg == "--check-config") {
                 checkOnly = true;
             } else if (arg == "--once") {

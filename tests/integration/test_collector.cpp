@@ -28,6 +28,7 @@
 #include "core/monitoring.h"
 #include "core/store.h"
 #include "tests/support/audit_events.h"
+#include "tests/support/certificates.h"
 #include "tests/support/net.h"
 #include "tests/support/run_program.h"
 #include "tests/support/test_db.h"
@@ -270,33 +271,6 @@ TEST_F(Collector, AFiringRuleOpensOneIncidentAndResolvesItWhenItClears) {
     ASSERT_EQ(trail->size(), 2u);
     EXPECT_EQ(trail->front().action, "incident.resolve");
 }
-
-namespace {
-
-// Runs a program to completion; the test fails with its stderr when it does not succeed.
-void run(const QString& program, const QStringList& args, const QString& workDir) {
-    QProcess p;
-    p.setWorkingDirectory(workDir);
-    p.start(program, args);
-    ASSERT_TRUE(p.waitForFinished(30000)) << program.toStdString();
-    ASSERT_EQ(p.exitCode(), 0) << program.toStdString() << ": " << p.readAllStandardError().toStdString();
-}
-
-// A CA and a certificate it signs for 127.0.0.1 and localhost, made with the openssl tool.
-void makeCertificate(const QString& dir, const QString& ca, const QString& server) {
-    const QStringList ec = {"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"};
-    run("openssl", QStringList{"req", "-x509"} + ec + QStringList{"-keyout", ca + ".key", "-out", ca + ".crt", "-subj", "/CN=" + ca, "-days", "2"}, dir);
-    run("openssl", QStringList{"req"} + ec + QStringList{"-keyout", server + ".key", "-out", server + ".csr", "-subj", "/CN=localhost"}, dir);
-    QFile ext(dir + "/" + server + ".ext");
-    ASSERT_TRUE(ext.open(QIODevice::WriteOnly));
-    ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
-    ext.close();
-    run("openssl", {"x509", "-req", "-in", server + ".csr", "-CA", ca + ".crt", "-CAkey", ca + ".key", "-CAcreateserial", "-out",
-                    server + ".crt", "-days", "2", "-extfile", server + ".ext"},
-        dir);
-}
-
-}  // namespace
 
 TEST_F(Collector, TlsTargetsAreVerifiedAndAWrongCertificateMarksOnlyThatTargetDown) {
     const QString d = dir_.path();
