@@ -476,4 +476,169 @@ std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys) {
 
 std::string canonicalEvent(const AuditEvent& event, std::string_view hmacKey) { return canonicalEvent(event, partyKeys(event, hmacKey)); }
 
+namespace {
+
+// A scanner over one line of compact JSON. Every step checks its bounds, so bytes that are not
+// JSON end the scan with an error instead of reading past them.
+class CompactScanner {
+public:
+    explicit CompactScanner(std::string_view text) : s_(text) {}
+    bool consume(char c) {
+        if (i_ >= s_.size() || s_[i_] != c) return false;
+        ++i_;
+        return true;
+    }
+    bool peek(char c) const { return i_ < s_.size() && s_[i_] == c; }
+    bool atEnd() const { return i_ == s_.size(); }
+    // A string, decoded; false on a malformed one.
+    bool string(std::string& out) {
+        out.clear();
+        if (!consume('"')) return false;
+        for (;;) {
+            const std::size_t run = i_;
+            while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\') ++i_;
+            out.append(s_.data() + run, i_ - run);
+            if (i_ >= s_.size()) return false;
+            if (s_[i_++] == '"') return true;
+            if (i_ >= s_.size()) return false;
+            const char e = s_[i_++];
+            switch (e) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'u': {
+                    std::uint32_t cp = 0;
+                    if (!hex4(cp)) return false;
+                    if (cp >= 0xD800 && cp < 0xDC00) {  // a surrogate pair
+                        std::uint32_t low = 0;
+                        if (!consume('\\') || !consume('u') || !hex4(low) || low < 0xDC00 || low >= 0xE000) return false;
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    appendUtf8(out, cp);
+                    break;
+                }
+                default: return false;
+            }
+        }
+    }
+    // Skips one value of any kind; false on malformed input or nesting deeper than 64.
+    bool skipValue(int depth = 0) {
+        if (depth > 64 || i_ >= s_.size()) return false;
+        const char c = s_[i_];
+        if (c == '"') {
+            std::string ignored;
+            return string(ignored);
+        }
+        if (c == '{' || c == '[') {
+            const char close = c == '{' ? '}' : ']';
+            ++i_;
+            if (consume(close)) return true;
+            for (;;) {
+                if (c == '{') {
+                    std::string key;
+                    if (!string(key) || !consume(':')) return false;
+                }
+                if (!skipValue(depth + 1)) return false;
+                if (consume(close)) return true;
+                if (!consume(',')) return false;
+            }
+        }
+        const std::size_t start = i_;
+        while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']') ++i_;
+        return i_ > start;
+    }
+
+private:
+    bool hex4(std::uint32_t& out) {
+        if (i_ + 4 > s_.size()) return false;
+        for (int k = 0; k < 4; ++k) {
+            const char h = s_[i_++];
+            out <<= 4;
+            if (h >= '0' && h <= '9') out |= static_cast<std::uint32_t>(h - '0');
+            else if (h >= 'a' && h <= 'f') out |= static_cast<std::uint32_t>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F') out |= static_cast<std::uint32_t>(h - 'A' + 10);
+            else return false;
+        }
+        return true;
+    }
+    static void appendUtf8(std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) out += static_cast<char>(cp);
+        else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+    std::string_view s_;
+    std::size_t i_ = 0;
+};
+
+// The members of one object: each name goes to `member`, which reads its value or returns false
+// to have it skipped.
+template <typename Member>
+bool scanObject(CompactScanner& in, Member&& member) {
+    if (!in.consume('{')) return false;
+    if (in.consume('}')) return true;
+    std::string key;
+    for (;;) {
+        if (!in.string(key) || !in.consume(':')) return false;
+        bool ok = true;
+        if (!member(key, ok) && !in.skipValue()) return false;
+        if (!ok) return false;
+        if (in.consume('}')) return true;
+        if (!in.consume(',')) return false;
+    }
+}
+
+}  // namespace
+
+std::optional<SearchFields> searchFieldsOf(std::string_view canonical) {
+    CompactScanner in(canonical);
+    SearchFields f;
+    std::string time;
+    bool haveTime = false, haveActor = false;
+    // A string member read into `target`; null leaves the default (result, subject).
+    auto readString = [&](std::string& target, bool& ok) {
+        if (in.peek('n')) return false;  // null: skipped, the default stays
+        ok = in.string(target);
+        return true;
+    };
+    const bool scanned = scanObject(in, [&](const std::string& key, bool& ok) {
+        if (key == "time") return haveTime = readString(time, ok);
+        if (key == "service") return readString(f.service, ok);
+        if (key == "action") return readString(f.action, ok);
+        if (key == "result") return readString(f.result, ok);
+        if (key == "actor" || key == "subject") {
+            if (!in.peek('{')) return false;
+            const bool actor = key == "actor";
+            haveActor = haveActor || actor;
+            ok = scanObject(in, [&](const std::string& member, bool& memberOk) {
+                if (member == "id") return readString(actor ? f.actorKey : f.subjectKey, memberOk);
+                if (actor && member == "org") return readString(f.actorOrg, memberOk);
+                return false;
+            });
+            return true;
+        }
+        return false;
+    });
+    if (!scanned || !in.atEnd() || !haveTime || !haveActor) return std::nullopt;
+    auto ms = parseRfc3339(time);
+    if (!ms) return std::nullopt;
+    f.timeMs = *ms;
+    return f;
+}
+
 }  // namespace vakt::audit

@@ -73,4 +73,17 @@ PartyKeys partyKeys(const AuditEvent& event, std::string_view hmacKey);
 void scrubParsedFields(AuditEvent& event, const PartyKeys& keys);
 std::string canonicalEvent(const AuditEvent& event, const PartyKeys& keys);
 
+// What the ledger derives from an event for search, stored beside its canonical bytes: its
+// columns (time, service, action, actor's and subject's keys, actor's organisation, result) and
+// through them its index entries.
+struct SearchFields {
+    std::int64_t timeMs = 0;
+    std::string service, action, actorKey, actorOrg, subjectKey, result = "ok";
+    bool operator==(const SearchFields&) const = default;
+};
+// The same values read back from the canonical bytes alone (no key needed), so verifying can
+// recompute what search relies on. A fast scan of the top level and of actor and subject, not a
+// full parse; nothing when the bytes are not a canonical event.
+std::optional<SearchFields> searchFieldsOf(std::string_view canonical);
+
 }  // namespace vakt::audit

@@ -4,7 +4,12 @@
 #include <QJsonArray>
 #include <bit>
 #include <cstring>
+#include <array>
 #include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <memory>
 #include <limits>
 
@@ -579,6 +584,158 @@ Result<std::vector<TrailCheckpoint>> Ledger::trailCheckpoints(const Session& who
     return out;
 }
 
+namespace {
+
+// A multiset digest of search index entries, per hour bucket: the sum of a keyed 128-bit mix of
+// each entry. Sums do not depend on order, so the events (read by seq) and the index (read by
+// its key) can be compared in one pass each. The key is drawn anew for every verify, so entries
+// cannot be made to cancel out in advance.
+class IndexDigest {
+public:
+    explicit IndexDigest(std::array<std::uint64_t, 2> key) : key_(key) {}
+    void add(std::int64_t bucket, std::int64_t term, std::int64_t timeMs, std::int64_t seq) {
+        Sum& sum = buckets_[bucket];
+        ++sum.count;
+        sum.a += mix(key_[0], term, timeMs, seq);
+        sum.b += mix(key_[1], term, timeMs, seq);
+    }
+    // The first bucket whose entries differ from `other`'s, if any.
+    std::optional<std::int64_t> firstDifference(const IndexDigest& other) const {
+        std::optional<std::int64_t> first;
+        auto note = [&](std::int64_t bucket) {
+            if (!first || bucket < *first) first = bucket;
+        };
+        for (const auto& [bucket, sum] : buckets_) {
+            const auto it = other.buckets_.find(bucket);
+            if (it == other.buckets_.end() || !(it->second == sum)) note(bucket);
+        }
+        for (const auto& [bucket, sum] : other.buckets_)
+            if (!buckets_.count(bucket)) note(bucket);
+        return first;
+    }
+    bool has(std::int64_t bucket) const { return buckets_.count(bucket) != 0; }
+    template <typename F>
+    void forEachBucket(F&& f) const {
+        for (const auto& entry : buckets_) f(entry.first);
+    }
+
+private:
+    struct Sum {
+        std::uint64_t count = 0, a = 0, b = 0;
+        bool operator==(const Sum&) const = default;
+    };
+    static std::uint64_t splitmix(std::uint64_t x) {
+        x += 0x9e3779b97f4a7c15ULL;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    }
+    static std::uint64_t mix(std::uint64_t key, std::int64_t term, std::int64_t timeMs, std::int64_t seq) {
+        std::uint64_t h = splitmix(key ^ static_cast<std::uint64_t>(term));
+        h = splitmix(h ^ static_cast<std::uint64_t>(timeMs));
+        return splitmix(h ^ static_cast<std::uint64_t>(seq));
+    }
+    std::array<std::uint64_t, 2> key_;
+    std::unordered_map<std::int64_t, Sum> buckets_;
+};
+
+// The index entries an event's search fields give (as RowWriter writes them).
+template <typename F>
+void forEachIndexEntry(const SearchFields& f, F&& entry) {
+    entry(audit_index::Role::Actor, f.actorKey);
+    if (!f.subjectKey.empty()) entry(audit_index::Role::Subject, f.subjectKey);
+}
+
+// Which stored column differs from what the event's content gives.
+std::string differingColumn(const SearchFields& stored, const SearchFields& derived) {
+    if (stored.timeMs != derived.timeMs) return "time_ms";
+    if (stored.service != derived.service) return "service";
+    if (stored.action != derived.action) return "action";
+    if (stored.actorKey != derived.actorKey) return "actor_key";
+    if (stored.actorOrg != derived.actorOrg) return "actor_org";
+    if (stored.subjectKey != derived.subjectKey) return "subject_key";
+    return "result";
+}
+
+std::string hourName(std::int64_t bucket) {
+    return "the hour from " + QDateTime::fromMSecsSinceEpoch(bucket * audit_index::kBucketMs, Qt::UTC).toString(Qt::ISODate).toStdString();
+}
+
+// Names the first event whose index entries in `bucket` are missing, changed or extra; only
+// run once a difference is known, so it may read the events again.
+Result<std::string> describeIndexDifference(Database& db, std::int64_t bucket) {
+    std::set<std::tuple<std::int64_t, std::int64_t, std::int64_t>> stored;  // term, time, seq
+    auto entries = db.prepare(QStringLiteral("SELECT term, time_ms, seq FROM audit_index WHERE bucket = ?"));
+    if (!entries) return entries.error();
+    (*entries)->bind(0, bucket);
+    for (;;) {
+        auto row = (*entries)->next();
+        if (!row) return row.error();
+        if (!*row) break;
+        stored.emplace((*entries)->integer(0), (*entries)->integer(1), (*entries)->integer(2));
+    }
+    auto events = db.prepare(QStringLiteral("SELECT seq, canonical FROM audit_events ORDER BY seq"));
+    if (!events) return events.error();
+    for (;;) {
+        auto row = (*events)->next();
+        if (!row) return row.error();
+        if (!*row) break;
+        const auto fields = searchFieldsOf((*events)->text(1));
+        if (!fields || audit_index::bucketOf(fields->timeMs) != bucket) continue;
+        const std::int64_t seq = (*events)->integer(0);
+        std::string missing;
+        forEachIndexEntry(*fields, [&](audit_index::Role role, const std::string& key) {
+            if (stored.erase({audit_index::term(role, key), fields->timeMs, seq}) == 0 && missing.empty())
+                missing = role == audit_index::Role::Actor ? "actor" : "subject";
+        });
+        if (!missing.empty()) {
+            (*events)->reset();
+            return "event " + std::to_string(seq) + ": its search index entry for its " + missing +
+                   " is missing or changed, so search and export would not find it";
+        }
+    }
+    if (!stored.empty())
+        return "the search index holds an entry for event " + std::to_string(std::get<2>(*stored.begin())) + " in " + hourName(bucket) +
+               " that the event's content does not give";
+    return "the search index for " + hourName(bucket) + " does not match the events";
+}
+
+Result<std::string> checkSearchIndex(Database& db, const IndexDigest& expected, std::array<std::uint64_t, 2> digestKey) {
+    // Search walks the hours listed in audit_buckets: an hour missing there hides all its events.
+    std::unordered_set<std::int64_t> listed;
+    auto buckets = db.prepare(QStringLiteral("SELECT bucket FROM audit_buckets"));
+    if (!buckets) return buckets.error();
+    for (;;) {
+        auto row = (*buckets)->next();
+        if (!row) return row.error();
+        if (!*row) break;
+        listed.insert((*buckets)->integer(0));
+    }
+    std::optional<std::int64_t> unlisted;
+    expected.forEachBucket([&](std::int64_t bucket) {
+        if (!listed.count(bucket) && (!unlisted || bucket < *unlisted)) unlisted = bucket;
+    });
+    if (unlisted)
+        return "the search index's list of hours lacks " + hourName(*unlisted) + ": search and export would skip every event of that hour";
+    IndexDigest found(digestKey);
+    auto entries = db.prepare(QStringLiteral("SELECT bucket, term, time_ms, seq FROM audit_index"));
+    if (!entries) return entries.error();
+    Statement& e = **entries;
+    for (;;) {
+        auto row = e.next();
+        if (!row) return row.error();
+        if (!*row) break;
+        found.add(e.integer(0), e.integer(1), e.integer(2), e.integer(3));
+    }
+    const auto differing = expected.firstDifference(found);
+    if (!differing) return std::string();
+    return describeIndexDifference(db, *differing);
+}
+
+
+
+}  // namespace
+
 Result<VerifyReport> Ledger::verify(const Session& who) {
     if (!who.allows(audit::permission::Verify)) return denied(who, audit::permission::Verify).error();
     VerifyReport report;
@@ -639,9 +796,16 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
             badNode = "the stored root of events " + std::to_string(index << height) + ".." + std::to_string(((index + 1) << height) - 1) +
                       " does not match them: proofs would not verify";
     };
-    auto read = store_.db().prepare(QStringLiteral("SELECT seq, canonical, leaf_hash FROM audit_events ORDER BY seq"));
+    // Search reads the columns and index beside each event, not its hashed content: every one of
+    // them is recomputed from that content and compared.
+    auto read = store_.db().prepare(QStringLiteral("SELECT seq, canonical, leaf_hash, time_ms, service, action, actor_key, actor_org, subject_key,"
+                                                   " result FROM audit_events ORDER BY seq"));
     if (!read) return read.error();
     Statement& r = **read;
+    std::array<std::uint64_t, 2> digestKey{};
+    const std::string random = crypto::randomBytes(sizeof digestKey);
+    std::memcpy(digestKey.data(), random.data(), sizeof digestKey);
+    IndexDigest expectedIndex(digestKey);
     std::int64_t expected = 0;
     for (;;) {
         auto row = r.next();
@@ -660,6 +824,24 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
             r.reset();
             return report;
         }
+        const auto derived = searchFieldsOf(r.text(1));
+        if (!derived) {
+            report.problem = "event " + std::to_string(seq) + ": its stored content is not a canonical event";
+            r.reset();
+            return report;
+        }
+        const SearchFields columns{r.integer(3),         std::string(r.text(4)), std::string(r.text(5)), std::string(r.text(6)),
+                                  std::string(r.text(7)), std::string(r.text(8)), std::string(r.text(9))};
+        if (!(columns == *derived)) {
+            report.problem = "event " + std::to_string(seq) + ": its column " + differingColumn(columns, *derived) +
+                             " does not match its content, so search and export would not find it as it is";
+            r.reset();
+            return report;
+        }
+        const std::int64_t bucket = audit_index::bucketOf(derived->timeMs);
+        forEachIndexEntry(*derived, [&](audit_index::Role role, const std::string& key) {
+            expectedIndex.add(bucket, audit_index::term(role, key), derived->timeMs, seq);
+        });
         tree.append(leaf, checkNode);
         ++expected;
         if (!checkHeadsAt()) {
@@ -674,11 +856,20 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
         return report;
     }
     auto frontier = loadFrontier();
-    if (!frontier || frontier->size() != tree.size() || frontier->root() != tree.root())
+    if (!frontier || frontier->size() != tree.size() || frontier->root() != tree.root()) {
         report.problem = "the stored frontier does not match the events: new events would continue a different tree";
-    else report.problem = badNode;
+        return report;
+    }
+    if (!badNode.empty()) {
+        report.problem = badNode;
+        return report;
+    }
+    auto index = checkSearchIndex(store_.db(), expectedIndex, digestKey);
+    if (!index) return index.error();
+    report.problem = *index;
     return report;
 }
+
 
 Status Ledger::writeNodes(Statement& insert, const std::vector<StoredNode>& nodes) {
     for (const auto& n : nodes) {

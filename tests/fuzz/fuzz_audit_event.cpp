@@ -10,6 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view line(reinterpret_cast<const char*>(data), size);
+    (void)vakt::audit::searchFieldsOf(line);  // any bytes: no crash, no read past them
     auto event = vakt::audit::parseEvent(line);
     if (!event) {
         if (event.message().empty()) __builtin_trap();
@@ -25,6 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         vakt::audit::canonicalEvent(*again, key) != canonical)
         __builtin_trap();
     if (event->actorType == "person" && again->actorId.rfind("hmac-sha256:", 0) != 0) __builtin_trap();
+    // What verify reads back from the canonical bytes is what the parsed event says.
+    const auto fields = vakt::audit::searchFieldsOf(canonical);
+    if (!fields || fields->timeMs != event->timeMs || fields->result != event->result || fields->actorOrg != event->actorOrg) __builtin_trap();
     if (event->subjectType == "person" && again->subjectId.rfind("hmac-sha256:", 0) != 0) __builtin_trap();
     return 0;
 }

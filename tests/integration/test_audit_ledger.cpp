@@ -665,6 +665,64 @@ TEST_F(AuditLedger, AChangedEventIsNamed) {
     expectVerifyFails("event 42 was changed");
 }
 
+// Search and export read the columns and index beside each event, not its hashed content: each
+// change there that would hide an event is found, naming it, and undone verifies again.
+TEST_F(AuditLedger, WhatSearchReadsIsRecomputedFromTheHashedEvent) {
+    threeBatches();
+    struct Change {
+        QString tamper, undo;
+        const char* says;
+    };
+    const QList<Change> changes = {
+        {"UPDATE audit_events SET subject_key = subject_key || 'x' WHERE seq = 42",
+         "UPDATE audit_events SET subject_key = substr(subject_key, 1, length(subject_key) - 1) WHERE seq = 42",
+         "event 42: its column subject_key does not match its content"},
+        {"UPDATE audit_events SET actor_key = actor_key || 'x' WHERE seq = 43",
+         "UPDATE audit_events SET actor_key = substr(actor_key, 1, length(actor_key) - 1) WHERE seq = 43", "event 43: its column actor_key"},
+        {"UPDATE audit_events SET service = service || 'x' WHERE seq = 44",
+         "UPDATE audit_events SET service = substr(service, 1, length(service) - 1) WHERE seq = 44", "event 44: its column service"},
+        {"UPDATE audit_events SET action = action || 'x' WHERE seq = 45",
+         "UPDATE audit_events SET action = substr(action, 1, length(action) - 1) WHERE seq = 45", "event 45: its column action"},
+        {"UPDATE audit_events SET time_ms = time_ms + 7200000 WHERE seq = 46", "UPDATE audit_events SET time_ms = time_ms - 7200000 WHERE seq = 46",
+         "event 46: its column time_ms"},
+        {"UPDATE audit_index SET time_ms = time_ms + 1 WHERE seq = 150", "UPDATE audit_index SET time_ms = time_ms - 1 WHERE seq = 150",
+         "event 150: its search index entry for its actor is missing or changed"},
+        {"UPDATE audit_index SET seq = 100000 WHERE seq = 151", "UPDATE audit_index SET seq = 151 WHERE seq = 100000",
+         "event 151: its search index entry for its actor is missing or changed"},
+        {"INSERT INTO audit_index SELECT bucket, 12345, time_ms, seq FROM audit_index WHERE seq = 152 LIMIT 1",
+         "DELETE FROM audit_index WHERE seq = 152 AND term = 12345", "the search index holds an entry for event 152"},
+        {"UPDATE audit_events SET actor_org = '000000000' WHERE seq = 47 AND actor_org <> '000000000'", "", "event 47: its column actor_org"},
+    };
+    for (const Change& c : changes) {
+        ASSERT_EQ(sql(c.tamper).code, 0) << c.tamper.toStdString();
+        expectVerifyFails(c.says);
+        if (c.undo.isEmpty()) return;  // the last one is left
+        ASSERT_EQ(sql(c.undo).code, 0) << c.undo.toStdString();
+        ASSERT_EQ(vakt({"audit", "verify"}).code, 0) << "not undone: " << c.tamper.toStdString();
+    }
+}
+
+TEST_F(AuditLedger, AnEventRemovedFromTheSearchIndexOrItsHourIsNamed) {
+    threeBatches();
+    // The events an actor's search finds, before and after the attack: the attack works.
+    const QStringList first = sql("SELECT seq, actor_key FROM audit_events WHERE seq >= 60 AND actor_key NOT LIKE 'hmac-sha256:%' ORDER BY seq LIMIT 1")
+                                  .out.trimmed()
+                                  .split('|');
+    ASSERT_EQ(first.size(), 2) << "no integration among the events";
+    const QString seq = first[0], actor = first[1];
+    auto found = [&] { return vakt({"audit", "search", "--actor", actor, "--json"}, "sikkerhetsansvarlig").out.count("\"seq\""); };
+    const qint64 before = found();
+    ASSERT_GT(before, 0);
+    sql("DELETE FROM audit_index WHERE seq = " + seq);
+    EXPECT_EQ(found(), before - 1);
+    expectVerifyFails(QStringLiteral("event %1: its search index entry for its actor is missing or changed, so search and export would not find it")
+                          .arg(seq)
+                          .toUtf8()
+                          .constData());
+    sql("DELETE FROM audit_buckets");
+    expectVerifyFails("the search index's list of hours lacks the hour from");
+}
+
 TEST_F(AuditLedger, ADeletedEventIsNamed) {
     threeBatches();
     sql("DELETE FROM audit_events WHERE seq = 77");

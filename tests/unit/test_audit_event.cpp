@@ -147,6 +147,37 @@ TEST(AuditEvent, PersonIdsAreFoundInEveryFormAndPlace) {
     EXPECT_EQ(pseudonymiseIds("1505853454123", kKey), "1505853454123");
 }
 
+// Verify recomputes what search reads from the canonical bytes alone: the same values ingest
+// stores (parsed, with party keys, person ids scrubbed), for events of every shape.
+TEST(AuditEvent, SearchFieldsReadBackFromTheCanonicalBytesAreWhatIngestStores) {
+    const std::string integration = R"("actor":{"type":"integration","id":"svarut-klient 15058534541","org":"974760673"})";
+    const std::vector<std::string> lines = {
+        kLookup,
+        R"({"time":"2026-11-26T23:59:59Z","service":"svarut \"ny\" \u00e6\u00f8\u00e5 \ud83d\ude00","action":"send\n\tnow",)" + integration + "}",
+        R"({"time":"2026-11-26T10:00:00-02:30","service":"digisos","action":"a","subject":null,"result":null,)" + integration + "}",
+        R"({"time":"2026-11-26T10:00:00+01:00","service":"s 150585 34541","action":"a","result":"denied",)" + integration +
+            R"(,"subject":{"type":"document","id":"doc-1"},"zz":[{"actor":{"id":"not this one"}}]})",
+    };
+    for (const std::string& line : lines) {
+        auto e = parseEvent(line);
+        ASSERT_TRUE(e) << e.message() << ": " << line;
+        PartyKeys parties = partyKeys(*e, kKey);
+        const std::string canonical = canonicalEvent(*e, parties);
+        scrubParsedFields(*e, parties);
+        const SearchFields stored{e->timeMs, e->service, e->action, parties.actor, e->actorOrg, parties.subject, e->result};
+        const auto derived = searchFieldsOf(canonical);
+        ASSERT_TRUE(derived) << canonical;
+        EXPECT_EQ(*derived, stored) << canonical;
+    }
+}
+
+TEST(AuditEvent, SearchFieldsOfBytesThatAreNotACanonicalEventAreNothing) {
+    for (const std::string& bad : std::vector<std::string>{"", "{", "{}", R"({"time":"2026-11-26T10:00:00Z"})", R"({"time":"yesterday","actor":{"id":"a"}})",
+                                  R"({"time":"2026-11-26T10:00:00Z","actor":{"id":"a"}} trailing)", R"({"time":"2026-11-26T10:00:00Z","actor":{"id":"a\u12"}})",
+                                  R"({"time":"2026-11-26T10:00:00Z","actor":{"id":"a"},"x":)" + std::string(100, '[')})
+        EXPECT_FALSE(searchFieldsOf(bad)) << bad;
+}
+
 TEST(AuditEvent, Rfc3339) {
     EXPECT_EQ(parseRfc3339("1970-01-01T00:00:00Z"), 0);
     EXPECT_EQ(parseRfc3339("1970-01-01T01:00:00+01:00"), 0);
