@@ -84,6 +84,10 @@ public:
     Status commit();
     void rollback();
     bool inTransaction() const { return depth_ > 0; }
+    // Commits that must survive a power cut once they returned (the audit ledger's, whose
+    // "committed" a sender relies on): on SQLite the WAL is synced at each commit while on
+    // (synchronous=FULL; otherwise NORMAL, synced at checkpoints). PostgreSQL commits are durable.
+    Status setDurableCommits(bool durable);
 
 private:
     explicit Database(DatabaseUrl url, QString connectionName);
@@ -91,6 +95,22 @@ private:
     QString connectionName_;
     int depth_ = 0;
     bool failed_ = false;
+};
+
+// Commits made while it lives are durable (Database::setDurableCommits); set outside transactions.
+class DurableCommits {
+public:
+    explicit DurableCommits(Database& db) : db_(db), status_(db.setDurableCommits(true)) {}
+    ~DurableCommits() {
+        if (status_.ok()) (void)db_.setDurableCommits(false);
+    }
+    DurableCommits(const DurableCommits&) = delete;
+    DurableCommits& operator=(const DurableCommits&) = delete;
+    const Status& status() const { return status_; }
+
+private:
+    Database& db_;
+    Status status_;
 };
 
 // Rolls back unless committed.

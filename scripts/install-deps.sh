@@ -13,7 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   # run and test
-  sqlite3 xvfb xauth fonts-dejavu-core tzdata postgresql postgresql-client
+  sqlite3 xvfb xauth fonts-dejavu-core tzdata postgresql postgresql-client strace
   prometheus prometheus-node-exporter curl
 )
 # --bench adds what the benchmarks compare against: Go and Prometheus's own expfmt parser.

@@ -249,6 +249,9 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     const std::string received = store_.clock().now().toString(Qt::ISODateWithMs).toStdString();
 
     auto flush = [&]() -> Status {
+        // A sender is told "committed" after this: it must survive a power cut.
+        DurableCommits durable(db);
+        if (!durable.status()) return durable.status();
         Transaction tx(db);
         if (!tx.started()) return tx.started();
         // Another writer appending at the same time would have moved the frontier.
@@ -520,6 +523,9 @@ Result<std::vector<LedgerEvent>> Ledger::findingEvidence(const Session& who, qin
 
 Result<SignedHead> Ledger::signHead(const Session& who) {
     if (!who.allows(audit::permission::Ingest)) return denied(who, audit::permission::Ingest).error();
+    // The witness names the head once committed, so the head must outlast a power cut.
+    DurableCommits durable(store_.db());
+    if (!durable.status()) return durable.status().error();
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started().error();
     auto tree = loadFrontier();

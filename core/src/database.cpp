@@ -329,6 +329,12 @@ Result<qint64> Database::insertReturningId(const QString& sql, const QVariantLis
     return id;
 }
 
+Status Database::setDurableCommits(bool durable) {
+    if (url_.engine != Engine::Sqlite) return {};
+    if (depth_ > 0) return fail("database: durability is set outside transactions", ErrorKind::Internal);
+    return exec(durable ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
+}
+
 Status Database::begin() {
     if (depth_++ > 0) return {};
     failed_ = false;

@@ -723,6 +723,39 @@ TEST_F(AuditLedger, AnEventRemovedFromTheSearchIndexOrItsHourIsNamed) {
     expectVerifyFails("the search index's list of hours lacks the hour from");
 }
 
+// "Committed" must survive a power cut: the last write to SQLite's WAL before the ingest
+// reports is synced to disk before the report (with synchronous=NORMAL it is synced only at a
+// later checkpoint). Watched with strace, as the system calls happen.
+TEST_F(AuditLedger, ACommittedIngestIsOnDiskBeforeItIsReported) {
+    if (database_.postgres()) {
+        // PostgreSQL commits are as durable as the server is set up to make them (the test
+        // cluster trades that for speed): Vakt's own connections never weaken it.
+        auto store = vakt::Store::open(db_, vakt::Store::OpenMode::MustExist);
+        ASSERT_TRUE(store) << store.message();
+        auto mine = (*store)->db().query("SHOW synchronous_commit");
+        ASSERT_TRUE(mine) << mine.message();
+        EXPECT_EQ(mine->front().value(0).toString(), sql("SHOW synchronous_commit").out.trimmed());
+        return;
+    }
+    const QString file = write("durable.jsonl", events(300, 21));
+    const QString log = dir_.filePath("strace.log");
+    Outcome r = run("strace", {"-f", "-y", "-e", "trace=fsync,fdatasync,pwrite64,write", "-o", log, VAKT_CLI, "--db", db_, "--keys", keys_, "audit",
+                               "ingest", file});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    ASSERT_TRUE(r.out.contains("Accepted 300 events")) << r.out.toStdString();
+    const QList<QByteArray> calls = readAll(log).split('\n');
+    qsizetype report = -1, lastWalWrite = -1, syncAfter = -1;
+    for (qsizetype i = 0; i < calls.size() && report < 0; ++i) {
+        const QByteArray& c = calls[i];
+        if (c.contains(" write(1<")) report = i;
+        else if (c.contains("pwrite64(") && c.contains("-wal>")) lastWalWrite = i, syncAfter = -1;
+        else if (c.contains("sync(") && c.contains("-wal>") && lastWalWrite >= 0) syncAfter = i;
+    }
+    ASSERT_GE(report, 0) << "the report was not seen";
+    ASSERT_GE(lastWalWrite, 0) << "no write to the WAL was seen";
+    EXPECT_GT(syncAfter, lastWalWrite) << "the WAL was not synced between its last write and the report";
+}
+
 TEST_F(AuditLedger, ADeletedEventIsNamed) {
     threeBatches();
     sql("DELETE FROM audit_events WHERE seq = 77");
