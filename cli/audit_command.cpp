@@ -273,6 +273,12 @@ int checkProof(Args& a) {
     if (auto s = audit::checkProof(doc.object(), trustedPem); !s)
         return failWith(path.toStdString() + ": the proof does not hold: " + s.message());
     out() << "The proof holds.\nSigned by the key " << QString::fromStdString(*crypto::ed25519Fingerprint(trustedPem)) << ".\n";
+    if (doc.object().value("type").toString() == "evidence") {
+        // The checker's own statement, not the bundle's.
+        const QJsonObject statement = audit::evidenceStatement();
+        out() << "It proves: " << statement["proves"].toObject()["en"].toString() << "\nIt does not prove:\n";
+        for (const auto& limit : statement["does_not_prove"].toObject()["en"].toArray()) out() << "  - " << limit.toString() << "\n";
+    }
     out().flush();
     return kOk;
 }

@@ -56,6 +56,19 @@ public:
     virtual void reset() = 0;
 };
 
+// Many rows into one table inside the caller's transaction: on PostgreSQL through COPY on the
+// same connection (rows sent in a stream instead of a round trip each), on SQLite through a
+// prepared INSERT. Values go in the columns' order, then endRow(); flush() before reading them.
+class BulkInsert {
+public:
+    virtual ~BulkInsert() = default;
+    virtual void integer(std::int64_t value) = 0;
+    virtual void text(std::string_view value) = 0;
+    virtual void blob(std::string_view bytes) = 0;
+    virtual Status endRow() = 0;
+    virtual Status flush() = 0;
+};
+
 class Database {
 public:
     ~Database();
@@ -75,6 +88,8 @@ public:
     Status exec(const QString& sql, const QVariantList& binds = {});
     Result<Rows> query(const QString& sql, const QVariantList& binds = {});
     Result<std::unique_ptr<Statement>> prepare(const QString& sql);
+    // Columns are trusted names from the code, never input.
+    Result<std::unique_ptr<BulkInsert>> bulkInsert(const QString& table, const QStringList& columns);
     // Runs an INSERT ... RETURNING id and gives the id.
     Result<qint64> insertReturningId(const QString& sql, const QVariantList& binds = {});
 

@@ -18,7 +18,7 @@ packages=(
 )
 # --bench adds what the benchmarks compare against: Go and Prometheus's own expfmt parser.
 if [ "${1:-}" = "--bench" ]; then
-  packages+=(golang-go golang-github-prometheus-common-dev time)
+  packages+=(golang-go golang-github-prometheus-common-dev time eatmydata)
 fi
 
 missing=()

@@ -16,10 +16,12 @@ std::int64_t term(Role role, std::string_view key) {
 
 Result<RowWriter> RowWriter::prepare(Database& db) {
     RowWriter w;
-    auto event = db.prepare(QStringLiteral("INSERT INTO audit_events (seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical,"
-                                           " leaf_hash, source, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto event = db.bulkInsert(QStringLiteral("audit_events"), {QStringLiteral("seq"), QStringLiteral("time_ms"), QStringLiteral("service"),
+                                                                QStringLiteral("action"), QStringLiteral("actor_key"), QStringLiteral("actor_org"),
+                                                                QStringLiteral("subject_key"), QStringLiteral("result"), QStringLiteral("canonical"),
+                                                                QStringLiteral("leaf_hash"), QStringLiteral("source"), QStringLiteral("source_line")});
     if (!event) return event.error();
-    auto index = db.prepare(QStringLiteral("INSERT INTO audit_index (bucket, term, time_ms, seq) VALUES (?, ?, ?, ?)"));
+    auto index = db.bulkInsert(QStringLiteral("audit_index"), {QStringLiteral("bucket"), QStringLiteral("term"), QStringLiteral("time_ms"), QStringLiteral("seq")});
     if (!index) return index.error();
     auto bucket = db.prepare(QStringLiteral("INSERT INTO audit_buckets (bucket) VALUES (?) ON CONFLICT (bucket) DO NOTHING"));
     if (!bucket) return bucket.error();
@@ -29,28 +31,31 @@ Result<RowWriter> RowWriter::prepare(Database& db) {
     return w;
 }
 
+Status RowWriter::finish() {
+    if (auto s = event_->flush(); !s) return s;
+    return index_->flush();
+}
+
 Status RowWriter::add(const Row& row) {
-    Statement& e = *event_;
-    e.bind(0, row.seq);
-    e.bind(1, row.timeMs);
-    int column = 2;
-    for (std::string_view text : {row.service, row.action, row.actorKey, row.actorOrg, row.subjectKey, row.result, row.canonical})
-        e.bindText(column++, text);
-    e.bindBlob(9, row.leafHash);
-    e.bindText(10, row.source);
-    e.bind(11, row.sourceLine);
-    if (auto s = e.exec(); !s) return s;
+    BulkInsert& e = *event_;
+    e.integer(row.seq);
+    e.integer(row.timeMs);
+    for (std::string_view text : {row.service, row.action, row.actorKey, row.actorOrg, row.subjectKey, row.result, row.canonical}) e.text(text);
+    e.blob(row.leafHash);
+    e.text(row.source);
+    e.integer(row.sourceLine);
+    if (auto s = e.endRow(); !s) return s;
     const std::int64_t bucket = bucketOf(row.timeMs);
     if (buckets_.insert(bucket).second) {
         bucket_->bind(0, bucket);
         if (auto s = bucket_->exec(); !s) return s;
     }
     auto index = [&](Role role, std::string_view key) {
-        index_->bind(0, bucket);
-        index_->bind(1, term(role, key));
-        index_->bind(2, row.timeMs);
-        index_->bind(3, row.seq);
-        return index_->exec();
+        index_->integer(bucket);
+        index_->integer(term(role, key));
+        index_->integer(row.timeMs);
+        index_->integer(row.seq);
+        return index_->endRow();
     };
     if (auto s = index(Role::Actor, row.actorKey); !s) return s;
     if (!row.subjectKey.empty())

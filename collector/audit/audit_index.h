@@ -39,9 +39,12 @@ class RowWriter {
 public:
     static Result<RowWriter> prepare(Database& db);
     Status add(const Row& row);
+    // Writes what add() buffered (PostgreSQL streams rows with COPY); before the commit.
+    Status finish();
 
 private:
-    std::unique_ptr<Statement> event_, index_, bucket_;
+    std::unique_ptr<BulkInsert> event_, index_;
+    std::unique_ptr<Statement> bucket_;
     std::unordered_set<std::int64_t> buckets_;  // already recorded
 };
 

@@ -16,7 +16,8 @@ constexpr auto kHmacFile = "pseudonym.key";
 constexpr auto kSigningFile = "signing-ed25519.pem";
 constexpr auto kPublicFile = "signing-ed25519.pub.pem";
 constexpr auto kWitnessFile = "witness.json";
-constexpr auto kTrailWitnessFile = "trail-witness.json";
+// trail-witness.json, positions-witness.json
+QString witnessFile(const std::string& kind) { return QString::fromStdString(kind) + QStringLiteral("-witness.json"); }
 
 Status writePrivate(const QString& path, const QByteArray& data, bool secret) {
     QSaveFile f(path);
@@ -154,12 +155,12 @@ Status LedgerKeys::writeWitness(const SignedHead& head) const {
 }
 
 std::string SignedTrailHead::message() const {
-    return "vakt-trail-head-v1\n" + std::to_string(seq) + "\n" + hash + "\n" + std::to_string(timestampMs) + "\n";
+    return "vakt-" + kind + "-head-v1\n" + std::to_string(seq) + "\n" + hash + "\n" + std::to_string(timestampMs) + "\n";
 }
 
-Result<SignedTrailHead> LedgerKeys::signTrail(std::int64_t seq, const std::string& hash, std::int64_t timestampMs) const {
+Result<SignedTrailHead> LedgerKeys::signTrail(std::int64_t seq, const std::string& hash, std::int64_t timestampMs, const std::string& kind) const {
     if (auto s = canSign(); !s) return s.error();
-    SignedTrailHead head{seq, hash, timestampMs, {}};
+    SignedTrailHead head{seq, hash, timestampMs, {}, kind};
     auto signature = crypto::signEd25519(signingPem_, head.message());
     if (!signature) return signature.error();
     head.signatureBase64 = crypto::base64(*signature);
@@ -171,14 +172,14 @@ bool LedgerKeys::verifyTrail(const SignedTrailHead& head) const {
     return signature && crypto::verifyEd25519(publicPem_, head.message(), *signature);
 }
 
-Result<std::optional<SignedTrailHead>> LedgerKeys::trailWitness() const {
-    QFile f(QDir(dir_).filePath(kTrailWitnessFile));
+Result<std::optional<SignedTrailHead>> LedgerKeys::trailWitness(const std::string& kind) const {
+    QFile f(QDir(dir_).filePath(witnessFile(kind)));
     if (!f.exists()) return std::optional<SignedTrailHead>();
     if (!f.open(QIODevice::ReadOnly)) return fail("cannot read " + f.fileName().toStdString(), ErrorKind::Io);
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
     SignedTrailHead head{o.value("seq").toInteger(), o.value("hash").toString().toStdString(), o.value("timestamp_ms").toInteger(),
-                         o.value("signature").toString().toStdString()};
-    if (!verifyTrail(head)) return fail(f.fileName().toStdString() + ": the countersigned trail head's signature does not verify");
+                         o.value("signature").toString().toStdString(), kind};
+    if (!verifyTrail(head)) return fail(f.fileName().toStdString() + ": the countersigned " + kind + " head's signature does not verify");
     return std::optional<SignedTrailHead>(head);
 }
 
@@ -187,7 +188,7 @@ Status LedgerKeys::writeTrailWitness(const SignedTrailHead& head) const {
                         {"hash", QString::fromStdString(head.hash)},
                         {"timestamp_ms", static_cast<qint64>(head.timestampMs)},
                         {"signature", QString::fromStdString(head.signatureBase64)}};
-    return writePrivate(QDir(dir_).filePath(kTrailWitnessFile), QJsonDocument(o).toJson(), false);
+    return writePrivate(QDir(dir_).filePath(witnessFile(head.kind)), QJsonDocument(o).toJson(), false);
 }
 
 }  // namespace vakt::audit

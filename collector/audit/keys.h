@@ -32,6 +32,10 @@ struct SignedTrailHead {
     std::string hash;
     std::int64_t timestampMs = 0;
     std::string signatureBase64;
+    // What is countersigned: "trail" (the app's trail head: seq, entry hash) or "positions" (the
+    // audit sources' positions: the ledger's size, the SHA-256 of the positions). Part of the
+    // signed message, so one kind's signature never passes for the other.
+    std::string kind = "trail";
     std::string message() const;
 };
 
@@ -58,10 +62,11 @@ public:
     bool hasWitness() const;
     Status writeWitness(const SignedHead& head) const;
 
-    Result<SignedTrailHead> signTrail(std::int64_t seq, const std::string& hash, std::int64_t timestampMs) const;
+    Result<SignedTrailHead> signTrail(std::int64_t seq, const std::string& hash, std::int64_t timestampMs,
+                                      const std::string& kind = "trail") const;
     bool verifyTrail(const SignedTrailHead& head) const;
     // The newest countersigned trail head, if this directory has one.
-    Result<std::optional<SignedTrailHead>> trailWitness() const;
+    Result<std::optional<SignedTrailHead>> trailWitness(const std::string& kind = "trail") const;
     Status writeTrailWitness(const SignedTrailHead& head) const;
 
 private:

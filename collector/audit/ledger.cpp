@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <bit>
 #include <cstring>
 #include <array>
@@ -266,6 +267,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
                 !s)
                 return s;
         }
+        if (auto s = rows->finish(); !s) return s;
         if (auto s = writeNodes(**insertNode, nodes); !s) return s;
         Statement& q = **insertQuarantine;
         for (const auto& bad : quarantined) {
@@ -532,8 +534,13 @@ Result<SignedHead> Ledger::signHead(const Session& who) {
     if (!tree) return tree.error();
     auto existing = store_.db().query(QStringLiteral("SELECT tree_size FROM audit_heads WHERE tree_size = ?"), {static_cast<qint64>(tree->size())});
     if (!existing) return existing.error();
-    if (!existing->empty()) {  // no new events since the last head, but the trail may have moved
+    auto positions = signPositions(tree->size());
+    if (!positions) return positions.error();
+    // Written only once the positions are committed, never naming what the Store lacks.
+    auto writePositionsWitness = [&]() -> Status { return *positions ? keys_.writeTrailWitness(**positions) : Status{}; };
+    if (!existing->empty()) {  // no new events since the last head, but the trail or positions may have moved
         if (auto s = tx.commit(); !s) return s.error();
+        if (auto s = writePositionsWitness(); !s) return s.error();
         if (auto s = countersignTrail(who); !s) return s.error();
         return latestHead();
     }
@@ -547,6 +554,7 @@ Result<SignedHead> Ledger::signHead(const Session& who) {
     if (auto s = tx.commit(); !s) return s.error();
     // The witness is written after the commit: it never names a head the Store does not have.
     if (auto s = keys_.writeWitness(*head); !s) return s.error();
+    if (auto s = writePositionsWitness(); !s) return s.error();
     if (auto s = countersignTrail(who); !s) return s.error();
     return head;
 }
@@ -566,6 +574,96 @@ Status Ledger::countersignTrail(const Session& who) {
         !s)
         return s;
     return keys_.writeTrailWitness(*signedHead);
+}
+
+Result<std::string> Ledger::positionsText() {
+    // With the number of refused lines, so verify can tell whether anything was read since.
+    auto rows = store_.db().query(QStringLiteral("SELECT source, byte_offset, line FROM audit_sources ORDER BY source"));
+    if (!rows) return rows.error();
+    auto refused = store_.db().query(QStringLiteral("SELECT count(*) FROM audit_quarantine"));
+    if (!refused) return refused.error();
+    QJsonArray sources;
+    for (const auto& r : *rows) sources.append(QJsonArray{r.value(0).toString(), r.value(1).toLongLong(), r.value(2).toLongLong()});
+    const QJsonObject o{{"sources", sources}, {"quarantined", refused->front().value(0).toLongLong()}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+Result<std::optional<SignedTrailHead>> Ledger::signPositions(std::uint64_t treeSize) {
+    auto text = positionsText();
+    if (!text) return text.error();
+    auto last = store_.db().query(QStringLiteral("SELECT positions FROM audit_position_heads ORDER BY id DESC LIMIT 1"));
+    if (!last) return last.error();
+    if (!last->empty() && last->front().value(0).toString().toStdString() == *text) return std::optional<SignedTrailHead>();
+    auto head = keys_.signTrail(static_cast<std::int64_t>(treeSize), crypto::sha256Hex(*text), store_.clock().now().toMSecsSinceEpoch(),
+                                "positions");
+    if (!head) return head.error();
+    if (auto s = store_.db().exec(QStringLiteral("INSERT INTO audit_position_heads (tree_size, positions, timestamp_ms, signature) VALUES (?, ?, ?, ?)"),
+                                  {static_cast<qint64>(treeSize), QString::fromStdString(*text), static_cast<qint64>(head->timestampMs),
+                                   QString::fromStdString(head->signatureBase64)});
+        !s)
+        return s.error();
+    return std::optional<SignedTrailHead>(*head);
+}
+
+Result<std::pair<std::string, std::string>> Ledger::checkSourcePositions(std::uint64_t ledgerSize) {
+    using Outcome = std::pair<std::string, std::string>;
+    auto newest = store_.db().query(QStringLiteral("SELECT tree_size, positions, timestamp_ms, signature FROM audit_position_heads ORDER BY id DESC LIMIT 1"));
+    if (!newest) return newest.error();
+    auto witness = keys_.trailWitness("positions");
+    if (!witness) return Outcome{witness.message(), {}};
+    auto current = positionsText();
+    if (!current) return current.error();
+    const QJsonObject now = QJsonDocument::fromJson(QByteArray::fromStdString(*current)).object();
+    if (newest->empty()) {
+        if (*witness) return Outcome{"the signed source positions are gone: the key directory's witness names positions signed at size " +
+                                         std::to_string((*witness)->seq), {}};
+        if (now["sources"].toArray().isEmpty()) return Outcome{};
+        return Outcome{{}, "the sources' positions are not signed yet; the next signed head covers them"};
+    }
+    const auto& row = newest->front();
+    const std::string text = row.value(1).toString().toStdString();
+    const SignedTrailHead signedPositions{row.value(0).toLongLong(), crypto::sha256Hex(text), row.value(2).toLongLong(),
+                                          row.value(3).toString().toStdString(), "positions"};
+    if (!keys_.verifyTrail(signedPositions))
+        return Outcome{"the signed source positions at size " + std::to_string(signedPositions.seq) + " do not verify with the ledger's key", {}};
+    if (*witness && (*witness)->timestampMs > signedPositions.timestampMs)
+        return Outcome{"the newest signed source positions were removed: the key directory's witness names newer ones", {}};
+    const QJsonObject then = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+    // Positions move between signatures as sources are read; then the ledger holds something new.
+    const bool readSince = ledgerSize > static_cast<std::uint64_t>(signedPositions.seq) ||
+                           now["quarantined"].toInteger() > then["quarantined"].toInteger();
+    std::map<QString, std::pair<qint64, qint64>> was;  // source: offset, line
+    for (const auto& v : then["sources"].toArray()) {
+        const QJsonArray p = v.toArray();
+        was[p.at(0).toString()] = {p.at(1).toInteger(), p.at(2).toInteger()};
+    }
+    int moved = 0;
+    for (const auto& v : now["sources"].toArray()) {
+        const QJsonArray p = v.toArray();
+        const QString source = p.at(0).toString();
+        const std::pair<qint64, qint64> position{p.at(1).toInteger(), p.at(2).toInteger()};
+        const auto it = was.find(source);
+        const std::pair<qint64, qint64> signedAt = it == was.end() ? std::pair<qint64, qint64>{0, 0} : it->second;
+        if (it != was.end()) was.erase(it);
+        if (position == signedAt) continue;
+        const std::string name = "the position of source " + source.toStdString();
+        if (position.first < signedAt.first || position.second < signedAt.second)
+            return Outcome{name + " moved back from its signed byte " + std::to_string(signedAt.first) + " to " + std::to_string(position.first) +
+                               ": what lies between would be read again",
+                           {}};
+        if (!readSince)
+            return Outcome{name + " is ahead of what the ledger holds: it moved from its signed line " + std::to_string(signedAt.second) +
+                               " to line " + std::to_string(position.second) + " with no event or refused line added since, so those lines "
+                               "would never be read",
+                           {}};
+        ++moved;
+    }
+    if (!was.empty())
+        return Outcome{"the position of source " + was.begin()->first.toStdString() + " was signed but is gone: the source would be read again from its start",
+                       {}};
+    if (moved == 0) return Outcome{};
+    return Outcome{{}, std::to_string(moved) + (moved == 1 ? " source position" : " source positions") +
+                           " moved since the newest signed head; the next one covers them"};
 }
 
 Result<std::vector<TrailCheckpoint>> Ledger::trailCheckpoints(const Session& who) {
@@ -873,6 +971,11 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
     auto index = checkSearchIndex(store_.db(), expectedIndex, digestKey);
     if (!index) return index.error();
     report.problem = *index;
+    if (!report.problem.empty()) return report;
+    auto positions = checkSourcePositions(tree.size());
+    if (!positions) return positions.error();
+    report.problem = positions->first;
+    if (!positions->second.empty()) report.note += (report.note.empty() ? "" : "; ") + positions->second;
     return report;
 }
 
@@ -1208,11 +1311,42 @@ Result<QJsonObject> Ledger::evidence(const Session& who, const Query& typed) {
     what.insert(QStringLiteral("results"), events.size());
     if (auto s = recordReading(who, QStringLiteral("audit.export"), readingKey(what), what); !s) return s.error();
     return QJsonObject{{"type", "evidence"},
+                       {"statement", evidenceStatement()},
                        {"hashing", "RFC 9162 SHA-256"},
                        {"query", evidenceQuery(query, keys_.hmacKey())},
                        {"events", events},
                        {"head", headJson(*head)},
                        {"public_key", QString::fromStdString(keys_.publicPem())}};
+}
+
+QJsonObject evidenceStatement() {
+    return QJsonObject{
+        {"proves",
+         QJsonObject{{"en",
+                      "Each event here is, byte for byte, the event at its leaf_index in an append-only ledger whose tree head (head) is "
+                      "signed with the operator's Ed25519 key: it was in the ledger when that head was signed and has not been changed "
+                      "since. This holds only when the head's signature is checked against the operator's key as published, never "
+                      "against public_key in this file."},
+                     {"nb",
+                      "Hver hendelse her er, byte for byte, hendelsen på sin plass (leaf_index) i en logg som bare kan utvides, og som "
+                      "treets hode (head) er signert for med operatørens Ed25519-nøkkel: den var i loggen da hodet ble signert og er ikke "
+                      "endret siden. Dette gjelder bare når signaturen sjekkes mot operatørens nøkkel slik den er publisert, aldri mot "
+                      "public_key i denne filen."}}},
+        {"does_not_prove",
+         QJsonObject{{"en", QJsonArray{"that these are all the events matching the query: completeness rests on the ledger's search "
+                                       "index, which 'vakt audit verify' checks at the operator, not on this file",
+                                       "that what an event says happened: only that the platform's service wrote it and it was not "
+                                       "changed after it entered the ledger",
+                                       "anything about events after the signed head, or when an event happened beyond its own time field",
+                                       "who a pseudonym (hmac-sha256:...) stands for: only the operator, with the pseudonymisation key, "
+                                       "can link a person id to it"}},
+                     {"nb", QJsonArray{"at dette er alle hendelsene som passer søket: at utvalget er fullstendig hviler på loggens "
+                                       "søkeindeks, som 'vakt audit verify' sjekker hos operatøren, ikke på denne filen",
+                                       "at det en hendelse sier skjedde, skjedde: bare at plattformens tjeneste skrev den og at den ikke "
+                                       "er endret etter at den kom inn i loggen",
+                                       "noe om hendelser etter det signerte hodet, eller om når en hendelse skjedde utover dens eget tidsfelt",
+                                       "hvem et pseudonym (hmac-sha256:...) står for: bare operatøren, med pseudonymiseringsnøkkelen, kan "
+                                       "knytte et fødselsnummer til det"}}}}};
 }
 
 Status checkProof(const QJsonObject& proof, const std::string& trustedPublicPem) {

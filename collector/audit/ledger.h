@@ -175,6 +175,13 @@ private:
 
     Status raiseFindings(const Session& who, const std::vector<Finding>& findings);
     Status countersignTrail(const Session& who);
+    // The sources' positions, signed with the ledger's size when they changed since last signed
+    // (inside signHead's transaction); the witness is written once that commits.
+    Result<std::optional<SignedTrailHead>> signPositions(std::uint64_t treeSize);
+    Result<std::string> positionsText();
+    // Verify's check of the positions against the newest signed ones: the first problem, and a
+    // note on positions moved since (not yet covered).
+    Result<std::pair<std::string, std::string>> checkSourcePositions(std::uint64_t ledgerSize);
     Result<std::vector<LedgerEvent>> findEvents(const Query& query, int limit, std::optional<Cursor> after = std::nullopt);
     // Reading personal data is processing it: each search, export and proof goes in the trail.
     Status recordReading(const Session& who, const QString& action, const QString& key, const QJsonObject& what);
@@ -183,6 +190,10 @@ private:
     LedgerKeys keys_;
     Detector* detector_ = nullptr;
 };
+
+// What an evidence bundle proves and what it does not, in English and bokmål: written into every
+// bundle, and said by the checker in its own words (a bundle's text is not trusted).
+QJsonObject evidenceStatement();
 
 // Checks a proof produced by Ledger (inclusion, consistency or an evidence bundle), with every
 // head's signature against a public key the checker already trusts (PEM), never against the

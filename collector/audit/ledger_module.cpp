@@ -45,6 +45,7 @@ Status moveAuditEventsV1(Database& db) {
                 return s;
         next = slice.back().seq + 1;
     }
+    if (auto s = writer->finish(); !s) return s;
     return db.exec(QStringLiteral("DROP TABLE audit_events_v1"));
 }
 }  // namespace
@@ -151,6 +152,18 @@ ModuleSchema ledgerSchema() {
              "ALTER TABLE audit_sources ADD COLUMN tail_length BIGINT NOT NULL DEFAULT 0",
              "ALTER TABLE audit_sources ADD COLUMN tail_sha256 TEXT NOT NULL DEFAULT ''",
              "CREATE INDEX audit_sources_head ON audit_sources (head_length, head_sha256)",
+         },
+         {},
+         {}},
+        {5,
+         QStringLiteral("audit ledger: the sources' positions signed with each tree head, so a position moved outside Vakt is found"),
+         {
+             "CREATE TABLE audit_position_heads ("
+             " id {PK},"
+             " tree_size BIGINT NOT NULL,"
+             " positions TEXT NOT NULL,"
+             " timestamp_ms BIGINT NOT NULL,"
+             " signature TEXT NOT NULL)",
          },
          {},
          {}},

@@ -13,7 +13,10 @@
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUrlQuery>
+#include <libpq-fe.h>
 #include <sqlite3.h>
+
+#include <charconv>
 
 namespace vakt {
 
@@ -282,6 +285,115 @@ private:
     std::vector<QByteArray> columns_;
 };
 }  // namespace
+
+namespace {
+class StatementBulkInsert final : public BulkInsert {
+public:
+    explicit StatementBulkInsert(std::unique_ptr<Statement> insert) : insert_(std::move(insert)) {}
+    void integer(std::int64_t value) override { insert_->bind(column_++, value); }
+    void text(std::string_view value) override { insert_->bindText(column_++, value); }
+    void blob(std::string_view bytes) override { insert_->bindBlob(column_++, bytes); }
+    Status endRow() override {
+        column_ = 0;
+        return insert_->exec();
+    }
+    Status flush() override { return {}; }
+
+private:
+    std::unique_ptr<Statement> insert_;
+    int column_ = 0;
+};
+
+// COPY ... FROM STDIN in text format on Qt's own libpq connection, inside its open transaction.
+class CopyBulkInsert final : public BulkInsert {
+public:
+    CopyBulkInsert(PGconn* connection, std::string copyStatement) : connection_(connection), statement_(std::move(copyStatement)) {}
+    void integer(std::int64_t value) override {
+        separate();
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+        buffer_.append(digits, end);
+    }
+    void text(std::string_view value) override {
+        separate();
+        for (const char c : value) {
+            switch (c) {
+                case '\\': buffer_ += "\\\\"; break;
+                case '\n': buffer_ += "\\n"; break;
+                case '\r': buffer_ += "\\r"; break;
+                case '\t': buffer_ += "\\t"; break;
+                default: buffer_ += c;
+            }
+        }
+    }
+    void blob(std::string_view bytes) override {
+        separate();
+        static constexpr char hexDigits[] = "0123456789abcdef";
+        buffer_ += "\\\\x";  // bytea's hex form, its backslash escaped for COPY
+        for (const unsigned char b : bytes) {
+            buffer_ += hexDigits[b >> 4];
+            buffer_ += hexDigits[b & 15];
+        }
+    }
+    Status endRow() override {
+        buffer_ += '\n';
+        first_ = true;
+        // Memory stays bounded however many rows a transaction holds.
+        return buffer_.size() >= (std::size_t{8} << 20) ? flush() : Status{};
+    }
+    Status flush() override {
+        if (buffer_.empty()) return {};
+        PGresult* started = PQexec(connection_, statement_.c_str());
+        const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+        PQclear(started);
+        if (!copying) return failure();
+        if (PQputCopyData(connection_, buffer_.data(), static_cast<int>(buffer_.size())) != 1 || PQputCopyEnd(connection_, nullptr) != 1) {
+            drain();
+            return failure();
+        }
+        buffer_.clear();
+        std::string error;
+        while (PGresult* r = PQgetResult(connection_)) {
+            if (PQresultStatus(r) != PGRES_COMMAND_OK && error.empty()) error = PQresultErrorMessage(r);
+            PQclear(r);
+        }
+        if (!error.empty()) return fail("database: " + QString::fromUtf8(error.c_str()).trimmed().toStdString() + " (in: " + statement_ + ")");
+        return {};
+    }
+
+private:
+    void separate() {
+        if (!first_) buffer_ += '\t';
+        first_ = false;
+    }
+    void drain() {
+        while (PGresult* r = PQgetResult(connection_)) PQclear(r);
+    }
+    Error failure() const {
+        return fail("database: " + QString::fromUtf8(PQerrorMessage(connection_)).trimmed().toStdString() + " (in: " + statement_ + ")");
+    }
+    PGconn* connection_;
+    std::string statement_;
+    std::string buffer_;
+    bool first_ = true;
+};
+}  // namespace
+
+Result<std::unique_ptr<BulkInsert>> Database::bulkInsert(const QString& table, const QStringList& columns) {
+    if (url_.engine == Engine::Postgres) {
+        const QVariant handle = QSqlDatabase::database(connectionName_, false).driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0) {
+            PGconn* connection = *static_cast<PGconn* const*>(handle.constData());
+            const QString copy = QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns.join(QStringLiteral(", ")));
+            return std::unique_ptr<BulkInsert>(std::make_unique<CopyBulkInsert>(connection, copy.toStdString()));
+        }
+    }
+    QStringList marks;
+    for (qsizetype i = 0; i < columns.size(); ++i) marks << QStringLiteral("?");
+    auto insert = prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    if (!insert) return insert.error();
+    return std::unique_ptr<BulkInsert>(std::make_unique<StatementBulkInsert>(std::move(*insert)));
+}
 
 Result<std::unique_ptr<Statement>> Database::prepare(const QString& sql) {
     const QString text = dialect(sql);

@@ -18,6 +18,11 @@ TIMEFORMAT=%R
 "$bin/cli/vakt" --db "$work/vakt.db" init >/dev/null
 "$bin/cli/vakt" --keys "$work/keys" keys init >/dev/null
 vakt_s=$( { time "$bin/cli/vakt" --db "$work/vakt.db" --keys "$work/keys" audit ingest "$work/events.jsonl" >/dev/null; } 2>&1 )
+# What durable commits cost: the same ingest with every fsync made a no-op (eatmydata).
+"$bin/cli/vakt" --db "$work/nosync.db" init >/dev/null
+"$bin/cli/vakt" --keys "$work/nosync-keys" keys init >/dev/null
+nosync_s=$( { time eatmydata "$bin/cli/vakt" --db "$work/nosync.db" --keys "$work/nosync-keys" audit ingest "$work/events.jsonl" >/dev/null; } 2>&1 )
+rm -f "$work"/nosync.db*
 
 # The anchor: the rows the ledger stored, as CSV, imported by sqlite3 into a bare table.
 sqlite3 -csv "$work/vakt.db" "SELECT seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical, hex(leaf_hash),
@@ -49,6 +54,7 @@ rate() { awk -v n="$events" -v s="$1" 'BEGIN {printf "%.0f", n / s}'; }
 echo "Audit ledger, $events events ($(du -m "$work/events.jsonl" | cut -f1) MB of JSON lines), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(date -u +%F)"
 printf '| %-58s | %12s |\n' "" "figure"
 printf '| %-58s | %12s |\n' "vakt audit ingest (events/s, one process)" "$(rate "$vakt_s")"
+printf '| %-58s | %12s |\n' "  the same without syncing to disk (eatmydata, events/s)" "$(rate "$nosync_s")"
 printf '| %-58s | %12s |\n' "sqlite3 .import, the same rows as CSV, no indexes (rows/s)" "$(rate "$import_s")"
 printf '| %-58s | %12s |\n' "  of which parsing to hashing, no database (events/s)" "$pipeline"
 printf '| %-58s | %12s |\n' "search by person, first 1,000 events (ms)" "$(median BM_SearchByPerson)"
@@ -59,3 +65,4 @@ printf '| %-58s | %12s |\n' "search by person, whole command with login (ms)" "$
 printf '| %-58s | %12s |\n' "search by actor, whole command with login (ms)" "$actor_ms"
 printf '| %-58s | %12s |\n' "vakt audit verify, all events (s)" "$verify_s"
 awk -v a="$(rate "$vakt_s")" -v b="$(rate "$import_s")" 'BEGIN {printf "ingest / import: %.2f (goal >= 0.5)\n", a / b}'
+awk -v d="$vakt_s" -v n="$nosync_s" 'BEGIN {printf "durable commits cost: %.1f %% of ingest time\n", (d - n) / d * 100}'

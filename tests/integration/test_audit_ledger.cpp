@@ -4,6 +4,8 @@
 // without SQLite-only SQL again on PostgreSQL (audit_ledger_postgres).
 #include <gtest/gtest.h>
 
+#include <QBuffer>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -507,8 +509,17 @@ TEST_F(AuditLedger, ProofsAndEvidenceAreCheckedOnTheirOwn) {
     const QString subject = firstSubject(events(100, 11));
     Outcome bundle = vakt({"audit", "export", "--subject", subject}, "revisor");
     ASSERT_EQ(bundle.code, 0) << bundle.err.toStdString();
-    EXPECT_GE(QJsonDocument::fromJson(bundle.out.toUtf8()).object()["events"].toArray().size(), 1);
-    EXPECT_EQ(checkProof(bundle.out.toUtf8()).code, 0);
+    const QJsonObject evidence = QJsonDocument::fromJson(bundle.out.toUtf8()).object();
+    EXPECT_GE(evidence["events"].toArray().size(), 1);
+    // It says what it proves and what not, for a reader in either language.
+    const QJsonObject statement = evidence["statement"].toObject();
+    EXPECT_TRUE(statement["proves"].toObject()["nb"].toString().contains("signert")) << bundle.out.toStdString();
+    EXPECT_TRUE(statement["does_not_prove"].toObject()["en"].toArray().first().toString().contains("all the events matching"));
+    const Outcome checked = checkProof(bundle.out.toUtf8());
+    EXPECT_EQ(checked.code, 0);
+    EXPECT_TRUE(checked.out.contains("It does not prove:\n  - that these are all the events matching the query")) << checked.out.toStdString();
+    // An inclusion proof is not evidence of a query: no such statement.
+    EXPECT_FALSE(run(VAKT_CLI, {"audit", "check-proof", inclusion, "--public-key", keys_ + "/signing-ed25519.pub.pem"}).out.contains("It proves"));
 }
 
 // A recipient (the police, Datatilsynet, a court) checks evidence against the key the operator
@@ -754,6 +765,51 @@ TEST_F(AuditLedger, ACommittedIngestIsOnDiskBeforeItIsReported) {
     ASSERT_GE(report, 0) << "the report was not seen";
     ASSERT_GE(lastWalWrite, 0) << "no write to the WAL was seen";
     EXPECT_GT(syncAfter, lastWalWrite) << "the WAL was not synced between its last write and the report";
+}
+
+// Raising a source's stored position makes the lines before it be skipped without a word: the
+// positions are signed with each head, and verify checks them against the newest signature.
+TEST_F(AuditLedger, ASourcePositionMovedOutsideVaktIsFound) {
+    threeBatches();
+    const QString source = sql("SELECT source FROM audit_sources ORDER BY source LIMIT 1").out.trimmed();
+    ASSERT_FALSE(source.isEmpty());
+    const QString where = " WHERE source = '" + source + "'";
+    ASSERT_EQ(sql("UPDATE audit_sources SET byte_offset = byte_offset + 5000, line = line + 20" + where).code, 0);
+    expectVerifyFails("is ahead of what the ledger holds");
+    ASSERT_EQ(sql("UPDATE audit_sources SET byte_offset = byte_offset - 5000, line = line - 20" + where).code, 0);
+    ASSERT_EQ(vakt({"audit", "verify"}).code, 0);
+    ASSERT_EQ(sql("UPDATE audit_sources SET byte_offset = byte_offset - 100, line = line - 1" + where).code, 0);
+    expectVerifyFails("moved back from its signed byte");
+    ASSERT_EQ(sql("UPDATE audit_sources SET byte_offset = byte_offset + 100, line = line + 1" + where).code, 0);
+    // The signed positions themselves: changed, or removed (the witness outside the database remembers them).
+    ASSERT_EQ(sql("UPDATE audit_position_heads SET positions = replace(positions, '\"quarantined\":0', '\"quarantined\":1')").code, 0);
+    expectVerifyFails("do not verify with the ledger's key");
+    ASSERT_EQ(sql("DELETE FROM audit_position_heads").code, 0);
+    expectVerifyFails("the signed source positions are gone");
+}
+
+// Positions move as sources are read after the newest head: that is not tampering, only not yet covered.
+TEST_F(AuditLedger, PositionsMovedByReadingSinceTheNewestHeadAreANote) {
+    threeBatches();
+    auto store = vakt::Store::open(db_, vakt::Store::OpenMode::MustExist);
+    ASSERT_TRUE(store) << store.message();
+    auto keys = vakt::audit::LedgerKeys::load(keys_);
+    ASSERT_TRUE(keys) << keys.message();
+    vakt::audit::Ledger ledger(**store, *keys);
+    const vakt::Session collector{"collector", vakt::Role::Admin};
+    QByteArray more = events(10, 31);
+    QBuffer input(&more);
+    input.open(QIODevice::ReadOnly);
+    auto stats = ledger.ingest(collector, vakt::audit::SourceSpec{"later-source", "later-source", true}, input);
+    ASSERT_TRUE(stats) << stats.message();
+    auto report = ledger.verify(collector);
+    ASSERT_TRUE(report) << report.message();
+    EXPECT_TRUE(report->intact()) << report->problem;
+    EXPECT_NE(report->note.find("1 source position moved since the newest signed head"), std::string::npos) << report->note;
+    ASSERT_TRUE(ledger.signHead(collector));
+    report = ledger.verify(collector);
+    EXPECT_TRUE(report->intact()) << report->problem;
+    EXPECT_EQ(report->note.find("source position"), std::string::npos) << report->note;
 }
 
 TEST_F(AuditLedger, ADeletedEventIsNamed) {
