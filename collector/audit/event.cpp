@@ -1,5 +1,7 @@
 #include "collector/audit/event.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <set>
 
@@ -494,6 +496,15 @@ public:
     bool string(std::string& out) {
         out.clear();
         if (!consume('"')) return false;
+        // Most strings hold no escape: copied in one piece.
+        if (const void* quote = std::memchr(s_.data() + i_, '"', s_.size() - i_)) {
+            const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(quote) - s_.data());
+            if (!std::memchr(s_.data() + i_, '\\', end - i_)) {
+                out.assign(s_.data() + i_, end - i_);
+                i_ = end + 1;
+                return true;
+            }
+        }
         for (;;) {
             const std::size_t run = i_;
             while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\') ++i_;
@@ -530,19 +541,13 @@ public:
     bool skipValue(int depth = 0) {
         if (depth > 64 || i_ >= s_.size()) return false;
         const char c = s_[i_];
-        if (c == '"') {
-            std::string ignored;
-            return string(ignored);
-        }
+        if (c == '"') return skipString();
         if (c == '{' || c == '[') {
             const char close = c == '{' ? '}' : ']';
             ++i_;
             if (consume(close)) return true;
             for (;;) {
-                if (c == '{') {
-                    std::string key;
-                    if (!string(key) || !consume(':')) return false;
-                }
+                if (c == '{' && (!skipString() || !consume(':'))) return false;
                 if (!skipValue(depth + 1)) return false;
                 if (consume(close)) return true;
                 if (!consume(',')) return false;
@@ -554,6 +559,19 @@ public:
     }
 
 private:
+    // Past a string without decoding it: to the first quote not escaped.
+    bool skipString() {
+        if (!consume('"')) return false;
+        for (;;) {
+            const void* quote = std::memchr(s_.data() + i_, '"', s_.size() - i_);
+            if (!quote) return false;
+            const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(quote) - s_.data());
+            std::size_t backslashes = 0;
+            while (at - backslashes > i_ && s_[at - backslashes - 1] == '\\') ++backslashes;
+            i_ = at + 1;
+            if (backslashes % 2 == 0) return true;
+        }
+    }
     bool hex4(std::uint32_t& out) {
         if (i_ + 4 > s_.size()) return false;
         for (int k = 0; k < 4; ++k) {
@@ -593,6 +611,7 @@ bool scanObject(CompactScanner& in, Member&& member) {
     if (!in.consume('{')) return false;
     if (in.consume('}')) return true;
     std::string key;
+    key.reserve(32);
     for (;;) {
         if (!in.string(key) || !in.consume(':')) return false;
         bool ok = true;
@@ -605,10 +624,16 @@ bool scanObject(CompactScanner& in, Member&& member) {
 
 }  // namespace
 
-std::optional<SearchFields> searchFieldsOf(std::string_view canonical) {
+bool readSearchFields(std::string_view canonical, SearchFields& f) {
     CompactScanner in(canonical);
-    SearchFields f;
-    std::string time;
+    f.service.clear();
+    f.action.clear();
+    f.actorKey.clear();
+    f.actorOrg.clear();
+    f.subjectKey.clear();
+    f.result = "ok";
+    thread_local std::string time;
+    time.clear();
     bool haveTime = false, haveActor = false;
     // A string member read into `target`; null leaves the default (result, subject).
     auto readString = [&](std::string& target, bool& ok) {
@@ -616,28 +641,35 @@ std::optional<SearchFields> searchFieldsOf(std::string_view canonical) {
         ok = in.string(target);
         return true;
     };
-    const bool scanned = scanObject(in, [&](const std::string& key, bool& ok) {
-        if (key == "time") return haveTime = readString(time, ok);
-        if (key == "service") return readString(f.service, ok);
-        if (key == "action") return readString(f.action, ok);
-        if (key == "result") return readString(f.result, ok);
-        if (key == "actor" || key == "subject") {
+    using namespace std::string_view_literals;
+    const bool scanned = scanObject(in, [&](std::string_view key, bool& ok) {
+        if (key == "time"sv) return haveTime = readString(time, ok);
+        if (key == "service"sv) return readString(f.service, ok);
+        if (key == "action"sv) return readString(f.action, ok);
+        if (key == "result"sv) return readString(f.result, ok);
+        if (key == "actor"sv || key == "subject"sv) {
             if (!in.peek('{')) return false;
-            const bool actor = key == "actor";
+            const bool actor = key == "actor"sv;
             haveActor = haveActor || actor;
-            ok = scanObject(in, [&](const std::string& member, bool& memberOk) {
-                if (member == "id") return readString(actor ? f.actorKey : f.subjectKey, memberOk);
-                if (actor && member == "org") return readString(f.actorOrg, memberOk);
+            ok = scanObject(in, [&](std::string_view member, bool& memberOk) {
+                if (member == "id"sv) return readString(actor ? f.actorKey : f.subjectKey, memberOk);
+                if (actor && member == "org"sv) return readString(f.actorOrg, memberOk);
                 return false;
             });
             return true;
         }
         return false;
     });
-    if (!scanned || !in.atEnd() || !haveTime || !haveActor) return std::nullopt;
+    if (!scanned || !in.atEnd() || !haveTime || !haveActor) return false;
     auto ms = parseRfc3339(time);
-    if (!ms) return std::nullopt;
+    if (!ms) return false;
     f.timeMs = *ms;
+    return true;
+}
+
+std::optional<SearchFields> searchFieldsOf(std::string_view canonical) {
+    SearchFields f;
+    if (!readSearchFields(canonical, f)) return std::nullopt;
     return f;
 }
 

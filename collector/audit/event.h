@@ -85,5 +85,7 @@ struct SearchFields {
 // recompute what search relies on. A fast scan of the top level and of actor and subject, not a
 // full parse; nothing when the bytes are not a canonical event.
 std::optional<SearchFields> searchFieldsOf(std::string_view canonical);
+// The same into `out`, reusing its strings' memory (verify reads millions); false when not canonical.
+bool readSearchFields(std::string_view canonical, SearchFields& out);
 
 }  // namespace vakt::audit

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <atomic>
+#include <future>
 #include <bit>
 #include <cstring>
 #include <array>
@@ -697,8 +699,15 @@ namespace {
 class IndexDigest {
 public:
     explicit IndexDigest(std::array<std::uint64_t, 2> key) : key_(key) {}
+    IndexDigest(IndexDigest&&) = default;  // the nodes move with the map, so last_ stays valid
+    IndexDigest& operator=(IndexDigest&&) = default;
+    IndexDigest(const IndexDigest&) = delete;
     void add(std::int64_t bucket, std::int64_t term, std::int64_t timeMs, std::int64_t seq) {
-        Sum& sum = buckets_[bucket];
+        if (!last_ || bucket != lastBucket_) {  // entries come in runs of one hour
+            last_ = &buckets_[bucket];
+            lastBucket_ = bucket;
+        }
+        Sum& sum = *last_;
         ++sum.count;
         sum.a += mix(key_[0], term, timeMs, seq);
         sum.b += mix(key_[1], term, timeMs, seq);
@@ -740,7 +749,9 @@ private:
         return splitmix(h ^ static_cast<std::uint64_t>(seq));
     }
     std::array<std::uint64_t, 2> key_;
-    std::unordered_map<std::int64_t, Sum> buckets_;
+    std::unordered_map<std::int64_t, Sum> buckets_;  // node-based: last_ stays valid as it grows
+    Sum* last_ = nullptr;
+    std::int64_t lastBucket_ = 0;
 };
 
 // The index entries an event's search fields give (as RowWriter writes them).
@@ -750,16 +761,23 @@ void forEachIndexEntry(const SearchFields& f, F&& entry) {
     if (!f.subjectKey.empty()) entry(audit_index::Role::Subject, f.subjectKey);
 }
 
-// Which stored column differs from what the event's content gives.
-std::string differingColumn(const SearchFields& stored, const SearchFields& derived) {
-    if (stored.timeMs != derived.timeMs) return "time_ms";
-    if (stored.service != derived.service) return "service";
-    if (stored.action != derived.action) return "action";
-    if (stored.actorKey != derived.actorKey) return "actor_key";
-    if (stored.actorOrg != derived.actorOrg) return "actor_org";
-    if (stored.subjectKey != derived.subjectKey) return "subject_key";
-    return "result";
-}
+// Index terms are SHA-256 based; an actor recurs across many events in a row (a session, a
+// batch job), so the last actor's term is kept.
+class TermCache {
+public:
+    std::int64_t of(audit_index::Role role, const std::string& key) {
+        if (role != audit_index::Role::Actor) return audit_index::term(role, key);
+        if (key != lastActor_) {
+            lastActor_ = key;
+            lastTerm_ = audit_index::term(role, key);
+        }
+        return lastTerm_;
+    }
+
+private:
+    std::string lastActor_ = std::string(1, '\0');  // no actor key is this
+    std::int64_t lastTerm_ = 0;
+};
 
 std::string hourName(std::int64_t bucket) {
     return "the hour from " + QDateTime::fromMSecsSinceEpoch(bucket * audit_index::kBucketMs, Qt::UTC).toString(Qt::ISODate).toStdString();
@@ -767,19 +785,21 @@ std::string hourName(std::int64_t bucket) {
 
 // Names the first event whose index entries in `bucket` are missing, changed or extra; only
 // run once a difference is known, so it may read the events again.
-Result<std::string> describeIndexDifference(Database& db, std::int64_t bucket) {
+Result<std::string> describeIndexDifference(Database& db, std::int64_t bucket, std::uint64_t size) {
     std::set<std::tuple<std::int64_t, std::int64_t, std::int64_t>> stored;  // term, time, seq
-    auto entries = db.prepare(QStringLiteral("SELECT term, time_ms, seq FROM audit_index WHERE bucket = ?"));
+    auto entries = db.prepare(QStringLiteral("SELECT term, time_ms, seq FROM audit_index WHERE bucket = ? AND seq < ?"));
     if (!entries) return entries.error();
     (*entries)->bind(0, bucket);
+    (*entries)->bind(1, static_cast<std::int64_t>(size));
     for (;;) {
         auto row = (*entries)->next();
         if (!row) return row.error();
         if (!*row) break;
         stored.emplace((*entries)->integer(0), (*entries)->integer(1), (*entries)->integer(2));
     }
-    auto events = db.prepare(QStringLiteral("SELECT seq, canonical FROM audit_events ORDER BY seq"));
+    auto events = db.prepare(QStringLiteral("SELECT seq, canonical FROM audit_events WHERE seq < ? ORDER BY seq"));
     if (!events) return events.error();
+    (*events)->bind(0, static_cast<std::int64_t>(size));
     for (;;) {
         auto row = (*events)->next();
         if (!row) return row.error();
@@ -804,7 +824,24 @@ Result<std::string> describeIndexDifference(Database& db, std::int64_t bucket) {
     return "the search index for " + hourName(bucket) + " does not match the events";
 }
 
-Result<std::string> checkSearchIndex(Database& db, const IndexDigest& expected, std::array<std::uint64_t, 2> digestKey) {
+// The search index's entries below `size`, as a digest.
+Result<IndexDigest> indexDigest(Database& db, std::array<std::uint64_t, 2> digestKey, std::uint64_t size) {
+    IndexDigest found(digestKey);
+    auto entries = db.prepare(QStringLiteral("SELECT bucket, term, time_ms, seq FROM audit_index WHERE seq < ?"));
+    if (!entries) return entries.error();
+    Statement& e = **entries;
+    e.bind(0, static_cast<std::int64_t>(size));
+    for (;;) {
+        auto row = e.next();
+        if (!row) return row.error();
+        if (!*row) break;
+        found.add(e.integer(0), e.integer(1), e.integer(2), e.integer(3));
+    }
+    return found;
+}
+
+// The index and its list of hours against what the events give; the first problem, or empty.
+Result<std::string> compareSearchIndex(Database& db, const IndexDigest& expected, const IndexDigest& found, std::uint64_t size) {
     // Search walks the hours listed in audit_buckets: an hour missing there hides all its events.
     std::unordered_set<std::int64_t> listed;
     auto buckets = db.prepare(QStringLiteral("SELECT bucket FROM audit_buckets"));
@@ -821,22 +858,62 @@ Result<std::string> checkSearchIndex(Database& db, const IndexDigest& expected, 
     });
     if (unlisted)
         return "the search index's list of hours lacks " + hourName(*unlisted) + ": search and export would skip every event of that hour";
-    IndexDigest found(digestKey);
-    auto entries = db.prepare(QStringLiteral("SELECT bucket, term, time_ms, seq FROM audit_index"));
-    if (!entries) return entries.error();
-    Statement& e = **entries;
-    for (;;) {
-        auto row = e.next();
-        if (!row) return row.error();
-        if (!*row) break;
-        found.add(e.integer(0), e.integer(1), e.integer(2), e.integer(3));
-    }
     const auto differing = expected.firstDifference(found);
     if (!differing) return std::string();
-    return describeIndexDifference(db, *differing);
+    return describeIndexDifference(db, *differing, size);
 }
 
-
+// Each event's search columns recomputed from its canonical bytes (events below `size`, the
+// ledger's size when verify began) on a connection of its own, run beside verify's tree: the
+// first problem, and the index entries the events give.
+struct SearchData {
+    std::string problem;
+    IndexDigest expected;
+};
+Result<SearchData> checkSearchData(const DatabaseUrl& url, std::uint64_t size, std::array<std::uint64_t, 2> digestKey, const std::atomic<bool>& stop) {
+    auto opened = Database::open(url);
+    if (!opened) return opened.error();
+    Database& db = **opened;
+    // Read once from end to end: mapped rather than copied into SQLite's page cache.
+    if (db.engine() == Engine::Sqlite)
+        if (auto s = db.exec(QStringLiteral("PRAGMA mmap_size=17179869184")); !s) return s.error();
+    SearchData out{{}, IndexDigest(digestKey)};
+    TermCache terms;
+    SearchFields derived;
+    auto read = db.prepare(QStringLiteral("SELECT seq, canonical, time_ms, service, action, actor_key, actor_org, subject_key, result"
+                                          " FROM audit_events WHERE seq < ? ORDER BY seq"));
+    if (!read) return read.error();
+    Statement& r = **read;
+    r.bind(0, static_cast<std::int64_t>(size));
+    for (std::uint64_t n = 0;; ++n) {
+        if ((n & 0xffff) == 0 && stop) {
+            r.reset();
+            return out;
+        }
+        auto row = r.next();
+        if (!row) return row.error();
+        if (!*row) break;
+        const std::int64_t seq = r.integer(0);
+        auto problem = [&](const std::string& text) {
+            r.reset();
+            out.problem = "event " + std::to_string(seq) + ": " + text;
+            return std::move(out);
+        };
+        if (!readSearchFields(r.text(1), derived)) return problem("its stored content is not a canonical event");
+        const std::string* values[] = {&derived.service, &derived.action, &derived.actorKey, &derived.actorOrg, &derived.subjectKey, &derived.result};
+        static constexpr const char* kColumns[] = {"service", "action", "actor_key", "actor_org", "subject_key", "result"};
+        const char* differing = r.integer(2) != derived.timeMs ? "time_ms" : nullptr;
+        for (int i = 0; i < 6 && !differing; ++i)
+            if (r.text(3 + i) != *values[i]) differing = kColumns[i];
+        if (differing)
+            return problem(std::string("its column ") + differing + " does not match its content, so search and export would not find it as it is");
+        const std::int64_t bucket = audit_index::bucketOf(derived.timeMs);
+        forEachIndexEntry(derived, [&](audit_index::Role role, const std::string& key) {
+            out.expected.add(bucket, terms.of(role, key), derived.timeMs, seq);
+        });
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -900,16 +977,26 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
             badNode = "the stored root of events " + std::to_string(index << height) + ".." + std::to_string(((index + 1) << height) - 1) +
                       " does not match them: proofs would not verify";
     };
-    // Search reads the columns and index beside each event, not its hashed content: every one of
-    // them is recomputed from that content and compared.
-    auto read = store_.db().prepare(QStringLiteral("SELECT seq, canonical, leaf_hash, time_ms, service, action, actor_key, actor_org, subject_key,"
-                                                   " result FROM audit_events ORDER BY seq"));
-    if (!read) return read.error();
-    Statement& r = **read;
+    // Search reads the columns and index beside each event, not its hashed content: they are
+    // recomputed from that content on a second connection, in parallel with the tree.
+    auto frontierAtStart = loadFrontier();
+    if (!frontierAtStart) return frontierAtStart.error();
+    const std::uint64_t sizeAtStart = frontierAtStart->size();
     std::array<std::uint64_t, 2> digestKey{};
     const std::string random = crypto::randomBytes(sizeof digestKey);
     std::memcpy(digestKey.data(), random.data(), sizeof digestKey);
-    IndexDigest expectedIndex(digestKey);
+    std::atomic<bool> stopSearchCheck{false};
+    auto searchCheck = std::async(std::launch::async, [url = store_.db().url(), sizeAtStart, digestKey, &stopSearchCheck] {
+        return checkSearchData(url, sizeAtStart, digestKey, stopSearchCheck);
+    });
+    // On any early return the check is told to stop (the future's destructor then waits for it).
+    struct StopOnExit {
+        std::atomic<bool>& flag;
+        ~StopOnExit() { flag = true; }
+    } stopOnExit{stopSearchCheck};
+    auto read = store_.db().prepare(QStringLiteral("SELECT seq, canonical, leaf_hash FROM audit_events ORDER BY seq"));
+    if (!read) return read.error();
+    Statement& r = **read;
     std::int64_t expected = 0;
     for (;;) {
         auto row = r.next();
@@ -928,24 +1015,6 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
             r.reset();
             return report;
         }
-        const auto derived = searchFieldsOf(r.text(1));
-        if (!derived) {
-            report.problem = "event " + std::to_string(seq) + ": its stored content is not a canonical event";
-            r.reset();
-            return report;
-        }
-        const SearchFields columns{r.integer(3),         std::string(r.text(4)), std::string(r.text(5)), std::string(r.text(6)),
-                                  std::string(r.text(7)), std::string(r.text(8)), std::string(r.text(9))};
-        if (!(columns == *derived)) {
-            report.problem = "event " + std::to_string(seq) + ": its column " + differingColumn(columns, *derived) +
-                             " does not match its content, so search and export would not find it as it is";
-            r.reset();
-            return report;
-        }
-        const std::int64_t bucket = audit_index::bucketOf(derived->timeMs);
-        forEachIndexEntry(*derived, [&](audit_index::Role role, const std::string& key) {
-            expectedIndex.add(bucket, audit_index::term(role, key), derived->timeMs, seq);
-        });
         tree.append(leaf, checkNode);
         ++expected;
         if (!checkHeadsAt()) {
@@ -968,7 +1037,14 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
         report.problem = badNode;
         return report;
     }
-    auto index = checkSearchIndex(store_.db(), expectedIndex, digestKey);
+    // The index is read here while the other thread still reads the events.
+    auto found = indexDigest(store_.db(), digestKey, sizeAtStart);
+    if (!found) return found.error();
+    auto search = searchCheck.get();
+    if (!search) return search.error();
+    report.problem = search->problem;
+    if (!report.problem.empty()) return report;
+    auto index = compareSearchIndex(store_.db(), search->expected, *found, sizeAtStart);
     if (!index) return index.error();
     report.problem = *index;
     if (!report.problem.empty()) return report;
