@@ -628,8 +628,17 @@ Result<std::pair<std::string, std::string>> Ledger::checkSourcePositions(std::ui
                                           row.value(3).toString().toStdString(), "positions"};
     if (!keys_.verifyTrail(signedPositions))
         return Outcome{"the signed source positions at size " + std::to_string(signedPositions.seq) + " do not verify with the ledger's key", {}};
-    if (*witness && (*witness)->timestampMs > signedPositions.timestampMs)
-        return Outcome{"the newest signed source positions were removed: the key directory's witness names newer ones", {}};
+    if (*witness) {  // the witness must name positions the ledger still has
+        auto named = store_.db().query(QStringLiteral("SELECT positions FROM audit_position_heads WHERE tree_size = ?"), {static_cast<qint64>((*witness)->seq)});
+        if (!named) return named.error();
+        const bool kept = std::any_of(named->begin(), named->end(), [&](const QSqlRecord& r) {
+            return crypto::sha256Hex(r.value(0).toString().toStdString()) == (*witness)->hash;
+        });
+        if (!kept)
+            return Outcome{"the signed source positions the key directory's witness names (at size " + std::to_string((*witness)->seq) +
+                               ") are not in the ledger: signed positions were removed",
+                           {}};
+    }
     const QJsonObject then = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
     // Positions move between signatures as sources are read; then the ledger holds something new.
     const bool readSince = ledgerSize > static_cast<std::uint64_t>(signedPositions.seq) ||

@@ -781,7 +781,9 @@ TEST_F(AuditLedger, ASourcePositionMovedOutsideVaktIsFound) {
     ASSERT_EQ(sql("UPDATE audit_sources SET byte_offset = byte_offset - 100, line = line - 1" + where).code, 0);
     expectVerifyFails("moved back from its signed byte");
     ASSERT_EQ(sql("UPDATE audit_sources SET byte_offset = byte_offset + 100, line = line + 1" + where).code, 0);
-    // The signed positions themselves: changed, or removed (the witness outside the database remembers them).
+    // The signed positions themselves: removed, changed (the witness outside the database remembers them).
+    ASSERT_EQ(sql("DELETE FROM audit_position_heads WHERE id = (SELECT max(id) FROM audit_position_heads)").code, 0);
+    expectVerifyFails("are not in the ledger: signed positions were removed");
     ASSERT_EQ(sql("UPDATE audit_position_heads SET positions = replace(positions, '\"quarantined\":0', '\"quarantined\":1')").code, 0);
     expectVerifyFails("do not verify with the ledger's key");
     ASSERT_EQ(sql("DELETE FROM audit_position_heads").code, 0);
