@@ -44,6 +44,10 @@ Daemon::Daemon(DaemonOptions options, QObject* parent)
       auditQuarantined_(metrics_.counter("vakt_audit_lines_quarantined", "Audit log lines refused and quarantined.")),
       auditErrors_(metrics_.counter("vakt_audit_source_errors", "Audit log files that could not be read in a pass.")),
       auditTreeSize_(metrics_.gauge("vakt_audit_tree_size", "Events in the ledger at the last signed tree head.")),
+      sdReadErrors_(metrics_.counter("vakt_collector_sd_file_read_errors",
+                                     "file_sd files that could not be read or parsed (their targets are kept), as Prometheus's "
+                                     "prometheus_sd_file_read_errors_total.")),
+      auditLastPoll_(metrics_.gauge("vakt_audit_last_poll_timestamp_seconds", "When the audit log files were last read.", "seconds")),
       httpOpen_(metrics_.gauge("vakt_collector_http_open_connections", "Connections open on the web address.")),
       httpOverLimit_(metrics_.counter("vakt_collector_http_connections_over_limit",
                                       "Connections answered 503 and closed because --web.max-connections were open.")),
@@ -85,6 +89,7 @@ Result<DiscoveredTargets> Daemon::discover(const CollectorConfig& config) {
                     if (!groups) {
                         // Keep what the file said before, as Prometheus does, and say why.
                         logLine("file_sd: " + groups.message());
+                        sdReadErrors_.add({}).inc();
                         if (discovered_.count(key)) found[key] = discovered_.at(key);
                         continue;
                     }
@@ -383,6 +388,7 @@ void Daemon::applyAudit(const std::optional<AuditConfig>& audit, PreparedAudit p
 void Daemon::pollAudit() {
     if (!tailer_) return;
     const auto pass = tailer_->poll(MonitoringStore::collectorSession());
+    auditLastPoll_.add({}).set(static_cast<double>(clock_->now().toMSecsSinceEpoch()) / 1000.0);
     if (pass.accepted) auditEvents_.add({}).inc(static_cast<double>(pass.accepted));
     if (pass.quarantined) {
         auditQuarantined_.add({}).inc(static_cast<double>(pass.quarantined));

@@ -131,6 +131,8 @@ private:
     expo::MetricFamily<expo::Counter>& auditQuarantined_;
     expo::MetricFamily<expo::Counter>& auditErrors_;
     expo::MetricFamily<expo::Gauge>& auditTreeSize_;
+    expo::MetricFamily<expo::Counter>& sdReadErrors_;
+    expo::MetricFamily<expo::Gauge>& auditLastPoll_;
     expo::MetricFamily<expo::Gauge>& httpOpen_;
     expo::MetricFamily<expo::Counter>& httpOverLimit_;
     expo::MetricFamily<expo::Counter>& httpAcceptErrors_;
