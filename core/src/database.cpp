@@ -382,7 +382,8 @@ private:
 Result<std::unique_ptr<BulkInsert>> Database::bulkInsert(const QString& table, const QStringList& columns) {
     if (url_.engine == Engine::Postgres) {
         const QVariant handle = QSqlDatabase::database(connectionName_, false).driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0) {
+        // Qt names the type by the struct PGconn stands for.
+        if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0)) {
             PGconn* connection = *static_cast<PGconn* const*>(handle.constData());
             const QString copy = QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns.join(QStringLiteral(", ")));
             return std::unique_ptr<BulkInsert>(std::make_unique<CopyBulkInsert>(connection, copy.toStdString()));

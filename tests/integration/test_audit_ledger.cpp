@@ -814,6 +814,22 @@ TEST_F(AuditLedger, PositionsMovedByReadingSinceTheNewestHeadAreANote) {
     EXPECT_EQ(report->note.find("source position"), std::string::npos) << report->note;
 }
 
+// Bulk writes (COPY on PostgreSQL) keep every byte: tabs, newlines, backslashes and non-ASCII
+// text in the columns and the canonical bytes come back exactly, so verify's recomputation holds.
+TEST_F(AuditLedger, TabsNewlinesAndBackslashesAreStoredExactly) {
+    const QByteArray line = R"({"time":"2026-11-26T10:00:00+01:00","service":"svarut","action":"send\ttab\\back\nline \"q\" æøå \u0001",)"
+                            R"("actor":{"type":"integration","id":"klient\\1\t2","org":"974760673"},"subject":{"type":"document","id":"doc\n1"}})";
+    Outcome r = vakt({"audit", "ingest", write("odd.jsonl", line + "\n")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    ASSERT_TRUE(r.out.contains("Accepted 1 event")) << r.out.toStdString();
+    Outcome verified = vakt({"audit", "verify"});
+    EXPECT_EQ(verified.code, 0) << verified.err.toStdString();
+    const QString action = sql("SELECT action FROM audit_events").out;
+    EXPECT_TRUE(action.startsWith(QString::fromUtf8("send\ttab\\back\nline \"q\" æøå \x01"))) << action.toStdString();
+    Outcome found = vakt({"audit", "search", "--actor", "klient\\1\t2", "--json"}, "sikkerhetsansvarlig");
+    EXPECT_TRUE(found.out.contains("\"seq\": 0")) << found.out.toStdString() << found.err.toStdString();
+}
+
 TEST_F(AuditLedger, ADeletedEventIsNamed) {
     threeBatches();
     sql("DELETE FROM audit_events WHERE seq = 77");
