@@ -51,4 +51,7 @@ struct Limits {
 // Errors read "line:column: reason".
 Result<Value> parse(std::string_view input, Limits limits = {});
 
+// A code point (from a \u escape) appended as UTF-8.
+void appendUtf8(std::string& out, std::uint32_t codePoint);
+
 }  // namespace vakt::json
