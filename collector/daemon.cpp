@@ -47,6 +47,7 @@ Daemon::Daemon(DaemonOptions options, QObject* parent)
       sdReadErrors_(metrics_.counter("vakt_collector_sd_file_read_errors",
                                      "file_sd files that could not be read or parsed (their targets are kept), as Prometheus's "
                                      "prometheus_sd_file_read_errors_total.")),
+      scrapesInFlight_(metrics_.gauge("vakt_collector_scrapes_in_flight", "Scrapes started and not yet finished.")),
       auditLastPoll_(metrics_.gauge("vakt_audit_last_poll_timestamp_seconds", "When the audit log files were last read.", "seconds")),
       httpOpen_(metrics_.gauge("vakt_collector_http_open_connections", "Connections open on the web address.")),
       httpOverLimit_(metrics_.counter("vakt_collector_http_connections_over_limit",
@@ -490,6 +491,7 @@ HttpResponse Daemon::receiveAudit(const std::string& path, const HttpServer::Hea
 
 HttpResponse Daemon::serve(const std::string& path, const std::map<std::string, std::string>& headers) {
     if (path == "/metrics") {
+        scrapesInFlight_.add({}).set(static_cast<double>(scraper_.inFlight()));
         if (http_) {
             // The server keeps plain counts; the families only go up by what was added since.
             const HttpCounters& c = http_->counters();

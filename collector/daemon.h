@@ -132,6 +132,7 @@ private:
     expo::MetricFamily<expo::Counter>& auditErrors_;
     expo::MetricFamily<expo::Gauge>& auditTreeSize_;
     expo::MetricFamily<expo::Counter>& sdReadErrors_;
+    expo::MetricFamily<expo::Gauge>& scrapesInFlight_;
     expo::MetricFamily<expo::Gauge>& auditLastPoll_;
     expo::MetricFamily<expo::Gauge>& httpOpen_;
     expo::MetricFamily<expo::Counter>& httpOverLimit_;

@@ -200,6 +200,102 @@ TEST_F(Collector, HostileTargetsOnlyMarkThemselvesDown) {
     for (int healthy : {7, 8, 9, 10, 11}) EXPECT_EQ(reasonFor(healthy), "up") << healthy;
 }
 
+// A client that resends from its last acknowledged offset gets each event stored exactly once,
+// even when the collector is killed (SIGKILL) while a push is being committed.
+TEST_F(Collector, PushedEventsAreStoredOnceAcrossCrashes) {
+    ASSERT_NO_FATAL_FAILURE(initKeys());
+    write("push.token", "crash-token\n");
+    const QString config = write("crash.yml", "audit:\n  keys_dir: keys\n  sign_interval: 1s\n  push:\n    bearer_token_file: push.token\n");
+    const QList<QByteArray> lines = simulatedEvents(3000, 12);
+    const QByteArray stream = joined(lines, 0, 3000);
+    const int webPort = freePort();
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(webPort);
+    QProcess* collector = nullptr;
+    auto startCollector = [&] {
+        collector = spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+        return waitFor([&] { return !httpGet(url + "/-/ready").isEmpty(); }, 15000);
+    };
+    ASSERT_TRUE(startCollector());
+    QNetworkAccessManager nam;
+    qint64 acked = 0;
+    int interrupted = 0, answered = 0;  // pushes cut off by a kill, pushes acknowledged
+    for (int round = 0; acked < stream.size() && round < 200; ++round) {
+        const qint64 newline = stream.indexOf('\n', acked + 60000);
+        const qint64 end = newline < 0 ? stream.size() : newline + 1;
+        QNetworkRequest request{QUrl(url + "/api/v1/audit/events")};
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-ndjson");
+        request.setRawHeader("Authorization", "Bearer crash-token");
+        request.setRawHeader("Vakt-Stream", "svarut-crash");
+        request.setRawHeader("Vakt-Offset", QByteArray::number(acked));
+        QNetworkReply* reply = nam.post(request, stream.mid(acked, end - acked));
+        // Every other push, the collector is killed a moment after the push was sent.
+        const bool kill = round % 2 == 1;
+        QProcess* running = collector;
+        QTimer killer;
+        killer.setSingleShot(true);
+        QObject::connect(&killer, &QTimer::timeout, [running] { running->kill(); });
+        if (kill) killer.start(static_cast<int>(QRandomGenerator::global()->bounded(40)));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        loop.exec();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 200) {
+            acked = QJsonDocument::fromJson(reply->readAll()).object()["offset"].toInteger(acked);
+            ++answered;
+        }
+        reply->deleteLater();
+        if (kill) {
+            killer.stop();
+            running->kill();  // when the answer came before the timer
+            if (running->state() != QProcess::NotRunning) {
+                ASSERT_TRUE(running->waitForFinished(5000));
+            }
+            if (status != 200) ++interrupted;
+            ASSERT_TRUE(startCollector()) << "the collector did not come back after a kill";
+        }
+    }
+    ASSERT_EQ(acked, stream.size()) << "the stream was not delivered";
+    EXPECT_GE(interrupted, 3) << "too few pushes were cut off by a kill to show anything";
+    EXPECT_GE(answered, 5);
+    auto store = Store::open(db_, Store::OpenMode::MustExist);
+    ASSERT_TRUE(store);
+    auto rows = (*store)->db().query("SELECT count(*), count(DISTINCT json_extract(canonical, '$.request_id')) FROM audit_events");
+    ASSERT_TRUE(rows);
+    EXPECT_EQ(rows->front().value(0).toInt(), 3000);
+    EXPECT_EQ(rows->front().value(1).toInt(), 3000);
+}
+
+// SIGTERM lets a scrape in flight finish and stores its outcome before the collector exits.
+TEST_F(Collector, SigtermFinishesTheScrapeInFlight) {
+    const int base = freePortRange(1);
+    ASSERT_NE(base, 0);
+    spawn(VAKT_SIM, {"--base-port", QString::number(base), "--services", "1", "--pods-per-service", "1", "--fault", "svarut-0=trickle"});
+    ASSERT_TRUE(waitFor([&] { return !httpGet(QStringLiteral("http://127.0.0.1:%1/targets").arg(base - 1)).isEmpty(); }, 30000));
+    const QString config = write("term.yml", QStringLiteral("global:\n  scrape_interval: 5s\n  scrape_timeout: 3s\nscrape_configs:\n"
+                                                            "  - job_name: slow\n    static_configs:\n      - targets: ['127.0.0.1:%1']\n"
+                                                            "    service:\n      key: svarut\n")
+                                                 .arg(base)
+                                                 .toUtf8());
+    const int webPort = freePort();
+    auto* collector = new QProcess;
+    processes_.push_back(collector);
+    collector->start(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
+    ASSERT_TRUE(collector->waitForStarted(5000));
+    const QString metricsUrl = QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort);
+    ASSERT_TRUE(waitFor([&] { return httpGet(metricsUrl).contains("vakt_collector_scrapes_in_flight 1"); }, 15000));
+    ::kill(static_cast<pid_t>(collector->processId()), SIGTERM);
+    ASSERT_TRUE(collector->waitForFinished(15000));
+    EXPECT_EQ(collector->exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(collector->exitCode(), 0);
+    const QString said = QString::fromUtf8(collector->readAllStandardError());
+    EXPECT_TRUE(said.contains("waiting for 1 scrapes in flight")) << said.toStdString();
+    // The scrape it waited for was stored: the trickling target timed out.
+    const auto all = targets();
+    ASSERT_EQ(all.size(), 1);
+    EXPECT_TRUE(all.front().lastError.contains("timeout after 3s")) << all.front().lastError.toStdString();
+}
+
 // Targets are scraped at the same time: eight that never answer cost one scrape timeout (2 s),
 // where a scraper taking them one after another would need 16 s.
 TEST_F(Collector, SlowTargetsAreScrapedAtTheSameTime) {
@@ -317,11 +413,13 @@ TEST_F(Collector, TlsTargetsAreVerifiedAndAWrongCertificateMarksOnlyThatTargetDo
     config += job.arg("wrong-ca", "    tls_config:\n      ca_file: other-ca.crt\n", p);
     config += job.arg("wrong-name", "    tls_config:\n      ca_file: platform-ca.crt\n      server_name: svarut.example.no\n", p);
     config += job.arg("system-cas", "", p);
+    config += job.arg("skip-verify", "    tls_config:\n      insecure_skip_verify: true\n", p);  // the operator's explicit choice
     ASSERT_EQ(runOnce(write("tls.yml", config.toUtf8())), 0);
     std::map<std::string, TargetState> byJob;
     for (const auto& t : targets()) byJob[t.job.toStdString()] = t;
-    ASSERT_EQ(byJob.size(), 4u);
+    ASSERT_EQ(byJob.size(), 5u);
     EXPECT_EQ(byJob["trusted"].health, "up") << byJob["trusted"].lastError.toStdString();
+    EXPECT_EQ(byJob["skip-verify"].health, "up") << byJob["skip-verify"].lastError.toStdString();
     for (const char* untrusted : {"wrong-ca", "wrong-name", "system-cas"}) {
         EXPECT_EQ(byJob[untrusted].health, "down") << untrusted;
         EXPECT_TRUE(byJob[untrusted].lastError.contains("certificate", Qt::CaseInsensitive) ||
