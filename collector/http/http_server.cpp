@@ -38,12 +38,6 @@ const char* reasonPhrase(int status) {
 }
 
 HttpResponse plain(int status, std::string text) { return {status, "text/plain; charset=utf-8", std::move(text)}; }
-
-// UBSan's vptr check reads the object through a pipe it has to open, which fails once descriptors
-// have run out, so it would report a false error (and abort) exactly where that case is handled.
-__attribute__((no_sanitize("vptr"))) void setAccepting(QSocketNotifier* notifier, bool accepting) {
-    if (notifier) notifier->setEnabled(accepting);
-}
 }  // namespace
 
 // Accepts with accept4 itself: Qt's server (6.4) spins on EMFILE without telling anyone, and in
@@ -115,7 +109,9 @@ HttpServer::HttpServer(Handler handler, QObject* parent, HttpLimits limits)
     // Out of descriptors: accepting pauses (instead of spinning) and is tried again shortly.
     resumeTimer_.setSingleShot(true);
     resumeTimer_.setInterval(kResumeAcceptingMs);
-    connect(&resumeTimer_, &QTimer::timeout, this, [this] { setAccepting(listener_->notifier(), true); });
+    connect(&resumeTimer_, &QTimer::timeout, this, [this] {
+        if (listener_->notifier()) listener_->notifier()->setEnabled(true);
+    });
 }
 
 HttpServer::~HttpServer() = default;
@@ -135,7 +131,7 @@ void HttpServer::acceptPending() {
         if (errno == EAGAIN || errno == EWOULDBLOCK) return;
         // Out of descriptors or memory: what is open must close first.
         ++counters_.acceptErrors;
-        setAccepting(listener_->notifier(), false);
+        listener_->notifier()->setEnabled(false);
         resumeTimer_.start();
         return;
     }
