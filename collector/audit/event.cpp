@@ -513,15 +513,11 @@ public:
             if (s_[i_++] == '"') return true;
             if (i_ >= s_.size()) return false;
             const char e = s_[i_++];
+            if (const auto single = json::singleEscape(e)) {
+                out += *single;
+                continue;
+            }
             switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
                 case 'u': {
                     std::uint32_t cp = 0;
                     if (!hex4(cp)) return false;

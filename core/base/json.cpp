@@ -6,6 +6,20 @@
 
 namespace vakt::json {
 
+std::optional<char> singleEscape(char letter) {
+    switch (letter) {
+        case '"': return '"';
+        case '\\': return '\\';
+        case '/': return '/';
+        case 'b': return '\b';
+        case 'f': return '\f';
+        case 'n': return '\n';
+        case 'r': return '\r';
+        case 't': return '\t';
+        default: return std::nullopt;
+    }
+}
+
 void appendUtf8(std::string& s, std::uint32_t cp) {
     if (cp < 0x80) {
         s += static_cast<char>(cp);
@@ -229,15 +243,11 @@ private:
             if (c == '\\') {
                 if (++pos_ >= in_.size()) return setError("unterminated escape");
                 char e = in_[pos_++];
+                if (const auto single = singleEscape(e)) {
+                    out += *single;
+                    continue;
+                }
                 switch (e) {
-                    case '"': out += '"'; break;
-                    case '\\': out += '\\'; break;
-                    case '/': out += '/'; break;
-                    case 'b': out += '\b'; break;
-                    case 'f': out += '\f'; break;
-                    case 'n': out += '\n'; break;
-                    case 'r': out += '\r'; break;
-                    case 't': out += '\t'; break;
                     case 'u': {
                         std::uint32_t cp;
                         if (!hex4(cp)) return false;

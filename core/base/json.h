@@ -4,6 +4,7 @@
 // hostile input cannot exhaust the stack or memory.
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,6 +52,9 @@ struct Limits {
 // Errors read "line:column: reason".
 Result<Value> parse(std::string_view input, Limits limits = {});
 
+// What a one-letter escape after a backslash stands for (\n, \t, \" ...); nothing for \u or
+// an invalid one.
+std::optional<char> singleEscape(char letter);
 // A code point (from a \u escape) appended as UTF-8.
 void appendUtf8(std::string& out, std::uint32_t codePoint);
 

@@ -23,6 +23,7 @@
 #include <QTimer>
 #include <csignal>
 #include <map>
+#include <optional>
 
 #include "core/incidents.h"
 #include "core/monitoring.h"
@@ -492,11 +493,16 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
     auto lastPoll = [&] {
         const auto m = QRegularExpression(QStringLiteral("^vakt_audit_last_poll_timestamp_seconds (\\S+)$"), QRegularExpression::MultilineOption)
                            .match(QString::fromUtf8(httpGet(metricsUrl)));
-        return m.hasMatch() ? m.captured(1).toDouble() : -1.0;
+        return m.hasMatch() ? std::optional<double>(m.captured(1).toDouble()) : std::nullopt;
     };
     auto readAgain = [&] {
-        const double after = lastPoll() + 0.3;  // past the poll interval (200 ms), so the read started later
-        return waitFor([&] { return lastPoll() > after; }, 15000);
+        const auto last = lastPoll();
+        if (!last) return false;
+        const double after = *last + 0.3;  // past the poll interval (200 ms), so the read started later
+        return waitFor([&] {
+            const auto now = lastPoll();
+            return now && *now > after;
+        }, 15000);
     };
     ASSERT_TRUE(waitFor([&] { return count().first == 100; }, 15000)) << count().first;
     ASSERT_TRUE(readAgain());
