@@ -1,6 +1,7 @@
 #include "cli/command.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,14 +75,31 @@ Status Context::connect() {
     auto store = Store::open(globals_.db, Store::OpenMode::MustExist);
     if (!store) return store.error();
     store_ = std::move(*store);
+    UserService users(*store_);
+    // A PostgreSQL login of one's own: the server has authenticated it and enforces its role.
+    auto server = users.serverSession();
+    if (!server) return server.error();
+    if (*server) {
+        if (globals_.user && *globals_.user != (*server)->username)
+            return fail("--user " + globals_.user->toStdString() + " does not match the PostgreSQL login '" +
+                            (*server)->username.toStdString() + "', which decides who you are on this database",
+                        ErrorKind::Denied);
+        session_ = **server;
+        return {};
+    }
     if (!globals_.user) {
-        // Whoever holds the database credentials can change it directly; the trail still
+        // Only someone who could change the database directly anyway (a SQLite file they may
+        // write, or the login owning Vakt's tables) acts as the local operator; the trail still
         // records which local account did it.
+        const QString path = store_->db().url().path;
+        if (store_->engine() == Engine::Sqlite && !QFileInfo(path).isWritable())
+            return fail("you may not change " + path.toStdString() +
+                            " yourself, so you cannot act as its local operator; sign in with --user NAME",
+                        ErrorKind::Denied);
         const QString login = qEnvironmentVariable("USER", QStringLiteral("unknown"));
         session_ = Session{QStringLiteral("local:") + login, Role::Admin};
         return {};
     }
-    UserService users(*store_);
     if (!globals_.passwordFile && store_->isDemo()) {
         auto s = users.demoSession(*globals_.user);
         if (!s) return s.error();

@@ -90,6 +90,9 @@ public:
     Result<std::unique_ptr<Statement>> prepare(const QString& sql);
     // Columns are trusted names from the code, never input.
     Result<std::unique_ptr<BulkInsert>> bulkInsert(const QString& table, const QStringList& columns);
+    // PostgreSQL: a login's password as the server stores it (SCRAM-SHA-256, computed here by
+    // libpq), so the password itself never appears in a statement the server might log.
+    Result<QString> encryptPassword(const QString& login, const QString& password);
     // Runs an INSERT ... RETURNING id and gives the id.
     Result<qint64> insertReturningId(const QString& sql, const QVariantList& binds = {});
 

@@ -4,11 +4,14 @@
 // Modules are migrated in the order they are registered, so a module's tables may refer only
 // to tables of modules before it.
 #include <QString>
+#include <QStringList>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "core/clock.h"
 #include "core/database.h"
+#include "core/roles.h"
 
 namespace vakt {
 
@@ -22,9 +25,24 @@ struct Migration {
     Status (*code)(Database&) = nullptr;
 };
 
+// Who may use one of a module's tables where the server enforces Vakt's roles (PostgreSQL): the
+// roles holding `read` may SELECT it (every Vakt role when unset), those holding any of `write`
+// may insert, update and delete. Each row change is written to the trail by the server itself,
+// named by the `trailKey` column(s) (comma separated); tables whose integrity something else
+// proves (the audit ledger's signed hash tree) or that hold only the collector's measurements
+// leave it empty. `hidden` columns are granted to no role and never copied into the trail.
+struct TableAccess {
+    QString table;
+    std::optional<Permission> read;
+    std::vector<Permission> write;
+    QString trailKey;
+    QStringList hidden;
+};
+
 struct ModuleSchema {
     QString module;
     std::vector<Migration> migrations;  // versions 1, 2, 3 … in order
+    std::vector<TableAccess> tables;    // every table the migrations create
     int latest() const { return migrations.empty() ? 0 : migrations.back().version; }
 };
 

@@ -85,10 +85,6 @@ int main(int argc, char** argv) {
             return kUsage;
         }
         screenshotFile = parser.positionalArguments().front();
-        if (!parser.isSet(userOption)) {
-            std::fprintf(stderr, "vakt-desktop: --screenshot needs --user NAME (a demo database lets you sign in by name)\n");
-            return kUsage;
-        }
     } else if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "vakt-desktop: unexpected argument '%s'\n", parser.positionalArguments().front().toLocal8Bit().constData());
         return kUsage;
@@ -114,8 +110,18 @@ int main(int argc, char** argv) {
     context.store = std::move(*store);
     context.keysDir = parser.value(keysOption);
     UserService users(*context.store);
-    // --user signs in by name on a demo database; elsewhere it only fills in the sign-in dialog.
-    if (parser.isSet(userOption) && (context.store->isDemo() || screenshot)) {
+    // A PostgreSQL login of one's own has been authenticated by the server, which enforces its role.
+    auto serverSession = users.serverSession();
+    if (!serverSession) return report(gui, serverSession.error());
+    if (screenshot && !*serverSession && !parser.isSet(userOption)) {
+        std::fprintf(stderr, "vakt-desktop: --screenshot needs --user NAME (a demo database lets you sign in by name) or a PostgreSQL "
+                             "login of one's own\n");
+        return kUsage;
+    }
+    if (*serverSession) {
+        context.session = **serverSession;
+    } else if (parser.isSet(userOption) && (context.store->isDemo() || screenshot)) {
+        // --user signs in by name on a demo database; elsewhere it only fills in the sign-in dialog.
         auto session = users.demoSession(parser.value(userOption));
         if (!session) return report(gui, session.error());
         context.session = *session;

@@ -167,7 +167,17 @@ ModuleSchema ledgerSchema() {
          },
          {},
          {}},
-            }};
+            },
+            // Reading needs audit.verify (no role but those may see which events exist); writing
+            // is ingest's. No row trail: the signed heads and the witnesses outside the database
+            // prove these tables, and a row trail would copy every event into the trail.
+            []() {
+                std::vector<TableAccess> tables;
+                for (const char* table : {"audit_events", "audit_heads", "audit_frontier", "audit_sources", "audit_quarantine",
+                                          "audit_index", "audit_buckets", "audit_nodes", "audit_trail_heads", "audit_position_heads"})
+                    tables.push_back({QString::fromLatin1(table), permission::Verify, {permission::Ingest}, {}, {}});
+                return tables;
+            }()};
 }
 
 void registerLedgerModule() {

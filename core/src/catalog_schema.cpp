@@ -98,6 +98,22 @@ ModuleSchema catalogSchema() {
          },
          {},
          {}},
+            },
+            {
+                {QStringLiteral("catalog_entries"), permission::CatalogRead, {permission::CatalogWrite}, QStringLiteral("key"), {}},
+                {QStringLiteral("catalog_dependencies"), permission::CatalogRead, {permission::CatalogWrite},
+                 QStringLiteral("entry_id,depends_on_id"), {}},
+                {QStringLiteral("catalog_national_components"), permission::CatalogRead, {permission::CatalogWrite},
+                 QStringLiteral("entry_id,organisation_id"), {}},
+                {QStringLiteral("catalog_roles"), permission::CatalogRead, {permission::CatalogWrite}, QStringLiteral("id"), {}},
+                {QStringLiteral("catalog_documents"), permission::CatalogRead, {permission::CatalogWrite}, QStringLiteral("id"), {}},
+                {QStringLiteral("organisations"), permission::CatalogRead, {permission::OrganisationWrite}, QStringLiteral("id"), {}},
+                {QStringLiteral("people"), permission::CatalogRead, {permission::OrganisationWrite}, QStringLiteral("id"), {}},
+                {QStringLiteral("agreements"), permission::CatalogRead, {permission::OrganisationWrite}, QStringLiteral("id"), {}},
+                {QStringLiteral("vendor_systems"), permission::CatalogRead, {permission::OrganisationWrite}, QStringLiteral("id"), {}},
+                {QStringLiteral("vendor_system_integrations"), permission::CatalogRead, {permission::OrganisationWrite},
+                 QStringLiteral("system_id,entry_id"), {}},
+                {QStringLiteral("fylker"), permission::CatalogRead, {permission::OrganisationWrite}, QStringLiteral("number"), {}},
             }};
 }
 

@@ -158,10 +158,12 @@ QVariant bindable(const QVariant& b) {
 }
 
 // A constraint violation or a lock held by another writer is a conflict with the data's state;
-// anything else the database says is an I/O failure. PostgreSQL gives SQLSTATE (class 23:
-// integrity, 40: transaction rollback, 55P03: lock not available), SQLite its result code.
+// a grant the login lacks is a denial (the server enforcing a role); anything else the database
+// says is an I/O failure. PostgreSQL gives SQLSTATE (class 23: integrity, 40: transaction
+// rollback, 55P03: lock not available, 42501: insufficient privilege), SQLite its result code.
 ErrorKind kindOf(const QSqlError& e) {
     const QString code = e.nativeErrorCode();
+    if (code == QLatin1String("42501")) return ErrorKind::Denied;
     if (code.startsWith(QLatin1String("23")) || code.startsWith(QLatin1String("40")) || code == QLatin1String("55P03"))
         return ErrorKind::Conflict;
     bool numeric = false;
@@ -379,12 +381,30 @@ private:
 };
 }  // namespace
 
+namespace {
+// libpq's connection under Qt's PostgreSQL driver, or null.
+PGconn* libpqConnection(const QString& connectionName) {
+    const QVariant handle = QSqlDatabase::database(connectionName, false).driver()->handle();
+    // Qt names the type by the struct PGconn stands for.
+    if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0))
+        return *static_cast<PGconn* const*>(handle.constData());
+    return nullptr;
+}
+}  // namespace
+
+Result<QString> Database::encryptPassword(const QString& login, const QString& password) {
+    PGconn* connection = url_.engine == Engine::Postgres ? libpqConnection(connectionName_) : nullptr;
+    if (!connection) return fail("passwords of server logins need a PostgreSQL connection", ErrorKind::Invalid);
+    char* verifier = PQencryptPasswordConn(connection, password.toUtf8().constData(), login.toUtf8().constData(), "scram-sha-256");
+    if (!verifier) return fail("cannot encrypt the password: " + QString::fromUtf8(PQerrorMessage(connection)).trimmed().toStdString());
+    const QString out = QString::fromLatin1(verifier);
+    PQfreemem(verifier);
+    return out;
+}
+
 Result<std::unique_ptr<BulkInsert>> Database::bulkInsert(const QString& table, const QStringList& columns) {
     if (url_.engine == Engine::Postgres) {
-        const QVariant handle = QSqlDatabase::database(connectionName_, false).driver()->handle();
-        // Qt names the type by the struct PGconn stands for.
-        if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0)) {
-            PGconn* connection = *static_cast<PGconn* const*>(handle.constData());
+        if (PGconn* connection = libpqConnection(connectionName_)) {
             const QString copy = QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns.join(QStringLiteral(", ")));
             return std::unique_ptr<BulkInsert>(std::make_unique<CopyBulkInsert>(connection, copy.toStdString()));
         }

@@ -50,6 +50,12 @@ ModuleSchema incidentsSchema() {
          },
          {},
          {}},
+            },
+            {
+                {QStringLiteral("incidents"), permission::IncidentRead,
+                 {permission::IncidentWrite, permission::IncidentHandle, permission::IncidentHandleSecurity}, QStringLiteral("id"), {}},
+                {QStringLiteral("incident_evidence"), permission::IncidentRead, {permission::IncidentWrite},
+                 QStringLiteral("incident_id,seq"), {}},
             }};
 }
 

@@ -1,5 +1,7 @@
 #include "core/migrations.h"
 
+#include "core/server_roles.h"
+
 #include <mutex>
 
 namespace vakt {
@@ -195,7 +197,9 @@ Status migrate(Database& db, const Clock& clock, const std::map<QString, int>& t
             if (auto s = tx.commit(); !s) return s;
         }
     }
-    return {};
+    // The grants follow the tables and the permission table, which may change without a migration.
+    if (!targets.empty()) return {};
+    return syncServerRoles(db);
 }
 
 }  // namespace vakt

@@ -60,6 +60,14 @@ ModuleSchema monitoringSchema() {
          },
          {},
          {}},
+            },
+            {
+                // Which targets are watched is configuration, and trailed; the measurements are
+                // the collector's alone (monitoring.write) and too many to trail row by row.
+                {QStringLiteral("scrape_targets"), permission::MonitoringRead, {permission::MonitoringWrite}, QStringLiteral("id"), {}},
+                {QStringLiteral("target_health_events"), permission::MonitoringRead, {permission::MonitoringWrite}, {}, {}},
+                {QStringLiteral("service_health_minutes"), permission::MonitoringRead, {permission::MonitoringWrite}, {}, {}},
+                {QStringLiteral("service_health_hours"), permission::MonitoringRead, {permission::MonitoringWrite}, {}, {}},
             }};
 }
 

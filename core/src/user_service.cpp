@@ -116,6 +116,12 @@ Result<Session> UserService::authenticate(const QString& username, const QString
 }
 
 Result<QString> UserService::displayName(const Session& who) {
+    if (store_.engine() == Engine::Postgres) {
+        // A login's own record, which its role may not be granted to read from the table.
+        auto own = store_.db().query(QStringLiteral("SELECT l.display_name, session_user FROM vakt_login() l"));
+        if (own && !own->empty() && own->front().value(1).toString() == who.username && !own->front().value(0).isNull())
+            return own->front().value(0).toString();
+    }
     auto rows = store_.db().query(QStringLiteral("SELECT display_name FROM users WHERE username = ?"), {who.username});
     if (!rows) return rows.error();
     return rows->empty() ? who.username : rows->front().value(0).toString();

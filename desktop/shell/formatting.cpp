@@ -65,6 +65,8 @@ QString inUserLanguage(const QString& norwegian, const QString& english) {
 }
 
 QString describeError(const Error& error) {
+    // What the user is shown in words of their own goes to the log in full, for whoever runs Vakt.
+    qWarning("vakt-desktop: %s", error.message.c_str());
     switch (error.kind) {
         case ErrorKind::Invalid: return QCoreApplication::translate("Formatting", "Verdien ble ikke godtatt.");
         case ErrorKind::Denied: return QCoreApplication::translate("Formatting", "Rollen din har ikke tilgang til dette.");

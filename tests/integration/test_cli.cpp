@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <unistd.h>
 
 #include "tests/support/run_program.h"
 
@@ -291,6 +292,36 @@ TEST_F(Cli, UsersAreDisabledAndTheirPasswordsResetInTheTrail) {
     EXPECT_FALSE(trail.out.contains("helt nytt")) << trail.out.toStdString();
     EXPECT_FALSE(trail.out.contains("$scrypt$")) << trail.out.toStdString();
     EXPECT_EQ(vakt({"trail", "verify"}).code, 0);
+}
+
+TEST_F(Cli, OnlyWhoeverMayWriteTheFileActsAsItsLocalOperator) {
+    // A copy of the database this user may read but not change (as root, the CLI runs as nobody).
+    QTemporaryDir shared;
+    ASSERT_TRUE(QFile::setPermissions(shared.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                                         QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther));
+    const QString readOnly = shared.filePath("read-only.db");
+    ASSERT_TRUE(QFile::copy(db_, readOnly));
+    ASSERT_TRUE(QFile::setPermissions(readOnly, QFileDevice::ReadOwner | QFileDevice::ReadOther));
+    auto asReader = [&](QStringList args) {
+        args.prepend(readOnly);
+        args.prepend("--db");
+        if (geteuid() != 0) return run(VAKT_CLI, args);
+        args.prepend(VAKT_CLI);
+        args.prepend("--clear-groups");
+        args.prepend("--regid=65534");
+        args.prepend("--reuid=65534");
+        return run("setpriv", args);
+    };
+    Outcome operatorDenied = asReader({"user", "list"});
+    EXPECT_EQ(operatorDenied.code, 1) << operatorDenied.err.toStdString();
+    EXPECT_TRUE(operatorDenied.err.contains("cannot act as its local operator")) << operatorDenied.err.toStdString();
+    // Signed in as a user of its own, the same person reads what the role allows.
+    Outcome signedIn = asReader({"--user", "revisor", "catalog", "list"});
+    EXPECT_EQ(signedIn.code, 0) << signedIn.err.toStdString();
+    EXPECT_TRUE(signedIn.out.contains("SvarUt")) << signedIn.out.toStdString();
+    // Whoever may write the file is its local operator, as before.
+    Outcome owner = vakt({"user", "list"});
+    EXPECT_EQ(owner.code, 0) << owner.err.toStdString();
 }
 
 TEST_F(Cli, TrailVerifyDetectsTamperingWithPlainSql) {

@@ -104,6 +104,15 @@ protected:
         return t ? *t : QList<TargetState>{};
     }
 
+    // How many events the ledger holds, and how many different request ids among them.
+    std::pair<int, int> storedEvents() {
+        auto store = Store::open(db_, Store::OpenMode::MustExist);
+        if (!store) return {-1, -1};
+        const char* requestId = database_.postgres() ? "canonical::jsonb ->> 'request_id'" : "json_extract(canonical, '$.request_id')";
+        auto rows = (*store)->db().query(QStringLiteral("SELECT count(*), count(DISTINCT %1) FROM audit_events").arg(QLatin1String(requestId)));
+        return rows && !rows->empty() ? std::pair{rows->front().value(0).toInt(), rows->front().value(1).toInt()} : std::pair{-1, -1};
+    }
+
     QTemporaryDir dir_;
     TestDatabase database_{TestDatabase::Content::Demo};
     QString db_;
@@ -259,12 +268,7 @@ TEST_F(Collector, PushedEventsAreStoredOnceAcrossCrashes) {
     ASSERT_EQ(acked, stream.size()) << "the stream was not delivered";
     EXPECT_GE(interrupted, 3) << "too few pushes were cut off by a kill to show anything";
     EXPECT_GE(answered, 5);
-    auto store = Store::open(db_, Store::OpenMode::MustExist);
-    ASSERT_TRUE(store);
-    auto rows = (*store)->db().query("SELECT count(*), count(DISTINCT json_extract(canonical, '$.request_id')) FROM audit_events");
-    ASSERT_TRUE(rows);
-    EXPECT_EQ(rows->front().value(0).toInt(), 3000);
-    EXPECT_EQ(rows->front().value(1).toInt(), 3000);
+    EXPECT_EQ(storedEvents(), (std::pair{3000, 3000}));
 }
 
 // SIGTERM lets a scrape in flight finish and stores its outcome before the collector exits.
@@ -483,11 +487,7 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
                                                   .toUtf8());
     const int webPort = freePort();
     QProcess* collector = spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
-    auto count = [&] {
-        auto store = Store::open(db_, Store::OpenMode::MustExist);
-        auto rows = (*store)->db().query("SELECT count(*), count(DISTINCT json_extract(canonical, '$.request_id')) FROM audit_events");
-        return rows && !rows->empty() ? std::pair{rows->front().value(0).toInt(), rows->front().value(1).toInt()} : std::pair{-1, -1};
-    };
+    auto count = [&] { return storedEvents(); };
     // Two more reads of the files after a moment, proven by the collector's own metric.
     const QString metricsUrl = QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort);
     auto lastPoll = [&] {
@@ -889,10 +889,10 @@ TEST_F(Collector, ACompressedLogStillBeingWrittenIsNotReadAsEnded) {
     spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
     auto metrics = [&] { return QString::fromUtf8(httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort))); };
     auto counts = [&] {
+        const auto [events, requests] = storedEvents();
         auto store = Store::open(db_, Store::OpenMode::MustExist);
-        auto e = (*store)->db().query("SELECT count(*), count(DISTINCT json_extract(canonical, '$.request_id')) FROM audit_events");
         auto q = (*store)->db().query("SELECT count(*) FROM audit_quarantine");
-        return std::tuple{e->front().value(0).toInt(), e->front().value(1).toInt(), q->front().value(0).toInt()};
+        return std::tuple{events, requests, q ? q->front().value(0).toInt() : -1};
     };
     // Proof that the partial file was looked at: it was reported as unreadable so far.
     ASSERT_TRUE(waitFor([&] { return metrics().contains(QRegularExpression("vakt_audit_source_errors_total [1-9]")); }, 15000)) << metrics().toStdString();
