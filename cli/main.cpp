@@ -22,7 +22,9 @@ Global options (before the command):
   --db URL              database: a SQLite file path or postgresql://user@host:port/db
                         (default: $VAKT_DB)
   --user NAME           act as this Vakt user (their role applies); without it the
-                        command acts as the local operator with the admin role
+                        command acts as the local operator with the admin role, on a
+                        SQLite file you may write or as the login owning Vakt's tables;
+                        a PostgreSQL login granted a role (vakt db grant) acts as itself
   --password-file FILE  password for --user ('-' reads stdin); not needed on a demo database
   --keys DIR            the audit ledger's key directory (default: $VAKT_KEYS)
   --help                show help (also after any command)
