@@ -59,6 +59,7 @@ public:
 // Many rows into one table inside the caller's transaction: on PostgreSQL through COPY on the
 // same connection (rows sent in a stream instead of a round trip each), on SQLite through a
 // prepared INSERT. Values go in the columns' order, then endRow(); flush() before reading them.
+// integer() fills BIGINT columns, text() TEXT and blob() BYTEA (PostgreSQL takes them in binary).
 class BulkInsert {
 public:
     virtual ~BulkInsert() = default;

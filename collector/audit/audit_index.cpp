@@ -1,5 +1,7 @@
 #include "collector/audit/audit_index.h"
 
+#include <algorithm>
+
 #include "core/base/crypto.h"
 
 namespace vakt::audit_index {
@@ -33,6 +35,14 @@ Result<RowWriter> RowWriter::prepare(Database& db) {
 
 Status RowWriter::finish() {
     if (auto s = event_->flush(); !s) return s;
+    // In key order, the index's B-tree takes them page by page instead of at random places:
+    // about a third less work for the database (tests/bench/audit_ingest_postgres.sh).
+    std::sort(entries_.begin(), entries_.end());
+    for (const Entry& e : entries_) {
+        for (std::int64_t v : {e.bucket, e.term, e.timeMs, e.seq}) index_->integer(v);
+        if (auto s = index_->endRow(); !s) return s;
+    }
+    entries_.clear();
     return index_->flush();
 }
 
@@ -50,16 +60,8 @@ Status RowWriter::add(const Row& row) {
         bucket_->bind(0, bucket);
         if (auto s = bucket_->exec(); !s) return s;
     }
-    auto index = [&](Role role, std::string_view key) {
-        index_->integer(bucket);
-        index_->integer(term(role, key));
-        index_->integer(row.timeMs);
-        index_->integer(row.seq);
-        return index_->endRow();
-    };
-    if (auto s = index(Role::Actor, row.actorKey); !s) return s;
-    if (!row.subjectKey.empty())
-        if (auto s = index(Role::Subject, row.subjectKey); !s) return s;
+    entries_.push_back({bucket, term(Role::Actor, row.actorKey), row.timeMs, row.seq});
+    if (!row.subjectKey.empty()) entries_.push_back({bucket, term(Role::Subject, row.subjectKey), row.timeMs, row.seq});
     return {};
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "core/database.h"
 
@@ -43,6 +44,11 @@ public:
     Status finish();
 
 private:
+    struct Entry {
+        std::int64_t bucket, term, timeMs, seq;
+        auto operator<=>(const Entry&) const = default;
+    };
+    std::vector<Entry> entries_;  // index entries of what add() took, written sorted by finish()
     std::unique_ptr<BulkInsert> event_, index_;
     std::unique_ptr<Statement> bucket_;
     std::unordered_set<std::int64_t> buckets_;  // already recorded

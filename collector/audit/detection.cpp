@@ -57,6 +57,14 @@ Detector::ActorState& Detector::stateOf(const std::string& actorKey, std::int64_
     return it->second;
 }
 
+void keepDetectedFields(json::Value& document) {
+    json::Value kept;
+    kept.type = json::Value::Type::Object;
+    for (auto& m : document.members)
+        if (m.key == "privilege") kept.members.push_back(std::move(m));  // PrivilegeGrant
+    document = std::move(kept);
+}
+
 std::vector<Finding> Detector::observe(const AuditEvent& e, const PartyKeys& keys, std::int64_t seq) {
     std::vector<Finding> out;
     ActorState& actor = stateOf(keys.actor, e.timeMs);

@@ -309,52 +309,121 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
         return {};
     };
 
-    auto handle = [&](std::string_view text, bool overlong) {
-        ++line;
-        ++batch;
-        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-        if (!overlong && text.find_first_not_of(" \t") == std::string_view::npos) {  // blank lines carry nothing
-            ++stats.blank;
-            return;
-        }
-        std::string reason;
-        Result<AuditEvent> event = fail("");
-        if (overlong) {
-            reason = "line is over the limit of " + std::to_string(limits.maxLineBytes) + " bytes";
-        } else {
-            event = parseEvent(text, limits);
-            if (!event) {
-                reason = event.message();
-            } else if (!spec.allowedServices.empty() &&
-                       std::find(spec.allowedServices.begin(), spec.allowedServices.end(), event->service) == spec.allowedServices.end()) {
-                reason = "field 'service': this sender may not write events for this service";
+    // A line as read: its bytes (none when over the limit) and the input's offset after it.
+    struct RawLine {
+        std::string text;
+        bool overlong = false, ended = true;
+        qint64 endOffset = 0;
+    };
+    // What a line becomes without the ledger's state: refused with a reason, blank, or an event
+    // with its pseudonyms, canonical bytes and leaf hash. A batch is prepared on another thread
+    // while the batch before it is written, so parsing and the database's work overlap.
+    struct Prepared {
+        bool blank = false;
+        std::string reason, sha256;  // refused
+        std::optional<AuditEvent> event;
+        PartyKeys parties;
+        std::string canonical;
+        Hash leaf{};
+    };
+    const auto prepareLines = [&limits, &spec, &hmacKey = keys_.hmacKey()](const std::vector<RawLine>& raw) {
+        std::vector<Prepared> out(raw.size());
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            std::string_view text = raw[i].text;
+            const bool overlong = raw[i].overlong;
+            Prepared& p = out[i];
+            if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+            if (!overlong && text.find_first_not_of(" \t") == std::string_view::npos) {  // blank lines carry nothing
+                p.blank = true;
+                continue;
             }
+            Result<AuditEvent> event = fail("");
+            if (overlong) {
+                p.reason = "line is over the limit of " + std::to_string(limits.maxLineBytes) + " bytes";
+            } else {
+                event = parseEvent(text, limits);
+                if (!event) {
+                    p.reason = event.message();
+                } else if (!spec.allowedServices.empty() &&
+                           std::find(spec.allowedServices.begin(), spec.allowedServices.end(), event->service) == spec.allowedServices.end()) {
+                    p.reason = "field 'service': this sender may not write events for this service";
+                }
+            }
+            if (!p.reason.empty()) {
+                p.sha256 = overlong ? std::string("-") : crypto::sha256Hex(text);
+                continue;
+            }
+            p.parties = partyKeys(*event, hmacKey);
+            p.canonical = canonicalEvent(*event, p.parties);
+            scrubParsedFields(*event, p.parties);
+            p.leaf = leafHash(p.canonical);
+            keepDetectedFields(event->document);
+            p.event = std::move(*event);
         }
-        if (!reason.empty()) {
-            quarantined.push_back({line, std::move(reason), overlong ? std::string("-") : crypto::sha256Hex(text)});
-            ++stats.quarantined;
-            return;
+        return out;
+    };
+    // Takes prepared lines into the batch in order: the ledger's state (line numbers, the tree,
+    // detections, the position) moves only here.
+    const auto apply = [&](std::vector<RawLine>& raw, std::vector<Prepared>& prepared) {
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            ++line;
+            ++batch;
+            Prepared& p = prepared[i];
+            offset = raw[i].endOffset;
+            lastLineKnown = !raw[i].overlong;  // an overlong line was not kept, so it cannot be checked later
+            lastLineEnded = raw[i].ended;
+            lastLine.swap(raw[i].text);
+            if (p.blank) {
+                ++stats.blank;
+                continue;
+            }
+            if (!p.event) {
+                quarantined.push_back({line, std::move(p.reason), std::move(p.sha256)});
+                ++stats.quarantined;
+                continue;
+            }
+            AuditEvent& event = *p.event;
+            const qint64 seq = static_cast<qint64>(tree.size());
+            tree.append(p.leaf, keepNode);
+            if (detector_) {
+                auto found = detector_->observe(event, p.parties, seq);
+                stats.findings += static_cast<qint64>(found.size());
+                findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+            }
+            events.push_back({seq, event.timeMs, line, std::move(event.service), std::move(event.action), std::move(p.parties.actor),
+                              std::move(event.actorOrg), std::move(p.parties.subject), std::move(event.result), std::move(p.canonical), p.leaf});
+            ++stats.accepted;
+            if (!event.warnings.empty()) ++stats.flagged;
         }
-        PartyKeys parties = partyKeys(*event, keys_.hmacKey());
-        std::string canonical = canonicalEvent(*event, parties);
-        scrubParsedFields(*event, parties);
-        const Hash leaf = leafHash(canonical);
-        const qint64 seq = static_cast<qint64>(tree.size());
-        tree.append(leaf, keepNode);
-        if (detector_) {
-            auto found = detector_->observe(*event, parties, seq);
-            stats.findings += static_cast<qint64>(found.size());
-            findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    };
+    // Lines are read into `reading`; a full batch is prepared (on another thread while the
+    // previous batch is committed), then applied, and committed when the next one is full.
+    std::vector<RawLine> reading;
+    std::size_t readingBytes = 0;
+    bool applied = false;  // a batch has been applied and not yet committed
+    constexpr std::size_t kBatchBytes = std::size_t{64} << 20;
+    const auto takeBatch = [&]() -> Status {
+        std::vector<RawLine> raw;
+        raw.swap(reading);
+        readingBytes = 0;
+        std::vector<Prepared> prepared;
+        if (applied) {
+            auto ahead = std::async(std::launch::async, prepareLines, std::cref(raw));
+            const Status committed = flush();
+            prepared = ahead.get();
+            if (!committed) return committed;
+        } else {
+            prepared = prepareLines(raw);
         }
-        events.push_back({seq, event->timeMs, line, std::move(event->service), std::move(event->action), std::move(parties.actor),
-                          std::move(event->actorOrg), std::move(parties.subject), std::move(event->result), std::move(canonical), leaf});
-        ++stats.accepted;
-        if (!event->warnings.empty()) ++stats.flagged;
+        apply(raw, prepared);
+        applied = true;
+        return {};
     };
 
     std::string pending;
     bool overlong = false;
     qint64 lineBytes = 0;  // of the line being read, dropped bytes included
+    qint64 readOffset = offset;  // of the next byte read
     std::vector<char> buffer(1 << 16);
     for (;;) {
         const qint64 n = input.read(buffer.data(), static_cast<qint64>(buffer.size()));
@@ -380,25 +449,19 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
             }
             if (!nl) break;
             at = end + 1;
-            offset += lineBytes + 1;
+            readOffset += lineBytes + 1;
             lineBytes = 0;
-            handle(pending, overlong);
-            lastLineKnown = !overlong;  // an overlong line was not kept, so it cannot be checked later
-            lastLineEnded = true;
-            lastLine.swap(pending);
+            readingBytes += pending.size();
+            reading.push_back({std::move(pending), overlong, true, readOffset});
             pending.clear();
             overlong = false;
-            if (batch >= batchLines)
-                if (auto s = flush(); !s) return s.error();
+            if (reading.size() >= batchLines || readingBytes >= kBatchBytes)
+                if (auto s = takeBatch(); !s) return s.error();
         }
     }
-    if (lineBytes > 0 && spec.final) {
-        offset += lineBytes;
-        handle(pending, overlong);
-        lastLineKnown = !overlong;
-        lastLineEnded = false;
-        lastLine.swap(pending);
-    }
+    if (lineBytes > 0 && spec.final) reading.push_back({std::move(pending), overlong, false, readOffset + lineBytes});
+    if (!reading.empty())
+        if (auto s = takeBatch(); !s) return s.error();
     if (batch > 0)
         if (auto s = flush(); !s) return s.error();
     stats.endOffset = offset;

@@ -43,9 +43,9 @@ Status moveAuditEventsV1(Database& db) {
                                       m.sourceLine});
                 !s)
                 return s;
+        if (auto s = writer->finish(); !s) return s;  // a slice's index entries at a time, so memory stays small
         next = slice.back().seq + 1;
     }
-    if (auto s = writer->finish(); !s) return s;
     return db.exec(QStringLiteral("DROP TABLE audit_events_v1"));
 }
 }  // namespace
