@@ -798,6 +798,15 @@ public:
             if (!buckets_.count(bucket)) note(bucket);
         return first;
     }
+    // Adds another digest's entries (the sums are of a multiset, so parts add up).
+    void merge(const IndexDigest& other) {
+        for (const auto& [bucket, sum] : other.buckets_) {
+            Sum& mine = buckets_[bucket];
+            mine.count += sum.count;
+            mine.a += sum.a;
+            mine.b += sum.b;
+        }
+    }
     bool has(std::int64_t bucket) const { return buckets_.count(bucket) != 0; }
     template <typename F>
     void forEachBucket(F&& f) const {
@@ -935,28 +944,58 @@ Result<std::string> compareSearchIndex(Database& db, const IndexDigest& expected
     return describeIndexDifference(db, *differing, size);
 }
 
-// Each event's search columns recomputed from its canonical bytes (events below `size`, the
-// ledger's size when verify began) on a connection of its own, run beside verify's tree: the
-// first problem, and the index entries the events give.
-struct SearchData {
+// One event's search columns recomputed from its canonical bytes and compared with the stored
+// ones, and the index entries it gives added to a digest.
+class SearchRowCheck {
+public:
+    explicit SearchRowCheck(std::array<std::uint64_t, 2> digestKey) : expected(digestKey) {}
+    // Reads seq, canonical, time_ms, service, action, actor_key, actor_org, subject_key, result
+    // from `r`, starting at `first`; false with `problem` set at the first difference.
+    bool check(Statement& r, int first) {
+        const std::int64_t seq = r.integer(first);
+        if (!readSearchFields(r.text(first + 1), derived_)) return fail(seq, "its stored content is not a canonical event");
+        const std::string* values[] = {&derived_.service, &derived_.action, &derived_.actorKey, &derived_.actorOrg, &derived_.subjectKey, &derived_.result};
+        static constexpr const char* kColumns[] = {"service", "action", "actor_key", "actor_org", "subject_key", "result"};
+        const char* differing = r.integer(first + 2) != derived_.timeMs ? "time_ms" : nullptr;
+        for (int i = 0; i < 6 && !differing; ++i)
+            if (r.text(first + 3 + i) != *values[i]) differing = kColumns[i];
+        if (differing)
+            return fail(seq, std::string("its column ") + differing + " does not match its content, so search and export would not find it as it is");
+        const std::int64_t bucket = audit_index::bucketOf(derived_.timeMs);
+        forEachIndexEntry(derived_, [&](audit_index::Role role, const std::string& key) {
+            expected.add(bucket, terms_.of(role, key), derived_.timeMs, seq);
+        });
+        return true;
+    }
+    static constexpr const char* kSelectColumns = "seq, canonical, time_ms, service, action, actor_key, actor_org, subject_key, result";
     std::string problem;
     IndexDigest expected;
+
+private:
+    bool fail(std::int64_t seq, const std::string& text) {
+        problem = "event " + std::to_string(seq) + ": " + text;
+        return false;
+    }
+    TermCache terms_;
+    SearchFields derived_;
 };
-Result<SearchData> checkSearchData(const DatabaseUrl& url, std::uint64_t size, std::array<std::uint64_t, 2> digestKey, const std::atomic<bool>& stop) {
+
+// The search check of events below `end` on a connection of its own, run beside verify's tree
+// (which checks the rest itself, so both cores finish together): the first problem, and the
+// index entries the events give.
+Result<SearchRowCheck> checkSearchData(const DatabaseUrl& url, std::uint64_t end, std::array<std::uint64_t, 2> digestKey,
+                                       const std::atomic<bool>& stop) {
     auto opened = Database::open(url);
     if (!opened) return opened.error();
     Database& db = **opened;
     // Read once from end to end: mapped rather than copied into SQLite's page cache.
     if (db.engine() == Engine::Sqlite)
         if (auto s = db.exec(QStringLiteral("PRAGMA mmap_size=17179869184")); !s) return s.error();
-    SearchData out{{}, IndexDigest(digestKey)};
-    TermCache terms;
-    SearchFields derived;
-    auto read = db.prepare(QStringLiteral("SELECT seq, canonical, time_ms, service, action, actor_key, actor_org, subject_key, result"
-                                          " FROM audit_events WHERE seq < ? ORDER BY seq"));
+    SearchRowCheck out(digestKey);
+    auto read = db.prepare(QStringLiteral("SELECT %1 FROM audit_events WHERE seq < ? ORDER BY seq").arg(QLatin1String(SearchRowCheck::kSelectColumns)));
     if (!read) return read.error();
     Statement& r = **read;
-    r.bind(0, static_cast<std::int64_t>(size));
+    r.bind(0, static_cast<std::int64_t>(end));
     for (std::uint64_t n = 0;; ++n) {
         if ((n & 0xffff) == 0 && stop) {
             r.reset();
@@ -965,24 +1004,10 @@ Result<SearchData> checkSearchData(const DatabaseUrl& url, std::uint64_t size, s
         auto row = r.next();
         if (!row) return row.error();
         if (!*row) break;
-        const std::int64_t seq = r.integer(0);
-        auto problem = [&](const std::string& text) {
+        if (!out.check(r, 0)) {
             r.reset();
-            out.problem = "event " + std::to_string(seq) + ": " + text;
-            return std::move(out);
-        };
-        if (!readSearchFields(r.text(1), derived)) return problem("its stored content is not a canonical event");
-        const std::string* values[] = {&derived.service, &derived.action, &derived.actorKey, &derived.actorOrg, &derived.subjectKey, &derived.result};
-        static constexpr const char* kColumns[] = {"service", "action", "actor_key", "actor_org", "subject_key", "result"};
-        const char* differing = r.integer(2) != derived.timeMs ? "time_ms" : nullptr;
-        for (int i = 0; i < 6 && !differing; ++i)
-            if (r.text(3 + i) != *values[i]) differing = kColumns[i];
-        if (differing)
-            return problem(std::string("its column ") + differing + " does not match its content, so search and export would not find it as it is");
-        const std::int64_t bucket = audit_index::bucketOf(derived.timeMs);
-        forEachIndexEntry(derived, [&](audit_index::Role role, const std::string& key) {
-            out.expected.add(bucket, terms.of(role, key), derived.timeMs, seq);
-        });
+            return out;
+        }
     }
     return out;
 }
@@ -1057,10 +1082,14 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
     std::array<std::uint64_t, 2> digestKey{};
     const std::string random = crypto::randomBytes(sizeof digestKey);
     std::memcpy(digestKey.data(), random.data(), sizeof digestKey);
+    // The other thread checks the first events; this one, besides the tree, the last ones (the
+    // tree's own work is about a tenth less than the search check's on this machine).
+    const std::uint64_t split = sizeAtStart - sizeAtStart / 9;
     std::atomic<bool> stopSearchCheck{false};
-    auto searchCheck = std::async(std::launch::async, [url = store_.db().url(), sizeAtStart, digestKey, &stopSearchCheck] {
-        return checkSearchData(url, sizeAtStart, digestKey, stopSearchCheck);
+    auto searchCheck = std::async(std::launch::async, [url = store_.db().url(), split, digestKey, &stopSearchCheck] {
+        return checkSearchData(url, split, digestKey, stopSearchCheck);
     });
+    SearchRowCheck lastEvents(digestKey);
     // On any early return the check is told to stop (the future's destructor then waits for it).
     struct StopOnExit {
         std::atomic<bool>& flag;
@@ -1076,14 +1105,23 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
             if (db.engine() == Engine::Sqlite) (void)db.exec(QStringLiteral("PRAGMA mmap_size=0"));
         }
     } mapped(store_.db());
-    auto read = store_.db().prepare(QStringLiteral("SELECT seq, canonical, leaf_hash FROM audit_events ORDER BY seq"));
-    if (!read) return read.error();
-    Statement& r = **read;
+    auto firstPart = store_.db().prepare(QStringLiteral("SELECT seq, canonical, leaf_hash FROM audit_events WHERE seq < ? ORDER BY seq"));
+    if (!firstPart) return firstPart.error();
+    (*firstPart)->bind(0, static_cast<std::int64_t>(split));
+    auto lastPart = store_.db().prepare(QStringLiteral("SELECT seq, canonical, leaf_hash, %1 FROM audit_events WHERE seq >= ? ORDER BY seq")
+                                            .arg(QLatin1String(SearchRowCheck::kSelectColumns)));
+    if (!lastPart) return lastPart.error();
+    (*lastPart)->bind(0, static_cast<std::int64_t>(split));
     std::int64_t expected = 0;
-    for (;;) {
+    for (bool inLastPart = false;;) {
+        Statement& r = inLastPart ? **lastPart : **firstPart;
         auto row = r.next();
         if (!row) return row.error();
-        if (!*row) break;
+        if (!*row) {
+            if (inLastPart) break;
+            inLastPart = true;
+            continue;
+        }
         const std::int64_t seq = r.integer(0);
         if (seq != expected) {
             report.problem = "event " + std::to_string(expected) + " is missing: the ledger goes on at event " + std::to_string(seq);
@@ -1103,6 +1141,8 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
             r.reset();
             return report;
         }
+        // Events appended since verify began are not in the index digest read below.
+        if (inLastPart && static_cast<std::uint64_t>(seq) < sizeAtStart && lastEvents.problem.empty()) (void)lastEvents.check(r, 3);
     }
     report.events = tree.size();
     if (next < checkpoints.size()) {
@@ -1124,8 +1164,9 @@ Result<VerifyReport> Ledger::verify(const Session& who) {
     if (!found) return found.error();
     auto search = searchCheck.get();
     if (!search) return search.error();
-    report.problem = search->problem;
+    report.problem = !search->problem.empty() ? search->problem : lastEvents.problem;
     if (!report.problem.empty()) return report;
+    search->expected.merge(lastEvents.expected);
     auto index = compareSearchIndex(store_.db(), search->expected, *found, sizeAtStart);
     if (!index) return index.error();
     report.problem = *index;
