@@ -148,6 +148,13 @@ Result<QByteArray> readInput(const QString& path) {
     return data;
 }
 
+Role requiredRole(const std::optional<QString>& text) {
+    if (!text) throw UsageError("--role is required (one of " + roleCodes().join(", ").toStdString() + ")");
+    const auto role = roleFromCode(*text);
+    if (!role) throw UsageError(("--role must be one of " + roleCodes().join(", ") + ", not '" + *text + "'").toStdString());
+    return *role;
+}
+
 QString readPassword(const std::optional<QString>& file, const QString& prompt) {
     if (file) {
         auto data = readInput(*file);

@@ -112,5 +112,7 @@ void printJson(const QJsonValue& v);
 Result<QByteArray> readInput(const QString& path);
 // The first line of `file`, or asked for on the terminal without echo.
 QString readPassword(const std::optional<QString>& file, const QString& prompt);
+// The role --role names; a usage error naming the roles when it is missing or unknown.
+Role requiredRole(const std::optional<QString>& text);
 
 }  // namespace vakt::cli

@@ -32,13 +32,11 @@ int grant(Context& ctx, Args& a) {
     const auto passwordFile = a.option(QStringLiteral("--password-file"));
     const QString username = a.requiredPositional("user");
     a.expectEnd();
-    if (!roleText) throw UsageError("--role is required (one of " + roleCodes().join(", ").toStdString() + ")");
-    const auto role = roleFromCode(*roleText);
-    if (!role) throw UsageError(("--role must be one of " + roleCodes().join(", ") + ", not '" + *roleText + "'").toStdString());
+    const Role role = requiredRole(roleText);
     if (auto s = ctx.connect(); !s) return failWith(s.message());
     std::optional<QString> password;
     if (passwordFile) password = readPassword(passwordFile, {});
-    if (auto s = UserService(ctx.store()).grantLogin(ctx.session(), username, *role, password); !s) return failWith(s.message());
+    if (auto s = UserService(ctx.store()).grantLogin(ctx.session(), username, role, password); !s) return failWith(s.message());
     out() << "The login " << username << " now holds the role " << *roleText << " on the server.\n";
     out().flush();
     return kOk;

@@ -29,13 +29,11 @@ int add(Context& ctx, Args& a) {
     const auto passwordFile = a.option(QStringLiteral("--password-file"));
     const QString username = a.requiredPositional("username");
     a.expectEnd();
-    if (!roleText) throw UsageError("--role is required (one of " + roleCodes().join(", ").toStdString() + ")");
-    const auto role = roleFromCode(*roleText);
-    if (!role) throw UsageError(("--role must be one of " + roleCodes().join(", ") + ", not '" + *roleText + "'").toStdString());
+    const Role role = requiredRole(roleText);
     if (auto s = ctx.connect(); !s) return failWith(s.message());
     const QString password = readPassword(passwordFile, QStringLiteral("New password for %1: ").arg(username));
     UserService users(ctx.store());
-    if (auto s = users.add(ctx.session(), NewUser{username, name, *role, password, person}); !s) return failWith(s.message());
+    if (auto s = users.add(ctx.session(), NewUser{username, name, role, password, person}); !s) return failWith(s.message());
     out() << "Created user " << username << " with role " << *roleText << ".\n";
     out().flush();
     return kOk;

@@ -156,6 +156,7 @@ void Scraper::scrape(const Target& target, const ScrapeConfig& job, std::functio
     // The whole exchange must finish within the timeout, however slowly bytes trickle in.
     auto* deadline = new QTimer(reply);
     deadline->setSingleShot(true);
+    deadline->setTimerType(Qt::PreciseTimer);  // a coarse timer may fire 5 % early: "timeout after 2s" at 1.9 s
     connect(deadline, &QTimer::timeout, reply, [reply, abortReason, job] {
         *abortReason = "timeout after " + formatDuration(job.scrapeTimeout);
         reply->abort();
