@@ -490,11 +490,7 @@ TEST_F(Collector, FollowsRotatedAndCompressedAuditLogsExactlyOnce) {
     auto count = [&] { return storedEvents(); };
     // Two more reads of the files after a moment, proven by the collector's own metric.
     const QString metricsUrl = QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort);
-    auto lastPoll = [&] {
-        const auto m = QRegularExpression(QStringLiteral("^vakt_audit_last_poll_timestamp_seconds (\\S+)$"), QRegularExpression::MultilineOption)
-                           .match(QString::fromUtf8(httpGet(metricsUrl)));
-        return m.hasMatch() ? std::optional<double>(m.captured(1).toDouble()) : std::nullopt;
-    };
+    auto lastPoll = [&] { return seriesValue(QString::fromUtf8(httpGet(metricsUrl)), QStringLiteral("vakt_audit_last_poll_timestamp_seconds")); };
     auto readAgain = [&] {
         const auto last = lastPoll();
         if (!last) return false;
@@ -752,9 +748,7 @@ TEST_F(Collector, AReloadWithABadDetectionRuleFileKeepsTheAuditRunning) {
     const int webPort = freePort();
     QProcess* collector = spawn(VAKT_COLLECTOR, {"--config", config, "--db", db_, "--web.listen-address", QStringLiteral("127.0.0.1:%1").arg(webPort)});
     auto metric = [&](const char* name) {
-        const QString text = httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort));
-        const auto m = QRegularExpression(QStringLiteral("\n%1 ([0-9.e+]+)").arg(QLatin1String(name))).match(text);
-        return m.hasMatch() ? m.captured(1).toDouble() : -1.0;
+        return seriesValue(QString::fromUtf8(httpGet(QStringLiteral("http://127.0.0.1:%1/metrics").arg(webPort))), QLatin1String(name));
     };
     ASSERT_TRUE(waitFor([&] { return metric("vakt_audit_events_ingested_total") == 100 && metric("vakt_audit_tree_size") == 100; }, 15000));
     // The rule file is broken, then the collector is told to reload.
@@ -763,8 +757,12 @@ TEST_F(Collector, AReloadWithABadDetectionRuleFileKeepsTheAuditRunning) {
     ASSERT_TRUE(waitFor([&] { return metric("vakt_collector_config_last_reload_successful") == 0; }, 10000));
     // New lines are still read and covered by a newly signed head.
     append(100, 200);
-    EXPECT_TRUE(waitFor([&] { return metric("vakt_audit_events_ingested_total") == 200; }, 15000)) << metric("vakt_audit_events_ingested_total");
-    EXPECT_TRUE(waitFor([&] { return metric("vakt_audit_tree_size") == 200; }, 15000)) << metric("vakt_audit_tree_size");
+    auto shown = [&](const char* name) {
+        const auto v = metric(name);
+        return v ? std::to_string(*v) : std::string("absent");
+    };
+    EXPECT_TRUE(waitFor([&] { return metric("vakt_audit_events_ingested_total") == 200; }, 15000)) << shown("vakt_audit_events_ingested_total");
+    EXPECT_TRUE(waitFor([&] { return metric("vakt_audit_tree_size") == 200; }, 15000)) << shown("vakt_audit_tree_size");
 }
 
 // Scrape credentials never follow a redirect to another host; without credentials the redirect

@@ -127,11 +127,7 @@ std::optional<std::string> get(int port, const std::string& path, int timeoutMs 
 std::optional<double> metric(int port, const std::string& series) {
     const auto answer = get(port, "/metrics", 3000);
     if (!answer) return std::nullopt;
-    const QRegularExpression line(QStringLiteral("^%1 (\\S+)$").arg(QRegularExpression::escape(QString::fromStdString(series))),
-                                  QRegularExpression::MultilineOption);
-    const auto m = line.match(QString::fromStdString(*answer));
-    if (!m.hasMatch()) return std::nullopt;
-    return m.captured(1).toDouble();
+    return seriesValue(QString::fromStdString(*answer), QString::fromStdString(series));
 }
 
 void expectMetricAtLeast(int port, const std::string& series, double least) {

@@ -7,9 +7,11 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTimer>
 #include <functional>
+#include <optional>
 
 namespace vakt::test {
 
@@ -53,6 +55,17 @@ inline QByteArray httpGet(const QString& url, int* status = nullptr) {
     const QByteArray body = reply->readAll();
     reply->deleteLater();
     return body;
+}
+
+// One series' value in a Prometheus text exposition (`name` or `name{labels}` as written);
+// nothing when the series is absent or its value is not a number, never a stand-in.
+inline std::optional<double> seriesValue(const QString& exposition, const QString& series) {
+    const QRegularExpression line(QStringLiteral("^%1 (\\S+)$").arg(QRegularExpression::escape(series)), QRegularExpression::MultilineOption);
+    const auto m = line.match(exposition);
+    if (!m.hasMatch()) return std::nullopt;
+    bool ok = false;
+    const double value = m.captured(1).toDouble(&ok);
+    return ok ? std::optional<double>(value) : std::nullopt;
 }
 
 inline bool waitFor(const std::function<bool()>& condition, int timeoutMs) {
