@@ -17,11 +17,13 @@ Status requirePostgres(Store& store) {
     return {};
 }
 
+// Logins (u) with the Vakt groups (g) they belong to; substr(g.rolname, 6) is the role code.
+constexpr const char* kMemberships = "pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+                                     "WHERE g.rolname LIKE 'vakt\\_%'";
+
 // The Vakt groups a login belongs to, as role codes.
 Result<QStringList> groupsOf(Database& db, const QString& login) {
-    auto rows = db.query(QStringLiteral("SELECT substr(g.rolname, 6) FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
-                                        "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = ? AND g.rolname LIKE 'vakt\\_%' "
-                                        "ORDER BY 1"),
+    auto rows = db.query(QStringLiteral("SELECT substr(g.rolname, 6) FROM %1 AND u.rolname = ? ORDER BY 1").arg(QLatin1String(kMemberships)),
                          {login});
     if (!rows) return rows.error();
     QStringList out;
@@ -111,7 +113,7 @@ Status UserService::grantLogin(const Session& who, const QString& username, Role
     for (const auto& sql : statements)
         if (auto s = db.exec(sql); !s)
             return fail("login '" + username.toStdString() + "': " + s.message() +
-                            (s.message().find("permission denied") != std::string::npos
+                            (s.kind() == ErrorKind::Denied
                                  ? std::string(" (granting needs the login that owns Vakt's tables, with CREATEROLE)")
                                  : std::string()),
                         s.kind());
@@ -156,8 +158,7 @@ Result<QList<ServerLogin>> UserService::serverLogins(const Session& who) {
     // Group roles are the server's, shared by its databases: a member with CONNECT here counts.
     auto rows = store_.db().query(QStringLiteral(
         "SELECT u.rolname, substr(g.rolname, 6), u.rolcanlogin, EXISTS (SELECT 1 FROM users WHERE username = u.rolname) "
-        "FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
-        "WHERE g.rolname LIKE 'vakt\\_%' AND has_database_privilege(u.oid, current_database(), 'CONNECT') ORDER BY 1, 2"));
+        "FROM %1 AND has_database_privilege(u.oid, current_database(), 'CONNECT') ORDER BY 1, 2").arg(QLatin1String(kMemberships)));
     if (!rows) return rows.error();
     QList<ServerLogin> out;
     for (const auto& r : *rows) out << ServerLogin{r.value(0).toString(), r.value(1).toString(), r.value(2).toBool(), r.value(3).toBool()};

@@ -289,6 +289,19 @@ TEST_F(ServerRolesTest, GrantRefusesWhatNoGrantCouldLimit) {
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.kind(), ErrorKind::NotFound);
     EXPECT_FALSE(users.grantLogin(Session{QStringLiteral("nina"), Role::Leder}, QStringLiteral("nina"), Role::Admin, std::nullopt));
+    // A person's own admin login may not manage the server's roles: the server refuses, and the
+    // message says who may.
+    const QString admin = personWithLogin(Role::Admin);
+    auto adminStore = Store::open(admin, Store::OpenMode::MustExist);
+    ASSERT_TRUE(adminStore) << adminStore.message();
+    auto adminSession = UserService(**adminStore).serverSession();
+    ASSERT_TRUE(adminSession && adminSession->has_value());
+    const QString newcomer = uniqueName(QStringLiteral("ny"));
+    ASSERT_TRUE(users.add(kAdmin, NewUser{newcomer, {}, Role::Leder, kPassword, {}}));
+    auto viaAdmin = UserService(**adminStore).grantLogin(**adminSession, newcomer, Role::Leder, kPassword);
+    ASSERT_FALSE(viaAdmin);
+    EXPECT_EQ(viaAdmin.kind(), ErrorKind::Denied) << viaAdmin.message();
+    EXPECT_NE(viaAdmin.message().find("owns Vakt's tables, with CREATEROLE"), std::string::npos) << viaAdmin.message();
 }
 
 TEST_F(ServerRolesTest, TheCommandLineActsAsTheLoginsRole) {
