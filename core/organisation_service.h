@@ -21,6 +21,9 @@ public:
     Status addVendorSystem(const Session& who, const VendorSystem& system);
 
     Result<QList<Organisation>> organisations(const Session& who, const QString& kind = {});
+    // Agreements in force on the Store's date, by organisation number and catalogue key.
+    Result<QList<Agreement>> agreements(const Session& who);
+    Result<QList<VendorSystem>> vendorSystems(const Session& who);
     struct Counts {
         int organisations = 0, people = 0, agreements = 0, vendorSystems = 0;
     };

@@ -9,16 +9,16 @@ packages=(
   cmake ninja-build g++ pkg-config git openssl gzip
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
   libqt6sql6-sqlite libqt6sql6-psql libqt6opengl6-dev libxkbcommon-dev libgl-dev
-  libsqlite3-dev libssl-dev libpq-dev libyaml-cpp-dev zlib1g-dev
+  libsqlite3-dev libssl-dev libpq-dev libyaml-cpp-dev zlib1g-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   # run and test
   sqlite3 xvfb xauth fonts-dejavu-core tzdata postgresql postgresql-client strace
-  prometheus prometheus-node-exporter curl
+  prometheus prometheus-node-exporter curl graphviz
 )
 # --bench adds what the benchmarks compare against: Go and Prometheus's own expfmt parser.
 if [ "${1:-}" = "--bench" ]; then
-  packages+=(golang-go golang-github-prometheus-common-dev time eatmydata)
+  packages+=(golang-go golang-github-prometheus-common-dev time eatmydata python3-networkx)
 fi
 
 missing=()

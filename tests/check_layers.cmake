@@ -26,7 +26,9 @@ set(FORBID_INCLUDE_vakt_ledger "^collector/audit/tailer\\.h$")
 set(FORBID_LINK_vakt_collector "^(Qt6::(Widgets|Gui|Charts)|vakt_(app|desktop|reports))$")
 set(FORBID_INCLUDE_vakt_collector "^(app|cli|desktop|tools|reports)/")
 # The risk model's analysis is plain C++ (Boost.Graph); its register sits beside it on core.
-set(FORBID_LINK_vakt_riskmodel "^(Qt6::(Sql|Widgets|Gui)|vakt_(core|ledger|collector|app|desktop|reports))$")
+set(FORBID_LINK_vakt_riskmodel "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|reports|risk))$")
+set(ALLOW_INCLUDE_vakt_riskmodel "^(core/base/|riskmodel/)")
+set(FORBID_INCLUDE_vakt_riskmodel "^riskmodel/model_files\\.h$")
 set(FORBID_LINK_vakt_risk "^(Qt6::(Widgets|Gui)|vakt_(collector|app|desktop))$")
 set(FORBID_LINK_vakt_reports "^(Qt6::Widgets|vakt_(collector|app|desktop))$")
 # The composition root is above the modules but not above the daemon or the desktop.

@@ -220,6 +220,40 @@ Result<QList<Organisation>> OrganisationService::organisations(const Session& wh
     return out;
 }
 
+Result<QList<Agreement>> OrganisationService::agreements(const Session& who) {
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
+    const QString today = store_.clock().today().toString(Qt::ISODate);
+    auto rows = store_.db().query(QStringLiteral("SELECT o.orgnr, e.key, a.since, COALESCE(a.until, ''), a.annex_version FROM agreements a"
+                                                 " JOIN organisations o ON o.id = a.organisation_id JOIN catalog_entries e ON e.id = a.entry_id"
+                                                 " WHERE a.since <= ? AND (a.until IS NULL OR a.until >= ?) ORDER BY o.orgnr, e.key"),
+                                  {today, today});
+    if (!rows) return rows.error();
+    QList<Agreement> out;
+    for (const auto& r : *rows)
+        out << Agreement{r.value(0).toString(), r.value(1).toString(), QDate::fromString(r.value(2).toString(), Qt::ISODate),
+                         QDate::fromString(r.value(3).toString(), Qt::ISODate), r.value(4).toString()};
+    return out;
+}
+
+Result<QList<VendorSystem>> OrganisationService::vendorSystems(const Session& who) {
+    if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT s.id, o.orgnr, s.name, s.category, COALESCE(e.key, '') FROM vendor_systems s"
+                                                 " JOIN organisations o ON o.id = s.vendor_id"
+                                                 " LEFT JOIN vendor_system_integrations i ON i.system_id = s.id"
+                                                 " LEFT JOIN catalog_entries e ON e.id = i.entry_id ORDER BY o.orgnr, s.name, e.key"));
+    if (!rows) return rows.error();
+    QList<VendorSystem> out;
+    qint64 previous = -1;
+    for (const auto& r : *rows) {
+        if (r.value(0).toLongLong() != previous) {
+            out << VendorSystem{r.value(1).toString(), r.value(2).toString(), r.value(3).toString(), {}};
+            previous = r.value(0).toLongLong();
+        }
+        if (!r.value(4).toString().isEmpty()) out.back().integratesWith << r.value(4).toString();
+    }
+    return out;
+}
+
 Result<OrganisationService::Counts> OrganisationService::counts(const Session& who) {
     if (!who.allows(permission::CatalogRead)) return denied(who, permission::CatalogRead).error();
     auto rows = store_.db().query(QStringLiteral("SELECT (SELECT COUNT(*) FROM organisations), (SELECT COUNT(*) FROM people),"

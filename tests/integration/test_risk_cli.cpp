@@ -1,0 +1,260 @@
+// `vakt risk` as a security officer and a vendor's pipeline run it: on model files alone, with
+// no database, on the shipped demo models and rules and on files written here.
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include "tests/support/run_program.h"
+
+using vakt::test::Outcome;
+using vakt::test::run;
+
+namespace {
+
+const QString kDemo = QStringLiteral(VAKT_SOURCE_DIR "/data/demo/risk");
+
+// A small model whose one integration the tests weaken; the rule below makes the level certain.
+const char* kModel = R"(vakt_threat_model: 1
+id: pipeline
+title: Pipeline test
+assets:
+  - id: vedtak
+    confidentiality: special
+    integrity: high
+    availability: medium
+boundaries:
+  - id: leverandor
+    kind: organisation
+    organisation: leverandor
+  - id: plattform
+    kind: organisation
+    organisation: plattform
+elements:
+  - id: fagsystem
+    kind: external
+    boundary: leverandor
+  - id: mottak
+    kind: process
+    boundary: plattform
+    properties: {audit_logging: true, technology: api}
+flows:
+  - id: innsending
+    title: Innsending
+    from: fagsystem
+    to: mottak
+    data: [vedtak]
+    properties:
+      protocol: https
+      authentication: maskinporten
+)";
+
+const char* kRule = R"(vakt_risk_rule: 1
+id: TEST-I-900
+title: {nb: Klartekst over organisasjonsgrense, en: Plain text across organisations}
+description: {nb: For testen., en: For the test.}
+stride: information_disclosure
+applies_to: [flow]
+when:
+  all:
+    - {fact: crosses_organisation, is: true}
+    - {fact: encrypted, is: false}
+likelihood: 5
+consequence: 5
+cwe: [319]
+nsm: ["2.7"]
+iso27002: ["8.24"]
+)";
+
+class RiskCli : public ::testing::Test {
+protected:
+    QString write(const QString& name, const QByteArray& content) {
+        const QString path = dir_.filePath(name);
+        QDir().mkpath(QFileInfo(path).path());
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+        return path;
+    }
+    static Outcome vakt(const QStringList& args) { return run(VAKT_CLI, args); }
+    static QJsonObject json(const Outcome& o) {
+        QJsonParseError e;
+        const auto doc = QJsonDocument::fromJson(o.out.toUtf8(), &e);
+        EXPECT_EQ(e.error, QJsonParseError::NoError) << o.out.toStdString();
+        return doc.object();
+    }
+    // The line a "- id: ID" entry starts on, counted in the file itself.
+    static int lineOfId(const QString& path, const QString& id) {
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i)
+            if (lines[i].trimmed() == QStringLiteral("- id: ") + id) return i + 1;
+        return -1;
+    }
+    QTemporaryDir dir_;
+};
+
+}  // namespace
+
+TEST_F(RiskCli, AnalysesADemoModelWithoutADatabase) {
+    const QString model = kDemo + "/svarut.yaml";
+    const Outcome o = vakt({"risk", "analyse", "--model", model, "--json"});
+    ASSERT_EQ(o.code, 0) << o.err.toStdString();
+    const QJsonObject r = json(o);
+    EXPECT_EQ(r["model"].toObject()["service"].toString(), "svarut");
+    EXPECT_GE(r["rules"].toInt(), 50);
+    const QJsonArray threats = r["threats"].toArray();
+    ASSERT_FALSE(threats.isEmpty());
+    const QStringList stride{"spoofing", "tampering", "repudiation", "information_disclosure", "denial_of_service",
+                             "elevation_of_privilege"};
+    bool sharedSecretFlow = false;
+    for (const auto& v : threats) {
+        const QJsonObject t = v.toObject();
+        EXPECT_TRUE(stride.contains(t["stride"].toString())) << t["stride"].toString().toStdString();
+        const QJsonObject e = t["element"].toObject();
+        // Ids and lines as in the file; the id is rule/element.
+        EXPECT_EQ(t["id"].toString(), t["rule"].toString() + "/" + e["id"].toString());
+        EXPECT_EQ(e["line"].toInt(), lineOfId(model, e["id"].toString())) << e["id"].toString().toStdString();
+        EXPECT_FALSE(t["title"].toObject()["nb"].toString().isEmpty());
+        EXPECT_FALSE(t["measures"].toArray().isEmpty()) << t["id"].toString().toStdString();
+        if (e["id"].toString() == "fakturasystem-til-sftp" && t["stride"].toString() == "spoofing") {
+            sharedSecretFlow = true;
+            EXPECT_EQ(e["kind"].toString(), "flow");
+            EXPECT_FALSE(e["from"].toObject()["title"].toString().isEmpty());
+        }
+    }
+    // The legacy SFTP intake is authenticated by one shared password: the officer must see it.
+    EXPECT_TRUE(sharedSecretFlow);
+
+    const Outcome text = vakt({"risk", "analyse", "--model", model});
+    ASSERT_EQ(text.code, 0);
+    EXPECT_TRUE(text.out.contains(QRegularExpression("^SvarUt: \\d+ elements, \\d+ flows, \\d+ threats from \\d+ rules\n")))
+        << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains("LEVEL"));
+    EXPECT_EQ(text.out.count(QRegularExpression("\n(low|medium|high|critical) ")), threats.size());
+}
+
+TEST_F(RiskCli, EveryDemoModelIsValidAndRaisesThreats) {
+    for (const QString service : {"svarut", "fiks-io", "fiks-folkeregister", "dokumentlager", "digisos"}) {
+        const Outcome o = vakt({"risk", "analyse", "--model", kDemo + "/" + service + ".yaml", "--json"});
+        ASSERT_EQ(o.code, 0) << service.toStdString() << ": " << o.err.toStdString();
+        const QJsonObject r = json(o);
+        EXPECT_EQ(r["model"].toObject()["service"].toString(), service);
+        EXPECT_GE(r["elements"].toInt(), 8) << service.toStdString();
+        EXPECT_FALSE(r["threats"].toArray().isEmpty()) << service.toStdString();
+    }
+}
+
+TEST_F(RiskCli, BadModelNamesFileLineAndFieldAndExitsOne) {
+    const QString path = write("bad.yaml", QByteArray(kModel).replace("    to: mottak\n", "    to: motak\n"));
+    const Outcome o = vakt({"risk", "analyse", "--model", path});
+    EXPECT_EQ(o.code, 1);
+    EXPECT_EQ(o.err.trimmed(), "vakt: " + path + ":28: field 'flows.innsending.to': unknown element 'motak'");
+    EXPECT_TRUE(o.out.isEmpty());
+    EXPECT_EQ(vakt({"risk", "analyse"}).code, 2);
+    EXPECT_EQ(vakt({"risk", "analyse", "--model", path, "--format", "visio"}).code, 2);
+    const Outcome missing = vakt({"risk", "analyse", "--model", dir_.filePath("nope.yaml")});
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_TRUE(missing.err.contains("nope.yaml: cannot read")) << missing.err.toStdString();
+}
+
+TEST_F(RiskCli, DiffFailsThePipelineOnANewHighThreatOnly) {
+    const QString rules = dir_.filePath("rules");
+    write("rules/TEST-I-900.yaml", kRule);
+    const QString before = write("before.yaml", kModel);
+    const QString after = write("after.yaml", QByteArray(kModel).replace("      protocol: https\n", "      protocol: http\n"));
+
+    const Outcome same = vakt({"risk", "diff", before, before, "--rules", rules});
+    EXPECT_EQ(same.code, 0) << same.out.toStdString() << same.err.toStdString();
+    EXPECT_TRUE(same.out.contains("Threats: 0 new, 0 no longer raised, 0 changed"));
+
+    const Outcome worse = vakt({"risk", "diff", before, after, "--rules", rules});
+    EXPECT_EQ(worse.code, 1) << worse.out.toStdString() << worse.err.toStdString();
+    EXPECT_TRUE(worse.out.contains("properties.protocol: https -> http")) << worse.out.toStdString();
+    EXPECT_TRUE(worse.out.contains(QRegularExpression("\\+ critical +TEST-I-900/innsending"))) << worse.out.toStdString();
+
+    // Fixing it again is not a failure: the threat is gone, nothing new appears.
+    const Outcome better = vakt({"risk", "diff", after, before, "--rules", rules, "--json"});
+    EXPECT_EQ(better.code, 0);
+    const QJsonObject d = json(better);
+    const QJsonArray removed = d["threats"].toObject()["removed"].toArray();
+    EXPECT_TRUE(std::any_of(removed.begin(), removed.end(),
+                            [](const QJsonValue& v) { return v.toObject()["id"].toString() == "TEST-I-900/innsending"; }));
+    EXPECT_EQ(d["failing"].toInt(), 0);
+    EXPECT_EQ(vakt({"risk", "diff", before, after, "--rules", rules, "--fail-on", "extreme"}).code, 2);
+    EXPECT_EQ(vakt({"risk", "diff", before, after, "--json", "--sarif"}).code, 2);
+}
+
+TEST_F(RiskCli, SarifPointsAtTheNewThreatInTheNewFile) {
+    const QString rules = dir_.filePath("rules");
+    write("rules/TEST-I-900.yaml", kRule);
+    const QString before = write("before.yaml", kModel);
+    const QString after = write("after.yaml", QByteArray(kModel).replace("      protocol: https\n", "      protocol: http\n"));
+    const Outcome o = vakt({"risk", "diff", before, after, "--rules", rules, "--sarif"});
+    EXPECT_EQ(o.code, 1);
+    const QJsonObject log = json(o);
+    EXPECT_EQ(log["version"].toString(), "2.1.0");
+    const QJsonObject run0 = log["runs"].toArray().first().toObject();
+    const QJsonArray driverRules = run0["tool"].toObject()["driver"].toObject()["rules"].toArray();
+    const QJsonArray results = run0["results"].toArray();
+    const auto found = std::find_if(results.begin(), results.end(), [](const QJsonValue& v) {
+        return v.toObject()["ruleId"].toString() == "TEST-I-900";
+    });
+    ASSERT_NE(found, results.end());
+    const QJsonObject r = found->toObject();
+    EXPECT_EQ(r["baselineState"].toString(), "new");
+    EXPECT_EQ(r["level"].toString(), "error");
+    EXPECT_EQ(driverRules[r["ruleIndex"].toInt()].toObject()["id"].toString(), "TEST-I-900");
+    const QJsonObject location = r["locations"].toArray().first().toObject()["physicalLocation"].toObject();
+    EXPECT_EQ(QUrl(location["artifactLocation"].toObject()["uri"].toString()).toLocalFile(), QFileInfo(after).absoluteFilePath());
+    EXPECT_EQ(location["region"].toObject()["startLine"].toInt(), lineOfId(after, "innsending"));
+    // Only the changed flow has new results; everything else was there before.
+    for (const auto& v : results) {
+        const QJsonObject result = v.toObject();
+        const QString element = result["locations"].toArray().first().toObject()["logicalLocations"].toArray().first().toObject()["name"].toString();
+        EXPECT_EQ(result["baselineState"].toString(), element == "innsending" ? "new" : "unchanged") << result["ruleId"].toString().toStdString();
+    }
+}
+
+TEST_F(RiskCli, UserRulesAreAddedWithoutRebuildingAndCheckedWithTheirFixtures) {
+    const QString rules = dir_.filePath("rules");
+    write("rules/TEST-I-900.yaml", kRule);
+    write("rules/fixtures/TEST-I-900.fires.yaml", QByteArray(kModel).replace("innsending", "target").replace("      protocol: https\n", "      protocol: http\n"));
+    write("rules/fixtures/TEST-I-900.quiet.yaml", kModel);
+    const Outcome ok = vakt({"risk", "rules", "check", "--rules", rules});
+    EXPECT_EQ(ok.code, 0) << ok.err.toStdString();
+    EXPECT_TRUE(ok.out.contains("1 rule checked")) << ok.out.toStdString();
+    const Outcome list = vakt({"risk", "rules", "list", "--rules", rules, "--json"});
+    ASSERT_EQ(list.code, 0);
+    const QJsonArray all = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    EXPECT_GE(all.size(), 51);
+    EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const QJsonValue& v) { return v.toObject()["id"].toString() == "TEST-I-900"; }));
+
+    // A quiet fixture that fires is a failure that names the rule and the element.
+    write("rules/fixtures/TEST-I-900.quiet.yaml", QByteArray(kModel).replace("      protocol: https\n", "      protocol: ftp\n"));
+    const Outcome bad = vakt({"risk", "rules", "check", "--rules", rules});
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_TRUE(bad.err.contains("TEST-I-900: ") && bad.err.contains("expected no threat, got one on 'innsending'")) << bad.err.toStdString();
+
+    // A rule that tries to run code is refused when loaded, with its place.
+    write("rules/TEST-X-666.yaml", QByteArray(kRule).replace("TEST-I-900", "TEST-X-666").replace(
+                                       "    - {fact: encrypted, is: false}\n", "    - {python: \"__import__('os').system('id')\"}\n"));
+    const Outcome evil = vakt({"risk", "analyse", "--model", kDemo + "/svarut.yaml", "--rules", rules});
+    EXPECT_EQ(evil.code, 1);
+    EXPECT_TRUE(evil.err.contains("TEST-X-666.yaml:10: field 'when.all.python': unknown condition")) << evil.err.toStdString();
+    // A rule reusing a shipped id is refused too: threat ids must stay unambiguous.
+    QFile::remove(rules + "/TEST-X-666.yaml");
+}
+
+TEST_F(RiskCli, ShippedRulesPassTheirOwnFixtures) {
+    const Outcome o = vakt({"risk", "rules", "check"});
+    EXPECT_EQ(o.code, 0) << o.err.toStdString();
+    EXPECT_TRUE(o.out.contains(QRegularExpression("^\\d+ rules checked in .*, 0 fixtures failed"))) << o.out.toStdString();
+}
