@@ -1,6 +1,7 @@
 // vakt risk: threat models and their STRIDE threats. analyse and diff read model files alone,
 // without a database, so a vendor's pipeline can run them on every change to a model.
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -10,6 +11,8 @@
 
 #include "cli/command.h"
 #include "riskmodel/analysis.h"
+#include "riskmodel/attack_paths.h"
+#include "riskmodel/diagram.h"
 #include "riskmodel/diff.h"
 #include "riskmodel/model_files.h"
 
@@ -28,6 +31,14 @@ constexpr const char* kRiskHelp = R"(Usage: vakt risk SUBCOMMAND
                     versions of a model; renamed elements are matched through their
                     aliases. Exit 1 when a threat at or above LEVEL (low, medium, high,
                     critical; default high) is new or has risen to it
+  paths --model FILE [--format F] [--rules DIR] [--limit N] [--json]
+                    attack paths from the model's untrusted entry points (external entities,
+                    the internet) to stores of special-category or strengt fortrolig data,
+                    most likely first, and the fewest flows and elements to harden so that
+                    no path remains (minimum cut)
+  dfd --model FILE --out FILE.svg [--format F] [--rules DIR]
+                    the data-flow diagram through Graphviz: trust boundaries as clusters,
+                    elements and flows coloured by their highest threat level
   rules list [--rules DIR] [--json]
                     the rules with their STRIDE category, kinds, scores and references
   rules check [--rules DIR]
@@ -135,8 +146,10 @@ int analyse(Context&, Args& a) {
           << counted(static_cast<qint64>(analysis.threats().size()), "threat", "threats") << " from "
           << counted(static_cast<qint64>(rules.size()), "rule", "rules") << "\n";
     if (!analysis.threats().empty()) {
+        int width = 8;
+        for (const auto& t : analysis.threats()) width = std::max(width, static_cast<int>(t.id.size()) + 2);
         out() << padded(QStringLiteral("LEVEL"), 9) << padded(QStringLiteral("LxC"), 5) << padded(QStringLiteral("STRIDE"), 24)
-              << padded(QStringLiteral("THREAT"), 44) << "TITLE\n";
+              << padded(QStringLiteral("THREAT"), width) << "TITLE\n";
         // The worst first; ties in id order.
         std::vector<const risk::Threat*> sorted;
         for (const auto& t : analysis.threats()) sorted.push_back(&t);
@@ -147,7 +160,7 @@ int analyse(Context&, Args& a) {
             const risk::Threat& t = *p;
             out() << padded(QString::fromLatin1(risk::levelName(t.level)), 9)
                   << padded(QStringLiteral("%1x%2").arg(t.likelihood).arg(t.consequence), 5)
-                  << padded(QString::fromLatin1(risk::strideName(t.rule->stride)), 24) << padded(q(t.id), 44)
+                  << padded(QString::fromLatin1(risk::strideName(t.rule->stride)), 24) << padded(q(t.id), width)
                   << q(t.rule->title.en) << "\n";
         }
     }
@@ -155,6 +168,78 @@ int analyse(Context&, Args& a) {
         out() << "\nNot mapped from the " << risk::formatName(loaded.format) << " file:\n";
         for (const auto& u : loaded.unmapped) out() << "  " << q(u) << "\n";
     }
+    out().flush();
+    return kOk;
+}
+
+int paths(Context&, Args& a) {
+    const auto path = a.option(QStringLiteral("--model"));
+    const auto format = formatOption(a);
+    const bool json = a.flag(QStringLiteral("--json"));
+    const auto limitText = a.option(QStringLiteral("--limit"));
+    auto rules = rulesOrFail(a);
+    a.expectEnd();
+    if (!path) throw UsageError("paths needs --model FILE");
+    bool ok = true;
+    const int limit = limitText ? limitText->toInt(&ok) : 20;
+    if (!ok || limit < 1 || limit > 10000) throw UsageError("--limit must be a whole number from 1 to 10000");
+    const auto loaded = modelOrFail(*path, format);
+    const risk::Analysis analysis(loaded.model, rules);
+    const auto surface = risk::attackSurface(analysis, static_cast<std::size_t>(limit));
+    auto ids = [](const std::vector<const risk::Element*>& elements) {
+        QJsonArray arr;
+        for (const auto* e : elements) arr.append(q(e->id));
+        return arr;
+    };
+    if (json) {
+        QJsonArray list;
+        for (const auto& p : surface.paths)
+            list.append(QJsonObject{{"likelihood", p.likelihood}, {"elements", ids(p.elements)}, {"flows", ids(p.flows)}});
+        printJson(QJsonObject{{"entries", ids(surface.entries)},
+                              {"targets", ids(surface.targets)},
+                              {"paths", list},
+                              {"flows_to_harden", ids(surface.flowsToHarden)},
+                              {"elements_to_harden", ids(surface.elementsToHarden)},
+                              {"entry_next_to_target", surface.entryNextToTarget}});
+        return kOk;
+    }
+    out() << counted(static_cast<qint64>(surface.entries.size()), "entry point", "entry points") << ", "
+          << counted(static_cast<qint64>(surface.targets.size()), "store", "stores") << " of special-category or strengt fortrolig data, "
+          << counted(static_cast<qint64>(surface.paths.size()), "path", "paths") << "\n";
+    for (const auto& p : surface.paths) {
+        QStringList hops;
+        for (const auto* e : p.elements) hops << q(e->id);
+        out() << QStringLiteral("  %1  ").arg(p.likelihood, 8, 'f', 4) << hops.join(QStringLiteral(" -> ")) << "\n";
+    }
+    if (!surface.paths.empty()) {
+        QStringList flows, elements;
+        for (const auto* f : surface.flowsToHarden) flows << describe(*f);
+        for (const auto* e : surface.elementsToHarden) elements << describe(*e);
+        out() << "Harden these flows to close every path: " << flows.join(QStringLiteral(", ")) << "\n";
+        if (surface.entryNextToTarget)
+            out() << "An entry point reaches a store directly: no element between them can be hardened instead\n";
+        else
+            out() << "or these elements: " << elements.join(QStringLiteral(", ")) << "\n";
+    }
+    out().flush();
+    return kOk;
+}
+
+int dfd(Context&, Args& a) {
+    const auto path = a.option(QStringLiteral("--model"));
+    const auto target = a.option(QStringLiteral("--out"));
+    const auto format = formatOption(a);
+    auto rules = rulesOrFail(a);
+    a.expectEnd();
+    if (!path || !target) throw UsageError("dfd needs --model FILE and --out FILE.svg");
+    const auto loaded = modelOrFail(*path, format);
+    const risk::Analysis analysis(loaded.model, rules);
+    auto svg = risk::renderSvg(risk::dataFlowDot(analysis));
+    if (!svg) return failWith(svg.message());
+    QFile file(*target);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(*svg) != svg->size())
+        return failWith(target->toStdString() + ": cannot write: " + file.errorString().toStdString());
+    out() << "Wrote " << *target << "\n";
     out().flush();
     return kOk;
 }
@@ -383,7 +468,7 @@ int rulesCommand(Context& ctx, Args& a) {
 }
 
 int riskCommand(Context& ctx, Args& a) {
-    static constexpr Subcommand<Handler> kSubcommands[] = {{"analyse", analyse}, {"diff", diff}, {"rules", rulesCommand}};
+    static constexpr Subcommand<Handler> kSubcommands[] = {{"analyse", analyse}, {"diff", diff}, {"paths", paths}, {"dfd", dfd}, {"rules", rulesCommand}};
     return runSubcommand(ctx, a, "risk", kSubcommands);
 }
 

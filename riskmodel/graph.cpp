@@ -236,12 +236,18 @@ std::vector<Digraph::Path> Digraph::mostLikelyPaths(std::span<const NodeId> sour
             impl_->directed, s,
             boost::weight_map(weights)
                 .distance_map(boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, impl_->directed)))
-                .predecessor_map(boost::make_iterator_property_map(predecessor.begin(), boost::get(boost::vertex_index, impl_->directed))));
+                .predecessor_map(boost::make_iterator_property_map(predecessor.begin(), boost::get(boost::vertex_index, impl_->directed)))
+                .distance_inf(std::numeric_limits<double>::infinity()));
         for (NodeId t : targets) {
             if (t >= n || t == s || !std::isfinite(distance[t])) continue;
             Path path;
             path.likelihood = std::exp(-distance[t]);
+            bool broken = false;
             for (NodeId at = t; at != s; at = predecessor[at]) {
+                if (predecessor[at] == at || path.nodes.size() > n) {  // not on a path from s
+                    broken = true;
+                    break;
+                }
                 path.nodes.push_back(at);
                 // The cheapest edge from the predecessor is the one the path took.
                 std::size_t best = 0;
@@ -252,8 +258,8 @@ std::vector<Digraph::Path> Digraph::mostLikelyPaths(std::span<const NodeId> sour
                         best = impl_->directed[e].index;
                     }
                 path.edges.push_back(best);
-                if (path.nodes.size() > n) break;  // never: Dijkstra's predecessors form a tree
             }
+            if (broken) continue;
             path.nodes.push_back(s);
             std::reverse(path.nodes.begin(), path.nodes.end());
             std::reverse(path.edges.begin(), path.edges.end());

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 
 #include "core/data_dir.h"
 #include "riskmodel/analysis.h"
@@ -94,6 +95,23 @@ Result<std::vector<Rule>> loadRules(const QStringList& directories) {
     }
     if (auto s = checkRuleSet(rules); !s) return s.error();
     return rules;
+}
+
+Result<QByteArray> renderSvg(const std::string& dot) {
+    QProcess graphviz;
+    graphviz.start(QStringLiteral("dot"), {QStringLiteral("-Tsvg")});
+    if (!graphviz.waitForStarted(10000))
+        return fail("cannot run Graphviz's dot (Debian package graphviz): " + graphviz.errorString().toStdString(), ErrorKind::Io);
+    graphviz.write(dot.data(), static_cast<qint64>(dot.size()));
+    graphviz.closeWriteChannel();
+    if (!graphviz.waitForFinished(30000)) {
+        graphviz.kill();
+        graphviz.waitForFinished();
+        return fail("Graphviz's dot did not finish within 30 seconds", ErrorKind::Io);
+    }
+    if (graphviz.exitStatus() != QProcess::NormalExit || graphviz.exitCode() != 0)
+        return fail("Graphviz's dot failed: " + QString::fromUtf8(graphviz.readAllStandardError()).trimmed().toStdString(), ErrorKind::Io);
+    return graphviz.readAllStandardOutput();
 }
 
 }  // namespace vakt::risk

@@ -2,6 +2,7 @@
 // Reading threat models and rule files from disk: the I/O edge of the risk model. A model file
 // may be Vakt's own YAML or a Threagile, Threat Dragon v2 or Open Threat Model export; rules come
 // from the shipped data/risk/rules and any directory the user adds, without rebuilding.
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -32,5 +33,8 @@ QString shippedRulesDirectory();
 // Every *.yaml rule file in the directories, in file-name order; the first bad file stops the
 // load with its file:line. Rule ids must be unique across all of them.
 Result<std::vector<Rule>> loadRules(const QStringList& directories);
+
+// DOT to SVG through Graphviz's dot (in the PATH); bounded to 30 seconds.
+Result<QByteArray> renderSvg(const std::string& dot);
 
 }  // namespace vakt::risk

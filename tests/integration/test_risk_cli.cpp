@@ -258,3 +258,76 @@ TEST_F(RiskCli, ShippedRulesPassTheirOwnFixtures) {
     EXPECT_EQ(o.code, 0) << o.err.toStdString();
     EXPECT_TRUE(o.out.contains(QRegularExpression("^\\d+ rules checked in .*, 0 fixtures failed"))) << o.out.toStdString();
 }
+
+TEST_F(RiskCli, ImportsEachForeignFormatAndListsWhatWasNotMapped) {
+    const QString dir = QStringLiteral(VAKT_SOURCE_DIR "/tests/fixtures/risk/import/");
+    struct Case {
+        const char* file;
+        const char* format;
+        int elements;
+    };
+    // Element counts as the tools' own example files have them (the import test counts them too).
+    for (const Case c : {Case{"threagile/threagile-example-model.yaml", "threagile", 14}, Case{"threatdragon/v2-threat-model.json", "threatdragon", 7},
+                         Case{"otm/EXAMPLE.json", "otm", 4}}) {
+        const Outcome o = vakt({"risk", "analyse", "--model", dir + c.file, "--json"});
+        ASSERT_EQ(o.code, 0) << c.file << ": " << o.err.toStdString();
+        const QJsonObject r = json(o);
+        EXPECT_EQ(r["model"].toObject()["format"].toString(), c.format);
+        EXPECT_EQ(r["elements"].toInt(), c.elements) << c.file;
+        EXPECT_FALSE(r["unmapped"].toArray().isEmpty()) << c.file;
+        // Each note names the file and line it is about.
+        for (const auto& u : r["unmapped"].toArray())
+            EXPECT_TRUE(u.toString().startsWith(dir + c.file + ":")) << u.toString().toStdString();
+        // Named explicitly, the format gives the same result.
+        EXPECT_EQ(json(vakt({"risk", "analyse", "--model", dir + c.file, "--json", "--format", c.format}))["threats"], r["threats"]);
+    }
+    const QString notAModel = write("notes.json", R"({"hello": "world"})");
+    const Outcome o = vakt({"risk", "analyse", "--model", notAModel});
+    EXPECT_EQ(o.code, 1);
+    EXPECT_TRUE(o.err.contains("not a model Vakt recognises")) << o.err.toStdString();
+}
+
+TEST_F(RiskCli, AttackPathsAndTheFewestThingsToHarden) {
+    const Outcome o = vakt({"risk", "paths", "--model", kDemo + "/digisos.yaml", "--json"});
+    ASSERT_EQ(o.code, 0) << o.err.toStdString();
+    const QJsonObject r = json(o);
+    const QJsonArray paths = r["paths"].toArray();
+    ASSERT_FALSE(paths.isEmpty());
+    double previous = 1.0;
+    for (const auto& v : paths) {
+        const QJsonObject p = v.toObject();
+        const QJsonArray elements = p["elements"].toArray();
+        // Each path starts at an entry point and ends at a sensitive store, most likely first.
+        EXPECT_TRUE(r["entries"].toArray().contains(elements.first()));
+        EXPECT_TRUE(r["targets"].toArray().contains(elements.last()));
+        EXPECT_EQ(p["flows"].toArray().size(), elements.size() - 1);
+        EXPECT_LE(p["likelihood"].toDouble(), previous);
+        previous = p["likelihood"].toDouble();
+    }
+    // Every path uses at least one flow the cut names.
+    const QJsonArray cut = r["flows_to_harden"].toArray();
+    ASSERT_FALSE(cut.isEmpty());
+    for (const auto& v : paths) {
+        const QJsonArray flows = v.toObject()["flows"].toArray();
+        EXPECT_TRUE(std::any_of(flows.begin(), flows.end(), [&](const QJsonValue& f) { return cut.contains(f); }));
+    }
+}
+
+TEST_F(RiskCli, DataFlowDiagramAsSvgWithBoundariesAndHostileTitlesEscaped) {
+    // A title that tries to close the DOT string and add a statement of its own.
+    const QString model = write("dfd.yaml", QByteArray(kModel).replace("    title: Innsending\n",
+                                                                        "    title: 'x\"]; evil [label=\"pwned'\n"));
+    const QString svg = dir_.filePath("dfd.svg");
+    const Outcome o = vakt({"risk", "dfd", "--model", model, "--out", svg});
+    ASSERT_EQ(o.code, 0) << o.err.toStdString();
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(text.contains("<svg")) << text.left(200).toStdString();
+    // One cluster per boundary, one node per element: the title stayed a label.
+    EXPECT_EQ(text.count("class=\"cluster\""), 2);
+    EXPECT_EQ(text.count("class=\"node\""), 2);
+    EXPECT_FALSE(text.contains("<title>evil</title>"));
+    EXPECT_TRUE(text.contains("evil [label=")) << "the hostile title is shown as text";
+    EXPECT_EQ(vakt({"risk", "dfd", "--model", model}).code, 2);
+}

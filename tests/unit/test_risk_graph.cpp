@@ -218,3 +218,11 @@ flows:
     EXPECT_TRUE(elements.count("gateway") || elements.count("api"));
     EXPECT_FALSE(s.entryNextToTarget);
 }
+
+TEST(Graph, NoPathWhereNothingConnects) {
+    // 2 cannot reach 3; an unreachable target gives no path (not an endless one).
+    const Digraph g(4, {{0, 1}, {1, 3}, {2, 0}});
+    const double p[] = {0.5, 0.5, 0.5};
+    const NodeId s[] = {1, 3}, t[] = {0, 2};
+    EXPECT_TRUE(g.mostLikelyPaths(s, t, p, 10).empty());
+}
