@@ -55,6 +55,9 @@ Result<Value> parse(std::string_view input, Limits limits = {});
 // What a one-letter escape after a backslash stands for (\n, \t, \" ...); nothing for \u or
 // an invalid one.
 std::optional<char> singleEscape(char letter);
+// A JSON string literal: quotes, backslashes and control characters escaped.
+std::string quote(std::string_view text);
+
 // A code point (from a \u escape) appended as UTF-8.
 void appendUtf8(std::string& out, std::uint32_t codePoint);
 
