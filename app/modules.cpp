@@ -1,6 +1,7 @@
 #include "app/modules.h"
 
 #include "collector/audit/ledger_module.h"
+#include "riskmodel/register.h"
 
 namespace vakt::app {
 
@@ -8,6 +9,7 @@ void registerModules() {
     // Core's own modules (core, catalog, monitoring, incidents) are always registered; the
     // others follow in migration order.
     audit::registerLedgerModule();
+    risk::registerRiskModule();
 }
 
 }  // namespace vakt::app

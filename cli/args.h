@@ -2,6 +2,7 @@
 // A small argument reader for subcommands: options are taken out by name, what is left must be
 // the expected positionals, and anything else is a usage error (exit 2).
 #include <QString>
+#include <algorithm>
 #include <QStringList>
 #include <initializer_list>
 #include <optional>
@@ -66,6 +67,10 @@ public:
         }
     }
     bool empty() const { return args_.isEmpty(); }
+    // Whether the option or flag is given, without taking it out.
+    bool has(const QString& name) const {
+        return std::any_of(args_.begin(), args_.end(), [&](const QString& w) { return w == name || w.startsWith(name + QLatin1Char('=')); });
+    }
     // The first word as given, before any option is taken out ("" when there is none).
     QString front() const { return args_.value(0); }
 

@@ -45,7 +45,9 @@ int init(Context& ctx, Args& a) {
         out() << "Loaded demo platform: " << summary->kommuner << " kommuner in " << summary->fylker << " fylker, "
               << summary->fylkeskommuner << " fylkeskommuner, " << summary->organisations << " organisations in all, " << summary->catalogEntries
               << " catalogue entries, " << summary->agreements << " agreements, " << summary->vendors << " vendors with "
-              << summary->vendorSystems << " systems, " << summary->people << " people, " << summary->users << " users.\n";
+              << summary->vendorSystems << " systems, " << summary->people << " people, " << summary->users << " users, "
+              << summary->threatModels << " threat models with " << summary->risks << " risks and " << summary->reviewTasks
+              << " review tasks.\n";
     }
     out().flush();
     return kOk;

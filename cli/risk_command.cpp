@@ -14,13 +14,16 @@
 #include "riskmodel/attack_paths.h"
 #include "riskmodel/diagram.h"
 #include "riskmodel/diff.h"
+#include "riskmodel/chain_reader.h"
 #include "riskmodel/model_files.h"
+#include "riskmodel/register.h"
 
 namespace vakt::cli {
 namespace {
 
-constexpr const char* kRiskHelp = R"(Usage: vakt risk SUBCOMMAND
+constexpr const char* kRiskHelp = R"(Usage: vakt [--db URL] [--user NAME] risk SUBCOMMAND
 
+On model files, without a database:
   analyse --model FILE [--format vakt|threagile|threatdragon|otm] [--rules DIR] [--json]
                     derive the STRIDE threats of one threat model (docs/threat-models.md)
                     with the shipped rules and those in DIR; a Threagile, Threat Dragon v2
@@ -44,6 +47,41 @@ constexpr const char* kRiskHelp = R"(Usage: vakt risk SUBCOMMAND
   rules check [--rules DIR]
                     run each rule's fixtures (DIR/fixtures/RULE.fires.yaml must raise the rule
                     on the element 'target' only, RULE.quiet.yaml nowhere); exit 1 on a failure
+
+The register, in the database:
+  model import FILE --service KEY [--format F]
+                    keep a new version of a service's threat model (every version is kept)
+  models [--json]   the newest model of each service
+  analyse (--service KEY | --all) [--rules DIR] [--json]
+                    run the rules over the newest model and bring the register up to date:
+                    new threats become open risks, changed scores are kept in the history,
+                    renamed elements keep their risks, threats no longer raised are closed
+                    with the reason, and decisions that match nothing are listed
+  register [--service KEY] [--closed] [--json]
+                    the risks, worst first, with level, owner and status
+  show REF [--json] one risk with its scores over time, measures and acceptances
+  owner REF USER    set the risk owner (a Vakt username)
+  decide REF --as mitigated|false_positive|open --justification TEXT
+  accept REF --justification TEXT --expires DATE
+                    accept the risk at its current level; above the acceptance criteria only
+                    its owner may, never the one who assessed it
+  score REF --likelihood N --consequence DIM=N[,DIM=N...] --reason TEXT [--residual]
+                    a person's own score per dimension (konfidensialitet, integritet,
+                    tilgjengelighet, personvern, okonomi, omdomme, liv_og_helse)
+  measure add REF --title TEXT [--owner USER] [--due DATE] [--status S]
+              [--likelihood-effect N] [--consequence-effect N]
+  measure set ID --status planned|in_progress|done|cancelled
+  refresh           end acceptances past their expiry and reopen their risks (run daily)
+  matrix [--json]   the newest risk matrix: bands, levels, colours, acceptance criteria
+  chain [--json]    the value chain from the catalogue: size, problems (unknown references,
+                    dependency cycles, disconnected parts) and single points of failure
+  impact --node ID --event change|vulnerability|incident|outage [--dry-run] [--json]
+                    every service, component, municipality and subcontractor the event
+                    reaches, with the path; a review task for each ROS that must be reviewed
+                    (none with --dry-run). ID: a catalogue key, an organisation number or a name
+  tasks [--all] [--json]
+                    open review tasks (all with --all)
+  task done ID --note TEXT
 
 Threat ids are RULE/ELEMENT and stay the same across edits, so decisions stay attached.
 )";
@@ -118,13 +156,16 @@ QString describe(const risk::Element& e) {
     return q(e.id) + (e.title != e.id ? QStringLiteral(" (") + q(e.title) + QLatin1Char(')') : QString());
 }
 
-int analyse(Context&, Args& a) {
+int analyseRegister(Context& ctx, Args& a);
+
+int analyse(Context& ctx, Args& a) {
+    if (a.has(QStringLiteral("--service")) || a.has(QStringLiteral("--all"))) return analyseRegister(ctx, a);
     const auto path = a.option(QStringLiteral("--model"));
     const auto format = formatOption(a);
     const bool json = a.flag(QStringLiteral("--json"));
     auto rules = rulesOrFail(a);
     a.expectEnd();
-    if (!path) throw UsageError("analyse needs --model FILE");
+    if (!path) throw UsageError("analyse needs --model FILE, --service KEY or --all");
     const auto loaded = modelOrFail(*path, format);
     const risk::Analysis analysis(loaded.model, rules);
     const auto& m = loaded.model;
@@ -462,20 +503,482 @@ int rulesCheck(Context&, Args& a) {
     return failures > 0 ? kFailure : kOk;
 }
 
+
+// ---- the register ----------------------------------------------------------------------------
+
+QDate dateOption(Args& a, const QString& name) {
+    const auto text = a.option(name);
+    if (!text) return {};
+    const QDate d = QDate::fromString(*text, Qt::ISODate);
+    if (!d.isValid()) throw UsageError((name + " takes a date as 2026-12-31, not '" + *text + "'").toStdString());
+    return d;
+}
+
+int intOption(Args& a, const QString& name, int fallback, int min, int max) {
+    const auto text = a.option(name);
+    if (!text) return fallback;
+    bool ok = false;
+    const int v = text->toInt(&ok);
+    if (!ok || v < min || v > max) throw UsageError((name + QStringLiteral(" must be a whole number from %1 to %2").arg(min).arg(max)).toStdString());
+    return v;
+}
+
+QString requiredText(Args& a, const QString& name) {
+    const auto text = a.option(name);
+    if (!text || text->trimmed().isEmpty()) throw UsageError((name + " is required").toStdString());
+    return *text;
+}
+
+QJsonObject riskJson(const risk::RiskEntry& r) {
+    QJsonObject consequences;
+    for (auto it = r.consequences.begin(); it != r.consequences.end(); ++it) consequences[it.key()] = it.value();
+    QJsonObject o{{"ref", r.ref},
+                  {"service", r.service},
+                  {"threat", r.threatId},
+                  {"rule", r.ruleId},
+                  {"stride", r.stride},
+                  {"element", r.elementId},
+                  {"title", r.title},
+                  {"status", r.status},
+                  {"status_reason", r.statusReason},
+                  {"decided_by", r.decidedBy},
+                  {"owner", r.owner},
+                  {"assessor", r.assessor},
+                  {"matrix_version", r.matrixVersion},
+                  {"likelihood", r.likelihood},
+                  {"consequence", r.consequence},
+                  {"consequences", consequences},
+                  {"level", r.level},
+                  {"acceptable", r.acceptable},
+                  {"created_at", r.createdAt.toString(Qt::ISODate)},
+                  {"updated_at", r.updatedAt.toString(Qt::ISODate)}};
+    if (r.residualLikelihood) o[QStringLiteral("residual_likelihood")] = *r.residualLikelihood;
+    if (r.residualConsequence) o[QStringLiteral("residual_consequence")] = *r.residualConsequence;
+    if (r.closedAt.isValid()) o[QStringLiteral("closed_at")] = r.closedAt.toString(Qt::ISODate);
+    if (r.acceptance)
+        o[QStringLiteral("acceptance")] = QJsonObject{{"accepted_by", r.acceptance->acceptedBy},
+                                                      {"accepted_at", r.acceptance->acceptedAt.toString(Qt::ISODate)},
+                                                      {"expires_on", r.acceptance->expiresOn.toString(Qt::ISODate)},
+                                                      {"level", r.acceptance->level},
+                                                      {"justification", r.acceptance->justification}};
+    return o;
+}
+
+int connected(Context& ctx) {
+    ctx.requireDatabase();
+    if (auto s = ctx.connect(); !s) return failWith(s.message());
+    return kOk;
+}
+
+int analyseRegister(Context& ctx, Args& a) {
+    const auto service = a.option(QStringLiteral("--service"));
+    const bool all = a.flag(QStringLiteral("--all"));
+    const bool json = a.flag(QStringLiteral("--json"));
+    auto rules = rulesOrFail(a);
+    a.expectEnd();
+    if (service.has_value() == all) throw UsageError("give --service KEY or --all");
+    if (connected(ctx) != kOk) return kFailure;
+    risk::RiskService risks(ctx.store());
+    QStringList services;
+    if (all) {
+        auto models = risks.models(ctx.session());
+        if (!models) return failWith(models.message());
+        for (const auto& m : *models) services << m.service;
+    } else {
+        services << *service;
+    }
+    QJsonArray results;
+    for (const QString& key : services) {
+        auto summary = risks.analyse(ctx.session(), key, rules);
+        if (!summary) return failWith(summary.message());
+        if (json) {
+            results.append(QJsonObject{{"service", key}, {"model_version", summary->modelVersion}, {"threats", summary->threats},
+                                       {"created", summary->created}, {"rescored", summary->rescored}, {"renamed", summary->renamed},
+                                       {"closed", summary->closed}, {"reopened", summary->reopened},
+                                       {"unmatched_decisions", QJsonArray::fromStringList(summary->unmatchedDecisions)}});
+            continue;
+        }
+        out() << key << " (model version " << summary->modelVersion << "): " << counted(summary->threats, "threat", "threats") << "; "
+              << summary->created << " new, " << summary->rescored << " rescored, " << summary->renamed << " renamed, " << summary->closed
+              << " closed, " << summary->reopened << " reopened\n";
+        for (const auto& u : summary->unmatchedDecisions) out() << "  decision that matches no threat now: " << u << "\n";
+    }
+    if (json) printJson(results);
+    out().flush();
+    return kOk;
+}
+
+int modelCommand(Context& ctx, Args& a) {
+    const QString word = a.requiredPositional("model subcommand (import)");
+    if (word != QLatin1String("import")) throw UsageError(("unknown model subcommand '" + word + "'").toStdString());
+    const auto service = a.option(QStringLiteral("--service"));
+    const auto format = formatOption(a);
+    const QString file = a.requiredPositional("model FILE");
+    a.expectEnd();
+    if (!service) throw UsageError("model import needs --service KEY");
+    if (connected(ctx) != kOk) return kFailure;
+    auto stored = risk::RiskService(ctx.store()).importModel(ctx.session(), *service, file, format);
+    if (!stored) return failWith(stored.message());
+    out() << "Imported " << stored->title << " as version " << stored->version << " of " << stored->service << "'s threat model ("
+          << stored->format << ")\n";
+    for (const auto& u : stored->unmapped) out() << "  not mapped: " << u << "\n";
+    out().flush();
+    return kOk;
+}
+
+int modelsList(Context& ctx, Args& a) {
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    auto models = risk::RiskService(ctx.store()).models(ctx.session());
+    if (!models) return failWith(models.message());
+    QJsonArray arr;
+    if (!json) out() << padded(QStringLiteral("SERVICE"), 22) << padded(QStringLiteral("VERSION"), 9) << padded(QStringLiteral("FORMAT"), 14)
+                     << padded(QStringLiteral("IMPORTED"), 22) << "TITLE\n";
+    for (const auto& m : *models) {
+        if (json) {
+            arr.append(QJsonObject{{"service", m.service}, {"version", m.version}, {"format", m.format}, {"model", m.modelId}, {"title", m.title},
+                                   {"imported_at", m.importedAt.toString(Qt::ISODate)}, {"imported_by", m.importedBy},
+                                   {"unmapped", static_cast<qint64>(m.unmapped.size())}});
+        } else {
+            out() << padded(m.service, 22) << padded(QString::number(m.version), 9) << padded(m.format, 14)
+                  << padded(m.importedAt.toString(Qt::ISODate), 22) << m.title << "\n";
+        }
+    }
+    if (json) printJson(arr);
+    out().flush();
+    return kOk;
+}
+
+int registerList(Context& ctx, Args& a) {
+    const auto service = a.option(QStringLiteral("--service"));
+    const bool closed = a.flag(QStringLiteral("--closed"));
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    auto list = risk::RiskService(ctx.store()).risks(ctx.session(), service.value_or(QString()), closed);
+    if (!list) return failWith(list.message());
+    QJsonArray arr;
+    int width = 6;
+    for (const auto& r : *list) width = std::max(width, static_cast<int>(r.ref.size()) + 2);
+    if (!json)
+        out() << padded(QStringLiteral("LEVEL"), 9) << padded(QStringLiteral("LxC"), 5) << padded(QStringLiteral("STATUS"), 16)
+              << padded(QStringLiteral("OWNER"), 18) << padded(QStringLiteral("REF"), width) << "TITLE\n";
+    for (const auto& r : *list) {
+        if (json) {
+            arr.append(riskJson(r));
+            continue;
+        }
+        out() << padded(r.level, 9) << padded(QStringLiteral("%1x%2").arg(r.likelihood).arg(r.consequence), 5) << padded(r.status, 16)
+              << padded(r.owner.isEmpty() ? QStringLiteral("-") : r.owner, 18) << padded(r.ref, width) << r.title << "\n";
+    }
+    if (json) printJson(arr);
+    else out() << counted(static_cast<qint64>(list->size()), "risk", "risks") << "\n";
+    out().flush();
+    return kOk;
+}
+
+int show(Context& ctx, Args& a) {
+    const bool json = a.flag(QStringLiteral("--json"));
+    const QString ref = a.requiredPositional("risk REF");
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    risk::RiskService risks(ctx.store());
+    auto r = risks.risk(ctx.session(), ref);
+    if (!r) return failWith(r.message());
+    auto history = risks.history(ctx.session(), ref);
+    if (!history) return failWith(history.message());
+    auto measures = risks.measures(ctx.session(), ref);
+    if (!measures) return failWith(measures.message());
+    auto acceptances = risks.acceptances(ctx.session(), ref);
+    if (!acceptances) return failWith(acceptances.message());
+    if (json) {
+        QJsonObject o = riskJson(*r);
+        QJsonArray h, m, acc;
+        for (const auto& s : *history)
+            h.append(QJsonObject{{"at", s.at.toString(Qt::ISODate)}, {"by", s.by}, {"kind", s.kind}, {"likelihood", s.likelihood},
+                                 {"consequence", s.consequence}, {"level", s.level}, {"matrix_version", s.matrixVersion}, {"reason", s.reason}});
+        for (const auto& x : *measures)
+            m.append(QJsonObject{{"id", x.id}, {"title", x.title}, {"owner", x.owner}, {"due", x.due.toString(Qt::ISODate)}, {"status", x.status},
+                                 {"likelihood_effect", x.likelihoodEffect}, {"consequence_effect", x.consequenceEffect}});
+        for (const auto& x : *acceptances)
+            acc.append(QJsonObject{{"accepted_by", x.acceptedBy}, {"accepted_at", x.acceptedAt.toString(Qt::ISODate)},
+                                   {"expires_on", x.expiresOn.toString(Qt::ISODate)}, {"level", x.level}, {"justification", x.justification},
+                                   {"ended_at", x.endedAt.toString(Qt::ISODate)}, {"ended_reason", x.endedReason}});
+        o[QStringLiteral("history")] = h;
+        o[QStringLiteral("measures")] = m;
+        o[QStringLiteral("acceptances")] = acc;
+        o[QStringLiteral("description")] = r->description;
+        printJson(o);
+        return kOk;
+    }
+    out() << r->ref << "\n  " << r->title << "\n  status " << r->status << (r->statusReason.isEmpty() ? QString() : QStringLiteral(": ") + r->statusReason)
+          << "\n  level " << r->level << " (likelihood " << r->likelihood << ", consequence " << r->consequence << ", matrix version "
+          << r->matrixVersion << ")" << (r->acceptable ? " within" : " above") << " the acceptance criteria\n  owner "
+          << (r->owner.isEmpty() ? QStringLiteral("(none)") : r->owner) << ", assessed by " << r->assessor << "\n";
+    out() << "History:\n";
+    for (const auto& s : *history)
+        out() << "  " << s.at.toString(Qt::ISODate) << "  " << padded(s.kind, 9) << s.likelihood << "x" << s.consequence << " " << padded(s.level, 9)
+              << s.by << ": " << s.reason << "\n";
+    if (!measures->isEmpty()) out() << "Measures:\n";
+    for (const auto& x : *measures)
+        out() << "  " << x.id << "  " << padded(x.status, 12) << (x.due.isValid() ? x.due.toString(Qt::ISODate) : QStringLiteral("-")) << "  "
+              << x.title << (x.owner.isEmpty() ? QString() : QStringLiteral(" (") + x.owner + QLatin1Char(')')) << "\n";
+    if (!acceptances->isEmpty()) out() << "Acceptances:\n";
+    for (const auto& x : *acceptances)
+        out() << "  " << x.acceptedAt.toString(Qt::ISODate) << "  " << x.acceptedBy << " accepted " << x.level << " until "
+              << x.expiresOn.toString(Qt::ISODate) << ": " << x.justification
+              << (x.endedAt.isValid() ? QStringLiteral(" (ended: ") + x.endedReason + QLatin1Char(')') : QString()) << "\n";
+    out().flush();
+    return kOk;
+}
+
+int owner(Context& ctx, Args& a) {
+    const QString ref = a.requiredPositional("risk REF");
+    const QString user = a.requiredPositional("owner USER");
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    if (auto s = risk::RiskService(ctx.store()).setOwner(ctx.session(), ref, user); !s) return failWith(s.message());
+    out() << ref << " is owned by " << user << "\n";
+    return kOk;
+}
+
+int decideCommand(Context& ctx, Args& a) {
+    const QString decision = requiredText(a, QStringLiteral("--as"));
+    const auto justification = a.option(QStringLiteral("--justification"));
+    const QString ref = a.requiredPositional("risk REF");
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    if (auto s = risk::RiskService(ctx.store()).decide(ctx.session(), ref, decision, justification.value_or(QString())); !s)
+        return failWith(s.message());
+    out() << ref << " is " << decision << "\n";
+    return kOk;
+}
+
+int acceptCommand(Context& ctx, Args& a) {
+    const QString justification = requiredText(a, QStringLiteral("--justification"));
+    const QDate expires = dateOption(a, QStringLiteral("--expires"));
+    const QString ref = a.requiredPositional("risk REF");
+    a.expectEnd();
+    if (!expires.isValid()) throw UsageError("accept needs --expires DATE");
+    if (connected(ctx) != kOk) return kFailure;
+    if (auto s = risk::RiskService(ctx.store()).accept(ctx.session(), ref, justification, expires); !s) return failWith(s.message());
+    out() << ref << " is accepted until " << expires.toString(Qt::ISODate) << "\n";
+    return kOk;
+}
+
+int scoreCommand(Context& ctx, Args& a) {
+    const int likelihood = intOption(a, QStringLiteral("--likelihood"), 0, 1, 10);
+    const QString text = requiredText(a, QStringLiteral("--consequence"));
+    const QString reason = requiredText(a, QStringLiteral("--reason"));
+    const bool residual = a.flag(QStringLiteral("--residual"));
+    const QString ref = a.requiredPositional("risk REF");
+    a.expectEnd();
+    if (likelihood == 0) throw UsageError("score needs --likelihood N");
+    QMap<QString, int> consequences;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto pair = part.split(QLatin1Char('='));
+        bool ok = false;
+        const int value = pair.size() == 2 ? pair[1].toInt(&ok) : 0;
+        if (!ok) throw UsageError(("--consequence takes DIMENSION=N, not '" + part + "'").toStdString());
+        consequences[pair[0].trimmed()] = value;
+    }
+    if (connected(ctx) != kOk) return kFailure;
+    if (auto s = risk::RiskService(ctx.store()).rescore(ctx.session(), ref, residual ? QStringLiteral("residual") : QStringLiteral("inherent"),
+                                                        likelihood, consequences, reason);
+        !s)
+        return failWith(s.message());
+    out() << ref << " scored\n";
+    return kOk;
+}
+
+int measureCommand(Context& ctx, Args& a) {
+    const QString word = a.requiredPositional("measure subcommand (add, set)");
+    if (word == QLatin1String("add")) {
+        risk::Measure m;
+        m.title = requiredText(a, QStringLiteral("--title"));
+        m.owner = a.option(QStringLiteral("--owner")).value_or(QString());
+        m.due = dateOption(a, QStringLiteral("--due"));
+        m.status = a.option(QStringLiteral("--status")).value_or(QStringLiteral("planned"));
+        m.likelihoodEffect = intOption(a, QStringLiteral("--likelihood-effect"), 0, 0, 4);
+        m.consequenceEffect = intOption(a, QStringLiteral("--consequence-effect"), 0, 0, 4);
+        m.riskRef = a.requiredPositional("risk REF");
+        a.expectEnd();
+        if (connected(ctx) != kOk) return kFailure;
+        auto id = risk::RiskService(ctx.store()).addMeasure(ctx.session(), m);
+        if (!id) return failWith(id.message());
+        out() << "Measure " << *id << " added to " << m.riskRef << "\n";
+        return kOk;
+    }
+    if (word == QLatin1String("set")) {
+        const QString status = requiredText(a, QStringLiteral("--status"));
+        bool ok = false;
+        const qint64 id = a.requiredPositional("measure ID").toLongLong(&ok);
+        a.expectEnd();
+        if (!ok) throw UsageError("a measure ID is a number");
+        if (connected(ctx) != kOk) return kFailure;
+        if (auto s = risk::RiskService(ctx.store()).setMeasureStatus(ctx.session(), id, status); !s) return failWith(s.message());
+        out() << "Measure " << id << " is " << status << "\n";
+        return kOk;
+    }
+    throw UsageError(("unknown measure subcommand '" + word + "'").toStdString());
+}
+
+int refresh(Context& ctx, Args& a) {
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    auto n = risk::RiskService(ctx.store()).reopenExpired(ctx.session());
+    if (!n) return failWith(n.message());
+    out() << counted(*n, "risk", "risks") << " reopened: acceptance expired\n";
+    return kOk;
+}
+
+int matrixCommand(Context& ctx, Args& a) {
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    risk::RiskService risks(ctx.store());
+    auto m = risks.matrix(ctx.session());
+    if (!m) return failWith(m.message());
+    if (json) {
+        out() << q(risk::matrixJson(*m));
+        out().flush();
+        return kOk;
+    }
+    auto version = risks.matrixVersion(ctx.session());
+    out() << q(m->name) << " (version " << (version ? *version : 0) << ")\n";
+    for (int l = m->size(); l >= 1; --l) {
+        out() << "  " << padded(q(m->likelihood[static_cast<std::size_t>(l - 1)].label.en), 16);
+        for (int c = 1; c <= static_cast<int>(m->consequence.size()); ++c) out() << padded(q(m->levelOf(l, c)->key), 10);
+        out() << q(m->likelihood[static_cast<std::size_t>(l - 1)].frequency.en) << "\n";
+    }
+    for (const auto& level : m->levels)
+        out() << "  " << padded(q(level.key), 10) << (level.acceptable ? "acceptable     " : "not acceptable ") << q(level.criteria.en) << "\n";
+    out().flush();
+    return kOk;
+}
+
+int chainCommand(Context& ctx, Args& a) {
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    auto chain = risk::readValueChain(ctx.store(), ctx.session());
+    if (!chain) return failWith(chain.message());
+    QJsonArray problems, points;
+    for (const auto& p : chain->problems()) problems.append(q(p));
+    for (risk::NodeId n : chain->singlePointsOfFailure())
+        points.append(QJsonObject{{"id", q(chain->node(n).id)}, {"title", q(chain->node(n).title)}, {"kind", risk::nodeKindName(chain->node(n).kind)}});
+    if (json) {
+        printJson(QJsonObject{{"nodes", static_cast<qint64>(chain->size())}, {"edges", static_cast<qint64>(chain->edgeCount())},
+                              {"problems", problems}, {"single_points_of_failure", points}});
+        return kOk;
+    }
+    out() << "Value chain: " << counted(static_cast<qint64>(chain->size()), "node", "nodes") << ", "
+          << counted(static_cast<qint64>(chain->edgeCount()), "relation", "relations") << "\n";
+    out() << "Problems: " << (problems.isEmpty() ? QStringLiteral("none") : QString()) << "\n";
+    for (const auto& p : problems) out() << "  " << p.toString() << "\n";
+    out() << "Single points of failure:\n";
+    for (const auto& p : points)
+        out() << "  " << padded(p.toObject()["kind"].toString(), 20) << p.toObject()["title"].toString() << " (" << p.toObject()["id"].toString() << ")\n";
+    out().flush();
+    return kOk;
+}
+
+int impactCommand(Context& ctx, Args& a) {
+    const QString node = requiredText(a, QStringLiteral("--node"));
+    const QString eventText = requiredText(a, QStringLiteral("--event"));
+    const bool dryRun = a.flag(QStringLiteral("--dry-run"));
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    const auto event = risk::parseEvent(eventText.toStdString());
+    if (!event) throw UsageError(("--event must be change, vulnerability, incident or outage, not '" + eventText + "'").toStdString());
+    if (connected(ctx) != kOk) return kFailure;
+    auto report = risk::RiskService(ctx.store()).impact(ctx.session(), node, *event, !dryRun);
+    if (!report) return failWith(report.message());
+    if (json) {
+        QJsonArray affected;
+        for (const auto& h : report->affected)
+            affected.append(QJsonObject{{"id", h.id}, {"title", h.title}, {"kind", h.kind}, {"depth", h.depth},
+                                        {"path", QJsonArray::fromStringList(h.path)}, {"relations", QJsonArray::fromStringList(h.relations)}});
+        printJson(QJsonObject{{"origin", report->origin}, {"origin_title", report->originTitle}, {"event", report->event},
+                              {"affected", affected}, {"tasks_created", report->tasksCreated}});
+        return kOk;
+    }
+    std::map<QString, int> perKind;
+    for (const auto& h : report->affected) ++perKind[h.kind];
+    out() << "A " << report->event << " at " << report->originTitle << " reaches " << counted(static_cast<qint64>(report->affected.size()), "node", "nodes");
+    QStringList kinds;
+    for (const auto& [kind, n] : perKind) kinds << QStringLiteral("%1 %2").arg(n).arg(kind);
+    out() << (kinds.isEmpty() ? QString() : QStringLiteral(" (") + kinds.join(QStringLiteral(", ")) + QLatin1Char(')')) << "\n";
+    for (const auto& h : report->affected) {
+        if (h.kind == QLatin1String("municipality") || h.kind == QLatin1String("county")) continue;  // many; in --json
+        out() << "  " << padded(h.kind, 20) << h.path.join(QStringLiteral(" -> ")) << "\n";
+    }
+    out() << (dryRun ? QStringLiteral("No review tasks created (--dry-run)\n")
+                     : counted(report->tasksCreated, "review task", "review tasks") + QStringLiteral(" created\n"));
+    out().flush();
+    return kOk;
+}
+
+int tasksCommand(Context& ctx, Args& a) {
+    const bool all = a.flag(QStringLiteral("--all"));
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    auto list = risk::RiskService(ctx.store()).tasks(ctx.session(), !all);
+    if (!list) return failWith(list.message());
+    QJsonArray arr;
+    if (!json) out() << padded(QStringLiteral("ID"), 7) << padded(QStringLiteral("STATUS"), 8) << padded(QStringLiteral("EVENT"), 15) << "DOCUMENT\n";
+    for (const auto& t : *list) {
+        if (json) {
+            arr.append(QJsonObject{{"id", t.id}, {"node", t.nodeId}, {"node_title", t.nodeTitle}, {"node_kind", t.nodeKind}, {"document", t.document},
+                                   {"event", t.event}, {"origin", t.origin}, {"path", QJsonArray::fromStringList(t.path)}, {"status", t.status},
+                                   {"created_at", t.createdAt.toString(Qt::ISODate)}, {"created_by", t.createdBy},
+                                   {"done_at", t.doneAt.toString(Qt::ISODate)}, {"done_by", t.doneBy}, {"note", t.note}});
+        } else {
+            out() << padded(QString::number(t.id), 7) << padded(t.status, 8) << padded(t.event, 15) << t.document << "\n";
+        }
+    }
+    if (json) printJson(arr);
+    else out() << counted(static_cast<qint64>(list->size()), "task", "tasks") << "\n";
+    out().flush();
+    return kOk;
+}
+
+int taskCommand(Context& ctx, Args& a) {
+    const QString word = a.requiredPositional("task subcommand (done)");
+    if (word != QLatin1String("done")) throw UsageError(("unknown task subcommand '" + word + "'").toStdString());
+    const QString note = requiredText(a, QStringLiteral("--note"));
+    bool ok = false;
+    const qint64 id = a.requiredPositional("task ID").toLongLong(&ok);
+    a.expectEnd();
+    if (!ok) throw UsageError("a task ID is a number");
+    if (connected(ctx) != kOk) return kFailure;
+    if (auto s = risk::RiskService(ctx.store()).completeTask(ctx.session(), id, note); !s) return failWith(s.message());
+    out() << "Review task " << id << " done\n";
+    return kOk;
+}
+
 int rulesCommand(Context& ctx, Args& a) {
     static constexpr Subcommand<Handler> kSubcommands[] = {{"list", rulesList}, {"check", rulesCheck}};
     return runSubcommand(ctx, a, "rules", kSubcommands);
 }
 
 int riskCommand(Context& ctx, Args& a) {
-    static constexpr Subcommand<Handler> kSubcommands[] = {{"analyse", analyse}, {"diff", diff}, {"paths", paths}, {"dfd", dfd}, {"rules", rulesCommand}};
+    static constexpr Subcommand<Handler> kSubcommands[] = {
+        {"analyse", analyse},   {"diff", diff},           {"paths", paths},          {"dfd", dfd},
+        {"rules", rulesCommand}, {"model", modelCommand}, {"models", modelsList},    {"register", registerList},
+        {"show", show},         {"owner", owner},         {"decide", decideCommand}, {"accept", acceptCommand},
+        {"score", scoreCommand}, {"measure", measureCommand}, {"refresh", refresh},  {"matrix", matrixCommand},
+        {"chain", chainCommand}, {"impact", impactCommand}, {"tasks", tasksCommand}, {"task", taskCommand}};
     return runSubcommand(ctx, a, "risk", kSubcommands);
 }
 
 const CommandRegistration registration{Command{
     .name = "risk",
-    .summary = "  risk analyse|diff|rules            STRIDE threats of a threat model; what changed between\n"
-               "                                     two versions (exit 1 on a new high threat)\n",
+    .summary = "  risk analyse|diff|paths|dfd|rules  STRIDE threats of a threat model; what changed between\n"
+               "                                     two versions (exit 1 on a new high threat)\n"
+               "  risk register|accept|impact|...    the ROS register, acceptances and change impact\n",
     .help = kRiskHelp,
     .order = 75,
     .needsDatabase = false,

@@ -54,12 +54,14 @@ std::optional<ModelFormat> parseFormat(const QString& name) {
 Result<LoadedModel> loadModelFile(const QString& path, std::optional<ModelFormat> format) {
     auto bytes = readFile(path);
     if (!bytes) return bytes.error();
-    if (!format) format = recognise(*bytes);
+    return loadModelText(*bytes, path.toStdString(), format);
+}
+
+Result<LoadedModel> loadModelText(const QByteArray& bytes, const std::string& name, std::optional<ModelFormat> format) {
+    if (!format) format = recognise(bytes);
     if (!format)
-        return fail(path.toStdString() +
-                    ": not a model Vakt recognises (vakt_threat_model, Threagile, Threat Dragon v2 or OTM); name it with --format");
-    const std::string_view text(bytes->constData(), static_cast<std::size_t>(bytes->size()));
-    const std::string name = path.toStdString();
+        return fail(name + ": not a model Vakt recognises (vakt_threat_model, Threagile, Threat Dragon v2 or OTM); name it with --format");
+    const std::string_view text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
     LoadedModel loaded;
     loaded.format = *format;
     if (*format == ModelFormat::Vakt) {

@@ -27,6 +27,8 @@ struct LoadedModel {
 
 // Reads and validates a model; without a format it is recognised from the content.
 Result<LoadedModel> loadModelFile(const QString& path, std::optional<ModelFormat> format = std::nullopt);
+// The same for a model's text (as the register keeps it); `name` stands for the file in errors.
+Result<LoadedModel> loadModelText(const QByteArray& text, const std::string& name, std::optional<ModelFormat> format = std::nullopt);
 
 // The shipped rules: <data dir>/risk/rules.
 QString shippedRulesDirectory();

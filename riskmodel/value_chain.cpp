@@ -87,16 +87,20 @@ void ValueChain::finish() {
         }
         impactGraphs_.emplace_back(nodes_.size(), std::move(impact));
     }
+    auto name = [&](NodeId n) {
+        const ChainNode& node = nodes_[n];
+        return node.title.empty() || node.title == node.id ? node.id : node.title + " (" + node.id + ")";
+    };
     // A service that depends on itself through others cannot be brought up in any order.
     for (const auto& cycle : Digraph(nodes_.size(), dependsOn).cycles()) {
         std::string names;
-        for (NodeId n : cycle) names += (names.empty() ? "" : ", ") + nodes_[n].id;
+        for (NodeId n : cycle) names += (names.empty() ? "" : ", ") + name(n);
         problems_.push_back("depends_on cycle through " + names);
     }
     const auto parts = graph_->components();
     for (std::size_t i = 1; i < parts.size(); ++i) {
         const auto& part = parts[i];
-        problems_.push_back("not connected to the rest: " + nodes_[part.front()].id +
+        problems_.push_back("not connected to the rest: " + name(part.front()) +
                             (part.size() > 1 ? " and " + std::to_string(part.size() - 1) + " more" : std::string()));
     }
 }

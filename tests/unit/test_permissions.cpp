@@ -19,7 +19,8 @@ const std::map<std::string, std::string> kExpected = {
     {"user.read", "XX..X.X"},          {"user.admin", "X......"},      {"trail.read", "XX....X"},
     {"monitoring.read", "XXXXXXX"},    {"monitoring.write", "X......"}, {"incident.read", "XXXXXXX"},
     {"incident.write", "XXX...."},     {"incident.handle", ".XX...."}, {"incident.handle_security", ".X....."},     {"audit.ingest", "XX....."},    {"audit.verify", "XX....X"},
-    {"audit.investigate", ".X....X"},
+    {"audit.investigate", ".X....X"},  {"risk.read", ".X.XXXX"},     {"risk.write", ".X.X..."},
+    {"risk.accept", ".X.XX.."},
 };
 
 const Role kColumns[] = {Role::Admin, Role::Sikkerhetsansvarlig, Role::Brukerstotte, Role::Produktansvarlig,
@@ -53,8 +54,8 @@ TEST(Permissions, TheAuditorOnlyReads) {
 }
 
 TEST(Permissions, AnUndeclaredPermissionIsNeverGranted) {
-    for (Role role : kColumns) EXPECT_FALSE(roleAllows(role, Permission{"risk.write"}));
-    EXPECT_TRUE(rolesAllowed(Permission{"risk.write"}).isEmpty());
+    for (Role role : kColumns) EXPECT_FALSE(roleAllows(role, Permission{"nosuch.write"}));
+    EXPECT_TRUE(rolesAllowed(Permission{"nosuch.write"}).isEmpty());
 }
 
 TEST(Permissions, RegisteringAModuleAgainChangesNothing) {

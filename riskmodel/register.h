@@ -1,0 +1,191 @@
+#pragma once
+// The ROS register: each service's threat model (every imported version kept), the risks its
+// threats raise, their scores under a fixed matrix version with the full history, measures,
+// decisions and acceptances, and the review tasks a change, vulnerability, incident or outage
+// creates along the value chain. Other modules go through this service, never its tables.
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <span>
+
+#include "core/migrations.h"
+#include "core/store.h"
+#include "riskmodel/matrix.h"
+#include "riskmodel/model_files.h"
+#include "riskmodel/value_chain.h"
+
+namespace vakt::risk {
+
+namespace permission {
+inline constexpr Permission RiskRead{"risk.read"};      // the register, models, tasks
+inline constexpr Permission RiskWrite{"risk.write"};    // models, analyses, scores, measures, decisions, tasks
+inline constexpr Permission RiskAccept{"risk.accept"};  // accept a risk one owns
+}  // namespace permission
+
+// Registers the risk module's schema and permission rows; calling it again does nothing.
+ModuleSchema riskSchema();
+void registerRiskModule();
+
+struct StoredModel {
+    QString service;
+    int version = 0;
+    QString format;
+    QString modelId;
+    QString title;
+    QDateTime importedAt;
+    QString importedBy;
+    QStringList unmapped;
+    QByteArray source;
+};
+
+struct Acceptance {
+    qint64 id = 0;
+    QString acceptedBy;
+    QDateTime acceptedAt;
+    QDate expiresOn;
+    QString justification;
+    QString level;  // the level accepted
+    int likelihood = 0, consequence = 0, matrixVersion = 0;
+    QDateTime endedAt;
+    QString endedReason;
+};
+
+struct RiskEntry {
+    qint64 id = 0;
+    QString ref;  // "SERVICE:THREAT-ID" for derived risks
+    QString service;
+    QString threatId, ruleId, stride, elementId;
+    QString title, description;
+    // open, accepted, mitigated, false_positive, closed (its threat no longer raised)
+    QString status;
+    QString statusReason;
+    QString decidedBy;
+    QString owner;     // the risk owner's username
+    QString assessor;  // who made the assessment
+    int matrixVersion = 1;
+    int likelihood = 1, consequence = 1;
+    std::optional<int> residualLikelihood, residualConsequence;
+    QString level;       // of the inherent score, under its matrix version
+    bool acceptable = false;  // at or below the acceptance criteria
+    QMap<QString, int> consequences;  // per dimension
+    QDate reviewDate;
+    QDateTime createdAt, updatedAt, closedAt;
+    std::optional<Acceptance> acceptance;  // the one in force
+};
+
+struct ScoreEntry {
+    QDateTime at;
+    QString by;
+    QString kind;  // inherent, residual
+    int likelihood = 0, consequence = 0;
+    QString level;
+    int matrixVersion = 0;
+    QString reason;
+};
+
+struct Measure {
+    qint64 id = 0;
+    QString riskRef;
+    QString title;
+    QString owner;
+    QDate due;
+    QString status = QStringLiteral("planned");  // planned, in_progress, done, cancelled
+    int likelihoodEffect = 0;   // how much it lowers the likelihood when done
+    int consequenceEffect = 0;  // and the consequence
+};
+
+struct SyncSummary {
+    int threats = 0;
+    int created = 0, rescored = 0, renamed = 0, closed = 0, reopened = 0;
+    // Decisions (accepted, mitigated, false positive) whose threat the model no longer raises.
+    QStringList unmatchedDecisions;
+    int modelVersion = 0;
+};
+
+struct ReviewTask {
+    qint64 id = 0;
+    QString nodeId, nodeTitle, nodeKind;
+    QString document;  // what must be reviewed: "ROS for SvarUt", "ROS for SvarUt i Bergen kommune"
+    QString event;
+    QString origin;  // the node the event hit
+    QStringList path;  // titles from origin to this node
+    QString status;    // open, done
+    QDateTime createdAt;
+    QString createdBy;
+    QDateTime doneAt;
+    QString doneBy, note;
+};
+
+struct ImpactReport {
+    QString origin, originTitle, event;
+    struct Hit {
+        QString id, title, kind;
+        int depth = 0;
+        QStringList path;  // titles, origin first
+        QStringList relations;  // the relation of each step
+    };
+    QList<Hit> affected;
+    int tasksCreated = 0;
+};
+
+class RiskService {
+public:
+    explicit RiskService(Store& store) : store_(store) {}
+
+    // A new version of a service's threat model; the file is validated first and kept whole.
+    Result<StoredModel> importModel(const Session& who, const QString& service, const QString& path,
+                                    std::optional<ModelFormat> format = std::nullopt);
+    Result<QList<StoredModel>> models(const Session& who);  // the newest version of each service
+    Result<LoadedModel> latestModel(const Session& who, const QString& service);
+
+    // Runs the rules over the newest model and brings the register up to date: new threats
+    // become open risks, scores that changed get a history entry, a renamed element's risks
+    // follow it, risks whose threat is gone are closed with the reason (never deleted), and
+    // acceptances that expired or whose level rose are ended and the risk reopened.
+    Result<SyncSummary> analyse(const Session& who, const QString& service, std::span<const Rule> rules);
+
+    Result<QList<RiskEntry>> risks(const Session& who, const QString& service = {}, bool withClosed = false);
+    Result<RiskEntry> risk(const Session& who, const QString& ref);
+    Result<QList<ScoreEntry>> history(const Session& who, const QString& ref);
+    Result<QList<Acceptance>> acceptances(const Session& who, const QString& ref);
+
+    Status setOwner(const Session& who, const QString& ref, const QString& owner);
+    // mitigated or false_positive with a justification; "open" withdraws a decision.
+    Status decide(const Session& who, const QString& ref, const QString& decision, const QString& justification);
+    // Accepts the risk at its current level until `expires`. Above the acceptance criteria only
+    // the risk's owner may, and never the one who assessed it.
+    Status accept(const Session& who, const QString& ref, const QString& justification, const QDate& expires);
+    // A person's own score (inherent or residual), per dimension; the consequence is the highest.
+    Status rescore(const Session& who, const QString& ref, const QString& kind, int likelihood,
+                   const QMap<QString, int>& consequences, const QString& reason);
+
+    Result<qint64> addMeasure(const Session& who, const Measure& measure);
+    Status setMeasureStatus(const Session& who, qint64 id, const QString& status);
+    Result<QList<Measure>> measures(const Session& who, const QString& ref);
+
+    // Ends acceptances past their expiry and reopens their risks; gives how many.
+    Result<int> reopenExpired(const Session& who);
+
+    Result<RiskMatrix> matrix(const Session& who, int version = 0);  // 0: the newest
+    Result<int> matrixVersion(const Session& who);
+
+    // Who an event at a node reaches, with the path; with `createTasks`, a review task for the
+    // ROS of every affected service, component, municipality and vendor (one open task per
+    // node, document and origin).
+    Result<ImpactReport> impact(const Session& who, const QString& node, Event event, bool createTasks);
+    Result<QList<ReviewTask>> tasks(const Session& who, bool openOnly = true);
+    Status completeTask(const Session& who, qint64 id, const QString& note);
+
+private:
+    Result<RiskEntry> load(const QString& ref);
+    Status saveScore(const Session& who, qint64 riskId, const QString& kind, int likelihood, int consequence, int matrixVersion,
+                     const QString& reason);
+    Status endAcceptance(const Session& who, const RiskEntry& r, const QString& reason);
+    Store& store_;
+};
+
+}  // namespace vakt::risk
