@@ -1,5 +1,9 @@
 #include "riskmodel/graph.h"
 
+// GCC 12 at -O2 reports a false "may be used uninitialized" inside Boost's Boykov-Kolmogorov
+// edge iterators (a boost::optional it cannot see through) when they are inlined here.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/biconnected_components.hpp>
 #include <boost/graph/boykov_kolmogorov_max_flow.hpp>

@@ -33,3 +33,9 @@ forms = {
 forms["Loggen er uendret: %1 hendelser og %n signerte trehode(r) stemmer (verifisert %2)."] = (
     "Loggen er uendret: %1 hendelser og %n signert trehode stemmer (verifisert %2).",
     "Loggen er uendret: %1 hendelser og %n signerte trehoder stemmer (verifisert %2).")
+forms.update({
+"%n risiko(er) vises.": ("%n risiko vises.", "%n risikoer vises."),
+"%n berørt": ("%n berørt", "%n berørt"),
+"%1 ved %2 når %n node(r).": ("%1 ved %2 når %n node.", "%1 ved %2 når %n noder."),
+"%n ny(e) gjennomgangsoppgave(r).": ("%n ny gjennomgangsoppgave.", "%n nye gjennomgangsoppgaver."),
+})

@@ -156,6 +156,117 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>&lt;h3&gt;Produktkatalog&lt;/h3&gt;&lt;p&gt;Alle tjenester og komponenter plattformen leverer, med produktansvarlig, avhengigheter, nasjonale felleskomponenter, roller og dokumenter (ROS-analyse og DPIA).&lt;/p&gt;&lt;p&gt;Søk og filtrer i listen til venstre; velg en oppføring for å se og endre den. Endringer lagres med &lt;b&gt;Lagre&lt;/b&gt; og føres i endringsloggen. ROS og DPIA skal fornyes minst hvert år: filteret &lt;i&gt;ROS eller DPIA mangler/er utdatert&lt;/i&gt; viser hva som er for gammelt eller mangler.&lt;/p&gt;&lt;p&gt;Lesetilgang: feltene er grå og kan ikke endres.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Service catalogue&lt;/h3&gt;&lt;p&gt;Every service and component the platform delivers, with product owner, dependencies, national components, roles and documents (risk assessment and DPIA).&lt;/p&gt;&lt;p&gt;Search and filter the list on the left; select an entry to see and edit it. Changes are saved with &lt;b&gt;Save&lt;/b&gt; and recorded in the audit trail. ROS and DPIA must be renewed at least every year: the filter &lt;i&gt;ROS or DPIA missing/outdated&lt;/i&gt; shows what is too old or missing.&lt;/p&gt;&lt;p&gt;Read-only access: the fields are grey and cannot be changed.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Risiko</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Risiko og ROS&lt;/h3&gt;&lt;p&gt;Risikoregisteret for alle tjenester: trusler som reglene finner i trusselmodellene (STRIDE), med sannsynlighet, konsekvens per dimensjon, tiltak og beslutninger.&lt;/p&gt;&lt;p&gt;Risikomatrisen viser hvor risikoene ligger; klikk en rute for å se bare dem. Over akseptkriteriene kan bare risikoeieren akseptere, med begrunnelse og utløpsdato, og aldri den som vurderte risikoen. Aksepten faller bort når den utløper eller nivået stiger.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tjeneste&lt;/b&gt; viser dataflytdiagrammet og truslene. &lt;b&gt;Konsekvens av endring&lt;/b&gt; viser hvem en endring, sårbarhet, hendelse eller et avbrudd når gjennom verdikjeden, og lager oppgaver for ROS-ene som må gjennomgås.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Risk and ROS&lt;/h3&gt;&lt;p&gt;The risk register of every service: threats the rules find in the threat models (STRIDE), with likelihood, consequence per dimension, measures and decisions.&lt;/p&gt;&lt;p&gt;The risk matrix shows where the risks lie; click a cell to see only those. Above the acceptance criteria only the risk owner may accept, with a justification and an expiry date, and never the one who assessed the risk. The acceptance lapses when it expires or the level rises.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Service&lt;/b&gt; shows the data-flow diagram and the threats. &lt;b&gt;Impact of change&lt;/b&gt; shows whom a change, vulnerability, incident or outage reaches through the value chain, and creates tasks for the ROS documents that must be reviewed.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPage</name>
+    <message>
+        <source>Forfalskning av identitet</source>
+        <translation>Spoofing</translation>
+    </message>
+    <message>
+        <source>Manipulering</source>
+        <translation>Tampering</translation>
+    </message>
+    <message>
+        <source>Fornekting</source>
+        <translation>Repudiation</translation>
+    </message>
+    <message>
+        <source>Informasjonslekkasje</source>
+        <translation>Information disclosure</translation>
+    </message>
+    <message>
+        <source>Tjenestenekt</source>
+        <translation>Denial of service</translation>
+    </message>
+    <message>
+        <source>Rettighetseskalering</source>
+        <translation>Elevation of privilege</translation>
+    </message>
+    <message>
+        <source>Endring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Sårbarhet</source>
+        <translation>Vulnerability</translation>
+    </message>
+    <message>
+        <source>Hendelse</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Driftsavbrudd</source>
+        <translation>Outage</translation>
+    </message>
+    <message>
+        <source>Kommuner</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>Fylkeskommuner</source>
+        <translation>County municipalities</translation>
+    </message>
+    <message>
+        <source>Tjenester</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Komponenter</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Driftsleverandører</source>
+        <translation>Hosting providers</translation>
+    </message>
+    <message>
+        <source>Leverandører</source>
+        <translation>Vendors</translation>
+    </message>
+    <message>
+        <source>Leverandørsystemer</source>
+        <translation>Vendor systems</translation>
+    </message>
+    <message>
+        <source>Nasjonale felleskomponenter</source>
+        <translation>National components</translation>
+    </message>
+    <message>
+        <source>Virksomheter</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Åpen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Akseptert</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Håndtert</source>
+        <translation>Mitigated</translation>
+    </message>
+    <message>
+        <source>Falsk positiv</source>
+        <translation>False positive</translation>
+    </message>
+    <message>
+        <source>Lukket</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>%1 modeller analysert: %2 nye risikoer, %3 endret, %4 lukket.</source>
+        <translation>%1 models analysed: %2 new risks, %3 changed, %4 closed.</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -899,6 +1010,21 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::HeatMap</name>
+    <message>
+        <source>Risikomatrise</source>
+        <translation>Risk matrix</translation>
+    </message>
+    <message>
+        <source>Konsekvens →</source>
+        <translation>Consequence →</translation>
+    </message>
+    <message>
+        <source>Sannsynlighet →</source>
+        <translation>Likelihood →</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::LoginDialog</name>
     <message>
         <source>Logg inn i Vakt</source>
@@ -1341,6 +1467,449 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
             <numerusform>of %n in the service catalogue. Risk assessments and DPIAs must be renewed at least every year.</numerusform>
             <numerusform>of %n in the service catalogue. Risk assessments and DPIAs must be renewed at least every year.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::RiskPage</name>
+    <message>
+        <source>Risiko og ROS</source>
+        <translation>Risk and ROS</translation>
+    </message>
+    <message>
+        <source>Analyser alle modeller</source>
+        <translation>Analyse all models</translation>
+    </message>
+    <message>
+        <source>Kjør reglene på nyeste trusselmodell for hver tjeneste og oppdater registeret.</source>
+        <translation>Run the rules on each service&apos;s newest threat model and update the register.</translation>
+    </message>
+    <message>
+        <source>Åpne og besluttede</source>
+        <translation>Open and decided</translation>
+    </message>
+    <message>
+        <source>Over akseptkriteriene</source>
+        <translation>Above the acceptance criteria</translation>
+    </message>
+    <message>
+        <source>Venter på meg</source>
+        <translation>Waiting for me</translation>
+    </message>
+    <message>
+        <source>Akseptert</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Lukket (trusselen er borte)</source>
+        <translation>Closed (the threat is gone)</translation>
+    </message>
+    <message>
+        <source>Søk i tittel, element eller regel</source>
+        <translation>Search title, element or rule</translation>
+    </message>
+    <message>
+        <source>Tjeneste:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Vis:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Nivå</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>S × K</source>
+        <translation>L × C</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Eier</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Risiko</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Vurderinger over tid</source>
+        <translation>Assessments over time</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Begrunnelse</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Tiltak</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Eier …</source>
+        <translation>Owner …</translation>
+    </message>
+    <message>
+        <source>Ny vurdering …</source>
+        <translation>New assessment …</translation>
+    </message>
+    <message>
+        <source>Nytt tiltak …</source>
+        <translation>New measure …</translation>
+    </message>
+    <message>
+        <source>Tiltak gjennomført</source>
+        <translation>Measure done</translation>
+    </message>
+    <message>
+        <source>Beslutt …</source>
+        <translation>Decide …</translation>
+    </message>
+    <message>
+        <source>Aksepter …</source>
+        <translation>Accept …</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Trusselmodell:</source>
+        <translation>Threat model:</translation>
+    </message>
+    <message>
+        <source>STRIDE</source>
+        <translation>STRIDE</translation>
+    </message>
+    <message>
+        <source>Regel</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Trussel</source>
+        <translation>Threat</translation>
+    </message>
+    <message>
+        <source>Vis hvem som berøres</source>
+        <translation>Show who is affected</translation>
+    </message>
+    <message>
+        <source>Opprett gjennomgangsoppgaver</source>
+        <translation>Create review tasks</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>Node:</translation>
+    </message>
+    <message>
+        <source>Velg en tjeneste, komponent, kommune eller leverandør og en hendelse.</source>
+        <translation>Choose a service, component, municipality or vendor and an event.</translation>
+    </message>
+    <message>
+        <source>Berørt</source>
+        <translation>Affected</translation>
+    </message>
+    <message>
+        <source>Avstand</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Vei dit</source>
+        <translation>Path there</translation>
+    </message>
+    <message>
+        <source>Konsekvens av endring</source>
+        <translation>Impact of change</translation>
+    </message>
+    <message>
+        <source>Opprettet</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Utgangspunkt</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Dokument som må gjennomgås</source>
+        <translation>Document to review</translation>
+    </message>
+    <message>
+        <source>Vei</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Marker som gjennomgått …</source>
+        <translation>Mark as reviewed …</translation>
+    </message>
+    <message>
+        <source>Gjennomgangsoppgaver</source>
+        <translation>Review tasks</translation>
+    </message>
+    <message>
+        <source>Bare sikkerhetsansvarlig og produktansvarlig oppretter gjennomgangsoppgaver.</source>
+        <translation>Only the security officer and product owners create review tasks.</translation>
+    </message>
+    <message>
+        <source>Risikoregisteret er for sikkerhetsansvarlig, produktansvarlige, ledere, endringsrådet og revisor. Rollen din (%1) har ikke tilgang til det.</source>
+        <translation>The risk register is for the security officer, product owners, leaders, the change board and the auditor. Your role (%1) has no access to it.</translation>
+    </message>
+    <message>
+        <source>Gjennomgått</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>Hva viste gjennomgangen? (føres i endringsloggen)</source>
+        <translation>What did the review show? (recorded in the change log)</translation>
+    </message>
+    <message>
+        <source>Alle tjenester</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>%1 (versjon %2)</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n risiko(er) vises.</source>
+        <translation>
+            <numerusform>%n risk shown.</numerusform>
+            <numerusform>%n risks shown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 åpne, %2 av dem over akseptkriteriene.</source>
+        <translation>%1 open, %2 of them above the acceptance criteria.</translation>
+    </message>
+    <message>
+        <source>Bare ruten sannsynlighet %1, konsekvens %2 (klikk den igjen for alle).</source>
+        <translation>Only the cell likelihood %1, consequence %2 (click it again for all).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Velg en risiko i listen for å se vurderingene, tiltakene og beslutningene.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Choose a risk in the list to see its assessments, measures and decisions.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Akseptert av %1 %2 på nivå %3, til og med %4: %5</source>
+        <translation>Accepted by %1 %2 at level %3, until %4: %5</translation>
+    </message>
+    <message>
+        <source>Nivå %1: sannsynlighet %2, konsekvens %3 (matriseversjon %4), %5.</source>
+        <translation>Level %1: likelihood %2, consequence %3 (matrix version %4), %5.</translation>
+    </message>
+    <message>
+        <source>innenfor akseptkriteriene</source>
+        <translation>within the acceptance criteria</translation>
+    </message>
+    <message>
+        <source>over akseptkriteriene</source>
+        <translation>above the acceptance criteria</translation>
+    </message>
+    <message>
+        <source>Konsekvens per dimensjon: </source>
+        <translation>Consequence per dimension: </translation>
+    </message>
+    <message>
+        <source>ikke vurdert</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>Eier: %1 · vurdert av %2 · %3 · %4</source>
+        <translation>Owner: %1 · assessed by %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Restrisiko</source>
+        <translation>Residual</translation>
+    </message>
+    <message>
+        <source>Iboende</source>
+        <translation>Inherent</translation>
+    </message>
+    <message>
+        <source>%1 – %2, frist %3, ansvarlig %4</source>
+        <translation>%1 – %2, due %3, responsible %4</translation>
+    </message>
+    <message>
+        <source>gjennomført</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>pågår</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>avbrutt</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>planlagt</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Bare sikkerhetsansvarlig og produktansvarlig endrer risikoer.</source>
+        <translation>Only the security officer and product owners change risks.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke akseptere risiko.</source>
+        <translation>Your role cannot accept risk.</translation>
+    </message>
+    <message>
+        <source>Over akseptkriteriene aksepterer bare risikoeieren (%1), og aldri den som vurderte risikoen.</source>
+        <translation>Above the acceptance criteria only the risk owner (%1) accepts, and never the one who assessed the risk.</translation>
+    </message>
+    <message>
+        <source>ingen er satt</source>
+        <translation>none is set</translation>
+    </message>
+    <message>
+        <source>Aksepter risiko</source>
+        <translation>Accept risk</translation>
+    </message>
+    <message>
+        <source>Aksepten signeres med ditt navn i endringsloggen og gjelder nivået risikoen har nå.</source>
+        <translation>The acceptance is signed with your name in the change log and holds for the level the risk has now.</translation>
+    </message>
+    <message>
+        <source>Begrunnelse:</source>
+        <translation>Justification:</translation>
+    </message>
+    <message>
+        <source>Gjelder til og med:</source>
+        <translation>Valid until:</translation>
+    </message>
+    <message>
+        <source>Beslutt</source>
+        <translation>Decide</translation>
+    </message>
+    <message>
+        <source>Håndtert (tiltak er på plass)</source>
+        <translation>Mitigated (measures are in place)</translation>
+    </message>
+    <message>
+        <source>Falsk positiv (gjelder ikke)</source>
+        <translation>False positive (does not apply)</translation>
+    </message>
+    <message>
+        <source>Åpne igjen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Beslutning:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>Risikoeier</source>
+        <translation>Risk owner</translation>
+    </message>
+    <message>
+        <source>Brukernavnet til den som eier risikoen:</source>
+        <translation>The username of the risk&apos;s owner:</translation>
+    </message>
+    <message>
+        <source>Nytt tiltak</source>
+        <translation>New measure</translation>
+    </message>
+    <message>
+        <source> trinn</source>
+        <translation> steps</translation>
+    </message>
+    <message>
+        <source>Tiltak:</source>
+        <translation>Measure:</translation>
+    </message>
+    <message>
+        <source>Ansvarlig:</source>
+        <translation>Responsible:</translation>
+    </message>
+    <message>
+        <source>Frist:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <source>Senker sannsynligheten med:</source>
+        <translation>Lowers the likelihood by:</translation>
+    </message>
+    <message>
+        <source>Ny vurdering</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <source>Sannsynlighet:</source>
+        <translation>Likelihood:</translation>
+    </message>
+    <message>
+        <source>Analyserer trusselmodellene …</source>
+        <translation>Analysing the threat models …</translation>
+    </message>
+    <message>
+        <source>Ingen trusselmodeller er importert ennå.</source>
+        <translation>No threat models have been imported yet.</translation>
+    </message>
+    <message>
+        <source>Tegner dataflytdiagrammet …</source>
+        <translation>Drawing the data-flow diagram …</translation>
+    </message>
+    <message>
+        <source>Grensene er tillitsgrenser; fargen er det høyeste risikonivået på elementet eller dataflyten.</source>
+        <translation>The boxes are trust boundaries; the colour is the highest risk level on the element or data flow.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n berørt</source>
+        <translation>
+            <numerusform>%n affected</numerusform>
+            <numerusform>%n affected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 ved %2 når %n node(r).</source>
+        <translation>
+            <numerusform>%1 at %2 reaches %n node.</numerusform>
+            <numerusform>%1 at %2 reaches %n nodes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ny(e) gjennomgangsoppgave(r).</source>
+        <translation>
+            <numerusform>%n new review task.</numerusform>
+            <numerusform>%n new review tasks.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gjennomgangsoppgaver (%1)</source>
+        <translation>Review tasks (%1)</translation>
+    </message>
+    <message>
+        <source>Type hendelse</source>
+        <translation>Event</translation>
     </message>
 </context>
 </TS>

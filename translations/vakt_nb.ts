@@ -225,4 +225,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>vakt::desktop::RiskPage</name>
+    <message numerus="yes">
+        <source>%n risiko(er) vises.</source>
+        <translation>
+            <numerusform>%n risiko vises.</numerusform>
+            <numerusform>%n risikoer vises.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n berørt</source>
+        <translation>
+            <numerusform>%n berørt</numerusform>
+            <numerusform>%n berørt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 ved %2 når %n node(r).</source>
+        <translation>
+            <numerusform>%1 ved %2 når %n node.</numerusform>
+            <numerusform>%1 ved %2 når %n noder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ny(e) gjennomgangsoppgave(r).</source>
+        <translation>
+            <numerusform>%n ny gjennomgangsoppgave.</numerusform>
+            <numerusform>%n nye gjennomgangsoppgaver.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -6,6 +6,7 @@
 #include "desktop/catalog/catalog_page.h"
 #include "desktop/monitoring/monitoring_page.h"
 #include "desktop/overview/overview_page.h"
+#include "desktop/risk/risk_page.h"
 
 namespace vakt::desktop {
 
@@ -51,6 +52,18 @@ std::vector<ModuleInfo> availableModules() {
                       "<p><b>Funn</b> fra deteksjonsreglene står øverst. Åpne et funn for å se hendelsene bak det med bevis, og "
                       "ta det eller lukk det med en begrunnelse. Alt du søker på og åpner, føres i endringsloggen.</p>"
                       "<p><b>Verifiser loggen</b> regner hele loggen om og sjekker de signerte trehodene.</p>");
+         }},
+        {QStringLiteral("risk"), [] { return QApplication::translate("Modules", "Risiko"); }, themeIcon(QStringLiteral("dialog-warning"), QStyle::SP_MessageBoxWarning),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new RiskPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Risiko og ROS</h3><p>Risikoregisteret for alle tjenester: trusler som reglene finner i "
+                      "trusselmodellene (STRIDE), med sannsynlighet, konsekvens per dimensjon, tiltak og beslutninger.</p>"
+                      "<p>Risikomatrisen viser hvor risikoene ligger; klikk en rute for å se bare dem. Over akseptkriteriene "
+                      "kan bare risikoeieren akseptere, med begrunnelse og utløpsdato, og aldri den som vurderte risikoen. "
+                      "Aksepten faller bort når den utløper eller nivået stiger.</p>"
+                      "<p><b>Tjeneste</b> viser dataflytdiagrammet og truslene. <b>Konsekvens av endring</b> viser hvem en "
+                      "endring, sårbarhet, hendelse eller et avbrudd når gjennom verdikjeden, og lager oppgaver for ROS-ene "
+                      "som må gjennomgås.</p>");
          }},
     };
 }

@@ -1,0 +1,194 @@
+// The Risk page as its users work in it, in real windows under Xvfb: the heat map agrees with
+// the register and filters it, the owner accepts and others are stopped with the reason, the
+// impact of an outage creates review tasks, the models are analysed off the UI thread with
+// progress, the service's diagram is drawn, and a role without access is told so.
+#include <QApplication>
+#include <QComboBox>
+#include <QTextBrowser>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QSvgWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "app/demo.h"
+#include "app/modules.h"
+#include "core/data_dir.h"
+#include "desktop/risk/heat_map.h"
+#include "desktop/risk/risk_page.h"
+#include "desktop/shell/language.h"
+#include "desktop/shell/main_window.h"
+
+using namespace vakt;
+using namespace vakt::desktop;
+
+class RiskGuiTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString dbPath_;
+
+    std::unique_ptr<AppContext> open(const Session& who) {
+        auto ctx = std::make_unique<AppContext>();
+        auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
+        if (!store) qFatal("%s", store.message().c_str());
+        ctx->store = std::move(*store);
+        ctx->session = who;
+        ctx->displayName = who.username;
+        return ctx;
+    }
+    static int notClosed(AppContext& ctx) {
+        auto all = risk::RiskService(*ctx.store).risks(ctx.session);
+        return all ? static_cast<int>(all->size()) : -1;
+    }
+
+private slots:
+    void initTestCase() {
+        vakt::app::registerModules();
+        QVERIFY(applyLanguage("nb"));
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(dir_.isValid());
+        dbPath_ = dir_.filePath("risk.db");
+        auto store = Store::open(dbPath_, Store::OpenMode::Create);
+        QVERIFY2(store, store ? "" : store.message().c_str());
+        auto demo = loadDemo(**store, dataDir());
+        QVERIFY2(demo, demo ? "" : demo.message().c_str());
+        QVERIFY(demo->risks > 20);
+    }
+
+    void theHeatMapAgreesWithTheRegisterAndFiltersIt() {
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showModule("risk"));
+        auto* page = qobject_cast<RiskPage*>(window.page("risk"));
+        QVERIFY(page);
+        auto* map = window.findChild<HeatMap*>("riskHeatMap");
+        int total = 0;
+        std::pair<int, int> fullest{0, 0};
+        for (int l = 1; l <= 5; ++l)
+            for (int c = 1; c <= 5; ++c) {
+                total += map->count(l, c);
+                if (map->count(l, c) > map->count(fullest.first, fullest.second)) fullest = {l, c};
+            }
+        QCOMPARE(total, notClosed(*ctx));
+        QCOMPARE(page->shownRisks(), total);
+        // A click on a cell shows that cell's risks; a second click shows all again.
+        auto* table = window.findChild<QTableWidget*>("riskTable");
+        map->selectCell(fullest);
+        QCOMPARE(page->shownRisks(), map->count(fullest.first, fullest.second));
+        for (int r = 0; r < table->rowCount(); ++r)
+            QCOMPARE(table->item(r, 1)->text(), QString("%1 × %2").arg(fullest.first).arg(fullest.second));
+        map->selectCell(std::nullopt);
+        QCOMPARE(page->shownRisks(), total);
+        // The worst risk is first, and selecting it shows its history.
+        table->selectRow(0);
+        QVERIFY(window.findChild<QTableWidget*>("riskHistory")->rowCount() >= 1);
+        QVERIFY(window.findChild<QTextBrowser*>("riskDetail")->toPlainText().contains("Sannsynlighet") ||
+                window.findChild<QTextBrowser*>("riskDetail")->toPlainText().contains("sannsynlighet"));
+    }
+
+    void theOwnerAcceptsAndOthersAreToldWhy() {
+        // Find a high open risk that the leader owns.
+        auto leaderCtx = open(Session{"leder", Role::Leder});
+        auto all = risk::RiskService(*leaderCtx->store).risks(leaderCtx->session);
+        QVERIFY(all);
+        QString ref;
+        for (const auto& r : *all)
+            if (r.owner == "leder" && r.status == "open" && r.level == "high") ref = r.ref;
+        QVERIFY(!ref.isEmpty());
+
+        auto poCtx = open(Session{"produktansvarlig", Role::Produktansvarlig});
+        RiskPage other(*poCtx);
+        QVERIFY(other.selectRisk(ref));
+        auto* acceptOther = other.findChild<QPushButton*>("riskAccept");
+        QVERIFY(!acceptOther->isEnabled());
+        QVERIFY(acceptOther->toolTip().contains("leder"));
+        QVERIFY(!other.acceptSelected("vi bærer den", QDate::currentDate().addMonths(3)));
+        QVERIFY2(other.message().contains("bare risikoeieren (leder)"), qPrintable(other.message()));
+
+        RiskPage page(*leaderCtx);
+        QVERIFY(page.attention() > 0);  // high risks wait for their owner
+        const int waiting = page.attention();
+        QVERIFY(page.selectRisk(ref));
+        QVERIFY(page.findChild<QPushButton*>("riskAccept")->isEnabled());
+        QVERIFY(page.acceptSelected("Tiltak er bestilt; bæres til da", QDate::currentDate().addMonths(3)));
+        QCOMPARE(page.attention(), waiting - 1);
+        auto after = risk::RiskService(*leaderCtx->store).risk(leaderCtx->session, ref);
+        QVERIFY(after);
+        QCOMPARE(after->status, QString("accepted"));
+        QCOMPARE(after->acceptance->acceptedBy, QString("leder"));
+    }
+
+    void anOutageShowsWhoIsReachedAndCreatesReviewTasks() {
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        RiskPage page(*ctx);
+        auto* tasks = page.findChild<QTableWidget*>("riskTasks");
+        const int before = tasks->rowCount();
+        QVERIFY(page.showImpact("svarut", risk::Event::Outage, false));
+        auto* tree = page.findChild<QTreeWidget*>("riskImpact");
+        QVERIFY(tree->topLevelItemCount() >= 2);
+        QCOMPARE(tasks->rowCount(), before);  // only looked
+        QVERIFY(page.showImpact("svarut", risk::Event::Outage, true));
+        QVERIFY(tasks->rowCount() > before);
+        QVERIFY(page.findChild<QLabel*>("riskImpactSummary")->text().contains("SvarUt"));
+        // A municipality's task names the service's ROS at that municipality.
+        bool municipal = false;
+        for (int r = 0; r < tasks->rowCount(); ++r) municipal |= tasks->item(r, 3)->text().startsWith("ROS for SvarUt hos ");
+        QVERIFY(municipal);
+        const int openTasks = tasks->rowCount();
+        QVERIFY(page.completeTask(0, "Gjennomgått med kommunen"));
+        QCOMPARE(tasks->rowCount(), openTasks - 1);
+        // The change board looks, but does not create tasks.
+        auto board = open(Session{"endringsrad", Role::Endringsrad});
+        RiskPage boardPage(*board);
+        QVERIFY(!boardPage.findChild<QPushButton*>("riskCreateTasks")->isEnabled());
+        QVERIFY(boardPage.showImpact("svarut", risk::Event::Change, false));
+    }
+
+    void analysingEveryModelRunsOffTheUiThreadWithProgress() {
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        RiskPage page(*ctx);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto future = page.analyseAll();
+        QVERIFY(page.findChild<QProgressBar*>("riskProgress")->isVisible() || future.isFinished());
+        QVERIFY(!page.findChild<QPushButton*>("riskAnalyseAll")->isEnabled() || future.isFinished());
+        QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 60000);
+        QTRY_VERIFY(page.findChild<QPushButton*>("riskAnalyseAll")->isEnabled());
+        QVERIFY2(page.message().startsWith("5 modeller analysert"), qPrintable(page.message()));
+    }
+
+    void theServiceTabDrawsTheDiagramAndListsTheThreats() {
+        auto ctx = open(Session{"revisor", Role::Revisor});
+        RiskPage page(*ctx);
+        auto* model = page.findChild<QComboBox*>("riskModel");
+        model->setCurrentIndex(model->findData("digisos"));
+        QVERIFY(page.findChild<QTableWidget*>("riskThreats")->rowCount() > 0);
+        auto* diagram = page.findChild<QSvgWidget*>("riskDiagram");
+        QTRY_VERIFY_WITH_TIMEOUT(diagram->renderer()->isValid(), 30000);
+        QVERIFY(diagram->renderer()->defaultSize().width() > 200);
+        // The auditor reads only.
+        QVERIFY(!page.findChild<QPushButton*>("riskAnalyseAll")->isVisible());
+        QVERIFY(!page.findChild<QPushButton*>("riskCreateTasks")->isEnabled());
+    }
+
+    void theServiceDeskIsToldItHasNoAccess() {
+        auto ctx = open(Session{"brukerstotte", Role::Brukerstotte});
+        RiskPage page(*ctx);
+        QVERIFY(!page.findChild<QTabWidget*>("riskTabs")->isVisibleTo(&page));
+        QVERIFY(page.message().contains("Brukerstøtte"));
+    }
+};
+
+QTEST_MAIN(RiskGuiTest)
+#include "test_risk_gui.moc"
