@@ -267,6 +267,26 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>%1 modeller analysert: %2 nye risikoer, %3 endret, %4 lukket.</source>
         <translation>%1 models analysed: %2 new risks, %3 changed, %4 closed.</translation>
     </message>
+    <message>
+        <source>utledet av regel %1 fra modellversjon %2</source>
+        <translation>derived by rule %1 from model version %2</translation>
+    </message>
+    <message>
+        <source>reises ikke lenger av modellversjon %1</source>
+        <translation>no longer raised by model version %1</translation>
+    </message>
+    <message>
+        <source>reist igjen av modellversjon %1</source>
+        <translation>raised again by model version %1</translation>
+    </message>
+    <message>
+        <source>aksepten utløp %1</source>
+        <translation>the acceptance expired on %1</translation>
+    </message>
+    <message>
+        <source>nivået steg fra %1 til %2</source>
+        <translation>the level rose from %1 to %2</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>

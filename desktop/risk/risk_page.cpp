@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QSvgWidget>
@@ -74,6 +75,26 @@ QString nodeKindTitle(const QString& kind) {
     if (kind == QLatin1String("vendor_system")) return QCoreApplication::translate("RiskPage", "Leverandørsystemer");
     if (kind == QLatin1String("national_component")) return QCoreApplication::translate("RiskPage", "Nasjonale felleskomponenter");
     return QCoreApplication::translate("RiskPage", "Virksomheter");
+}
+
+// The reasons the register writes, in the user's language (they are stored in English).
+QString describeReason(const QString& reason) {
+    static const QRegularExpression derived(QStringLiteral("^derived by (\\S+) from model version (\\d+)$"));
+    static const QRegularExpression gone(QStringLiteral("^no longer raised by model version (\\d+)$"));
+    static const QRegularExpression again(QStringLiteral("^raised again by model version (\\d+)$"));
+    static const QRegularExpression expired(QStringLiteral("^acceptance expired on (\\S+)$"));
+    static const QRegularExpression rose(QStringLiteral("^level rose from (\\S+) to (\\S+)$"));
+    if (auto m = derived.match(reason); m.hasMatch())
+        return QCoreApplication::translate("RiskPage", "utledet av regel %1 fra modellversjon %2").arg(m.captured(1), m.captured(2));
+    if (auto m = gone.match(reason); m.hasMatch())
+        return QCoreApplication::translate("RiskPage", "reises ikke lenger av modellversjon %1").arg(m.captured(1));
+    if (auto m = again.match(reason); m.hasMatch())
+        return QCoreApplication::translate("RiskPage", "reist igjen av modellversjon %1").arg(m.captured(1));
+    if (auto m = expired.match(reason); m.hasMatch())
+        return QCoreApplication::translate("RiskPage", "aksepten utløp %1").arg(formatDate(QDate::fromString(m.captured(1), Qt::ISODate)));
+    if (auto m = rose.match(reason); m.hasMatch())
+        return QCoreApplication::translate("RiskPage", "nivået steg fra %1 til %2").arg(m.captured(1), m.captured(2));
+    return reason;
 }
 
 // Statuses the register filter offers, in order; the data is what the filter matches.
@@ -268,6 +289,9 @@ RiskPage::RiskPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(co
         return;
     }
 
+    if (auto rules = risk::loadRules({risk::shippedRulesDirectory()})) rules_ = std::move(*rules);
+    else message_->setText(describeError(rules.error()));
+
     connect(service_, &QComboBox::currentIndexChanged, this, [this] { loadRegister(); });
     connect(status_, &QComboBox::currentIndexChanged, this, [this] { fillTable(); });
     connect(search_, &QLineEdit::textChanged, this, [this] { fillTable(); });
@@ -360,6 +384,21 @@ void RiskPage::prepareScreenshot() {
 }
 
 QString RiskPage::message() const { return message_->text(); }
+
+QString RiskPage::titleOf(const risk::RiskEntry& r) const {
+    for (const auto& rule : rules_)
+        if (q(rule.id) == r.ruleId) {
+            const QString prefix = q(rule.title.nb) + QStringLiteral(": ");
+            return r.title.startsWith(prefix) ? local(rule.title) + QStringLiteral(": ") + r.title.mid(prefix.size()) : r.title;
+        }
+    return r.title;
+}
+
+QString RiskPage::descriptionOf(const risk::RiskEntry& r) const {
+    for (const auto& rule : rules_)
+        if (q(rule.id) == r.ruleId) return local(rule.description);
+    return r.description;
+}
 int RiskPage::shownRisks() const { return table_->rowCount(); }
 
 void RiskPage::loadRegister() {
@@ -433,7 +472,7 @@ void RiskPage::fillTable() {
                 break;
         }
         if (cell && (r.likelihood != cell->first || r.consequence != cell->second)) continue;
-        if (!text.isEmpty() && !r.title.contains(text, Qt::CaseInsensitive) && !r.elementId.contains(text, Qt::CaseInsensitive) &&
+        if (!text.isEmpty() && !r.title.contains(text, Qt::CaseInsensitive) && !titleOf(r).contains(text, Qt::CaseInsensitive) && !r.elementId.contains(text, Qt::CaseInsensitive) &&
             !r.ruleId.contains(text, Qt::CaseInsensitive) && !r.ref.contains(text, Qt::CaseInsensitive))
             continue;
         const int row = table_->rowCount();
@@ -448,7 +487,7 @@ void RiskPage::fillTable() {
         table_->setItem(row, 2, readOnlyCell(riskStatusTitle(r.status)));
         table_->setItem(row, 3, readOnlyCell(r.owner.isEmpty() ? tr("(ingen)") : r.owner));
         table_->setItem(row, 4, readOnlyCell(r.service));
-        table_->setItem(row, 5, readOnlyCell(r.title));
+        table_->setItem(row, 5, readOnlyCell(titleOf(r)));
     }
     table_->setSortingEnabled(true);
     table_->sortItems(0, Qt::DescendingOrder);
@@ -504,9 +543,9 @@ void RiskPage::showSelected() {
                          .arg(r->acceptance->acceptedBy, formatDateTime(r->acceptance->acceptedAt), levelTitle(matrix_, r->acceptance->level),
                               formatDate(r->acceptance->expiresOn), r->acceptance->justification);
     detail_->setHtml(QStringLiteral("<h3>%1</h3><p><tt>%2</tt></p><p><b>%3</b> %4</p><p>%5</p><p>%6</p><p>%7</p><p>%8</p><p>%9</p>")
-                         .arg(r->title.toHtmlEscaped(), r->ref.toHtmlEscaped(),
+                         .arg(titleOf(*r).toHtmlEscaped(), r->ref.toHtmlEscaped(),
                               riskStatusTitle(r->status).toHtmlEscaped(),
-                              r->statusReason.isEmpty() ? QString() : QStringLiteral("– ") + r->statusReason.toHtmlEscaped(),
+                              r->statusReason.isEmpty() ? QString() : QStringLiteral("– ") + describeReason(r->statusReason).toHtmlEscaped(),
                               tr("Nivå %1: sannsynlighet %2, konsekvens %3 (matriseversjon %4), %5.")
                                   .arg(levelTitle(matrix_, r->level))
                                   .arg(r->likelihood)
@@ -518,7 +557,7 @@ void RiskPage::showSelected() {
                               tr("Eier: %1 · vurdert av %2 · %3 · %4")
                                   .arg(r->owner.isEmpty() ? tr("(ingen)") : r->owner, r->assessor, strideTitle(r->stride), r->elementId)
                                   .toHtmlEscaped(),
-                              acceptance.toHtmlEscaped(), r->description.toHtmlEscaped()));
+                              acceptance.toHtmlEscaped(), descriptionOf(*r).toHtmlEscaped()));
     if (auto history = risks_.history(ctx_.session, r->ref)) {
         for (const auto& s : *history) {
             const int row = history_->rowCount();
@@ -528,7 +567,7 @@ void RiskPage::showSelected() {
             history_->setItem(row, 2, readOnlyCell(s.kind == QLatin1String("residual") ? tr("Restrisiko") : tr("Iboende")));
             history_->setItem(row, 3, readOnlyCell(QStringLiteral("%1 × %2").arg(s.likelihood).arg(s.consequence)));
             history_->setItem(row, 4, readOnlyCell(levelTitle(matrix_, s.level)));
-            history_->setItem(row, 5, readOnlyCell(s.reason));
+            history_->setItem(row, 5, readOnlyCell(describeReason(s.reason)));
         }
         fitColumns(history_);
     }
@@ -800,12 +839,7 @@ void RiskPage::loadService() {
         diagramState_->setText(describeError(loaded.error()));
         return;
     }
-    auto rules = risk::loadRules({risk::shippedRulesDirectory()});
-    if (!rules) {
-        diagramState_->setText(describeError(rules.error()));
-        return;
-    }
-    const risk::Analysis analysis(loaded->model, *rules);
+    const risk::Analysis analysis(loaded->model, rules_);
     const QSignalBlocker block(threats_);
     threats_->setSortingEnabled(false);
     for (const auto& t : analysis.threats()) {

@@ -62,6 +62,9 @@ private:
     void renderDiagram(const QString& service);
     bool report(const Status& s);
     const risk::RiskEntry* selected() const;
+    // A derived risk's title and description in the user's language, from its rule.
+    QString titleOf(const risk::RiskEntry& r) const;
+    QString descriptionOf(const risk::RiskEntry& r) const;
     void openAcceptDialog();
     void openDecideDialog();
     void openOwnerDialog();
@@ -72,6 +75,7 @@ private:
     AppContext& ctx_;
     risk::RiskService risks_;
     risk::RiskMatrix matrix_;
+    std::vector<risk::Rule> rules_;
     QList<risk::RiskEntry> all_;
     QTabWidget* tabs_;
     // Register
