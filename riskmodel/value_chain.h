@@ -77,6 +77,8 @@ public:
 
     // The whole chain as one directed graph (edges as added), for cuts and reachability.
     const Digraph& graph() const { return *graph_; }
+    // The graph an event travels on: edges from cause to affected (after finish()).
+    const Digraph& impactGraph(Event event) const { return impactGraphs_[static_cast<std::size_t>(event)]; }
 
 private:
     std::vector<ChainNode> nodes_;

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The anchor for the risk model's graph analyses: NetworkX on the graph bench_risk wrote.
 
-Reads nodes.txt, edges.txt and query.txt from the directory given, times reachability from one
-node, articulation points of the undirected graph and the minimum edge cut from the vendors to
+Reads nodes.txt, edges.txt, impact.txt and query.txt from the directory given, times
+reachability from one node on the impact graph (who a vulnerability reaches), articulation points of the undirected graph and the minimum edge cut from the vendors to
 one component, best of several runs each (graph construction not timed, as on Vakt's side), and
 prints one line per analysis: name, milliseconds, result (so both sides can be compared)."""
 import sys
@@ -27,6 +27,10 @@ def main(directory):
     graph.add_nodes_from(range(len(nodes)))
     with open(f"{directory}/edges.txt") as f:
         graph.add_edges_from(tuple(map(int, line.split())) for line in f)
+    impact = nx.DiGraph()
+    impact.add_nodes_from(range(len(nodes)))
+    with open(f"{directory}/impact.txt") as f:
+        impact.add_edges_from(tuple(map(int, line.split())) for line in f)
     query = {}
     with open(f"{directory}/query.txt") as f:
         for line in f:
@@ -39,7 +43,7 @@ def main(directory):
         flow.add_edge("source", s)  # no capacity: unbounded
     target = query["target"][0]
 
-    ms, reached = best(lambda: len(nx.descendants(graph, query["reach"][0])) + 1, 5)
+    ms, reached = best(lambda: len(nx.descendants(impact, query["reach"][0])) + 1, 5)
     print(f"reachability {ms:.3f} {reached}")
     ms, points = best(lambda: len(set(nx.articulation_points(undirected))), 3)
     print(f"articulation_points {ms:.3f} {points}")
