@@ -34,12 +34,13 @@ On model files, without a database:
                     versions of a model; renamed elements are matched through their
                     aliases. Exit 1 when a threat at or above LEVEL (low, medium, high,
                     critical; default high) is new or has risen to it
-  paths --model FILE [--format F] [--rules DIR] [--limit N] [--json]
+  paths [--model FILE | --service KEY] [--format F] [--rules DIR] [--limit N] [--json]
                     attack paths from the model's untrusted entry points (external entities,
                     the internet) to stores of special-category or strengt fortrolig data,
                     most likely first, and the fewest flows and elements to harden so that
-                    no path remains (minimum cut)
-  dfd --model FILE --out FILE.svg [--format F] [--rules DIR]
+                    no path remains (minimum cut); --service and no model at all read the
+                    register (every service's newest model)
+  dfd (--model FILE | --service KEY) --out FILE.svg [--format F] [--rules DIR]
                     the data-flow diagram through Graphviz: trust boundaries as clusters,
                     elements and flows coloured by their highest threat level
   rules list [--rules DIR] [--json]
@@ -213,37 +214,47 @@ int analyse(Context& ctx, Args& a) {
     return kOk;
 }
 
-int paths(Context&, Args& a) {
-    const auto path = a.option(QStringLiteral("--model"));
-    const auto format = formatOption(a);
-    const bool json = a.flag(QStringLiteral("--json"));
-    const auto limitText = a.option(QStringLiteral("--limit"));
-    auto rules = rulesOrFail(a);
-    a.expectEnd();
-    if (!path) throw UsageError("paths needs --model FILE");
-    bool ok = true;
-    const int limit = limitText ? limitText->toInt(&ok) : 20;
-    if (!ok || limit < 1 || limit > 10000) throw UsageError("--limit must be a whole number from 1 to 10000");
-    const auto loaded = modelOrFail(*path, format);
-    const risk::Analysis analysis(loaded.model, rules);
-    const auto surface = risk::attackSurface(analysis, static_cast<std::size_t>(limit));
+// A model named by --model FILE (read alone) or --service KEY (its newest version in the register).
+struct ModelChoice {
+    std::optional<QString> file;
+    std::optional<QString> service;
+    std::optional<risk::ModelFormat> format;
+};
+
+ModelChoice modelChoice(Args& a) {
+    ModelChoice c{a.option(QStringLiteral("--model")), a.option(QStringLiteral("--service")), formatOption(a)};
+    if (c.file && c.service) throw UsageError("give --model FILE or --service KEY, not both");
+    return c;
+}
+
+int connected(Context& ctx);
+
+risk::LoadedModel loadChosen(Context& ctx, const ModelChoice& c) {
+    if (c.file) return modelOrFail(*c.file, c.format);
+    if (connected(ctx) != kOk) throw std::runtime_error("no database");
+    auto loaded = risk::RiskService(ctx.store()).latestModel(ctx.session(), *c.service);
+    if (!loaded) throw std::runtime_error(loaded.message());
+    return std::move(*loaded);
+}
+
+QJsonObject surfaceJson(const risk::AttackSurface& surface) {
     auto ids = [](const std::vector<const risk::Element*>& elements) {
         QJsonArray arr;
         for (const auto* e : elements) arr.append(q(e->id));
         return arr;
     };
-    if (json) {
-        QJsonArray list;
-        for (const auto& p : surface.paths)
-            list.append(QJsonObject{{"likelihood", p.likelihood}, {"elements", ids(p.elements)}, {"flows", ids(p.flows)}});
-        printJson(QJsonObject{{"entries", ids(surface.entries)},
-                              {"targets", ids(surface.targets)},
-                              {"paths", list},
-                              {"flows_to_harden", ids(surface.flowsToHarden)},
-                              {"elements_to_harden", ids(surface.elementsToHarden)},
-                              {"entry_next_to_target", surface.entryNextToTarget}});
-        return kOk;
-    }
+    QJsonArray list;
+    for (const auto& p : surface.paths)
+        list.append(QJsonObject{{"likelihood", p.likelihood}, {"elements", ids(p.elements)}, {"flows", ids(p.flows)}});
+    return {{"entries", ids(surface.entries)},
+            {"targets", ids(surface.targets)},
+            {"paths", list},
+            {"flows_to_harden", ids(surface.flowsToHarden)},
+            {"elements_to_harden", ids(surface.elementsToHarden)},
+            {"entry_next_to_target", surface.entryNextToTarget}};
+}
+
+void printSurface(const risk::AttackSurface& surface) {
     out() << counted(static_cast<qint64>(surface.entries.size()), "entry point", "entry points") << ", "
           << counted(static_cast<qint64>(surface.targets.size()), "store", "stores") << " of special-category or strengt fortrolig data, "
           << counted(static_cast<qint64>(surface.paths.size()), "path", "paths") << "\n";
@@ -252,28 +263,63 @@ int paths(Context&, Args& a) {
         for (const auto* e : p.elements) hops << q(e->id);
         out() << QStringLiteral("  %1  ").arg(p.likelihood, 8, 'f', 4) << hops.join(QStringLiteral(" -> ")) << "\n";
     }
-    if (!surface.paths.empty()) {
-        QStringList flows, elements;
-        for (const auto* f : surface.flowsToHarden) flows << describe(*f);
-        for (const auto* e : surface.elementsToHarden) elements << describe(*e);
-        out() << "Harden these flows to close every path: " << flows.join(QStringLiteral(", ")) << "\n";
-        if (surface.entryNextToTarget)
-            out() << "An entry point reaches a store directly: no element between them can be hardened instead\n";
-        else
-            out() << "or these elements: " << elements.join(QStringLiteral(", ")) << "\n";
+    if (surface.paths.empty()) return;
+    QStringList flows, elements;
+    for (const auto* f : surface.flowsToHarden) flows << describe(*f);
+    for (const auto* e : surface.elementsToHarden) elements << describe(*e);
+    out() << "Harden these flows to close every path: " << flows.join(QStringLiteral(", ")) << "\n";
+    if (surface.entryNextToTarget)
+        out() << "An entry point reaches a store directly: no element between them can be hardened instead\n";
+    else
+        out() << "or these elements: " << elements.join(QStringLiteral(", ")) << "\n";
+}
+
+int paths(Context& ctx, Args& a) {
+    const ModelChoice choice = modelChoice(a);
+    const bool json = a.flag(QStringLiteral("--json"));
+    const auto limitText = a.option(QStringLiteral("--limit"));
+    auto rules = rulesOrFail(a);
+    a.expectEnd();
+    bool ok = true;
+    const int limit = limitText ? limitText->toInt(&ok) : 20;
+    if (!ok || limit < 1 || limit > 10000) throw UsageError("--limit must be a whole number from 1 to 10000");
+    // Without a model or service: every service's newest model in the register.
+    std::vector<ModelChoice> choices;
+    if (choice.file || choice.service) {
+        choices.push_back(choice);
+    } else {
+        if (connected(ctx) != kOk) return kFailure;
+        auto models = risk::RiskService(ctx.store()).models(ctx.session());
+        if (!models) return failWith(models.message());
+        for (const auto& m : *models) choices.push_back(ModelChoice{std::nullopt, m.service, std::nullopt});
     }
+    QJsonArray all;
+    for (const auto& c : choices) {
+        const auto loaded = loadChosen(ctx, c);
+        const risk::Analysis analysis(loaded.model, rules);
+        const auto surface = risk::attackSurface(analysis, static_cast<std::size_t>(limit));
+        if (json) {
+            QJsonObject o = surfaceJson(surface);
+            o[QStringLiteral("model")] = q(loaded.model.id);
+            if (c.service) o[QStringLiteral("service")] = *c.service;
+            all.append(o);
+            continue;
+        }
+        if (choices.size() > 1) out() << q(loaded.model.title) << ": ";
+        printSurface(surface);
+    }
+    if (json) printJson(choice.file || choice.service ? QJsonValue(all.first()) : QJsonValue(all));
     out().flush();
     return kOk;
 }
 
-int dfd(Context&, Args& a) {
-    const auto path = a.option(QStringLiteral("--model"));
+int dfd(Context& ctx, Args& a) {
+    const ModelChoice choice = modelChoice(a);
     const auto target = a.option(QStringLiteral("--out"));
-    const auto format = formatOption(a);
     auto rules = rulesOrFail(a);
     a.expectEnd();
-    if (!path || !target) throw UsageError("dfd needs --model FILE and --out FILE.svg");
-    const auto loaded = modelOrFail(*path, format);
+    if ((!choice.file && !choice.service) || !target) throw UsageError("dfd needs --model FILE or --service KEY, and --out FILE.svg");
+    const auto loaded = loadChosen(ctx, choice);
     const risk::Analysis analysis(loaded.model, rules);
     auto svg = risk::renderSvg(risk::dataFlowDot(analysis));
     if (!svg) return failWith(svg.message());

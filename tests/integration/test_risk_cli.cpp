@@ -2,6 +2,7 @@
 // no database, on the shipped demo models and rules and on files written here.
 #include <gtest/gtest.h>
 
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -330,4 +331,61 @@ TEST_F(RiskCli, DataFlowDiagramAsSvgWithBoundariesAndHostileTitlesEscaped) {
     EXPECT_FALSE(text.contains("<title>evil</title>"));
     EXPECT_TRUE(text.contains("evil [label=")) << "the hostile title is shown as text";
     EXPECT_EQ(vakt({"risk", "dfd", "--model", model}).code, 2);
+}
+
+// The register through the command line, on a demo database as its users sign in.
+TEST_F(RiskCli, TheRegisterFromTheCommandLine) {
+    const QString db = dir_.filePath("demo.db");
+    ASSERT_EQ(vakt({"--db", db, "init", "--demo"}).code, 0);
+    auto as = [&](const QString& user, QStringList args) {
+        args.prepend("risk");
+        return vakt(QStringList{"--db", db, "--user", user} + args);
+    };
+    const Outcome analysed = as("sikkerhetsansvarlig", {"analyse", "--all", "--json"});
+    ASSERT_EQ(analysed.code, 0) << analysed.err.toStdString();
+    const QJsonArray services = QJsonDocument::fromJson(analysed.out.toUtf8()).array();
+    EXPECT_EQ(services.size(), 5);
+    for (const auto& v : services) EXPECT_EQ(v.toObject()["created"].toInt(), 0) << "the demo is analysed already";
+
+    const Outcome reg = as("revisor", {"register", "--service", "svarut", "--json"});
+    ASSERT_EQ(reg.code, 0) << reg.err.toStdString();
+    const QJsonArray risks = QJsonDocument::fromJson(reg.out.toUtf8()).array();
+    ASSERT_FALSE(risks.isEmpty());
+    QString high;
+    for (const auto& v : risks) {
+        EXPECT_EQ(v.toObject()["service"].toString(), "svarut");
+        if (v.toObject()["level"].toString() == "high" && v.toObject()["status"].toString() == "open") high = v.toObject()["ref"].toString();
+    }
+    ASSERT_FALSE(high.isEmpty());
+    // SvarUt's risks are the product owner's; the leader may not accept them, and is told whose they are.
+    const Outcome refused = as("leder", {"accept", high, "--justification", "bæres", "--expires", QDate::currentDate().addMonths(3).toString(Qt::ISODate)});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_TRUE(refused.err.contains("only its owner produktansvarlig may accept it")) << refused.err.toStdString();
+    const Outcome accepted = as("produktansvarlig", {"accept", high, "--justification", "Tiltak bestilt",
+                                                      "--expires", QDate::currentDate().addMonths(3).toString(Qt::ISODate)});
+    EXPECT_EQ(accepted.code, 0) << accepted.err.toStdString();
+    const QJsonObject shown = json(as("revisor", {"show", high, "--json"}));
+    EXPECT_EQ(shown["status"].toString(), "accepted");
+    EXPECT_EQ(shown["acceptances"].toArray().size(), 1);
+    EXPECT_FALSE(shown["history"].toArray().isEmpty());
+    // The service desk has no access to the register at all.
+    const Outcome desk = as("brukerstotte", {"register"});
+    EXPECT_EQ(desk.code, 1);
+    EXPECT_TRUE(desk.err.contains("risk.read")) << desk.err.toStdString();
+
+    const QJsonObject impact = json(as("endringsrad", {"impact", "--node", "dokumentlager", "--event", "outage", "--dry-run", "--json"}));
+    EXPECT_EQ(impact["tasks_created"].toInt(), 0);
+    EXPECT_GT(impact["affected"].toArray().size(), 100);
+    EXPECT_EQ(as("endringsrad", {"impact", "--node", "dokumentlager", "--event", "outage"}).code, 1);  // tasks need risk.write
+    EXPECT_EQ(as("sikkerhetsansvarlig", {"impact", "--node", "dokumentlager", "--event", "storm"}).code, 2);
+
+    const QString svg = dir_.filePath("svarut.svg");
+    const Outcome drawn = as("revisor", {"dfd", "--service", "svarut", "--out", svg});
+    EXPECT_EQ(drawn.code, 0) << drawn.err.toStdString();
+    EXPECT_TRUE(QFileInfo(svg).size() > 1000);
+    const QJsonObject paths = json(as("revisor", {"paths", "--service", "digisos", "--json"}));
+    EXPECT_FALSE(paths["paths"].toArray().isEmpty());
+    const QJsonObject chain = json(as("revisor", {"chain", "--json"}));
+    EXPECT_GT(chain["nodes"].toInt(), 600);
+    EXPECT_FALSE(chain["single_points_of_failure"].toArray().isEmpty());
 }
