@@ -72,6 +72,9 @@ The register, in the database:
   measure add REF --title TEXT [--owner USER] [--due DATE] [--status S]
               [--likelihood-effect N] [--consequence-effect N]
   measure set ID --status planned|in_progress|done|cancelled
+  changes --service KEY --since DATE [--until DATE] [--json]
+                    what changed in a service's ROS since a date (until today): risks added
+                    and closed, scores with the one before, measures, decisions, acceptances
   refresh           end acceptances past their expiry and reopen their risks (run daily)
   matrix [--json]   the newest risk matrix: bands, levels, colours, acceptance criteria
   chain [--json]    the value chain from the catalogue: size, problems (unknown references,
@@ -870,6 +873,35 @@ int measureCommand(Context& ctx, Args& a) {
     throw UsageError(("unknown measure subcommand '" + word + "'").toStdString());
 }
 
+int changesCommand(Context& ctx, Args& a) {
+    const QString service = requiredText(a, QStringLiteral("--service"));
+    const QDate since = dateOption(a, QStringLiteral("--since"));
+    const QDate until = dateOption(a, QStringLiteral("--until"));
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    if (!since.isValid()) throw UsageError("changes needs --since DATE");
+    if (connected(ctx) != kOk) return kFailure;
+    const QDate last = until.isValid() ? until : ctx.store().clock().today();
+    auto list = risk::RiskService(ctx.store()).changes(ctx.session(), service, since, last);
+    if (!list) return failWith(list.message());
+    QJsonArray arr;
+    for (const auto& c : *list) {
+        if (json) {
+            arr.append(QJsonObject{{"at", c.at.toString(Qt::ISODate)}, {"kind", c.kind}, {"ref", c.ref}, {"title", c.title},
+                                   {"before", c.before}, {"after", c.after}, {"by", c.by}});
+            continue;
+        }
+        out() << c.at.toString(Qt::ISODate) << "  " << padded(c.kind, 17) << c.ref << "\n      "
+              << (c.before.isEmpty() ? QString() : c.before + QStringLiteral(" -> ")) << c.after
+              << (c.by.isEmpty() ? QString() : QStringLiteral(" (") + c.by + QLatin1Char(')')) << "\n";
+    }
+    if (json) printJson(arr);
+    else out() << counted(static_cast<qint64>(list->size()), "change", "changes") << " in " << service << "'s ROS from "
+               << since.toString(Qt::ISODate) << " to " << last.toString(Qt::ISODate) << "\n";
+    out().flush();
+    return kOk;
+}
+
 int refresh(Context& ctx, Args& a) {
     a.expectEnd();
     if (connected(ctx) != kOk) return kFailure;
@@ -1015,7 +1047,7 @@ int riskCommand(Context& ctx, Args& a) {
         {"analyse", analyse},   {"diff", diff},           {"paths", paths},          {"dfd", dfd},
         {"rules", rulesCommand}, {"model", modelCommand}, {"models", modelsList},    {"register", registerList},
         {"show", show},         {"owner", owner},         {"decide", decideCommand}, {"accept", acceptCommand},
-        {"score", scoreCommand}, {"measure", measureCommand}, {"refresh", refresh},  {"matrix", matrixCommand},
+        {"score", scoreCommand}, {"measure", measureCommand}, {"refresh", refresh}, {"changes", changesCommand},  {"matrix", matrixCommand},
         {"chain", chainCommand}, {"impact", impactCommand}, {"tasks", tasksCommand}, {"task", taskCommand}};
     return runSubcommand(ctx, a, "risk", kSubcommands);
 }

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlRecord>
+#include <QTimeZone>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -658,6 +659,88 @@ Result<int> RiskService::reopenExpired(const Session& who) {
     }
     if (auto s = tx.commit(); !s) return s.error();
     return reopened;
+}
+
+Result<QList<RegisterChange>> RiskService::changes(const Session& who, const QString& service, const QDate& from, const QDate& to) {
+    if (!who.allows(permission::RiskRead)) return denied(who, permission::RiskRead).error();
+    if (!from.isValid() || !to.isValid() || to < from) return fail("the period runs from a date to the same or a later one");
+    const QTimeZone oslo("Europe/Oslo");
+    const QString start = iso(from.startOfDay(oslo)), end = iso(to.addDays(1).startOfDay(oslo));
+    auto m = matrix(who);
+    if (!m) return m.error();
+    auto levelOf = [&](int l, int c) {
+        const MatrixLevel* level = m->levelOf(l, c);
+        return QStringLiteral("%1x%2 %3").arg(l).arg(c).arg(level ? q(level->key) : QString());
+    };
+    QList<RegisterChange> out;
+    auto query = [&](const QString& sql) { return store_.db().query(sql, {service, start, end}); };
+    // Each half of a UNION takes the service and the period.
+    auto rows = store_.db().query(
+        QStringLiteral("SELECT created_at, ref, title, likelihood, consequence, assessor, 'risk.added' FROM risks"
+                       " WHERE service_key = ? AND created_at >= ? AND created_at < ?"
+                       " UNION ALL SELECT closed_at, ref, title, likelihood, consequence, status_reason, 'risk.closed' FROM risks"
+                       " WHERE service_key = ? AND closed_at >= ? AND closed_at < ?"),
+        {service, start, end, service, start, end});
+    if (!rows) return rows.error();
+    for (const auto& r : *rows) {
+        const bool added = r.value(6).toString() == QLatin1String("risk.added");
+        out << RegisterChange{fromIso(r.value(0)), r.value(6).toString(), r.value(1).toString(), r.value(2).toString(),
+                              added ? QString() : levelOf(r.value(3).toInt(), r.value(4).toInt()),
+                              added ? levelOf(r.value(3).toInt(), r.value(4).toInt()) : r.value(5).toString(),
+                              added ? r.value(5).toString() : QString()};
+    }
+    // Every score in the period beside the one before it (none before: the risk was new).
+    auto scores = query(QStringLiteral("SELECT s.scored_at, r.ref, r.title, s.likelihood, s.consequence, s.scored_by, s.reason, s.kind,"
+                                       " (SELECT p.likelihood || 'x' || p.consequence FROM risk_scores p WHERE p.risk_id = s.risk_id AND p.kind = s.kind"
+                                       "  AND p.id < s.id ORDER BY p.id DESC LIMIT 1)"
+                                       " FROM risk_scores s JOIN risks r ON r.id = s.risk_id"
+                                       " WHERE r.service_key = ? AND s.scored_at >= ? AND s.scored_at < ?"));
+    if (!scores) return scores.error();
+    for (const auto& r : *scores) {
+        if (r.value(8).isNull()) continue;  // the risk's first score: it appears as added
+        const QStringList before = r.value(8).toString().split(QLatin1Char('x'));
+        out << RegisterChange{fromIso(r.value(0)), r.value(7).toString() == QLatin1String("residual") ? QStringLiteral("score.residual")
+                                                                                                      : QStringLiteral("score"),
+                              r.value(1).toString(), r.value(2).toString(),
+                              before.size() == 2 ? levelOf(before[0].toInt(), before[1].toInt()) : QString(),
+                              levelOf(r.value(3).toInt(), r.value(4).toInt()) + QStringLiteral(": ") + r.value(6).toString(),
+                              r.value(5).toString()};
+    }
+    auto measures = query(QStringLiteral("SELECT m.created_at, m.updated_at, r.ref, m.title, m.status, m.owner FROM risk_measures m"
+                                         " JOIN risks r ON r.id = m.risk_id WHERE r.service_key = ? AND m.updated_at >= ? AND m.updated_at < ?"));
+    if (!measures) return measures.error();
+    for (const auto& r : *measures) {
+        const QDateTime created = fromIso(r.value(0)), updated = fromIso(r.value(1));
+        if (r.value(0).toString() >= start)
+            out << RegisterChange{created, QStringLiteral("measure.added"), r.value(2).toString(), r.value(3).toString(), {}, QStringLiteral("planned"),
+                                  r.value(5).toString()};
+        if (updated != created)
+            out << RegisterChange{updated, QStringLiteral("measure.status"), r.value(2).toString(), r.value(3).toString(), {},
+                                  r.value(4).toString(), r.value(5).toString()};
+    }
+    auto acceptances = store_.db().query(
+        QStringLiteral("SELECT a.accepted_at, r.ref, r.title, a.level, a.expires_on, a.accepted_by, 'accepted' FROM risk_acceptances a"
+                       " JOIN risks r ON r.id = a.risk_id WHERE r.service_key = ? AND a.accepted_at >= ? AND a.accepted_at < ?"
+                       " UNION ALL SELECT a.ended_at, r.ref, r.title, a.level, a.ended_reason, a.accepted_by, 'acceptance.ended'"
+                       " FROM risk_acceptances a JOIN risks r ON r.id = a.risk_id"
+                       " WHERE r.service_key = ? AND a.ended_at >= ? AND a.ended_at < ?"),
+        {service, start, end, service, start, end});
+    if (!acceptances) return acceptances.error();
+    for (const auto& r : *acceptances) {
+        const bool given = r.value(6).toString() == QLatin1String("accepted");
+        out << RegisterChange{fromIso(r.value(0)), r.value(6).toString(), r.value(1).toString(), r.value(2).toString(),
+                              given ? QString() : r.value(3).toString(),
+                              given ? r.value(3).toString() + QStringLiteral(" until ") + r.value(4).toString() : r.value(4).toString(),
+                              r.value(5).toString()};
+    }
+    auto decisions = query(QStringLiteral("SELECT updated_at, ref, title, status, status_reason, decided_by FROM risks WHERE service_key = ?"
+                                          " AND updated_at >= ? AND updated_at < ? AND status IN ('mitigated', 'false_positive')"));
+    if (!decisions) return decisions.error();
+    for (const auto& r : *decisions)
+        out << RegisterChange{fromIso(r.value(0)), QStringLiteral("decided"), r.value(1).toString(), r.value(2).toString(), {},
+                              r.value(3).toString() + QStringLiteral(": ") + r.value(4).toString(), r.value(5).toString()};
+    std::stable_sort(out.begin(), out.end(), [](const RegisterChange& a, const RegisterChange& b) { return a.at < b.at; });
+    return out;
 }
 
 // ---- change impact --------------------------------------------------------------------------

@@ -106,6 +106,16 @@ struct SyncSummary {
     int modelVersion = 0;
 };
 
+// One thing that changed in a service's ROS between two dates.
+struct RegisterChange {
+    QDateTime at;
+    QString kind;  // risk.added, risk.closed, score, measure.added, measure.status, accepted, acceptance.ended, decided
+    QString ref;
+    QString title;
+    QString before, after;  // "3x4 high", a status, … as it was and became
+    QString by;
+};
+
 struct ReviewTask {
     qint64 id = 0;
     QString nodeId, nodeTitle, nodeKind;
@@ -166,6 +176,12 @@ public:
     Result<qint64> addMeasure(const Session& who, const Measure& measure);
     Status setMeasureStatus(const Session& who, qint64 id, const QString& status);
     Result<QList<Measure>> measures(const Session& who, const QString& ref);
+
+    // What changed in a service's register from `from` to `to` (whole Norwegian days,
+    // inclusive), oldest first: risks added and closed, every score with the one before it,
+    // measures added and their state, acceptances given and ended, and decisions in force made
+    // in the period. Read from the register's own tables, so every role that reads it may ask.
+    Result<QList<RegisterChange>> changes(const Session& who, const QString& service, const QDate& from, const QDate& to);
 
     // Ends acceptances past their expiry and reopens their risks; gives how many.
     Result<int> reopenExpired(const Session& who);

@@ -311,3 +311,42 @@ TEST_F(RiskRegister, EveryRoleGetsWhatItMayAndNoMore) {
     for (const Session& cannotAccept : {kBoard, kAuditor, kDesk, kAdmin})
         EXPECT_EQ(service().accept(cannotAccept, r.ref, QStringLiteral("x"), clock_->today().addDays(30)).kind(), ErrorKind::Denied);
 }
+
+TEST_F(RiskRegister, WhatChangedSinceTheLastRos) {
+    const QDate lastRos = clock_->today();
+    clock_->advanceSecs(3 * 24 * 3600);
+    const RiskEntry r = openHighRisk();
+    ASSERT_TRUE(service().rescore(kOfficer, r.ref, QStringLiteral("inherent"), 2, {{"konfidensialitet", 4}}, QStringLiteral("tiltak på plass")));
+    Measure m;
+    m.riskRef = r.ref;
+    m.title = QStringLiteral("Skru på skanning");
+    ASSERT_TRUE(service().addMeasure(kOfficer, m));
+    // The model loses one threat: its risk closes.
+    const QString fixed = digisosWith(QStringLiteral("      file_upload: true\n      malware_scanning: false\n"),
+                                      QStringLiteral("      file_upload: true\n      malware_scanning: true\n"));
+    ASSERT_TRUE(service().importModel(kOfficer, QStringLiteral("digisos"), fixed));
+    ASSERT_TRUE(service().analyse(kOfficer, QStringLiteral("digisos"), rules_));
+
+    auto changes = service().changes(kLeader, r.service, lastRos.addDays(1), clock_->today());
+    ASSERT_TRUE(changes.ok()) << changes.message();
+    QStringList kinds;
+    for (const auto& c : *changes) kinds << c.kind + QLatin1Char(' ') + c.ref;
+    EXPECT_TRUE(kinds.contains("score " + r.ref)) << kinds.join(", ").toStdString();
+    EXPECT_TRUE(kinds.contains("measure.added " + r.ref));
+    auto digisos = service().changes(kAuditor, QStringLiteral("digisos"), lastRos.addDays(1), clock_->today());
+    ASSERT_TRUE(digisos.ok());
+    EXPECT_TRUE(std::any_of(digisos->begin(), digisos->end(), [](const RegisterChange& c) {
+        return c.kind == "risk.closed" && c.ref == "digisos:VAKT-T-005/fiks-io-api" && c.after == "no longer raised by model version 2";
+    }));
+    const auto score = std::find_if(changes->begin(), changes->end(), [&](const RegisterChange& c) { return c.kind == "score"; });
+    ASSERT_NE(score, changes->end());
+    EXPECT_EQ(score->before, QString("%1x%2 high").arg(r.likelihood).arg(r.consequence));
+    EXPECT_EQ(score->after, "2x4 medium: tiltak på plass");
+    // Nothing of the demo's own loading falls in the period; the period before it holds the risks' creation.
+    EXPECT_TRUE(std::none_of(changes->begin(), changes->end(), [](const RegisterChange& c) { return c.kind == "risk.added"; }));
+    auto before = service().changes(kLeader, r.service, lastRos.addDays(-1), lastRos);
+    ASSERT_TRUE(before.ok());
+    EXPECT_TRUE(std::any_of(before->begin(), before->end(), [](const RegisterChange& c) { return c.kind == "risk.added"; }));
+    EXPECT_FALSE(service().changes(kLeader, r.service, lastRos, lastRos.addDays(-2)));
+    EXPECT_EQ(service().changes(kDesk, r.service, lastRos, lastRos).kind(), ErrorKind::Denied);
+}
