@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "riskmodel/enum_names.h"
 #include "riskmodel/properties.h"
 
 namespace vakt::risk {
@@ -33,11 +34,7 @@ int ratingScore(Rating r) {
 }  // namespace
 
 const char* levelName(Level level) { return kLevelNames[static_cast<std::size_t>(level)]; }
-std::optional<Level> parseLevel(std::string_view name) {
-    for (std::size_t i = 0; i < kLevelNames.size(); ++i)
-        if (name == kLevelNames[i]) return static_cast<Level>(i);
-    return std::nullopt;
-}
+std::optional<Level> parseLevel(std::string_view name) { return byName<Level>(kLevelNames, name); }
 
 Level defaultLevel(int likelihood, int consequence) {
     const int score = likelihood * consequence;

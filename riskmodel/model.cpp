@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "riskmodel/enum_names.h"
 #include "riskmodel/properties.h"
 #include "riskmodel/yaml_reader.h"
 
@@ -12,12 +13,6 @@ namespace vakt::risk {
 
 namespace {
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> byName(const std::array<const char*, N>& names, std::string_view name) {
-    for (std::size_t i = 0; i < N; ++i)
-        if (name == names[i]) return static_cast<Enum>(i);
-    return std::nullopt;
-}
 
 constexpr std::array<const char*, 4> kKindNames{"external", "process", "store", "flow"};
 constexpr std::array<const char*, 5> kBoundaryKindNames{"internet", "organisation", "network", "cloud", "zone"};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "riskmodel/enum_names.h"
 #include "riskmodel/properties.h"
 #include "riskmodel/yaml_reader.h"
 
@@ -156,11 +157,7 @@ LocalText readLocal(const YamlReader& r, const YAML::Node& n, const std::string&
 }  // namespace
 
 const char* strideName(Stride s) { return kStrideNames[static_cast<std::size_t>(s)]; }
-std::optional<Stride> parseStride(std::string_view name) {
-    for (std::size_t i = 0; i < kStrideNames.size(); ++i)
-        if (name == kStrideNames[i]) return static_cast<Stride>(i);
-    return std::nullopt;
-}
+std::optional<Stride> parseStride(std::string_view name) { return byName<Stride>(kStrideNames, name); }
 
 bool validRuleId(std::string_view id) {
     return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {

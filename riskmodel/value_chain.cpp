@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "riskmodel/enum_names.h"
+
 namespace vakt::risk {
 
 namespace {
@@ -12,12 +14,6 @@ constexpr std::array<const char*, 10> kNodeKinds{"organisation", "municipality",
 constexpr std::array<const char*, 6> kEdgeKinds{"uses", "hosts", "integrates", "depends_on", "supplies", "operates"};
 constexpr std::array<const char*, 4> kEvents{"change", "vulnerability", "incident", "outage"};
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> byName(const std::array<const char*, N>& names, std::string_view name) {
-    for (std::size_t i = 0; i < N; ++i)
-        if (name == names[i]) return static_cast<Enum>(i);
-    return std::nullopt;
-}
 
 // Which way an event travels over a relation. "A uses B": what happens to B reaches A. An
 // integration carries outages and changes back to the integrating system, and a vulnerability

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/base/crypto.h"
+#include "core/base/json.h"
 #include "core/base/norway.h"
 
 namespace vakt::audit {
@@ -111,33 +112,9 @@ std::int64_t daysFromCivil(int y, int m, int d) {
 
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-void appendString(std::string& out, std::string_view s) {
-    out += '"';
-    std::size_t plain = 0;  // start of the run not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + plain, i - plain);
-        plain = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: {
-                static constexpr char hexDigits[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hexDigits[c >> 4];
-                out += hexDigits[c & 15];
-            }
-        }
-    }
-    out.append(s.data() + plain, s.size() - plain);
-    out += '"';
-}
+// Strings are written as the base JSON module writes them (RFC 8785 escapes): the canonical form
+// the ledger hashes.
+void appendString(std::string& out, std::string_view s) { json::appendQuoted(out, s); }
 
 // Where a value sits in an event: the person ids of a person actor or subject, which become their
 // pseudonyms; the other fields the format defines, which are not meant to hold a person id (an id

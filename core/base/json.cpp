@@ -292,27 +292,38 @@ private:
 
 Result<Value> parse(std::string_view input, Limits limits) { return Parser(input, limits).run(); }
 
-std::string quote(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
+void appendQuoted(std::string& out, std::string_view s) {
+    out += '"';
+    std::size_t plain = 0;  // start of the run not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + plain, i - plain);
+        plain = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    static constexpr char kHex[] = "0123456789abcdef";
-                    out += "\\u00";
-                    out += kHex[(c >> 4) & 0xf];
-                    out += kHex[c & 0xf];
-                } else {
-                    out += c;
-                }
+            default: {
+                static constexpr char hexDigits[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hexDigits[c >> 4];
+                out += hexDigits[c & 15];
+            }
         }
     }
-    return out + "\"";
+    out.append(s.data() + plain, s.size() - plain);
+    out += '"';
+}
+
+std::string quote(std::string_view text) {
+    std::string out;
+    appendQuoted(out, text);
+    return out;
 }
 
 }  // namespace vakt::json

@@ -55,7 +55,10 @@ Result<Value> parse(std::string_view input, Limits limits = {});
 // What a one-letter escape after a backslash stands for (\n, \t, \" ...); nothing for \u or
 // an invalid one.
 std::optional<char> singleEscape(char letter);
-// A JSON string literal: quotes, backslashes and control characters escaped.
+// A JSON string literal: quotes, backslashes and control characters escaped, the short forms
+// where JSON has one (\b \f \n \r \t), \u00XX for the rest; nothing else changes, so the output
+// is canonical (the audit ledger hashes it).
+void appendQuoted(std::string& out, std::string_view text);
 std::string quote(std::string_view text);
 
 // A code point (from a \u escape) appended as UTF-8.
