@@ -231,36 +231,38 @@ Result<QList<RiskEntry>> RiskService::risks(const Session& who, const QString& s
     if (!refs) return refs.error();
     std::map<int, RiskMatrix> matrices;
     QList<RiskEntry> out;
-    const QDate today = store_.clock().today();
     for (const auto& row : *refs) {
         auto e = load(row.value(0).toString());
         if (!e) return e.error();
-        if (!matrices.count(e->matrixVersion)) {
-            auto m = matrix(who, e->matrixVersion);
-            if (!m) return m.error();
-            matrices.emplace(e->matrixVersion, std::move(*m));
-        }
-        const RiskMatrix& m = matrices.at(e->matrixVersion);
-        if (const MatrixLevel* level = m.levelOf(e->likelihood, e->consequence)) e->level = q(level->key);
-        e->acceptable = m.acceptable(e->likelihood, e->consequence);
-        // An acceptance past its expiry no longer holds, whether or not anyone has ended it yet.
-        if (e->status == QLatin1String("accepted") && e->acceptance && e->acceptance->expiresOn < today) {
-            e->status = QStringLiteral("open");
-            e->statusReason = QStringLiteral("acceptance expired on ") + e->acceptance->expiresOn.toString(Qt::ISODate);
-        }
+        if (auto s = annotate(who, *e, matrices); !s) return s.error();
         out << *e;
     }
     return out;
+}
+
+Status RiskService::annotate(const Session& who, RiskEntry& e, std::map<int, RiskMatrix>& matrices) {
+    if (!matrices.count(e.matrixVersion)) {
+        auto m = matrix(who, e.matrixVersion);
+        if (!m) return m.error();
+        matrices.emplace(e.matrixVersion, std::move(*m));
+    }
+    const RiskMatrix& m = matrices.at(e.matrixVersion);
+    if (const MatrixLevel* level = m.levelOf(e.likelihood, e.consequence)) e.level = q(level->key);
+    e.acceptable = m.acceptable(e.likelihood, e.consequence);
+    // An acceptance past its expiry no longer holds, whether or not anyone has ended it yet.
+    if (e.status == QLatin1String("accepted") && e.acceptance && e.acceptance->expiresOn < store_.clock().today()) {
+        e.status = QStringLiteral("open");
+        e.statusReason = QStringLiteral("acceptance expired on ") + e.acceptance->expiresOn.toString(Qt::ISODate);
+    }
+    return {};
 }
 
 Result<RiskEntry> RiskService::risk(const Session& who, const QString& ref) {
     if (!who.allows(permission::RiskRead)) return denied(who, permission::RiskRead).error();
     auto e = load(ref);
     if (!e) return e;
-    auto all = risks(who, e->service, true);
-    if (!all) return all.error();
-    for (const auto& r : *all)
-        if (r.ref == ref) return r;
+    std::map<int, RiskMatrix> matrices;
+    if (auto s = annotate(who, *e, matrices); !s) return s.error();
     return e;
 }
 

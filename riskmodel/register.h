@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <map>
 #include <optional>
 #include <span>
 
@@ -198,6 +199,9 @@ public:
 
 private:
     Result<RiskEntry> load(const QString& ref);
+    // Level, acceptability and an expired acceptance, under the risk's own matrix version
+    // (matrices read once per call through `matrices`).
+    Status annotate(const Session& who, RiskEntry& e, std::map<int, RiskMatrix>& matrices);
     Status saveScore(const Session& who, qint64 riskId, const QString& kind, int likelihood, int consequence, int matrixVersion,
                      const QString& reason);
     Status endAcceptance(const Session& who, const RiskEntry& r, const QString& reason);

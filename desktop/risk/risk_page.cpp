@@ -306,16 +306,15 @@ RiskPage::RiskPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(co
     connect(rescore_, &QPushButton::clicked, this, [this] { openScoreDialog(); });
     connect(analyse_, &QPushButton::clicked, this, [this] { analyseAll(); });
     connect(model_, &QComboBox::currentIndexChanged, this, [this] { loadService(); });
-    connect(showImpact_, &QPushButton::clicked, this, [this] {
-        showImpact(node_->currentData().isValid() && node_->currentText() == node_->itemText(node_->currentIndex()) ? node_->currentData().toString()
-                                                                                                               : node_->currentText(),
-                   static_cast<risk::Event>(event_->currentData().toInt()), false);
-    });
-    connect(createTasks_, &QPushButton::clicked, this, [this] {
-        showImpact(node_->currentData().isValid() && node_->currentText() == node_->itemText(node_->currentIndex()) ? node_->currentData().toString()
-                                                                                                               : node_->currentText(),
-                   static_cast<risk::Event>(event_->currentData().toInt()), true);
-    });
+    // The node picked from the list by its id, or what was typed (an id or a name).
+    auto chosenNode = [this] {
+        const bool picked = node_->currentData().isValid() && node_->currentText() == node_->itemText(node_->currentIndex());
+        return picked ? node_->currentData().toString() : node_->currentText();
+    };
+    connect(showImpact_, &QPushButton::clicked, this,
+            [this, chosenNode] { showImpact(chosenNode(), static_cast<risk::Event>(event_->currentData().toInt()), false); });
+    connect(createTasks_, &QPushButton::clicked, this,
+            [this, chosenNode] { showImpact(chosenNode(), static_cast<risk::Event>(event_->currentData().toInt()), true); });
     connect(tasks_, &QTableWidget::itemSelectionChanged, this, [this] {
         taskDone_->setEnabled(ctx_.session.allows(risk::permission::RiskWrite) && tasks_->currentRow() >= 0);
     });
