@@ -10,6 +10,7 @@
 #include <map>
 
 #include "cli/command.h"
+#include "cli/risk_common.h"
 #include "riskmodel/analysis.h"
 #include "riskmodel/attack_paths.h"
 #include "riskmodel/diagram.h"
@@ -61,6 +62,14 @@ The register, in the database:
   register [--service KEY] [--closed] [--json]
                     the risks, worst first, with level, owner and status
   show REF [--json] one risk with its scores over time, measures and acceptances
+  export --out FILE [--format csv|xlsx] [--service KEY]
+                    the register as a spreadsheet: XLSX with the sheets Risikoer and Tiltak,
+                    or CSV with the measures beside it in FILE-tiltak.csv
+  import FILE [--format csv|xlsx] [--dry-run] [--json]
+                    bring the register in line with a spreadsheet (ours, or one kept before:
+                    Norwegian headers are understood); scores go into the history, new refs
+                    become risks; acceptance and closing cannot be imported. All or nothing:
+                    every error is listed with its line or row and column
   owner REF USER    set the risk owner (a Vakt username)
   decide REF --as mitigated|false_positive|open --justification TEXT
   accept REF --justification TEXT --expires DATE
@@ -75,7 +84,27 @@ The register, in the database:
   changes --service KEY --since DATE [--until DATE] [--json]
                     what changed in a service's ROS since a date (until today): risks added
                     and closed, scores with the one before, measures, decisions, acceptances
-  refresh           end acceptances past their expiry and reopen their risks (run daily)
+  refresh           end acceptances past their expiry and reopen their risks, and look at
+                    every risk's evidence again (run daily)
+  evidence link REF --incident ID [--note TEXT]
+                    an incident (alert, detection, service-desk case) is evidence for a risk;
+                    when the risk's incidents of the last 12 months fall in a higher
+                    likelihood band than its score, a re-score is suggested to its owner
+  evidence unlink REF --incident ID --reason TEXT
+  evidence list REF [--json]
+  suggestions [--service KEY] [--all] [--json]
+                    suggested re-scores waiting for their owner (all with --all)
+  suggestion accept ID [--note TEXT]
+  suggestion reject ID --note TEXT
+                    the risk owner's decision; accepting re-scores the likelihood with the
+                    evidence as the reason, the same evidence is not suggested again
+  estimate set REF --per-year N --low KR --high KR [--note TEXT]
+                    how often a year, and the loss of one event with 90 % confidence
+  estimate clear REF --reason TEXT
+  estimate list [--service KEY] [--json]
+  losses [--service KEY] [--trials N] [--seed N] [--json]
+                    the yearly loss simulated over the open risks' estimates: mean,
+                    percentiles and the loss-exceedance curve (the same seed, the same curve)
   matrix [--json]   the newest risk matrix: bands, levels, colours, acceptance criteria
   chain [--json]    the value chain from the catalogue: size, problems (unknown references,
                     dependency cycles, disconnected parts) and single points of failure
@@ -117,7 +146,6 @@ risk::LoadedModel modelOrFail(const QString& path, std::optional<risk::ModelForm
     return std::move(*loaded);
 }
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QJsonObject elementJson(const risk::Model& model, const risk::Element& e) {
     QJsonObject o{{"id", q(e.id)}, {"title", q(e.title)}, {"kind", risk::kindName(e.kind)}, {"line", e.line}};
@@ -154,7 +182,6 @@ QJsonObject threatJson(const risk::Model& model, const risk::Threat& t) {
             {"iso27002", iso}};
 }
 
-QString padded(const QString& s, int width) { return s.leftJustified(width); }
 
 QString describe(const risk::Element& e) {
     return q(e.id) + (e.title != e.id ? QStringLiteral(" (") + q(e.title) + QLatin1Char(')') : QString());
@@ -230,7 +257,6 @@ ModelChoice modelChoice(Args& a) {
     return c;
 }
 
-int connected(Context& ctx);
 
 risk::LoadedModel loadChosen(Context& ctx, const ModelChoice& c) {
     if (c.file) return modelOrFail(*c.file, c.format);
@@ -555,28 +581,6 @@ int rulesCheck(Context&, Args& a) {
 
 // ---- the register ----------------------------------------------------------------------------
 
-QDate dateOption(Args& a, const QString& name) {
-    const auto text = a.option(name);
-    if (!text) return {};
-    const QDate d = QDate::fromString(*text, Qt::ISODate);
-    if (!d.isValid()) throw UsageError((name + " takes a date as 2026-12-31, not '" + *text + "'").toStdString());
-    return d;
-}
-
-int intOption(Args& a, const QString& name, int fallback, int min, int max) {
-    const auto text = a.option(name);
-    if (!text) return fallback;
-    bool ok = false;
-    const int v = text->toInt(&ok);
-    if (!ok || v < min || v > max) throw UsageError((name + QStringLiteral(" must be a whole number from %1 to %2").arg(min).arg(max)).toStdString());
-    return v;
-}
-
-QString requiredText(Args& a, const QString& name) {
-    const auto text = a.option(name);
-    if (!text || text->trimmed().isEmpty()) throw UsageError((name + " is required").toStdString());
-    return *text;
-}
 
 QJsonObject riskJson(const risk::RiskEntry& r) {
     QJsonObject consequences;
@@ -613,11 +617,6 @@ QJsonObject riskJson(const risk::RiskEntry& r) {
     return o;
 }
 
-int connected(Context& ctx) {
-    ctx.requireDatabase();
-    if (auto s = ctx.connect(); !s) return failWith(s.message());
-    return kOk;
-}
 
 int analyseRegister(Context& ctx, Args& a) {
     const auto service = a.option(QStringLiteral("--service"));
@@ -905,9 +904,13 @@ int changesCommand(Context& ctx, Args& a) {
 int refresh(Context& ctx, Args& a) {
     a.expectEnd();
     if (connected(ctx) != kOk) return kFailure;
-    auto n = risk::RiskService(ctx.store()).reopenExpired(ctx.session());
+    risk::RiskService risks(ctx.store());
+    auto n = risks.reopenExpired(ctx.session());
     if (!n) return failWith(n.message());
     out() << counted(*n, "risk", "risks") << " reopened: acceptance expired\n";
+    auto pending = risks.refreshSuggestions(ctx.session());
+    if (!pending) return failWith(pending.message());
+    out() << counted(*pending, "suggested re-score", "suggested re-scores") << " waiting for the risk owner\n";
     return kOk;
 }
 
@@ -1048,7 +1051,9 @@ int riskCommand(Context& ctx, Args& a) {
         {"rules", rulesCommand}, {"model", modelCommand}, {"models", modelsList},    {"register", registerList},
         {"show", show},         {"owner", owner},         {"decide", decideCommand}, {"accept", acceptCommand},
         {"score", scoreCommand}, {"measure", measureCommand}, {"refresh", refresh}, {"changes", changesCommand},  {"matrix", matrixCommand},
-        {"chain", chainCommand}, {"impact", impactCommand}, {"tasks", tasksCommand}, {"task", taskCommand}};
+        {"chain", chainCommand}, {"impact", impactCommand}, {"tasks", tasksCommand}, {"task", taskCommand},
+        {"evidence", evidenceCommand}, {"suggestions", suggestionsCommand}, {"suggestion", suggestionCommand},
+        {"estimate", estimateCommand}, {"losses", lossesCommand}, {"export", exportCommand}, {"import", importCommand}};
     return runSubcommand(ctx, a, "risk", kSubcommands);
 }
 

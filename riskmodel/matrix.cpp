@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -11,15 +12,22 @@ namespace vakt::risk {
 
 namespace {
 
+// The shortest text that reads back as the same double.
+std::string shortest(double value) {
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    return std::string(buffer, end);
+}
+
 RiskMatrix makeDefault() {
     RiskMatrix m;
     m.name = "Standard 5 × 5";
     m.likelihood = {
-        {{"Svært lite sannsynlig", "Very unlikely"}, {"Sjeldnere enn hvert 10. år", "Less often than every 10 years"}},
-        {{"Lite sannsynlig", "Unlikely"}, {"Hvert 3.–10. år", "Every 3 to 10 years"}},
-        {{"Mulig", "Possible"}, {"Hvert 1.–3. år", "Every 1 to 3 years"}},
-        {{"Sannsynlig", "Likely"}, {"Flere ganger i året", "Several times a year"}},
-        {{"Svært sannsynlig", "Very likely"}, {"Månedlig eller oftere", "Monthly or more often"}},
+        {{"Svært lite sannsynlig", "Very unlikely"}, {"Sjeldnere enn hvert 10. år", "Less often than every 10 years"}, 0.0},
+        {{"Lite sannsynlig", "Unlikely"}, {"Hvert 3.–10. år", "Every 3 to 10 years"}, 0.1},
+        {{"Mulig", "Possible"}, {"Hvert 1.–3. år", "Every 1 to 3 years"}, 1.0 / 3.0},
+        {{"Sannsynlig", "Likely"}, {"Flere ganger i året", "Several times a year"}, 2.0},
+        {{"Svært sannsynlig", "Very likely"}, {"Månedlig eller oftere", "Monthly or more often"}, 12.0},
     };
     m.consequence = {
         {{"Ubetydelig", "Insignificant"}, {}}, {{"Liten", "Minor"}, {}}, {{"Moderat", "Moderate"}, {}},
@@ -106,6 +114,14 @@ const MatrixDimension* RiskMatrix::dimension(std::string_view key) const {
     return it == dimensions.end() ? nullptr : &*it;
 }
 
+std::optional<int> RiskMatrix::likelihoodOf(double perYear) const {
+    if (likelihood.empty() || likelihood.front().perYear < 0) return std::nullopt;
+    int band = 1;
+    for (std::size_t i = 0; i < likelihood.size(); ++i)
+        if (perYear >= likelihood[i].perYear) band = static_cast<int>(i) + 1;
+    return band;
+}
+
 Result<RiskMatrix> parseMatrix(std::string_view text, const std::string& fileName) {
     auto parsed = json::parse(text);
     if (!parsed) return fail(fileName + ":" + parsed.message());
@@ -126,16 +142,27 @@ Result<RiskMatrix> parseMatrix(std::string_view text, const std::string& fileNam
             if (!item.isObject()) return r.at(item, where, "expected an object");
             auto label = r.local(item, where);
             if (!label) return label.error();
-            MatrixBand band{*label, {}};
+            MatrixBand band{*label, {}, -1};
             if (const auto* f = item.find("frequency")) {
                 if (!f->isObject()) return r.at(*f, where + ".frequency", "expected an object with nb and en");
                 auto freq = r.local(*f, where + ".frequency");
                 if (!freq) return freq.error();
                 band.frequency = *freq;
             }
+            if (const auto* p = item.find("per_year")) {
+                if (key != std::string_view("likelihood")) return r.at(*p, where + ".per_year", "only likelihood bands have a frequency");
+                if (!p->isNumber() || !std::isfinite(p->number) || p->number < 0 || p->number > 1e6)
+                    return r.at(*p, where + ".per_year", "expected events per year, 0 to 1000000");
+                if (!target->empty() && p->number <= target->back().perYear)
+                    return r.at(*p, where + ".per_year", "each band starts at a higher frequency than the one below it");
+                band.perYear = p->number;
+            }
             target->push_back(std::move(band));
         }
     }
+    const auto withFrequency = std::count_if(m.likelihood.begin(), m.likelihood.end(), [](const MatrixBand& b) { return b.perYear >= 0; });
+    if (withFrequency != 0 && withFrequency != static_cast<long>(m.likelihood.size()))
+        return r.at(root, "likelihood", "per_year on every likelihood band or on none");
     if (m.likelihood.size() != m.consequence.size())
         return r.at(root, "consequence", "as many consequence levels as likelihood bands (a square matrix)");
     auto dims = r.member(root, "dimensions", "", json::Value::Type::Array);
@@ -206,6 +233,7 @@ std::string matrixJson(const RiskMatrix& m) {
             const auto& b = (*bands)[i];
             out += (i ? ",\n    " : "\n    ") + std::string("{\"nb\": ") + json::quote(b.label.nb) + ", \"en\": " + json::quote(b.label.en);
             if (!b.frequency.nb.empty() || !b.frequency.en.empty()) out += ", \"frequency\": " + local(b.frequency);
+            if (b.perYear >= 0) out += ", \"per_year\": " + shortest(b.perYear);
             out += "}";
         }
         out += "],\n";

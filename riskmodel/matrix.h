@@ -26,6 +26,9 @@ struct MatrixLevel {
 struct MatrixBand {
     LocalText label;
     LocalText frequency;  // likelihood bands only: "sjeldnere enn hvert tiende år"
+    // Likelihood bands only: the fewest events per year the band starts at, so an observed
+    // frequency (incidents linked as evidence) has a band; negative when the matrix gives none.
+    double perYear = -1;
 };
 
 struct MatrixDimension {
@@ -47,6 +50,9 @@ struct RiskMatrix {
     int severity(int likelihood, int consequence) const;  // index of the level, -1 outside
     bool acceptable(int likelihood, int consequence) const;
     const MatrixDimension* dimension(std::string_view key) const;
+    // The likelihood band an observed yearly frequency falls in; nullopt when the bands give no
+    // frequencies.
+    std::optional<int> likelihoodOf(double perYear) const;
 };
 
 // The shipped default: 5 × 5, Norwegian and English labels, seven dimensions, the levels of

@@ -13,7 +13,7 @@ namespace vakt::risk {
 
 namespace {
 
-
+constexpr std::array<const char*, 6> kPersonaKindNames{"citizen", "caseworker", "administrator", "integration", "vendor", "platform-operator"};
 constexpr std::array<const char*, 4> kKindNames{"external", "process", "store", "flow"};
 constexpr std::array<const char*, 5> kBoundaryKindNames{"internet", "organisation", "network", "cloud", "zone"};
 constexpr std::array<const char*, 5> kConfidentialityNames{"public", "internal", "personal", "special", "strengt-fortrolig"};
@@ -72,7 +72,7 @@ public:
             if (f.from == f.to) return err(f.lineOf("to"), where + ".to", "a flow from '" + f.from + "' to itself");
             if (auto s = checkCommon(f, "flows"); !s) return s;
         }
-        return {};
+        return checkStories();
     }
 
 private:
@@ -141,6 +141,40 @@ private:
         return {};
     }
 
+    // Personas, user stories and risk stories have their own ids; a story's persona, elements
+    // and threats refer to the model.
+    Status checkStories() const {
+        std::set<std::string> personas, stories, riskStories;
+        for (const auto& p : m_.personas) {
+            if (!validId(p.id)) return err(p.line, "personas.id", idReason(p.id));
+            if (!personas.insert(p.id).second) return err(p.line, "personas." + p.id, "the persona id is there twice");
+        }
+        for (const auto& u : m_.stories) {
+            const std::string where = "stories." + u.id;
+            if (!validId(u.id)) return err(u.line, "stories.id", idReason(u.id));
+            if (!stories.insert(u.id).second) return err(u.line, where, "the story id is there twice");
+            if (!personas.count(u.persona)) return err(u.line, where + ".persona", "unknown persona '" + u.persona + "'");
+            for (const auto& e : u.elements)
+                if (!m_.findElement(e)) {
+                    if (const auto a = aliasOf_.find(e); a != aliasOf_.end())
+                        return err(u.line, where + ".elements", "'" + e + "' is an old id of '" + a->second + "'; refer to it by its id");
+                    return err(u.line, where + ".elements", "unknown element or flow '" + e + "'");
+                }
+            for (const auto& rs : u.riskStories) {
+                const std::string at = where + ".risk_stories." + rs.id;
+                if (!validId(rs.id)) return err(rs.line, where + ".risk_stories.id", idReason(rs.id));
+                if (!riskStories.insert(rs.id).second) return err(rs.line, at, "the risk story id is there twice");
+                for (const auto& t : rs.threats) {
+                    const auto slash = t.find('/');
+                    if (slash == std::string::npos || slash == 0) return err(rs.line, at + ".threats", "'" + t + "' is not RULE/ELEMENT");
+                    if (!m_.findElement(std::string_view(t).substr(slash + 1)))
+                        return err(rs.line, at + ".threats", "'" + t + "' names no element or flow of this model");
+                }
+            }
+        }
+        return {};
+    }
+
     struct Declared {
         std::string what;
         int line = 0;
@@ -198,6 +232,8 @@ std::optional<Confidentiality> parseConfidentiality(std::string_view name) {
 }
 const char* ratingName(Rating r) { return kRatingNames[static_cast<std::size_t>(r)]; }
 std::optional<Rating> parseRating(std::string_view name) { return byName<Rating>(kRatingNames, name); }
+const char* personaKindName(PersonaKind kind) { return kPersonaKindNames[static_cast<std::size_t>(kind)]; }
+std::optional<PersonaKind> parsePersonaKind(std::string_view name) { return byName<PersonaKind>(kPersonaKindNames, name); }
 
 const Element* Model::findElement(std::string_view wanted) const {
     for (const auto* list : {&elements, &flows})
@@ -231,7 +267,7 @@ Result<Model> parseModel(std::string_view yaml, const std::string& fileName) {
     try {
         if (!root.IsMap()) return r.at(root, "", "expected a threat model (a mapping with vakt_threat_model: 1)");
         if (auto s = r.knownKeys(root, "", {"vakt_threat_model", "id", "title", "service", "description", "assets",
-                                            "boundaries", "elements", "flows"});
+                                            "boundaries", "elements", "flows", "personas", "stories"});
             !s)
             return s.error();
         if (!root["vakt_threat_model"]) return r.at(root, "vakt_threat_model", "missing: a model file starts with 'vakt_threat_model: 1'");
@@ -358,6 +394,66 @@ Result<Model> parseModel(std::string_view yaml, const std::string& fileName) {
         };
         if (auto s = readList(r, root, "elements", m.elements, readElement("elements", false)); !s) return s.error();
         if (auto s = readList(r, root, "flows", m.flows, readElement("flows", true)); !s) return s.error();
+        if (auto s = readList(r, root, "personas", m.personas, [&](const YAML::Node& item) -> Result<Persona> {
+                const std::string where = placeOf("personas", item);
+                if (auto k = r.knownKeys(item, where, {"id", "title", "kind", "description"}); !k) return k.error();
+                Persona p;
+                p.line = YamlReader::lineOf(item);
+                auto pid = r.required(item, "id", where);
+                if (!pid) return pid.error();
+                p.id = *pid;
+                auto kind = r.required(item, "kind", where);
+                if (!kind) return kind.error();
+                const auto parsed = parsePersonaKind(*kind);
+                if (!parsed) return r.at(item["kind"], where + ".kind", "'" + *kind + "' is not one of " + allOf(kPersonaKindNames));
+                p.kind = *parsed;
+                for (auto [field, target] : {std::pair{"title", &p.title}, std::pair{"description", &p.description}}) {
+                    auto value = r.optional(item, field, where);
+                    if (!value) return value.error();
+                    *target = *value;
+                }
+                if (p.title.empty()) p.title = p.id;
+                return p;
+            });
+            !s)
+            return s.error();
+        if (auto s = readList(r, root, "stories", m.stories, [&](const YAML::Node& item) -> Result<UserStory> {
+                const std::string where = placeOf("stories", item);
+                if (auto k = r.knownKeys(item, where, {"id", "persona", "text", "elements", "risk_stories"}); !k) return k.error();
+                UserStory u;
+                u.line = YamlReader::lineOf(item);
+                for (auto [field, target] : {std::pair{"id", &u.id}, std::pair{"persona", &u.persona}, std::pair{"text", &u.text}}) {
+                    auto value = r.required(item, field, where);
+                    if (!value) return value.error();
+                    *target = *value;
+                }
+                auto elements = r.texts(item["elements"], where + ".elements");
+                if (!elements) return elements.error();
+                u.elements = std::move(*elements);
+                if (auto s2 = readList(r, item, "risk_stories", u.riskStories, [&](const YAML::Node& sub) -> Result<RiskStory> {
+                        const std::string at = where + "." + placeOf("risk_stories", sub);
+                        if (auto k = r.knownKeys(sub, at, {"id", "text", "threats", "risks"}); !k) return k.error();
+                        RiskStory rs;
+                        rs.line = YamlReader::lineOf(sub);
+                        for (auto [field, target] : {std::pair{"id", &rs.id}, std::pair{"text", &rs.text}}) {
+                            auto value = r.required(sub, field, at);
+                            if (!value) return value.error();
+                            *target = *value;
+                        }
+                        auto threats = r.texts(sub["threats"], at + ".threats");
+                        if (!threats) return threats.error();
+                        rs.threats = std::move(*threats);
+                        auto risks = r.texts(sub["risks"], at + ".risks");
+                        if (!risks) return risks.error();
+                        rs.risks = std::move(*risks);
+                        return rs;
+                    });
+                    !s2)
+                    return s2.error();
+                return u;
+            });
+            !s)
+            return s.error();
     } catch (const YAML::Exception& e) {
         return fail(fileName + ":" + std::to_string(e.mark.is_null() ? 0 : e.mark.line + 1) + ": " + e.msg);
     }

@@ -74,6 +74,39 @@ struct Element {
     int lineOf(std::string_view field) const;
 };
 
+// Who uses a service, as the municipal ROS template groups its stories.
+enum class PersonaKind { Citizen, Caseworker, Administrator, Integration, Vendor, PlatformOperator };
+const char* personaKindName(PersonaKind kind);  // "citizen" … "platform-operator"
+std::optional<PersonaKind> parsePersonaKind(std::string_view name);
+
+struct Persona {
+    std::string id;
+    std::string title;
+    PersonaKind kind = PersonaKind::Citizen;
+    std::string description;
+    int line = 0;
+};
+
+// What an attacker, a mistake or a failure does against a user story. It names the threats
+// (RULE/ELEMENT, as analysis raises them) and register risks (refs) it is about, so the template
+// shows their levels and measures.
+struct RiskStory {
+    std::string id;
+    std::string text;
+    std::vector<std::string> threats;
+    std::vector<std::string> risks;
+    int line = 0;
+};
+
+struct UserStory {
+    std::string id;
+    std::string persona;  // a persona's id
+    std::string text;     // "Som innbygger vil jeg …, slik at …"
+    std::vector<std::string> elements;  // the elements and flows the story goes through
+    std::vector<RiskStory> riskStories;
+    int line = 0;
+};
+
 struct Model {
     std::string fileName;
     std::string id;
@@ -84,6 +117,8 @@ struct Model {
     std::vector<Boundary> boundaries;
     std::vector<Element> elements;  // external, process, store
     std::vector<Element> flows;
+    std::vector<Persona> personas;
+    std::vector<UserStory> stories;
 
     const Element* findElement(std::string_view id) const;  // elements and flows, by id only
     const Boundary* findBoundary(std::string_view id) const;

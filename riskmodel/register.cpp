@@ -12,15 +12,11 @@
 #include "riskmodel/analysis.h"
 #include "riskmodel/chain_reader.h"
 #include "riskmodel/diff.h"
+#include "riskmodel/register_rows.h"
 
 namespace vakt::risk {
 
 namespace {
-
-QString iso(const QDateTime& t) { return t.toUTC().toString(Qt::ISODate); }
-QDateTime fromIso(const QVariant& v) { return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate); }
-QDate dateOf(const QVariant& v) { return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate); }
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 const QStringList kDecisions{QStringLiteral("open"), QStringLiteral("mitigated"), QStringLiteral("false_positive")};
 const QStringList kMeasureStates{QStringLiteral("planned"), QStringLiteral("in_progress"), QStringLiteral("done"), QStringLiteral("cancelled")};
@@ -567,13 +563,20 @@ Status RiskService::rescore(const Session& who, const QString& ref, const QStrin
                                scoreJson(r->status, likelihood, consequence, level ? q(level->key) : QString()));
         !s)
         return s;
-    if (kind == QLatin1String("inherent") && r->status == QLatin1String("accepted") && r->acceptance &&
-        m->severity(likelihood, consequence) > m->severity(r->acceptance->likelihood, r->acceptance->consequence)) {
-        const QString why = QStringLiteral("level rose from %1 to %2").arg(r->acceptance->level, level ? q(level->key) : QString());
-        if (auto s = endAcceptance(who, *r, why); !s) return s;
-        if (auto s = store_.db().exec(QStringLiteral("UPDATE risks SET status = 'open', status_reason = ? WHERE id = ?"), {why, r->id}); !s) return s;
-    }
+    if (kind == QLatin1String("inherent"))
+        if (auto s = reopenIfRisen(who, *r, *m, likelihood, consequence); !s) return s;
+    if (auto s = suggestFromEvidence(who, ref); !s) return s;
     return tx.commit();
+}
+
+Status RiskService::reopenIfRisen(const Session& who, const RiskEntry& r, const RiskMatrix& m, int likelihood, int consequence) {
+    if (r.status != QLatin1String("accepted") || !r.acceptance ||
+        m.severity(likelihood, consequence) <= m.severity(r.acceptance->likelihood, r.acceptance->consequence))
+        return {};
+    const MatrixLevel* level = m.levelOf(likelihood, consequence);
+    const QString why = QStringLiteral("level rose from %1 to %2").arg(r.acceptance->level, level ? q(level->key) : QString());
+    if (auto s = endAcceptance(who, r, why); !s) return s;
+    return store_.db().exec(QStringLiteral("UPDATE risks SET status = 'open', status_reason = ? WHERE id = ?"), {why, r.id});
 }
 
 Result<qint64> RiskService::addMeasure(const Session& who, const Measure& measure) {

@@ -17,6 +17,8 @@
 #include "core/store.h"
 #include "riskmodel/matrix.h"
 #include "riskmodel/model_files.h"
+#include "riskmodel/quantify.h"
+#include "riskmodel/register_io.h"
 #include "riskmodel/value_chain.h"
 
 namespace vakt::risk {
@@ -143,6 +145,45 @@ struct ImpactReport {
     int tasksCreated = 0;
 };
 
+// An incident linked to a risk as evidence, as it was when linked.
+struct Evidence {
+    qint64 incidentId = 0;
+    QDateTime observedAt;  // when the incident opened
+    QString source, title, severity;
+    QDateTime linkedAt;
+    QString linkedBy, note;
+};
+
+// A re-score the evidence suggests, for the risk's owner to accept or reject.
+struct Suggestion {
+    qint64 id = 0;
+    QString riskRef, riskTitle, owner;
+    int likelihoodFrom = 0, likelihoodTo = 0;
+    int observed = 0, windowDays = 0;  // incidents in the window that raised it
+    QList<qint64> incidents;
+    QDateTime createdAt;
+    QString status;  // pending, accepted, rejected, superseded (the evidence no longer says so)
+    QString decidedBy;
+    QDateTime decidedAt;
+    QString note;
+    double perYear() const { return windowDays > 0 ? observed * 365.0 / windowDays : 0; }
+};
+
+struct StoredEstimate {
+    QString riskRef, service, title;
+    LossEstimate estimate;
+    QString estimatedBy;
+    QDateTime estimatedAt;
+    QString note;
+};
+
+// What an import of a register spreadsheet did (or, in a dry run, would do).
+struct ImportReport {
+    int created = 0, changed = 0, unchanged = 0;
+    int measuresAdded = 0, measuresChanged = 0;
+    QStringList changes;  // "svarut:VAKT-S-002/x: likelihood 3 -> 4", one per change
+};
+
 class RiskService {
 public:
     explicit RiskService(Store& store) : store_(store) {}
@@ -184,6 +225,40 @@ public:
     // in the period. Read from the register's own tables, so every role that reads it may ask.
     Result<QList<RegisterChange>> changes(const Session& who, const QString& service, const QDate& from, const QDate& to);
 
+    // Evidence: an incident (an alert, a detection, a service-desk case) linked to a risk. Linking
+    // looks again at what the risk's evidence of the last twelve months says about its
+    // likelihood, and suggests a re-score when it says more than the risk's score does.
+    Status linkEvidence(const Session& who, const QString& ref, qint64 incidentId, const QString& note);
+    Status unlinkEvidence(const Session& who, const QString& ref, qint64 incidentId, const QString& reason);
+    Result<QList<Evidence>> evidence(const Session& who, const QString& ref);
+    // Suggestions newest first; `service` narrows them, `pendingOnly` leaves out decided ones.
+    Result<QList<Suggestion>> suggestions(const Session& who, const QString& service = {}, bool pendingOnly = true);
+    // Looks at every risk with evidence again (time moves incidents out of the window); gives
+    // how many suggestions are pending afterwards.
+    Result<int> refreshSuggestions(const Session& who);
+    // Only the risk's owner decides. Accepting re-scores the likelihood with the evidence as the
+    // reason (ending an acceptance whose level it exceeds); rejecting needs a reason, and the same
+    // evidence does not raise it again.
+    Status decideSuggestion(const Session& who, qint64 id, bool accept, const QString& note);
+
+    // Quantitative estimate: events a year and the loss of one with 90 % confidence (kroner).
+    Status setEstimate(const Session& who, const QString& ref, const LossEstimate& estimate, const QString& note);
+    Status clearEstimate(const Session& who, const QString& ref, const QString& reason);
+    Result<QList<StoredEstimate>> estimates(const Session& who, const QString& service = {});
+    // The department's (or a service's) yearly loss by simulation over the open risks' estimates.
+    Result<LossCurve> lossCurve(const Session& who, const QString& service = {}, int trials = 20000, std::uint64_t seed = 2026);
+
+    // The register as tables (every risk, closed ones too, and every measure), for CSV and XLSX.
+    Result<RegisterTables> exportRegister(const Session& who, const QString& service = {});
+    // Brings the register in line with the tables: risks matched by ref are changed through
+    // the same rules as by hand (scores into the history, decisions with their reason,
+    // measures by id or by title), new refs become risks assessed by the importer. Acceptance
+    // stays the owner's signed decision and closing is the analysis's, so a file cannot do
+    // either. All or nothing: any error leaves the register as it was, and every error is
+    // listed with its place (file:line or sheet and row) and column. A dry run reports and keeps
+    // nothing.
+    Result<ImportReport> importRegister(const Session& who, const RegisterTables& tables, const QString& source, bool dryRun);
+
     // Ends acceptances past their expiry and reopens their risks; gives how many.
     Result<int> reopenExpired(const Session& who);
 
@@ -205,6 +280,12 @@ private:
     Status saveScore(const Session& who, qint64 riskId, const QString& kind, int likelihood, int consequence, int matrixVersion,
                      const QString& reason);
     Status endAcceptance(const Session& who, const RiskEntry& r, const QString& reason);
+    // An accepted risk whose inherent level rises above the level accepted is open again.
+    Status reopenIfRisen(const Session& who, const RiskEntry& r, const RiskMatrix& m, int likelihood, int consequence);
+    // Brings the risk's pending suggestion in line with its evidence of the last twelve months.
+    Status suggestFromEvidence(const Session& who, const QString& ref);
+    Status importRisk(const Session& who, const Table& t, qsizetype row, const QString& source, ImportReport& report);
+    Status importMeasure(const Session& who, const Table& t, qsizetype row, ImportReport& report);
     Store& store_;
 };
 

@@ -1,7 +1,9 @@
 #include "riskmodel/risk_demo.h"
 
 #include <QDir>
+#include <algorithm>
 
+#include "core/incidents.h"
 #include "riskmodel/register.h"
 
 namespace vakt::risk {
@@ -11,6 +13,47 @@ const RiskEntry* findRisk(const QList<RiskEntry>& risks, const QString& ruleId, 
     for (const auto& r : risks)
         if (r.ruleId == ruleId && r.elementId == element) return &r;
     return nullptr;
+}
+
+// Fiks IO's delivery stalled four times in the last year; the outages are linked to its
+// denial-of-service risk, which the evidence says is likelier than assessed.
+Status loadEvidence(Store& store, RiskService& risk, const Session& officer, const QList<RiskEntry>& all) {
+    const auto target = std::find_if(all.begin(), all.end(), [](const RiskEntry& r) {
+        return r.service == QLatin1String("fiks-io") && r.stride == QLatin1String("denial_of_service") && r.likelihood < 4;
+    });
+    if (target == all.end()) return {};
+    IncidentStore incidents(store);
+    const QDateTime now = store.clock().now();
+    const int daysAgo[] = {290, 170, 64, 12};
+    for (int days : daysAgo) {
+        Incident i;
+        i.fingerprint = QStringLiteral("demo:fiks-io-leveranse:%1").arg(days);
+        i.source = QStringLiteral("monitoring");
+        i.title = QStringLiteral("FiksIoLeveranseStoppet");
+        i.summary = QStringLiteral("Meldinger til Fiks IO ble ikke levert på over 15 minutter");
+        i.summaryEn = QStringLiteral("Messages to Fiks IO were not delivered for more than 15 minutes");
+        i.severity = QStringLiteral("critical");
+        i.service = QStringLiteral("fiks-io");
+        const QDateTime at = now.addDays(-days);
+        auto id = incidents.raise(officer, i, at);
+        if (!id) return id.error();
+        if (auto s = incidents.resolveExcept(officer, i.source, {}, at.addSecs(47 * 60)); !s) return s;
+        if (auto s = risk.linkEvidence(officer, target->ref, *id, QStringLiteral("Kø hos driftsleverandøren full; samme mønster hver gang")); !s)
+            return s;
+    }
+    return {};
+}
+
+// Yearly frequency and loss ranges for the risks the department has put numbers on.
+Status loadEstimates(RiskService& risk, const Session& officer, const QList<RiskEntry>& all) {
+    int n = 0;
+    for (const auto& r : all) {
+        if (r.acceptable) continue;
+        const LossEstimate e{0.1 + 0.15 * (n % 5), 40'000.0 * (1 + n % 4), 900'000.0 * (1 + n % 3)};
+        if (auto s = risk.setEstimate(officer, r.ref, e, QStringLiteral("Anslag fra ROS-verksted")); !s) return s;
+        if (++n == 12) break;
+    }
+    return {};
 }
 }  // namespace
 
@@ -67,6 +110,8 @@ Result<RiskDemo> loadRiskDemo(Store& store, const QString& dir) {
                                  QStringLiteral("Gatewayen driftes av KS under databehandleravtalen med kommunene"));
             !s)
             return s.error();
+    if (auto s = loadEvidence(store, risk, officer, *all); !s) return s.error();
+    if (auto s = loadEstimates(risk, officer, *all); !s) return s.error();
     auto impact = risk.impact(officer, QStringLiteral("dokumentlager"), Event::Vulnerability, true);
     if (!impact) return impact.error();
     demo.tasks = impact->tasksCreated;

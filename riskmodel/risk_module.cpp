@@ -9,6 +9,19 @@ Status insertDefaultMatrix(Database& db) {
     return db.exec(QStringLiteral("INSERT INTO risk_matrices (version, name, definition, created_by) VALUES (1, ?, ?, 'vakt')"),
                    {QString::fromStdString(defaultMatrix().name), QString::fromStdString(matrixJson(defaultMatrix()))});
 }
+
+// The shipped matrix's likelihood bands always said how often ("hvert 1.–3. år"); version 2
+// stores the same frequencies as numbers so evidence can be placed in a band. A matrix someone
+// changed is left as it is.
+Status addFrequenciesToDefaultMatrix(Database& db) {
+    auto rows = db.query(QStringLiteral("SELECT definition FROM risk_matrices WHERE version = 1"));
+    if (!rows) return rows.error();
+    if (rows->empty()) return {};
+    RiskMatrix withoutNumbers = defaultMatrix();
+    for (auto& band : withoutNumbers.likelihood) band.perYear = -1;
+    if (rows->front().value(0).toString() != QString::fromStdString(matrixJson(withoutNumbers))) return {};
+    return db.exec(QStringLiteral("UPDATE risk_matrices SET definition = ? WHERE version = 1"), {QString::fromStdString(matrixJson(defaultMatrix()))});
+}
 }  // namespace
 
 ModuleSchema riskSchema() {
@@ -122,6 +135,49 @@ ModuleSchema riskSchema() {
                  {},
                  {},
                  insertDefaultMatrix},
+                {2,
+                 QStringLiteral("risk: incidents linked as evidence, suggested re-scores, loss estimates"),
+                 {
+                     // The incident's time, source and title are kept as linked: the evidence
+                     // must not change when the incident is later handled.
+                     "CREATE TABLE risk_evidence ("
+                     " id {PK},"
+                     " risk_id BIGINT NOT NULL REFERENCES risks (id),"
+                     " incident_id BIGINT NOT NULL,"
+                     " observed_at TEXT NOT NULL,"
+                     " source TEXT NOT NULL,"
+                     " title TEXT NOT NULL,"
+                     " severity TEXT NOT NULL,"
+                     " linked_at TEXT NOT NULL,"
+                     " linked_by TEXT NOT NULL,"
+                     " note TEXT NOT NULL DEFAULT '',"
+                     " UNIQUE (risk_id, incident_id))",
+                     "CREATE TABLE risk_suggestions ("
+                     " id {PK},"
+                     " risk_id BIGINT NOT NULL REFERENCES risks (id),"
+                     " likelihood_from INTEGER NOT NULL,"
+                     " likelihood_to INTEGER NOT NULL,"
+                     " observed INTEGER NOT NULL,"
+                     " window_days INTEGER NOT NULL,"
+                     " incidents TEXT NOT NULL,"
+                     " created_at TEXT NOT NULL,"
+                     " status TEXT NOT NULL,"
+                     " decided_by TEXT,"
+                     " decided_at TEXT,"
+                     " note TEXT)",
+                     "CREATE INDEX risk_suggestions_risk ON risk_suggestions (risk_id, status)",
+                     "CREATE TABLE risk_estimates ("
+                     " risk_id BIGINT PRIMARY KEY REFERENCES risks (id),"
+                     " per_year DOUBLE PRECISION NOT NULL,"
+                     " loss_low DOUBLE PRECISION NOT NULL,"
+                     " loss_high DOUBLE PRECISION NOT NULL,"
+                     " estimated_by TEXT NOT NULL,"
+                     " estimated_at TEXT NOT NULL,"
+                     " note TEXT NOT NULL DEFAULT '')",
+                 },
+                 {},
+                 {},
+                 addFrequenciesToDefaultMatrix},
             },
             {
                 {QStringLiteral("risk_models"), permission::RiskRead, {permission::RiskWrite}, QStringLiteral("service_key,version"), {}},
@@ -132,6 +188,9 @@ ModuleSchema riskSchema() {
                 {QStringLiteral("risk_measures"), permission::RiskRead, {permission::RiskWrite}, QStringLiteral("id"), {}},
                 {QStringLiteral("risk_acceptances"), permission::RiskRead, {permission::RiskWrite, permission::RiskAccept}, QStringLiteral("id"), {}},
                 {QStringLiteral("risk_review_tasks"), permission::RiskRead, {permission::RiskWrite}, QStringLiteral("id"), {}},
+                {QStringLiteral("risk_evidence"), permission::RiskRead, {permission::RiskWrite}, QStringLiteral("risk_id,incident_id"), {}},
+                {QStringLiteral("risk_suggestions"), permission::RiskRead, {permission::RiskWrite, permission::RiskAccept}, QStringLiteral("id"), {}},
+                {QStringLiteral("risk_estimates"), permission::RiskRead, {permission::RiskWrite}, QStringLiteral("risk_id"), {}},
             }};
 }
 

@@ -14,7 +14,7 @@ packages=(
   clang libclang-rt-14-dev
   # run and test
   sqlite3 xvfb xauth fonts-dejavu-core tzdata postgresql postgresql-client strace
-  prometheus prometheus-node-exporter curl graphviz
+  prometheus prometheus-node-exporter curl graphviz python3-openpyxl
 )
 # --bench adds what the benchmarks compare against: Go and Prometheus's own expfmt parser.
 if [ "${1:-}" = "--bench" ]; then

@@ -6,9 +6,12 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <algorithm>
+#include <cmath>
 
 #include "core/clock.h"
 #include "core/data_dir.h"
+#include "core/incidents.h"
 #include "core/store.h"
 #include "riskmodel/register.h"
 #include "tests/support/test_db.h"
@@ -349,4 +352,261 @@ TEST_F(RiskRegister, WhatChangedSinceTheLastRos) {
     EXPECT_TRUE(std::any_of(before->begin(), before->end(), [](const RegisterChange& c) { return c.kind == "risk.added"; }));
     EXPECT_FALSE(service().changes(kLeader, r.service, lastRos, lastRos.addDays(-2)));
     EXPECT_EQ(service().changes(kDesk, r.service, lastRos, lastRos).kind(), ErrorKind::Denied);
+}
+
+// ---- evidence moves risk --------------------------------------------------------------------
+
+namespace {
+qint64 raiseIncident(Store& store, const QString& service, const QDateTime& at, const QString& tag) {
+    Incident i;
+    i.fingerprint = QStringLiteral("test:%1").arg(tag);
+    i.source = QStringLiteral("monitoring");
+    i.title = QStringLiteral("TestAlert");
+    i.summary = tag;
+    i.severity = QStringLiteral("warning");
+    i.service = service;
+    auto id = IncidentStore(store).raise(kOfficer, i, at);
+    EXPECT_TRUE(id.ok()) << id.message();
+    return id.ok() ? *id : 0;
+}
+}  // namespace
+
+TEST_F(RiskRegister, TheDemosOutagesSuggestARaiseThatOnlyItsOwnerDecides) {
+    auto pending = service().suggestions(kAuditor);
+    ASSERT_TRUE(pending.ok()) << pending.message();
+    ASSERT_EQ(pending->size(), 1);
+    const Suggestion s = pending->front();
+    EXPECT_TRUE(s.riskRef.startsWith(QStringLiteral("fiks-io:")));
+    EXPECT_EQ(s.observed, 4);  // four stalls in the last year: "several times a year"
+    EXPECT_EQ(s.likelihoodTo, 4);
+    EXPECT_LT(s.likelihoodFrom, 4);
+    EXPECT_EQ(s.owner, kLeader.username);
+    auto evidence = service().evidence(kAuditor, s.riskRef);
+    ASSERT_TRUE(evidence.ok());
+    EXPECT_EQ(evidence->size(), 4);
+
+    // Not the assessor, not the board, not even another owner role: the risk's owner.
+    EXPECT_EQ(service().decideSuggestion(kOfficer, s.id, true, {}).kind(), ErrorKind::Denied);
+    EXPECT_EQ(service().decideSuggestion(kProductOwner, s.id, true, {}).kind(), ErrorKind::Denied);
+    EXPECT_EQ(service().decideSuggestion(kBoard, s.id, true, {}).kind(), ErrorKind::Denied);
+    ASSERT_TRUE(service().decideSuggestion(kLeader, s.id, true, QStringLiteral("Fire stopp i år")).ok());
+
+    auto r = service().risk(kAuditor, s.riskRef);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->likelihood, 4);
+    auto history = service().history(kAuditor, s.riskRef);
+    ASSERT_TRUE(history.ok());
+    EXPECT_EQ(history->back().by, kLeader.username);
+    EXPECT_TRUE(history->back().reason.contains(QStringLiteral("4 incidents"))) << history->back().reason.toStdString();
+    auto trail = store_->trail(kAuditor, QStringLiteral("risk"), s.riskRef);
+    ASSERT_TRUE(trail.ok());
+    EXPECT_TRUE(std::any_of(trail->begin(), trail->end(), [](const TrailEntry& e) { return e.action == "risk.suggestion.accept"; }));
+    EXPECT_TRUE(service().suggestions(kAuditor)->isEmpty());
+    EXPECT_EQ(service().decideSuggestion(kLeader, s.id, true, {}).kind(), ErrorKind::Conflict);  // decided once
+}
+
+TEST_F(RiskRegister, ARejectedSuggestionReturnsOnlyOnMoreEvidenceAndOldEvidenceAgesOut) {
+    auto all = service().risks(kOfficer);
+    ASSERT_TRUE(all.ok());
+    const auto it = std::find_if(all->begin(), all->end(), [](const RiskEntry& r) { return r.likelihood <= 2 && r.status == QLatin1String("open"); });
+    ASSERT_NE(it, all->end());
+    const RiskEntry target = *it;
+    const QString svc = target.service;
+    const Session owner = target.owner == kProductOwner.username ? kProductOwner : kLeader;
+    const QDateTime now = clock_->now();
+
+    // Nobody but the register's writers links evidence, and only to incidents that exist, once.
+    const qint64 first = raiseIncident(*store_, svc, now.addDays(-100), QStringLiteral("a"));
+    EXPECT_EQ(service().linkEvidence(kBoard, target.ref, first, {}).kind(), ErrorKind::Denied);
+    EXPECT_EQ(service().linkEvidence(kOfficer, target.ref, 999999, {}).kind(), ErrorKind::NotFound);
+    ASSERT_TRUE(service().linkEvidence(kOfficer, target.ref, first, QStringLiteral("samme feil")).ok());
+    EXPECT_EQ(service().linkEvidence(kOfficer, target.ref, first, {}).kind(), ErrorKind::Conflict);
+
+    // One incident in a year: "every 1 to 3 years", above what the risk was given.
+    auto pending = service().suggestions(kOfficer, svc);
+    ASSERT_TRUE(pending.ok());
+    ASSERT_EQ(pending->size(), 1);
+    EXPECT_EQ(pending->front().likelihoodTo, 3);
+    EXPECT_EQ(service().decideSuggestion(owner, pending->front().id, false, {}).kind(), ErrorKind::Invalid);  // a reason is needed
+    ASSERT_TRUE(service().decideSuggestion(owner, pending->front().id, false, QStringLiteral("Feilen var hos kommunen")).ok());
+    EXPECT_EQ(service().risk(kOfficer, target.ref)->likelihood, target.likelihood);
+
+    // The same evidence looked at again says nothing new; a second incident does.
+    ASSERT_TRUE(service().refreshSuggestions(kOfficer).ok());
+    EXPECT_TRUE(service().suggestions(kOfficer, svc)->isEmpty());
+    const qint64 second = raiseIncident(*store_, svc, now.addDays(-20), QStringLiteral("b"));
+    ASSERT_TRUE(service().linkEvidence(kOfficer, target.ref, second, {}).ok());
+    pending = service().suggestions(kOfficer, svc);
+    ASSERT_EQ(pending->size(), 1);
+    EXPECT_EQ(pending->front().likelihoodTo, 4);
+    EXPECT_EQ(pending->front().incidents, (QList<qint64>{first, second}));
+
+    // A year and a half on, neither incident is in the window: the suggestion is withdrawn.
+    clock_->set(now.addDays(550));
+    auto left = service().refreshSuggestions(kOfficer);
+    ASSERT_TRUE(left.ok()) << left.message();
+    EXPECT_EQ(*left, 0);
+    auto history = service().suggestions(kOfficer, svc, false);
+    ASSERT_EQ(history->size(), 2);
+    EXPECT_EQ(history->front().status, QStringLiteral("superseded"));
+    EXPECT_EQ(history->back().status, QStringLiteral("rejected"));
+    EXPECT_EQ(history->back().decidedBy, owner.username);
+}
+
+TEST_F(RiskRegister, EstimatesMakeALossCurveAndBadOnesAreRefused) {
+    auto all = service().risks(kOfficer, QStringLiteral("digisos"));
+    ASSERT_TRUE(all.ok());
+    ASSERT_FALSE(all->isEmpty());
+    // Only this service's one estimate: λ = 0.5 a year, so a year has a loss with 1 - e^-0.5.
+    auto existing = service().estimates(kOfficer, QStringLiteral("digisos"));
+    ASSERT_TRUE(existing.ok());
+    for (const auto& e : *existing) ASSERT_TRUE(service().clearEstimate(kOfficer, e.riskRef, QStringLiteral("nytt verksted")).ok());
+    const QString ref = all->front().ref;
+    EXPECT_EQ(service().setEstimate(kLeader, ref, {0.5, 1e5, 1e6}, {}).kind(), ErrorKind::Denied);
+    EXPECT_FALSE(service().setEstimate(kOfficer, ref, {0.5, 1e6, 1e5}, {}).ok());  // low above high
+    EXPECT_FALSE(service().setEstimate(kOfficer, ref, {-1, 1e5, 1e6}, {}).ok());
+    EXPECT_FALSE(service().setEstimate(kOfficer, ref, {1e7, 1e5, 1e6}, {}).ok());  // a simulation that never ends
+    ASSERT_TRUE(service().setEstimate(kOfficer, ref, {0.5, 1e5, 1e6}, QStringLiteral("verksted")).ok());
+    auto curve = service().lossCurve(kLeader, QStringLiteral("digisos"), 50000, 3);
+    ASSERT_TRUE(curve.ok()) << curve.message();
+    EXPECT_NEAR(curve->probabilityOfAnyLoss, 1 - std::exp(-0.5), 0.01);
+    // The department's curve has the other services' estimates too.
+    auto department = service().lossCurve(kLeader, {}, 50000, 3);
+    ASSERT_TRUE(department.ok());
+    EXPECT_GT(department->mean, curve->mean);
+    auto trail = store_->trail(kAuditor, QStringLiteral("risk"), ref);
+    ASSERT_TRUE(trail.ok());
+    EXPECT_TRUE(std::any_of(trail->begin(), trail->end(), [](const TrailEntry& e) { return e.action == "risk.estimate"; }));
+}
+
+// ---- the register as spreadsheets -----------------------------------------------------------
+
+namespace {
+// The measures without their ids, which belong to each database.
+QList<QStringList> measuresWithoutIds(const Table& t) {
+    QList<QStringList> out;
+    for (QStringList row : t.rows) {
+        row[t.column(QStringLiteral("id"))].clear();
+        out << row;
+    }
+    return out;
+}
+}  // namespace
+
+TEST_F(RiskRegister, TheRegisterRoundTripsThroughXlsxAndCsvIntoAnotherDatabase) {
+    // A register with everything a spreadsheet must carry: scores per dimension, residual
+    // scores, decisions with reasons, owners, measures and estimates.
+    const RiskEntry r = openHighRisk();
+    ASSERT_TRUE(service().rescore(kOfficer, r.ref, QStringLiteral("inherent"), 2, {{"integritet", 3}, {"personvern", 4}}, QStringLiteral("verksted")).ok());
+    ASSERT_TRUE(service().rescore(kOfficer, r.ref, QStringLiteral("residual"), 1, {{"personvern", 2}}, QStringLiteral("etter tiltak")).ok());
+    ASSERT_TRUE(service().setOwner(kOfficer, r.ref, QStringLiteral("produktansvarlig")).ok());
+    Measure m;
+    m.riskRef = r.ref;
+    m.title = QStringLiteral("Tofaktor for saksbehandlere, \"straks\"; også i Bodø");
+    m.owner = QStringLiteral("leder");
+    m.due = clock_->today().addDays(30);
+    m.likelihoodEffect = 1;
+    ASSERT_TRUE(service().addMeasure(kOfficer, m).ok());
+    ASSERT_TRUE(service().setEstimate(kOfficer, r.ref, {0.3, 125000.5, 2e6}, {}).ok());
+    auto all = service().risks(kOfficer);
+    ASSERT_TRUE(all.ok());
+    const auto other = std::find_if(all->begin(), all->end(), [&](const RiskEntry& x) { return x.ref != r.ref && x.status == QLatin1String("open"); });
+    ASSERT_NE(other, all->end());
+    ASSERT_TRUE(service().decide(kOfficer, other->ref, QStringLiteral("mitigated"), QStringLiteral("Lukket med brannmurregel\nsak 4711")).ok());
+
+    auto exported = service().exportRegister(kAuditor);
+    ASSERT_TRUE(exported.ok()) << exported.message();
+    const QByteArray xlsx = tablesToXlsx(*exported);
+    const QByteArray risksCsv = tableToCsv(exported->risks), measuresCsv = tableToCsv(exported->measures);
+
+    for (const QString& format : {QStringLiteral("xlsx"), QStringLiteral("csv")}) {
+        SCOPED_TRACE(format.toStdString());
+        TestDatabase fresh{TestDatabase::Content::Demo};
+        auto opened = Store::open(fresh.url(), Store::OpenMode::MustExist, clock_);
+        ASSERT_TRUE(opened.ok()) << opened.message();
+        RiskService elsewhere(**opened);
+        RegisterTables tables;
+        if (format == QLatin1String("xlsx")) {
+            auto read = tablesFromXlsx(xlsx, QStringLiteral("register.xlsx"));
+            ASSERT_TRUE(read.ok()) << read.message();
+            tables = *read;
+        } else {
+            auto risks = tableFromCsv(risksCsv, QStringLiteral("register.csv"), kRisksSheet);
+            auto measures = tableFromCsv(measuresCsv, QStringLiteral("register-tiltak.csv"), kMeasuresSheet);
+            ASSERT_TRUE(risks.ok() && measures.ok());
+            tables = {*risks, *measures};
+        }
+        auto report = elsewhere.importRegister(kOfficer, tables, QStringLiteral("register.") + format, false);
+        ASSERT_TRUE(report.ok()) << report.message();
+        EXPECT_GE(report->changed, 2);
+        EXPECT_EQ(report->measuresAdded, 1);
+        auto back = elsewhere.exportRegister(kAuditor);
+        ASSERT_TRUE(back.ok());
+        EXPECT_EQ(back->risks.header, exported->risks.header);
+        EXPECT_EQ(back->risks.rows, exported->risks.rows);
+        EXPECT_EQ(measuresWithoutIds(back->measures), measuresWithoutIds(exported->measures));
+        // Importing the same file again changes nothing.
+        auto again = elsewhere.importRegister(kOfficer, tables, QStringLiteral("register.") + format, false);
+        ASSERT_TRUE(again.ok());
+        EXPECT_EQ(again->changed + again->created + again->measuresAdded + again->measuresChanged, 0) << again->changes.join("; ").toStdString();
+    }
+}
+
+TEST_F(RiskRegister, ABadSpreadsheetNamesEveryBadCellAndImportsNothing) {
+    auto exported = service().exportRegister(kAuditor);
+    ASSERT_TRUE(exported.ok());
+    RegisterTables tables = *exported;
+    Table& t = tables.risks;
+    const int likelihood = t.column(QStringLiteral("likelihood"));
+    const int status = t.column(QStringLiteral("status"));
+    const int owner = t.column(QStringLiteral("owner"));
+    // A good change that must not land, then three bad rows.
+    t.rows[0][owner] = QStringLiteral("leder");
+    t.rows[2][likelihood] = QStringLiteral("9");
+    t.rows[3][status] = QStringLiteral("accepted");
+    t.rows[4][likelihood] = QStringLiteral("tre");
+    for (qsizetype i = 0; i < t.rows.size(); ++i) t.places << QStringLiteral("reg.csv:%1").arg(i + 2);
+    auto report = service().importRegister(kOfficer, tables, QStringLiteral("reg.csv"), false);
+    ASSERT_FALSE(report.ok());
+    const std::string message = report.message();
+    EXPECT_NE(message.find("reg.csv:4: column 'likelihood'"), std::string::npos) << message;
+    EXPECT_NE(message.find("reg.csv:5: column 'status'"), std::string::npos) << message;
+    EXPECT_NE(message.find("reg.csv:6: column 'likelihood': expected a whole number"), std::string::npos) << message;
+    EXPECT_EQ(service().risk(kOfficer, t.rows[0][0])->owner, exported->risks.rows[0][owner]);  // nothing landed
+
+    // An unknown column is refused before anything is read; so is a duplicate ref.
+    RegisterTables misspelt = *exported;
+    misspelt.risks.header[likelihood] = QStringLiteral("likelyhood");
+    auto refused = service().importRegister(kOfficer, misspelt, QStringLiteral("reg.csv"), false);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.message().find("unknown column 'likelyhood'"), std::string::npos) << refused.message();
+    EXPECT_EQ(service().importRegister(kAuditor, *exported, QStringLiteral("reg.csv"), false).kind(), ErrorKind::Denied);
+}
+
+TEST_F(RiskRegister, ASpreadsheetKeptBeforeComesOverWithItsNorwegianHeaders) {
+    // The department's old register: Norwegian headers, a risk Vakt does not know, ';' separated.
+    const QByteArray old =
+        "\xEF\xBB\xBFReferanse;Tjeneste;Tittel;Sannsynlighet;Konsekvens;Risikoeier;Neste gjennomgang\n"
+        "svarut:ROS-2024-07;svarut;Feilsendte brev til feil kommune;2;4;produktansvarlig;2027-03-01\n";
+    auto risks = tableFromCsv(old, QStringLiteral("ros-2024.csv"), kRisksSheet);
+    ASSERT_TRUE(risks.ok()) << risks.message();
+    EXPECT_EQ(risks->header, (QStringList{"ref", "service", "title", "likelihood", "consequence", "owner", "review_date"}));
+    auto dry = service().importRegister(kOfficer, {*risks, {}}, QStringLiteral("ros-2024.csv"), true);
+    ASSERT_TRUE(dry.ok()) << dry.message();
+    EXPECT_EQ(dry->created, 1);
+    EXPECT_EQ(service().risk(kOfficer, QStringLiteral("svarut:ROS-2024-07")).kind(), ErrorKind::NotFound);  // a dry run keeps nothing
+    ASSERT_TRUE(service().importRegister(kOfficer, {*risks, {}}, QStringLiteral("ros-2024.csv"), false).ok());
+    auto r = service().risk(kOfficer, QStringLiteral("svarut:ROS-2024-07"));
+    ASSERT_TRUE(r.ok()) << r.message();
+    EXPECT_EQ(r->title, QStringLiteral("Feilsendte brev til feil kommune"));
+    EXPECT_EQ(r->level, QStringLiteral("medium"));
+    EXPECT_EQ(r->owner, QStringLiteral("produktansvarlig"));
+    EXPECT_EQ(r->assessor, kOfficer.username);
+    EXPECT_EQ(r->reviewDate, QDate(2027, 3, 1));
+    // A new risk must belong to a service in the catalogue.
+    auto stray = tableFromCsv("ref;tittel;sannsynlighet;konsekvens\nukjent:R1;X;1;1\n", QStringLiteral("x.csv"), kRisksSheet);
+    ASSERT_TRUE(stray.ok());
+    auto refused = service().importRegister(kOfficer, {*stray, {}}, QStringLiteral("x.csv"), false);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.message().find("x.csv:2: column 'service': no service 'ukjent'"), std::string::npos) << refused.message();
 }

@@ -1,0 +1,346 @@
+// vakt risk evidence|suggestions|suggestion|estimate|losses: evidence that moves a risk's
+// score, and the numbers behind the department's loss-exceedance curve.
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSaveFile>
+
+#include "cli/risk_common.h"
+#include "riskmodel/register.h"
+
+namespace vakt::cli {
+namespace {
+
+qint64 idArgument(Args& a, const char* what) {
+    bool ok = false;
+    const qint64 id = a.requiredPositional(what).toLongLong(&ok);
+    if (!ok || id <= 0) throw UsageError(std::string(what) + " is a number");
+    return id;
+}
+
+qint64 incidentOption(Args& a) {
+    const QString text = requiredText(a, QStringLiteral("--incident"));
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0) throw UsageError(("--incident takes an incident number, not '" + text + "'").toStdString());
+    return id;
+}
+
+double numberOption(Args& a, const QString& name) {
+    const QString text = requiredText(a, name);
+    bool ok = false;
+    // Both 1500000 and 1 500 000 or 1,5 as people write them in Norwegian.
+    QString plain = text;
+    plain.remove(QLatin1Char(' ')).remove(QChar(0x00A0)).replace(QLatin1Char(','), QLatin1Char('.'));
+    const double v = plain.toDouble(&ok);
+    if (!ok) throw UsageError((name + " takes a number, not '" + text + "'").toStdString());
+    return v;
+}
+
+QString kroner(double amount) { return QLocale(QLocale::English).toString(amount, 'f', 0) + QStringLiteral(" kr"); }
+
+QJsonObject suggestionJson(const risk::Suggestion& s) {
+    QJsonArray incidents;
+    for (qint64 id : s.incidents) incidents.append(id);
+    return QJsonObject{{"id", s.id},
+                       {"risk", s.riskRef},
+                       {"title", s.riskTitle},
+                       {"owner", s.owner},
+                       {"likelihood_from", s.likelihoodFrom},
+                       {"likelihood_to", s.likelihoodTo},
+                       {"observed", s.observed},
+                       {"window_days", s.windowDays},
+                       {"per_year", s.perYear()},
+                       {"incidents", incidents},
+                       {"created_at", s.createdAt.toString(Qt::ISODate)},
+                       {"status", s.status},
+                       {"decided_by", s.decidedBy},
+                       {"decided_at", s.decidedAt.toString(Qt::ISODate)},
+                       {"note", s.note}};
+}
+
+// csv or xlsx, from --format or the file's extension.
+QString sheetFormat(Args& a, const QString& path) {
+    const QString format = a.option(QStringLiteral("--format")).value_or(QFileInfo(path).suffix().toLower());
+    if (format != QLatin1String("csv") && format != QLatin1String("xlsx"))
+        throw UsageError(("--format must be csv or xlsx (or the file end in .csv or .xlsx), not '" + format + "'").toStdString());
+    return format;
+}
+
+Status writeFile(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(path.toStdString() + ": " + file.errorString().toStdString());
+    file.write(bytes);
+    if (!file.commit()) return fail(path.toStdString() + ": " + file.errorString().toStdString());
+    return {};
+}
+
+// A spreadsheet file, bounded: a register is never near this size, a hostile file may be.
+Result<QByteArray> readFile(const QString& path) {
+    constexpr qint64 kMaxBytes = 64ll << 20;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return fail(path.toStdString() + ": " + file.errorString().toStdString());
+    if (file.size() > kMaxBytes) return fail(path.toStdString() + ": larger than 64 MiB");
+    return file.read(kMaxBytes);
+}
+
+}  // namespace
+
+int exportCommand(Context& ctx, Args& a) {
+    const QString path = requiredText(a, QStringLiteral("--out"));
+    const QString format = sheetFormat(a, path);
+    const auto service = a.option(QStringLiteral("--service"));
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    auto tables = risk::RiskService(ctx.store()).exportRegister(ctx.session(), service.value_or(QString()));
+    if (!tables) return failWith(tables.message());
+    if (format == QLatin1String("xlsx")) {
+        if (auto s = writeFile(path, risk::tablesToXlsx(*tables)); !s) return failWith(s.message());
+        out() << "Wrote " << tables->risks.rows.size() << " risks and " << tables->measures.rows.size() << " measures to " << path << "\n";
+        return kOk;
+    }
+    // The byte order mark tells spreadsheet programs the file is UTF-8 (æ, ø, å).
+    const QByteArray bom("\xEF\xBB\xBF");
+    const QString measuresPath = risk::measuresCsvPath(path);
+    if (auto s = writeFile(path, bom + risk::tableToCsv(tables->risks)); !s) return failWith(s.message());
+    if (auto s = writeFile(measuresPath, bom + risk::tableToCsv(tables->measures)); !s) return failWith(s.message());
+    out() << "Wrote " << tables->risks.rows.size() << " risks to " << path << " and " << tables->measures.rows.size() << " measures to "
+          << measuresPath << "\n";
+    return kOk;
+}
+
+int importCommand(Context& ctx, Args& a) {
+    const bool dryRun = a.flag(QStringLiteral("--dry-run"));
+    const bool json = a.flag(QStringLiteral("--json"));
+    const QString path = a.requiredPositional("FILE");
+    const QString format = sheetFormat(a, path);
+    a.expectEnd();
+    risk::RegisterTables tables;
+    const QString name = QFileInfo(path).fileName();
+    if (format == QLatin1String("xlsx")) {
+        auto bytes = readFile(path);
+        if (!bytes) return failWith(bytes.message());
+        auto read = risk::tablesFromXlsx(*bytes, name);
+        if (!read) return failWith(read.message());
+        tables = std::move(*read);
+    } else {
+        auto bytes = readFile(path);
+        if (!bytes) return failWith(bytes.message());
+        auto risks = risk::tableFromCsv(*bytes, name, risk::kRisksSheet);
+        if (!risks) return failWith(risks.message());
+        tables.risks = std::move(*risks);
+        tables.measures.name = risk::kMeasuresSheet;
+        const QString measuresPath = risk::measuresCsvPath(path);
+        if (QFileInfo::exists(measuresPath)) {
+            auto more = readFile(measuresPath);
+            if (!more) return failWith(more.message());
+            auto measures = risk::tableFromCsv(*more, QFileInfo(measuresPath).fileName(), risk::kMeasuresSheet);
+            if (!measures) return failWith(measures.message());
+            tables.measures = std::move(*measures);
+        }
+    }
+    if (connected(ctx) != kOk) return kFailure;
+    auto report = risk::RiskService(ctx.store()).importRegister(ctx.session(), tables, name, dryRun);
+    if (!report) return failWith(report.message());
+    if (json) {
+        printJson(QJsonObject{{"dry_run", dryRun}, {"created", report->created}, {"changed", report->changed}, {"unchanged", report->unchanged},
+                              {"measures_added", report->measuresAdded}, {"measures_changed", report->measuresChanged},
+                              {"changes", QJsonArray::fromStringList(report->changes)}});
+        return kOk;
+    }
+    for (const QString& c : report->changes) out() << "  " << c << "\n";
+    out() << (dryRun ? "Would import: " : "Imported: ") << report->created << " risks created, " << report->changed << " changed, "
+          << report->unchanged << " unchanged; " << report->measuresAdded << " measures added, " << report->measuresChanged << " changed"
+          << (dryRun ? " (--dry-run: nothing kept)\n" : "\n");
+    out().flush();
+    return kOk;
+}
+
+int evidenceCommand(Context& ctx, Args& a) {
+    const QString word = a.requiredPositional("evidence subcommand (link, unlink, list)");
+    // The store is there only once connected.
+    auto risks = [&ctx] { return risk::RiskService(ctx.store()); };
+    if (word == QLatin1String("link")) {
+        const qint64 incident = incidentOption(a);
+        const QString note = a.option(QStringLiteral("--note")).value_or(QString());
+        const QString ref = a.requiredPositional("risk REF");
+        a.expectEnd();
+        if (connected(ctx) != kOk) return kFailure;
+        if (auto s = risks().linkEvidence(ctx.session(), ref, incident, note); !s) return failWith(s.message());
+        out() << "Incident " << incident << " is evidence for " << ref << "\n";
+        auto pending = risks().suggestions(ctx.session());
+        if (pending)
+            for (const auto& s : *pending)
+                if (s.riskRef == ref)
+                    out() << "Suggested re-score " << s.id << ": likelihood " << s.likelihoodFrom << " -> " << s.likelihoodTo << " (" << s.observed
+                          << " incidents in " << s.windowDays << " days), for " << (s.owner.isEmpty() ? QStringLiteral("the owner") : s.owner)
+                          << " to decide\n";
+        return kOk;
+    }
+    if (word == QLatin1String("unlink")) {
+        const qint64 incident = incidentOption(a);
+        const QString reason = requiredText(a, QStringLiteral("--reason"));
+        const QString ref = a.requiredPositional("risk REF");
+        a.expectEnd();
+        if (connected(ctx) != kOk) return kFailure;
+        if (auto s = risks().unlinkEvidence(ctx.session(), ref, incident, reason); !s) return failWith(s.message());
+        out() << "Incident " << incident << " is no longer evidence for " << ref << "\n";
+        return kOk;
+    }
+    if (word == QLatin1String("list")) {
+        const bool json = a.flag(QStringLiteral("--json"));
+        const QString ref = a.requiredPositional("risk REF");
+        a.expectEnd();
+        if (connected(ctx) != kOk) return kFailure;
+        auto list = risks().evidence(ctx.session(), ref);
+        if (!list) return failWith(list.message());
+        QJsonArray arr;
+        for (const auto& e : *list) {
+            if (json) {
+                arr.append(QJsonObject{{"incident", e.incidentId}, {"observed_at", e.observedAt.toString(Qt::ISODate)}, {"source", e.source},
+                                       {"title", e.title}, {"severity", e.severity}, {"linked_at", e.linkedAt.toString(Qt::ISODate)},
+                                       {"linked_by", e.linkedBy}, {"note", e.note}});
+                continue;
+            }
+            out() << padded(QString::number(e.incidentId), 7) << e.observedAt.toString(Qt::ISODate) << "  " << padded(e.source, 11)
+                  << padded(e.severity, 9) << e.title << "\n";
+        }
+        if (json) printJson(arr);
+        else out() << counted(static_cast<qint64>(list->size()), "incident", "incidents") << " linked to " << ref << "\n";
+        out().flush();
+        return kOk;
+    }
+    throw UsageError(("unknown evidence subcommand '" + word + "'").toStdString());
+}
+
+int suggestionsCommand(Context& ctx, Args& a) {
+    const auto service = a.option(QStringLiteral("--service"));
+    const bool all = a.flag(QStringLiteral("--all"));
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    auto list = risk::RiskService(ctx.store()).suggestions(ctx.session(), service.value_or(QString()), !all);
+    if (!list) return failWith(list.message());
+    QJsonArray arr;
+    for (const auto& s : *list) {
+        if (json) {
+            arr.append(suggestionJson(s));
+            continue;
+        }
+        QStringList ids;
+        for (qint64 id : s.incidents) ids << QString::number(id);
+        out() << padded(QString::number(s.id), 6) << padded(s.status, 11) << s.riskRef << "\n      likelihood " << s.likelihoodFrom << " -> "
+              << s.likelihoodTo << ": " << s.observed << " incidents in " << s.windowDays << " days (" << ids.join(QStringLiteral(", "))
+              << "), owner " << (s.owner.isEmpty() ? QStringLiteral("(none)") : s.owner)
+              << (s.note.isEmpty() ? QString() : QStringLiteral("; ") + s.note) << "\n";
+    }
+    if (json) printJson(arr);
+    else out() << counted(static_cast<qint64>(list->size()), all ? "suggestion" : "pending suggestion", all ? "suggestions" : "pending suggestions")
+               << "\n";
+    out().flush();
+    return kOk;
+}
+
+int suggestionCommand(Context& ctx, Args& a) {
+    const QString word = a.requiredPositional("suggestion subcommand (accept, reject)");
+    if (word != QLatin1String("accept") && word != QLatin1String("reject"))
+        throw UsageError(("unknown suggestion subcommand '" + word + "'").toStdString());
+    const bool accept = word == QLatin1String("accept");
+    const QString note = accept ? a.option(QStringLiteral("--note")).value_or(QString()) : requiredText(a, QStringLiteral("--note"));
+    const qint64 id = idArgument(a, "suggestion ID");
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    if (auto s = risk::RiskService(ctx.store()).decideSuggestion(ctx.session(), id, accept, note); !s) return failWith(s.message());
+    out() << "Suggestion " << id << (accept ? " accepted: the likelihood is re-scored\n" : " rejected\n");
+    return kOk;
+}
+
+int estimateCommand(Context& ctx, Args& a) {
+    const QString word = a.requiredPositional("estimate subcommand (set, clear, list)");
+    // The store is there only once connected.
+    auto risks = [&ctx] { return risk::RiskService(ctx.store()); };
+    if (word == QLatin1String("set")) {
+        risk::LossEstimate e;
+        e.perYear = numberOption(a, QStringLiteral("--per-year"));
+        e.low = numberOption(a, QStringLiteral("--low"));
+        e.high = numberOption(a, QStringLiteral("--high"));
+        const QString note = a.option(QStringLiteral("--note")).value_or(QString());
+        const QString ref = a.requiredPositional("risk REF");
+        a.expectEnd();
+        if (connected(ctx) != kOk) return kFailure;
+        if (auto s = risks().setEstimate(ctx.session(), ref, e, note); !s) return failWith(s.message());
+        out() << ref << ": " << e.perYear << " a year, " << kroner(e.low) << " to " << kroner(e.high) << " each (90 %)\n";
+        return kOk;
+    }
+    if (word == QLatin1String("clear")) {
+        const QString reason = requiredText(a, QStringLiteral("--reason"));
+        const QString ref = a.requiredPositional("risk REF");
+        a.expectEnd();
+        if (connected(ctx) != kOk) return kFailure;
+        if (auto s = risks().clearEstimate(ctx.session(), ref, reason); !s) return failWith(s.message());
+        out() << ref << " has no estimate\n";
+        return kOk;
+    }
+    if (word == QLatin1String("list")) {
+        const auto service = a.option(QStringLiteral("--service"));
+        const bool json = a.flag(QStringLiteral("--json"));
+        a.expectEnd();
+        if (connected(ctx) != kOk) return kFailure;
+        auto list = risks().estimates(ctx.session(), service.value_or(QString()));
+        if (!list) return failWith(list.message());
+        QJsonArray arr;
+        for (const auto& e : *list) {
+            if (json) {
+                arr.append(QJsonObject{{"risk", e.riskRef}, {"service", e.service}, {"title", e.title}, {"per_year", e.estimate.perYear},
+                                       {"loss_low", e.estimate.low}, {"loss_high", e.estimate.high}, {"estimated_by", e.estimatedBy},
+                                       {"estimated_at", e.estimatedAt.toString(Qt::ISODate)}, {"note", e.note}});
+                continue;
+            }
+            out() << padded(QString::number(e.estimate.perYear), 8) << padded(kroner(e.estimate.low) + QStringLiteral(" - ") + kroner(e.estimate.high), 32)
+                  << e.riskRef << "\n";
+        }
+        if (json) printJson(arr);
+        else out() << counted(static_cast<qint64>(list->size()), "estimate", "estimates") << "\n";
+        out().flush();
+        return kOk;
+    }
+    throw UsageError(("unknown estimate subcommand '" + word + "'").toStdString());
+}
+
+int lossesCommand(Context& ctx, Args& a) {
+    const auto service = a.option(QStringLiteral("--service"));
+    const int trials = intOption(a, QStringLiteral("--trials"), 20000, 100, 1000000);
+    const int seed = intOption(a, QStringLiteral("--seed"), 2026, 0, 2147483647);
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    risk::RiskService risks(ctx.store());
+    auto estimates = risks.estimates(ctx.session(), service.value_or(QString()));
+    if (!estimates) return failWith(estimates.message());
+    auto curve = risks.lossCurve(ctx.session(), service.value_or(QString()), trials, static_cast<std::uint64_t>(seed));
+    if (!curve) return failWith(curve.message());
+    if (json) {
+        QJsonArray points;
+        for (const auto& p : curve->points) points.append(QJsonObject{{"loss", p.loss}, {"probability", p.probability}});
+        printJson(QJsonObject{{"estimates", static_cast<qint64>(estimates->size())}, {"trials", curve->trials}, {"seed", seed},
+                              {"mean", curve->mean}, {"p50", curve->p50}, {"p90", curve->p90}, {"p99", curve->p99},
+                              {"probability_of_any_loss", curve->probabilityOfAnyLoss}, {"points", points}});
+        return kOk;
+    }
+    out() << "Yearly loss over " << counted(static_cast<qint64>(estimates->size()), "estimated risk", "estimated risks") << " ("
+          << curve->trials << " simulated years, seed " << seed << ")\n"
+          << "  chance of any loss  " << QString::number(curve->probabilityOfAnyLoss * 100, 'f', 1) << " %\n"
+          << "  mean                " << kroner(curve->mean) << "\n"
+          << "  median              " << kroner(curve->p50) << "\n"
+          << "  1 year in 10 above  " << kroner(curve->p90) << "\n"
+          << "  1 year in 100 above " << kroner(curve->p99) << "\n";
+    if (!curve->points.empty()) out() << "Loss exceedance (chance a year's loss is above):\n";
+    for (std::size_t i = 0; i < curve->points.size(); i += 4)
+        out() << "  " << padded(kroner(curve->points[i].loss), 20) << QString::number(curve->points[i].probability * 100, 'f', 2) << " %\n";
+    out().flush();
+    return kOk;
+}
+
+}  // namespace vakt::cli
