@@ -70,6 +70,13 @@ The register, in the database:
                     Norwegian headers are understood); scores go into the history, new refs
                     become risks; acceptance and closing cannot be imported. All or nothing:
                     every error is listed with its line or row and column
+  stories --service KEY [--json]
+                    the personas and user stories of the service's model, the risk stories
+                    against them, and the register's risks they name with level and status
+  template --service KEY --out FILE [--format xlsx|md] [--lang nb|en]
+                    the municipal ROS template for the service: its data, stories, the
+                    platform's risks and measures, with columns for the municipality's own
+                    assessment, and the matrix's scales
   owner REF USER    set the risk owner (a Vakt username)
   decide REF --as mitigated|false_positive|open --justification TEXT
   accept REF --justification TEXT --expires DATE
@@ -1053,7 +1060,8 @@ int riskCommand(Context& ctx, Args& a) {
         {"score", scoreCommand}, {"measure", measureCommand}, {"refresh", refresh}, {"changes", changesCommand},  {"matrix", matrixCommand},
         {"chain", chainCommand}, {"impact", impactCommand}, {"tasks", tasksCommand}, {"task", taskCommand},
         {"evidence", evidenceCommand}, {"suggestions", suggestionsCommand}, {"suggestion", suggestionCommand},
-        {"estimate", estimateCommand}, {"losses", lossesCommand}, {"export", exportCommand}, {"import", importCommand}};
+        {"estimate", estimateCommand}, {"losses", lossesCommand}, {"export", exportCommand}, {"import", importCommand},
+        {"stories", storiesCommand}, {"template", templateCommand}};
     return runSubcommand(ctx, a, "risk", kSubcommands);
 }
 

@@ -50,5 +50,7 @@ int estimateCommand(Context& ctx, Args& a);
 int lossesCommand(Context& ctx, Args& a);
 int exportCommand(Context& ctx, Args& a);
 int importCommand(Context& ctx, Args& a);
+int storiesCommand(Context& ctx, Args& a);
+int templateCommand(Context& ctx, Args& a);
 
 }  // namespace vakt::cli

@@ -9,6 +9,7 @@
 
 #include "cli/risk_common.h"
 #include "riskmodel/register.h"
+#include "riskmodel/ros_template.h"
 
 namespace vakt::cli {
 namespace {
@@ -155,6 +156,68 @@ int importCommand(Context& ctx, Args& a) {
           << report->unchanged << " unchanged; " << report->measuresAdded << " measures added, " << report->measuresChanged << " changed"
           << (dryRun ? " (--dry-run: nothing kept)\n" : "\n");
     out().flush();
+    return kOk;
+}
+
+int storiesCommand(Context& ctx, Args& a) {
+    const QString service = requiredText(a, QStringLiteral("--service"));
+    const bool json = a.flag(QStringLiteral("--json"));
+    a.expectEnd();
+    if (connected(ctx) != kOk) return kFailure;
+    auto t = risk::buildRosTemplate(ctx.store(), ctx.session(), service);
+    if (!t) return failWith(t.message());
+    if (json) {
+        QJsonArray stories;
+        for (const auto& u : t->stories) {
+            QJsonArray riskStories;
+            for (const auto& rs : u.riskStories) {
+                QJsonArray risks;
+                for (const auto& r : rs.risks)
+                    risks.append(QJsonObject{{"ref", r.ref}, {"title", r.title}, {"level", r.level}, {"status", r.status}, {"owner", r.owner},
+                                             {"raised", r.raised}, {"measures", QJsonArray::fromStringList(r.measures)}});
+                riskStories.append(QJsonObject{{"id", rs.id}, {"text", rs.text}, {"risks", risks}});
+            }
+            stories.append(QJsonObject{{"id", u.id}, {"persona", u.personaId}, {"persona_title", u.personaTitle}, {"persona_kind", u.personaKind},
+                                       {"text", u.text}, {"elements", QJsonArray::fromStringList(u.elements)}, {"risk_stories", riskStories}});
+        }
+        QJsonArray others;
+        for (const auto& r : t->otherRisks) others.append(QJsonObject{{"ref", r.ref}, {"title", r.title}, {"level", r.level}});
+        printJson(QJsonObject{{"service", t->service}, {"model_version", t->modelVersion}, {"stories", stories}, {"risks_without_story", others}});
+        return kOk;
+    }
+    for (const auto& u : t->stories) {
+        out() << u.personaTitle << " (" << u.personaKind << "): " << u.text << "\n";
+        for (const auto& rs : u.riskStories) {
+            out() << "  against it: " << rs.text << "\n";
+            for (const auto& r : rs.risks)
+                out() << "    " << padded(r.raised ? r.level : QStringLiteral("-"), 9) << r.ref
+                      << (r.raised ? QStringLiteral("  ") + r.status : QStringLiteral("  not raised by the current analysis")) << "\n";
+        }
+    }
+    out() << counted(static_cast<qint64>(t->stories.size()), "user story", "user stories") << "; "
+          << counted(static_cast<qint64>(t->otherRisks.size()), "open risk", "open risks") << " no story names\n";
+    out().flush();
+    return kOk;
+}
+
+int templateCommand(Context& ctx, Args& a) {
+    const QString service = requiredText(a, QStringLiteral("--service"));
+    const QString path = requiredText(a, QStringLiteral("--out"));
+    const QString lang = a.option(QStringLiteral("--lang")).value_or(QStringLiteral("nb"));
+    QString format = a.option(QStringLiteral("--format")).value_or(QFileInfo(path).suffix().toLower());
+    a.expectEnd();
+    if (format == QLatin1String("markdown")) format = QStringLiteral("md");
+    if (format != QLatin1String("xlsx") && format != QLatin1String("md"))
+        throw UsageError(("--format must be xlsx or md (or the file end in .xlsx or .md), not '" + format + "'").toStdString());
+    if (lang != QLatin1String("nb") && lang != QLatin1String("en")) throw UsageError("--lang must be nb or en");
+    if (connected(ctx) != kOk) return kFailure;
+    auto t = risk::buildRosTemplate(ctx.store(), ctx.session(), service);
+    if (!t) return failWith(t.message());
+    const bool english = lang == QLatin1String("en");
+    const QByteArray bytes = format == QLatin1String("xlsx") ? risk::rosTemplateXlsx(*t, english) : risk::rosTemplateMarkdown(*t, english).toUtf8();
+    if (auto s = writeFile(path, bytes); !s) return failWith(s.message());
+    out() << "Wrote the ROS template for " << t->serviceName << " (" << counted(static_cast<qint64>(t->stories.size()), "user story", "user stories")
+          << ") to " << path << "\n";
     return kOk;
 }
 

@@ -154,12 +154,9 @@ private:
             if (!validId(u.id)) return err(u.line, "stories.id", idReason(u.id));
             if (!stories.insert(u.id).second) return err(u.line, where, "the story id is there twice");
             if (!personas.count(u.persona)) return err(u.line, where + ".persona", "unknown persona '" + u.persona + "'");
+            // Stories may use an element's old id, as the register does after a rename.
             for (const auto& e : u.elements)
-                if (!m_.findElement(e)) {
-                    if (const auto a = aliasOf_.find(e); a != aliasOf_.end())
-                        return err(u.line, where + ".elements", "'" + e + "' is an old id of '" + a->second + "'; refer to it by its id");
-                    return err(u.line, where + ".elements", "unknown element or flow '" + e + "'");
-                }
+                if (!m_.findElement(e) && !aliasOf_.count(e)) return err(u.line, where + ".elements", "unknown element or flow '" + e + "'");
             for (const auto& rs : u.riskStories) {
                 const std::string at = where + ".risk_stories." + rs.id;
                 if (!validId(rs.id)) return err(rs.line, where + ".risk_stories.id", idReason(rs.id));
@@ -167,7 +164,8 @@ private:
                 for (const auto& t : rs.threats) {
                     const auto slash = t.find('/');
                     if (slash == std::string::npos || slash == 0) return err(rs.line, at + ".threats", "'" + t + "' is not RULE/ELEMENT");
-                    if (!m_.findElement(std::string_view(t).substr(slash + 1)))
+                    const std::string element = t.substr(slash + 1);
+                    if (!m_.findElement(element) && !aliasOf_.count(element))
                         return err(rs.line, at + ".threats", "'" + t + "' names no element or flow of this model");
                 }
             }

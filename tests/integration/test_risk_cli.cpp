@@ -389,3 +389,111 @@ TEST_F(RiskCli, TheRegisterFromTheCommandLine) {
     EXPECT_GT(chain["nodes"].toInt(), 600);
     EXPECT_FALSE(chain["single_points_of_failure"].toArray().isEmpty());
 }
+
+// Debian's Python, which has python3-openpyxl (scripts/install-deps.sh), whatever else is first on PATH.
+const QString kPython = QStringLiteral("/usr/bin/python3");
+
+// The register as spreadsheets that other tools read and write: openpyxl (Debian's
+// python3-openpyxl) opens Vakt's export and the municipal template, and a register written by
+// openpyxl with Norwegian headers comes into Vakt.
+TEST_F(RiskCli, SpreadsheetsGoBothWaysWithAnotherTool) {
+    const QString db = dir_.filePath("demo.db");
+    ASSERT_EQ(vakt({"--db", db, "init", "--demo"}).code, 0);
+    auto as = [&](const QString& user, QStringList args) {
+        args.prepend("risk");
+        return vakt(QStringList{"--db", db, "--user", user} + args);
+    };
+    const QString xlsx = dir_.filePath("register.xlsx");
+    const Outcome exported = as("revisor", {"export", "--out", xlsx});
+    ASSERT_EQ(exported.code, 0) << exported.err.toStdString();
+    const Outcome read = run(kPython, {"-c",
+                                         "import openpyxl,sys\n"
+                                         "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                                         "print(wb.sheetnames)\n"
+                                         "ws = wb['Risikoer']\n"
+                                         "print(ws.max_row - 1, ws['A1'].value, ws['J1'].value, type(ws['J2'].value).__name__)\n"
+                                         "print(wb['Tiltak']['C2'].value)\n",
+                                         xlsx});
+    ASSERT_EQ(read.code, 0) << read.err.toStdString();
+    EXPECT_TRUE(read.out.contains("['Risikoer', 'Tiltak']")) << read.out.toStdString();
+    EXPECT_TRUE(read.out.contains("39 ref likelihood int")) << read.out.toStdString();  // scores are numbers a spreadsheet can sum
+    EXPECT_TRUE(read.out.contains("Maskinporten-token")) << read.out.toStdString();
+
+    // The department's old register, saved by openpyxl: Norwegian headers, one sheet of its own name.
+    const QString old = dir_.filePath("gammel-ros.xlsx");
+    const Outcome written = run(kPython, {"-c",
+                                            "import openpyxl,sys\n"
+                                            "wb = openpyxl.Workbook(); ws = wb.active; ws.title = 'ROS 2024'\n"
+                                            "ws.append(['Referanse', 'Tittel', 'Sannsynlighet', 'Konsekvens', 'Risikoeier'])\n"
+                                            "ws.append(['svarut:ROS-2024-01', 'Brev til død person sendes digitalt', 3, 3, 'produktansvarlig'])\n"
+                                            "ws.append(['fiks-io:ROS-2024-02', 'Kø full ved årsskiftet', 2, 4, 'leder'])\n"
+                                            "wb.save(sys.argv[1])\n",
+                                            old});
+    ASSERT_EQ(written.code, 0) << written.err.toStdString();
+    const Outcome dry = as("sikkerhetsansvarlig", {"import", old, "--dry-run", "--json"});
+    ASSERT_EQ(dry.code, 0) << dry.err.toStdString();
+    EXPECT_EQ(json(dry)["created"].toInt(), 2);
+    EXPECT_EQ(as("revisor", {"show", "svarut:ROS-2024-01"}).code, 1);  // not kept
+    const Outcome imported = as("sikkerhetsansvarlig", {"import", old});
+    ASSERT_EQ(imported.code, 0) << imported.err.toStdString();
+    const QJsonObject shown = json(as("revisor", {"show", "fiks-io:ROS-2024-02", "--json"}));
+    EXPECT_EQ(shown["title"].toString(), QString::fromUtf8("Kø full ved årsskiftet"));
+    EXPECT_EQ(shown["owner"].toString(), "leder");
+    EXPECT_EQ(shown["level"].toString(), "medium");  // unlikely x serious in the default matrix
+    // Only the register's writers import, and a broken file says where.
+    EXPECT_EQ(as("leder", {"import", old}).code, 1);
+    QFile broken(dir_.filePath("broken.csv"));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("ref,likelihood\nsvarut:ROS-2024-01,elleve\n");
+    broken.close();
+    const Outcome bad = as("sikkerhetsansvarlig", {"import", broken.fileName()});
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_TRUE(bad.err.contains("broken.csv:2: column 'likelihood'")) << bad.err.toStdString();
+
+    // The municipal ROS template opens in the other tool with its four sheets and the stories.
+    const QString ros = dir_.filePath("ros-digisos.xlsx");
+    const Outcome made = as("revisor", {"template", "--service", "digisos", "--out", ros});
+    ASSERT_EQ(made.code, 0) << made.err.toStdString();
+    const Outcome opened = run(kPython, {"-c",
+                                           "import openpyxl,sys\n"
+                                           "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                                           "print(wb.sheetnames)\n"
+                                           "ws = wb['Brukerhistorier']\n"
+                                           "print([c.value for c in ws[1]][-5])\n"
+                                           "print(any('skadevare' in str(c.value) for r in ws.iter_rows() for c in r))\n",
+                                           ros});
+    ASSERT_EQ(opened.code, 0) << opened.err.toStdString();
+    EXPECT_TRUE(opened.out.contains("['Om tjenesten', 'Brukerhistorier', 'Risikoer', 'Matrise']")) << opened.out.toStdString();
+    EXPECT_TRUE(opened.out.contains("Kommunens sannsynlighet (1–5)")) << opened.out.toStdString();
+    EXPECT_TRUE(opened.out.contains("True")) << opened.out.toStdString();
+}
+
+// Evidence, suggestions, estimates and the loss curve from the command line.
+TEST_F(RiskCli, EvidenceAndLossesFromTheCommandLine) {
+    const QString db = dir_.filePath("demo.db");
+    ASSERT_EQ(vakt({"--db", db, "init", "--demo"}).code, 0);
+    auto as = [&](const QString& user, QStringList args) {
+        args.prepend("risk");
+        return vakt(QStringList{"--db", db, "--user", user} + args);
+    };
+    const Outcome pending = as("leder", {"suggestions", "--json"});
+    ASSERT_EQ(pending.code, 0) << pending.err.toStdString();
+    const QJsonArray list = QJsonDocument::fromJson(pending.out.toUtf8()).array();
+    ASSERT_EQ(list.size(), 1);
+    const QString id = QString::number(list[0].toObject()["id"].toInt());
+    const QString ref = list[0].toObject()["risk"].toString();
+    EXPECT_EQ(as("sikkerhetsansvarlig", {"suggestion", "accept", id}).code, 1);  // not the owner
+    EXPECT_EQ(as("leder", {"suggestion", "reject", id}).code, 2);  // a reason is required
+    const Outcome accepted = as("leder", {"suggestion", "accept", id, "--note", "Fire stopp"});
+    ASSERT_EQ(accepted.code, 0) << accepted.err.toStdString();
+    EXPECT_EQ(json(as("revisor", {"show", ref, "--json"}))["likelihood"].toInt(), 4);
+    const Outcome evidence = as("revisor", {"evidence", "list", ref, "--json"});
+    EXPECT_EQ(QJsonDocument::fromJson(evidence.out.toUtf8()).array().size(), 4);
+
+    const QJsonObject losses = json(as("leder", {"losses", "--json", "--trials", "5000"}));
+    EXPECT_GT(losses["estimates"].toInt(), 5);
+    EXPECT_GT(losses["p99"].toDouble(), losses["p50"].toDouble());
+    EXPECT_EQ(json(as("leder", {"losses", "--json", "--trials", "5000"}))["p90"].toDouble(), losses["p90"].toDouble());  // reproducible
+    EXPECT_EQ(as("sikkerhetsansvarlig", {"estimate", "set", ref, "--per-year", "2", "--low", "500 000", "--high", "100"}).code, 1);
+    EXPECT_EQ(as("sikkerhetsansvarlig", {"estimate", "set", ref, "--per-year", "2", "--low", "100 000", "--high", "1 500 000"}).code, 0);
+}

@@ -13,7 +13,9 @@
 #include "core/data_dir.h"
 #include "core/incidents.h"
 #include "core/store.h"
+#include "core/base/xlsx.h"
 #include "riskmodel/register.h"
+#include "riskmodel/ros_template.h"
 #include "tests/support/test_db.h"
 
 using namespace vakt;
@@ -609,4 +611,54 @@ TEST_F(RiskRegister, ASpreadsheetKeptBeforeComesOverWithItsNorwegianHeaders) {
     auto refused = service().importRegister(kOfficer, {*stray, {}}, QStringLiteral("x.csv"), false);
     ASSERT_FALSE(refused.ok());
     EXPECT_NE(refused.message().find("x.csv:2: column 'service': no service 'ukjent'"), std::string::npos) << refused.message();
+}
+
+// ---- risk stories and the municipal ROS template -------------------------------------------
+
+TEST_F(RiskRegister, TheRosTemplateJoinsStoriesWithTheRegistersRisksAndMeasures) {
+    auto t = buildRosTemplate(*store_, kAuditor, QStringLiteral("svarut"));
+    ASSERT_TRUE(t.ok()) << t.message();
+    EXPECT_EQ(t->serviceName, QStringLiteral("SvarUt"));
+    ASSERT_FALSE(t->stories.isEmpty());
+    // The vendor's SFTP story: the shared-password risk at its level now, with the measure under way.
+    const auto sftp = std::find_if(t->stories.begin(), t->stories.end(), [](const UserStoryView& u) { return u.id == QLatin1String("fakturaer-via-sftp"); });
+    ASSERT_NE(sftp, t->stories.end());
+    EXPECT_EQ(sftp->personaKind, QStringLiteral("vendor"));
+    const StoryRisk& shared = sftp->riskStories.front().risks.front();
+    const RiskEntry inRegister = riskOf(QStringLiteral("svarut"), QStringLiteral("VAKT-S-002"), QStringLiteral("fakturasystem-til-sftp"));
+    EXPECT_EQ(shared.ref, inRegister.ref);
+    EXPECT_EQ(shared.level, inRegister.level);
+    EXPECT_TRUE(shared.raised);
+    ASSERT_EQ(shared.measures.size(), 1);
+    EXPECT_TRUE(shared.measures.front().contains(QStringLiteral("Maskinporten"))) << shared.measures.front().toStdString();
+    // Every open risk is in the template: under a story, or among the others.
+    QSet<QString> shown;
+    for (const auto& u : t->stories)
+        for (const auto& rs : u.riskStories)
+            for (const auto& r : rs.risks) shown.insert(r.ref);
+    for (const auto& r : t->otherRisks) shown.insert(r.ref);
+    auto open = service().risks(kAuditor, QStringLiteral("svarut"));
+    for (const auto& r : *open)
+        if (r.status != QLatin1String("false_positive")) {
+            EXPECT_TRUE(shown.contains(r.ref)) << r.ref.toStdString();
+        }
+
+    // A story that names a threat the analysis no longer raises says so instead of hiding it.
+    const QString edited = digisosWith(QStringLiteral("threats: [VAKT-D-003/digisos-mellomlager]"), QStringLiteral("threats: [VAKT-D-001/digisos-mellomlager]"));
+    ASSERT_TRUE(service().importModel(kOfficer, QStringLiteral("digisos"), edited).ok());
+    auto digisos = buildRosTemplate(*store_, kAuditor, QStringLiteral("digisos"));
+    ASSERT_TRUE(digisos.ok()) << digisos.message();
+    const auto down = std::find_if(digisos->stories.begin(), digisos->stories.end(), [](const UserStoryView& u) { return u.id == QLatin1String("behandle-soknad"); });
+    ASSERT_NE(down, digisos->stories.end());
+    EXPECT_FALSE(down->riskStories.front().risks.front().raised);
+    EXPECT_EQ(buildRosTemplate(*store_, kDesk, QStringLiteral("digisos")).kind(), ErrorKind::Denied);
+
+    // The workbook has the four sheets and the municipality's empty columns.
+    auto book = xlsx::read(rosTemplateXlsx(*t, false).toStdString());
+    ASSERT_TRUE(book.ok()) << book.message();
+    ASSERT_EQ(book->sheets.size(), 4);
+    const xlsx::Sheet* stories = book->find("Brukerhistorier");
+    ASSERT_NE(stories, nullptr);
+    EXPECT_EQ(stories->rows.front().back(), "Frist");
+    EXPECT_TRUE(rosTemplateMarkdown(*t, true).contains(QStringLiteral("Municipality's likelihood")));
 }

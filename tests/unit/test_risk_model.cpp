@@ -414,3 +414,61 @@ TEST(RiskDiff, ReportsNewRemovedAndChangedThreats) {
     // Same model twice: nothing at all.
     EXPECT_TRUE(diffModels(a, Analysis(before, r)).empty());
 }
+
+namespace {
+const std::string kStories = std::string(kModel) + R"(personas:
+  - id: saksbehandler
+    kind: caseworker
+    title: Saksbehandler i kommunen
+  - id: fagsystem
+    kind: integration
+stories:
+  - id: sende-brev
+    persona: saksbehandler
+    text: Som saksbehandler vil jeg sende vedtak digitalt
+    elements: [innsending, api]
+    risk_stories:
+      - id: lese-arkivet
+        text: Som angriper vil jeg lese forsendelsesarkivet
+        threats: [VAKT-I-001/arkiv]
+        risks: [svarut:ROS-7]
+)";
+}  // namespace
+
+TEST(RiskStories, PersonasStoriesAndRiskStoriesAreReadWithTheirLinks) {
+    auto m = parseModel(kStories, "svarut.yaml");
+    ASSERT_TRUE(m.ok()) << m.message();
+    ASSERT_EQ(m->personas.size(), 2);
+    EXPECT_EQ(m->personas[0].kind, PersonaKind::Caseworker);
+    EXPECT_EQ(m->personas[1].title, "fagsystem");  // the id when no title is given
+    ASSERT_EQ(m->stories.size(), 1);
+    const UserStory& u = m->stories[0];
+    EXPECT_EQ(u.persona, "saksbehandler");
+    EXPECT_EQ(u.elements, (std::vector<std::string>{"innsending", "api"}));
+    ASSERT_EQ(u.riskStories.size(), 1);
+    EXPECT_EQ(u.riskStories[0].threats, (std::vector<std::string>{"VAKT-I-001/arkiv"}));
+    EXPECT_EQ(u.riskStories[0].risks, (std::vector<std::string>{"svarut:ROS-7"}));
+    EXPECT_GT(u.riskStories[0].line, u.line);
+    // An element's old id still works in a story, as in the register after a rename.
+    EXPECT_TRUE(parseModel(replaced(kStories, "elements: [innsending, api]", "elements: [svarut-rest]"), "svarut.yaml").ok());
+}
+
+TEST(RiskStories, BadStoriesAreRefusedWithFileLineAndReason) {
+    struct Case {
+        std::string from, to, expected;
+    };
+    const Case cases[] = {
+        {"kind: caseworker", "kind: hacker", "personas.saksbehandler.kind': 'hacker' is not one of citizen, caseworker"},
+        {"persona: saksbehandler", "persona: ukjent", "stories.sende-brev.persona': unknown persona 'ukjent'"},
+        {"elements: [innsending, api]", "elements: [borte]", "unknown element or flow 'borte'"},
+        {"threats: [VAKT-I-001/arkiv]", "threats: [VAKT-I-001]", "'VAKT-I-001' is not RULE/ELEMENT"},
+        {"threats: [VAKT-I-001/arkiv]", "threats: [VAKT-I-001/borte]", "names no element or flow of this model"},
+        {"  - id: fagsystem\n    kind: integration", "  - id: saksbehandler\n    kind: integration", "the persona id is there twice"},
+        {"        text: Som angriper vil jeg lese forsendelsesarkivet\n", "", "field 'stories.sende-brev.risk_stories.lese-arkivet.text': missing"},
+    };
+    for (const auto& c : cases) {
+        const std::string message = parseError(replaced(kStories, c.from, c.to));
+        EXPECT_NE(message.find(c.expected), std::string::npos) << c.to << " -> " << message;
+        EXPECT_EQ(message.rfind("bad.yaml:", 0), 0u) << message;
+    }
+}
