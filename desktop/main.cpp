@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
     QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: nb (Norwegian bokmål, default) or en."),
                                   QStringLiteral("CODE"));
     QCommandLineOption shotOption(QStringLiteral("screenshot"),
-                                  QStringLiteral("Render PAGE offscreen to FILE.png and exit. Pages: ") +
+                                  QStringLiteral("Render PAGE (or PAGE:VIEW, such as risk:stories) offscreen to FILE.png and exit. Pages: ") +
                                       [] {
                                           QStringList ids;
                                           for (const auto& m : availableModules()) ids << m.id;
@@ -135,7 +135,9 @@ int main(int argc, char** argv) {
 
     DesktopApp desktop(context);
     if (screenshot) {
-        const QString page = parser.value(shotOption);
+        // PAGE or PAGE:VIEW, where the page knows the view ("risk:stories").
+        const QString page = parser.value(shotOption).section(QLatin1Char(':'), 0, 0);
+        const QString view = parser.value(shotOption).section(QLatin1Char(':'), 1);
         desktop.start();
         MainWindow& window = *desktop.window();
         if (!window.showModule(page)) {
@@ -144,6 +146,7 @@ int main(int argc, char** argv) {
             return kUsage;
         }
         window.resize(1440, 900);
+        if (!view.isEmpty()) window.currentPage()->showItems(view);
         window.currentPage()->prepareScreenshot();
         QApplication::processEvents();
         if (!window.grab().save(screenshotFile)) return report(false, QStringLiteral("cannot write %1").arg(screenshotFile));

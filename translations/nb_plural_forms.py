@@ -39,3 +39,14 @@ forms.update({
 "%1 ved %2 når %n node(r).": ("%1 ved %2 når %n node.", "%1 ved %2 når %n noder."),
 "%n ny(e) gjennomgangsoppgave(r).": ("%n ny gjennomgangsoppgave.", "%n nye gjennomgangsoppgaver."),
 })
+forms.update({
+"Simulert over %1 år fra %n anslag: sjanse for tap i et år %2, forventet tap %3, median %4; ett år av ti over %5, ett av hundre over %6.": (
+    "Simulert over %1 år fra %n anslag: sjanse for tap i et år %2, forventet tap %3, median %4; ett år av ti over %5, ett av hundre over %6.",
+    "Simulert over %1 år fra %n anslag: sjanse for tap i et år %2, forventet tap %3, median %4; ett år av ti over %5, ett av hundre over %6."),
+"%n hendelse(r) de siste %1 dagene (om lag %2 per år) tilsier sannsynlighet %3, ikke %4. Risikoeieren %5 godtar eller avviser.": (
+    "%n hendelse de siste %1 dagene (om lag %2 per år) tilsier sannsynlighet %3, ikke %4. Risikoeieren %5 godtar eller avviser.",
+    "%n hendelser de siste %1 dagene (om lag %2 per år) tilsier sannsynlighet %3, ikke %4. Risikoeieren %5 godtar eller avviser."),
+"Registeret (%n risiko(er)) er lagret i %1.": ("Registeret (%n risiko) er lagret i %1.", "Registeret (%n risikoer) er lagret i %1."),
+"%n brukerhistorie(r) i trusselmodellen for %1, versjon %2.": (
+    "%n brukerhistorie i trusselmodellen for %1, versjon %2.", "%n brukerhistorier i trusselmodellen for %1, versjon %2."),
+})

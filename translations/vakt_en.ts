@@ -287,6 +287,14 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>nivået steg fra %1 til %2</source>
         <translation>the level rose from %1 to %2</translation>
     </message>
+    <message>
+        <source>bevis: %1 hendelser på %2 dager (%3)</source>
+        <translation>evidence: %1 incidents in %2 days (%3)</translation>
+    </message>
+    <message>
+        <source>importert fra %1</source>
+        <translation>imported from %1</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -1073,6 +1081,68 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Ukjent bruker eller feil passord.</source>
         <translation>Unknown user or wrong password.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::LossesTab</name>
+    <message>
+        <source>%1 kr</source>
+        <translation>NOK %1</translation>
+    </message>
+    <message>
+        <source>Tjeneste:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Simuler på nytt</source>
+        <translation>Simulate again</translation>
+    </message>
+    <message>
+        <source>Risiko</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Hendelser per år</source>
+        <translation>Events per year</translation>
+    </message>
+    <message>
+        <source>Tap per hendelse (90 %)</source>
+        <translation>Loss per event (90 %)</translation>
+    </message>
+    <message>
+        <source>Anslått av</source>
+        <translation>Estimated by</translation>
+    </message>
+    <message>
+        <source>Hele avdelingen</source>
+        <translation>The whole department</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Ingen åpne risikoer har et anslag ennå. Legg inn hvor ofte og hvor mye på en risiko i registeret (Anslag …).</source>
+        <translation>No open risk has an estimate yet. Give how often and how much on a risk in the register (Estimate …).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Simulert over %1 år fra %n anslag: sjanse for tap i et år %2, forventet tap %3, median %4; ett år av ti over %5, ett av hundre over %6.</source>
+        <translation>
+            <numerusform>Simulated over %1 years from %n estimate: chance of a loss in a year %2, expected loss %3, median %4; one year in ten above %5, one in a hundred above %6.</numerusform>
+            <numerusform>Simulated over %1 years from %n estimates: chance of a loss in a year %2, expected loss %3, median %4; one year in ten above %5, one in a hundred above %6.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sannsynlighet for at årets tap overstiger beløpet</source>
+        <translation>Chance that the year&apos;s loss exceeds the amount</translation>
+    </message>
+    <message>
+        <source>Tap i kroner</source>
+        <translation>Loss in kroner</translation>
+    </message>
+    <message>
+        <source>Sannsynlighet (%)</source>
+        <translation>Probability (%)</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +2000,274 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Type hendelse</source>
         <translation>Event</translation>
+    </message>
+    <message>
+        <source>Eksporter …</source>
+        <translation>Export …</translation>
+    </message>
+    <message>
+        <source>Registeret som regneark (XLSX) eller CSV, med risikoer og tiltak.</source>
+        <translation>The register as a spreadsheet (XLSX) or CSV, with risks and measures.</translation>
+    </message>
+    <message>
+        <source>Importer …</source>
+        <translation>Import …</translation>
+    </message>
+    <message>
+        <source>Hent inn et regneark: Vakts eget, eller et register dere har ført før (norske kolonnenavn forstås).</source>
+        <translation>Bring in a spreadsheet: Vakt&apos;s own, or a register you kept before (Norwegian column names are understood).</translation>
+    </message>
+    <message>
+        <source>Historier og ROS-mal</source>
+        <translation>Stories and ROS template</translation>
+    </message>
+    <message>
+        <source>Tapsrisiko</source>
+        <translation>Loss exposure</translation>
+    </message>
+    <message>
+        <source>%1 kr</source>
+        <translation>NOK %1</translation>
+    </message>
+    <message>
+        <source>Koble hendelse …</source>
+        <translation>Link incident …</translation>
+    </message>
+    <message>
+        <source>En hendelse (varsel, funn i revisjonsloggen, sak fra brukerstøtte) som viser at risikoen inntreffer.</source>
+        <translation>An incident (an alert, an audit-log finding, a service-desk case) that shows the risk happening.</translation>
+    </message>
+    <message>
+        <source>Anslag …</source>
+        <translation>Estimate …</translation>
+    </message>
+    <message>
+        <source>Hvor ofte per år, og hva én hendelse koster med 90 % sikkerhet.</source>
+        <translation>How often a year, and what one event costs with 90 % confidence.</translation>
+    </message>
+    <message>
+        <source>Godta forslaget</source>
+        <translation>Accept the suggestion</translation>
+    </message>
+    <message>
+        <source>Avvis forslaget …</source>
+        <translation>Reject the suggestion …</translation>
+    </message>
+    <message>
+        <source>Forslag til ny vurdering:</source>
+        <translation>Suggested re-score:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hendelse(r) de siste %1 dagene (om lag %2 per år) tilsier sannsynlighet %3, ikke %4. Risikoeieren %5 godtar eller avviser.</source>
+        <translation>
+            <numerusform>%n incident in the last %1 days (about %2 a year) says likelihood %3, not %4. The risk owner %5 accepts or rejects.</numerusform>
+            <numerusform>%n incidents in the last %1 days (about %2 a year) say likelihood %3, not %4. The risk owner %5 accepts or rejects.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(ingen er satt)</source>
+        <translation>(none set)</translation>
+    </message>
+    <message>
+        <source>Hendelser koblet som bevis</source>
+        <translation>Incidents linked as evidence</translation>
+    </message>
+    <message>
+        <source>Anslag: %1 hendelser per år, %2 til %3 per hendelse (90 %), av %4.</source>
+        <translation>Estimate: %1 events a year, %2 to %3 per event (90 %), by %4.</translation>
+    </message>
+    <message>
+        <source>Bare risikoeieren avgjør et forslag til ny vurdering.</source>
+        <translation>Only the risk owner decides on a suggested re-score.</translation>
+    </message>
+    <message>
+        <source>Koble hendelse til risikoen</source>
+        <translation>Link an incident to the risk</translation>
+    </message>
+    <message>
+        <source>Åpen hendelse for tjenesten: #%1 %2</source>
+        <translation>Open incident of the service: #%1 %2</translation>
+    </message>
+    <message>
+        <source>Hendelse nr.:</source>
+        <translation>Incident no.:</translation>
+    </message>
+    <message>
+        <source>Merknad:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Avvis forslaget</source>
+        <translation>Reject the suggestion</translation>
+    </message>
+    <message>
+        <source>Merknad (valgfri):</source>
+        <translation>Note (optional):</translation>
+    </message>
+    <message>
+        <source>Hvorfor avvises forslaget?</source>
+        <translation>Why is the suggestion rejected?</translation>
+    </message>
+    <message>
+        <source>Anslag for risikoen</source>
+        <translation>Estimate for the risk</translation>
+    </message>
+    <message>
+        <source> kr</source>
+        <translation> kr</translation>
+    </message>
+    <message>
+        <source>Hendelser per år:</source>
+        <translation>Events per year:</translation>
+    </message>
+    <message>
+        <source>Tap per hendelse, lavt (5 %):</source>
+        <translation>Loss per event, low (5 %):</translation>
+    </message>
+    <message>
+        <source>Tap per hendelse, høyt (95 %):</source>
+        <translation>Loss per event, high (95 %):</translation>
+    </message>
+    <message>
+        <source>Grunnlag:</source>
+        <translation>Basis:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registeret (%n risiko(er)) er lagret i %1.</source>
+        <translation>
+            <numerusform>The register (%n risk) is saved in %1.</numerusform>
+            <numerusform>The register (%n risks) is saved in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Eksporter registeret</source>
+        <translation>Export the register</translation>
+    </message>
+    <message>
+        <source>Regneark (*.xlsx);;CSV (*.csv)</source>
+        <translation>Spreadsheet (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Importer register</source>
+        <translation>Import a register</translation>
+    </message>
+    <message>
+        <source>Regneark (*.xlsx *.csv)</source>
+        <translation>Spreadsheet (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>%1 nye risikoer, %2 endret, %3 uendret; %4 nye tiltak, %5 endret. Importere?</source>
+        <translation>%1 new risks, %2 changed, %3 unchanged; %4 new measures, %5 changed. Import?</translation>
+    </message>
+    <message>
+        <source>Importert fra %1: %2 nye, %3 endrede risikoer.</source>
+        <translation>Imported from %1: %2 new, %3 changed risks.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::StoriesTab</name>
+    <message>
+        <source>Innbygger</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Saksbehandler</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Integrasjon</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Leverandør</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <source>Plattformdrift</source>
+        <translation>Platform operations</translation>
+    </message>
+    <message>
+        <source>Tjeneste:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Lag ROS-mal for kommunene …</source>
+        <translation>Make the ROS template for the municipalities …</translation>
+    </message>
+    <message>
+        <source>Lagrer en ROS-mal (XLSX eller Markdown) med tjenestens data, brukerhistorier, plattformens risikoer og tiltak, og tomme kolonner for kommunens egen vurdering.</source>
+        <translation>Saves a ROS template (XLSX or Markdown) with the service&apos;s data, user stories, the platform&apos;s risks and measures, and empty columns for the municipality&apos;s own assessment.</translation>
+    </message>
+    <message>
+        <source>Historie</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Nivå</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tiltak</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Lagre ROS-mal</source>
+        <translation>Save the ROS template</translation>
+    </message>
+    <message>
+        <source>Regneark (*.xlsx);;Markdown (*.md)</source>
+        <translation>Spreadsheet (*.xlsx);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Ingen tjeneste har en trusselmodell ennå.</source>
+        <translation>No service has a threat model yet.</translation>
+    </message>
+    <message>
+        <source>Trusselmodellen for %1 har ingen brukerhistorier ennå (personas og stories i modellfilen).</source>
+        <translation>The threat model of %1 has no user stories yet (personas and stories in the model file).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n brukerhistorie(r) i trusselmodellen for %1, versjon %2.</source>
+        <translation>
+            <numerusform>%n user story in the threat model of %1, version %2.</numerusform>
+            <numerusform>%n user stories in the threat model of %1, version %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Går gjennom: %1</source>
+        <translation>Goes through: %1</translation>
+    </message>
+    <message>
+        <source>Mot: %1</source>
+        <translation>Against it: %1</translation>
+    </message>
+    <message>
+        <source>%1 – reises ikke av gjeldende analyse</source>
+        <translation>%1 – not raised by the current analysis</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Risikoer ingen historie nevner (%1)</source>
+        <translation>Risks no story names (%1)</translation>
+    </message>
+    <message>
+        <source>Kunne ikke lagre %1: %2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <source>ROS-malen for %1 er lagret i %2.</source>
+        <translation>The ROS template for %1 is saved in %2.</translation>
     </message>
 </context>
 </TS>

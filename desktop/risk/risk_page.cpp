@@ -31,6 +31,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "desktop/risk/heat_map.h"
+#include "desktop/risk/losses_tab.h"
+#include "desktop/risk/stories_tab.h"
 #include "desktop/shell/formatting.h"
 #include "desktop/shell/tables.h"
 #include "riskmodel/analysis.h"
@@ -84,6 +86,13 @@ QString describeReason(const QString& reason) {
     static const QRegularExpression again(QStringLiteral("^raised again by model version (\\d+)$"));
     static const QRegularExpression expired(QStringLiteral("^acceptance expired on (\\S+)$"));
     static const QRegularExpression rose(QStringLiteral("^level rose from (\\S+) to (\\S+)$"));
+    static const QRegularExpression evidence(QStringLiteral("^evidence: (\\d+) incidents in (\\d+) days \\(([^)]*)\\)(?:; (.*))?$"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression imported(QStringLiteral("^imported from (.+)$"));
+    if (auto m = evidence.match(reason); m.hasMatch())
+        return QCoreApplication::translate("RiskPage", "bevis: %1 hendelser på %2 dager (%3)").arg(m.captured(1), m.captured(2), m.captured(3)) +
+               (m.captured(4).isEmpty() ? QString() : QStringLiteral("; ") + m.captured(4));
+    if (auto m = imported.match(reason); m.hasMatch()) return QCoreApplication::translate("RiskPage", "importert fra %1").arg(m.captured(1));
     if (auto m = derived.match(reason); m.hasMatch())
         return QCoreApplication::translate("RiskPage", "utledet av regel %1 fra modellversjon %2").arg(m.captured(1), m.captured(2));
     if (auto m = gone.match(reason); m.hasMatch())
@@ -165,6 +174,14 @@ RiskPage::RiskPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(co
     filters->addWidget(new QLabel(tr("Vis:"), reg));
     filters->addWidget(status_);
     filters->addWidget(search_, 1);
+    export_ = new QPushButton(tr("Eksporter …"), reg);
+    export_->setObjectName(QStringLiteral("riskExport"));
+    export_->setToolTip(tr("Registeret som regneark (XLSX) eller CSV, med risikoer og tiltak."));
+    import_ = new QPushButton(tr("Importer …"), reg);
+    import_->setObjectName(QStringLiteral("riskImport"));
+    import_->setToolTip(tr("Hent inn et regneark: Vakts eget, eller et register dere har ført før (norske kolonnenavn forstås)."));
+    filters->addWidget(export_);
+    filters->addWidget(import_);
     regLayout->addLayout(filters);
     summary_ = new QLabel(reg);
     summary_->setObjectName(QStringLiteral("riskSummary"));
@@ -203,6 +220,7 @@ RiskPage::RiskPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(co
     accept_->setObjectName(QStringLiteral("riskAccept"));
     for (QPushButton* b : {owner_, rescore_, addMeasure_, measureDone_, decide_, accept_}) actions->addWidget(b);
     rightLayout->addLayout(actions);
+    rightLayout->addWidget(buildEvidenceActions(right));
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     regLayout->addWidget(split, 1);
@@ -273,6 +291,10 @@ RiskPage::RiskPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(co
     taskDone_->setObjectName(QStringLiteral("riskTaskDone"));
     tskLayout->addWidget(taskDone_, 0, Qt::AlignRight);
     tabs_->addTab(tsk, tr("Gjennomgangsoppgaver"));
+    stories_ = new StoriesTab(ctx_, tabs_);
+    tabs_->addTab(stories_, tr("Historier og ROS-mal"));
+    losses_ = new LossesTab(ctx_, tabs_);
+    tabs_->addTab(losses_, tr("Tapsrisiko"));
 
     const bool mayWrite = ctx_.session.allows(risk::permission::RiskWrite);
     analyse_->setVisible(mayWrite);
@@ -305,6 +327,8 @@ RiskPage::RiskPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(co
     connect(measureDone_, &QPushButton::clicked, this, [this] { measureDone(); });
     connect(rescore_, &QPushButton::clicked, this, [this] { openScoreDialog(); });
     connect(analyse_, &QPushButton::clicked, this, [this] { analyseAll(); });
+    connect(export_, &QPushButton::clicked, this, [this] { openExportDialog(); });
+    connect(import_, &QPushButton::clicked, this, [this] { openImportDialog(); });
     connect(model_, &QComboBox::currentIndexChanged, this, [this] { loadService(); });
     // The node picked from the list by its id, or what was typed (an id or a name).
     auto chosenNode = [this] {
@@ -347,6 +371,10 @@ void RiskPage::refresh() {
         service_->setCurrentIndex(std::max(0, service_->findData(keepService)));
         model_->setCurrentIndex(std::max(0, model_->findData(keepModel)));
     }
+    QList<QPair<QString, QString>> services;
+    for (const auto& m : *models) services.append({m.service, m.title});
+    stories_->setServices(services);
+    losses_->setServices(services);
     if (auto chain = risk::readValueChain(*ctx_.store, ctx_.session)) {
         const QString keepNode = node_->currentText();
         const QSignalBlocker block(node_);
@@ -373,6 +401,14 @@ void RiskPage::focusSearch() {
 }
 
 void RiskPage::showItems(const QString& which) {
+    // The other tabs by name, for links and screenshots.
+    const QMap<QString, QWidget*> tabs{{QStringLiteral("service"), tabs_->widget(1)}, {QStringLiteral("impact"), tabs_->widget(2)},
+                                       {QStringLiteral("tasks"), tabs_->widget(3)},   {QStringLiteral("stories"), stories_},
+                                       {QStringLiteral("losses"), losses_}};
+    if (QWidget* tab = tabs.value(which)) {
+        tabs_->setCurrentWidget(tab);
+        return;
+    }
     tabs_->setCurrentIndex(0);
     if (which == QLatin1String("waiting")) status_->setCurrentIndex(status_->findData(WaitingForMe));
     if (which == QLatin1String("above")) status_->setCurrentIndex(status_->findData(AboveCriteria));
@@ -432,6 +468,10 @@ void RiskPage::loadRegister() {
             ++counts[static_cast<std::size_t>(l - 1)][static_cast<std::size_t>(c - 1)];
     }
     heatMap_->setData(matrix_, std::move(counts));
+    // Suggested re-scores wait for their owner too.
+    if (auto pending = risks_.suggestions(ctx_.session, service_->currentData().toString()))
+        for (const auto& s : *pending)
+            if (s.owner == ctx_.session.username) ++waiting;
     if (waiting != waitingForMe_) {
         waitingForMe_ = waiting;
         emit attentionChanged();
@@ -529,6 +569,8 @@ void RiskPage::showSelected() {
     }
     if (!r) {
         detail_->setHtml(tr("<p>Velg en risiko i listen for å se vurderingene, tiltakene og beslutningene.</p>"));
+        suggestion_.reset();
+        updateEvidenceActions(nullptr);
         return;
     }
     QStringList dims;
@@ -556,7 +598,9 @@ void RiskPage::showSelected() {
                               tr("Eier: %1 · vurdert av %2 · %3 · %4")
                                   .arg(r->owner.isEmpty() ? tr("(ingen)") : r->owner, r->assessor, strideTitle(r->stride), r->elementId)
                                   .toHtmlEscaped(),
-                              acceptance.toHtmlEscaped(), descriptionOf(*r).toHtmlEscaped()));
+                              acceptance.toHtmlEscaped(), descriptionOf(*r).toHtmlEscaped()) +
+                     evidenceHtml(*r));
+    updateEvidenceActions(r);
     if (auto history = risks_.history(ctx_.session, r->ref)) {
         for (const auto& s : *history) {
             const int row = history_->rowCount();

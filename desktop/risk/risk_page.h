@@ -22,6 +22,8 @@ class QTreeWidget;
 namespace vakt::desktop {
 
 class HeatMap;
+class LossesTab;
+class StoriesTab;
 
 // The ROS register for the security officer, product owners, leaders and the change board: a
 // heat map of likelihood against consequence beside the risks (filtered by service, status, cell
@@ -52,6 +54,17 @@ public:
     QFuture<QString> analyseAll();
     int shownRisks() const;
     QString message() const;
+    // Evidence, the owner's decision on a suggested re-score, estimates (risk_page_evidence.cpp).
+    bool linkEvidenceToSelected(qint64 incident, const QString& note);
+    bool decideSuggestionOfSelected(bool accept, const QString& note);
+    bool setEstimateOfSelected(const risk::LossEstimate& estimate, const QString& note);
+    // The pending suggestion on the selected risk, if any.
+    std::optional<risk::Suggestion> suggestionOfSelected() const;
+    // The register to and from a spreadsheet (".xlsx", or ".csv" with its "-tiltak.csv").
+    bool exportRegister(const QString& path);
+    std::optional<risk::ImportReport> importRegister(const QString& path, bool dryRun);
+    StoriesTab* storiesTab() const { return stories_; }
+    LossesTab* lossesTab() const { return losses_; }
 
 private:
     void loadRegister();
@@ -71,6 +84,16 @@ private:
     void openMeasureDialog();
     void openScoreDialog();
     void measureDone();
+    QWidget* buildEvidenceActions(QWidget* parent);
+    // The evidence, suggestion and estimate of a risk, as HTML for the detail, and the buttons'
+    // state for it.
+    QString evidenceHtml(const risk::RiskEntry& r);
+    void updateEvidenceActions(const risk::RiskEntry* r);
+    void openLinkDialog();
+    void openSuggestionDialog(bool accept);
+    void openEstimateDialog();
+    void openExportDialog();
+    void openImportDialog();
 
     AppContext& ctx_;
     risk::RiskService risks_;
@@ -94,6 +117,13 @@ private:
     QPushButton* measureDone_;
     QPushButton* rescore_;
     QPushButton* analyse_;
+    QPushButton* linkEvidence_ = nullptr;
+    QPushButton* estimate_ = nullptr;
+    QPushButton* acceptSuggestion_ = nullptr;
+    QPushButton* rejectSuggestion_ = nullptr;
+    QPushButton* export_ = nullptr;
+    QPushButton* import_ = nullptr;
+    std::optional<risk::Suggestion> suggestion_;
     QProgressBar* progress_;
     QLabel* message_;
     QLabel* summary_;
@@ -110,6 +140,8 @@ private:
     QPushButton* createTasks_;
     QTreeWidget* impact_;
     QLabel* impactSummary_;
+    StoriesTab* stories_;
+    LossesTab* losses_;
     // Tasks
     QTableWidget* tasks_;
     QPushButton* taskDone_;

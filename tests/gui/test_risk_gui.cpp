@@ -1,7 +1,9 @@
 // The Risk page as its users work in it, in real windows under Xvfb: the heat map agrees with
 // the register and filters it, the owner accepts and others are stopped with the reason, the
 // impact of an outage creates review tasks, the models are analysed off the UI thread with
-// progress, the service's diagram is drawn, and a role without access is told so.
+// progress, the service's diagram is drawn, the owner decides the re-score evidence suggests,
+// the register goes to a spreadsheet and back, the stories make the municipal template, the
+// loss curve is simulated from the estimates, and a role without access is told so.
 #include <QApplication>
 #include <QComboBox>
 #include <QTextBrowser>
@@ -21,7 +23,10 @@
 #include "app/demo.h"
 #include "app/modules.h"
 #include "core/data_dir.h"
+#include "core/base/xlsx.h"
 #include "desktop/risk/heat_map.h"
+#include "desktop/risk/losses_tab.h"
+#include "desktop/risk/stories_tab.h"
 #include "desktop/risk/risk_page.h"
 #include "desktop/shell/language.h"
 #include "desktop/shell/main_window.h"
@@ -180,6 +185,80 @@ private slots:
         // The auditor reads only.
         QVERIFY(!page.findChild<QPushButton*>("riskAnalyseAll")->isVisible());
         QVERIFY(!page.findChild<QPushButton*>("riskCreateTasks")->isEnabled());
+    }
+
+    void theOwnerDecidesTheReScoreTheEvidenceSuggests() {
+        auto officerCtx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        auto pending = risk::RiskService(*officerCtx->store).suggestions(officerCtx->session);
+        QVERIFY(pending && pending->size() == 1);
+        const risk::Suggestion s = pending->front();
+        // The assessor sees the suggestion and the evidence, but the decision is not theirs.
+        RiskPage officer(*officerCtx);
+        QVERIFY(officer.selectRisk(s.riskRef));
+        const QString detail = officer.findChild<QTextBrowser*>("riskDetail")->toPlainText();
+        QVERIFY2(detail.contains("Forslag til ny vurdering") && detail.contains("Hendelser koblet som bevis"), qPrintable(detail));
+        QVERIFY(!officer.findChild<QPushButton*>("riskAcceptSuggestion")->isEnabled());
+        QVERIFY(officer.findChild<QPushButton*>("riskLinkEvidence")->isEnabled());
+
+        auto ownerCtx = open(Session{s.owner, Role::Leder});
+        RiskPage owner(*ownerCtx);
+        QVERIFY(owner.selectRisk(s.riskRef));
+        QVERIFY(owner.findChild<QPushButton*>("riskAcceptSuggestion")->isEnabled());
+        QVERIFY(owner.decideSuggestionOfSelected(true, "Fire stopp i år"));
+        auto after = risk::RiskService(*ownerCtx->store).risk(ownerCtx->session, s.riskRef);
+        QVERIFY(after);
+        QCOMPARE(after->likelihood, s.likelihoodTo);
+        QVERIFY(owner.selectRisk(s.riskRef));
+        QVERIFY(!owner.suggestionOfSelected());
+        QVERIFY(owner.findChild<QPushButton*>("riskAcceptSuggestion")->isHidden());
+    }
+
+    void theRegisterGoesToASpreadsheetAndBack() {
+        auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
+        RiskPage page(*ctx);
+        const QString path = dir_.filePath("register.xlsx");
+        QVERIFY2(page.exportRegister(path), qPrintable(page.message()));
+        QVERIFY(QFileInfo(path).size() > 1000);
+        const auto preview = page.importRegister(path, true);
+        QVERIFY2(preview, qPrintable(page.message()));
+        QCOMPARE(preview->created + preview->changed, 0);
+        QCOMPARE(preview->unchanged, static_cast<int>(risk::RiskService(*ctx->store).risks(ctx->session, {}, true)->size()));
+        // A reader may export but not import.
+        auto auditorCtx = open(Session{"revisor", Role::Revisor});
+        RiskPage auditor(*auditorCtx);
+        QVERIFY(!auditor.importRegister(path, true));
+        QVERIFY2(auditor.message().contains("ikke tilgang"), qPrintable(auditor.message()));
+        QVERIFY(!auditor.findChild<QPushButton*>("riskImport")->isEnabled());
+    }
+
+    void theStoriesTabMakesTheMunicipalTemplate() {
+        auto ctx = open(Session{"produktansvarlig", Role::Produktansvarlig});
+        RiskPage page(*ctx);
+        auto model = risk::RiskService(*ctx->store).latestModel(ctx->session, "digisos");
+        QVERIFY(model);
+        QVERIFY(page.storiesTab()->showService("digisos"));
+        QCOMPARE(page.storiesTab()->storyCount(), static_cast<int>(model->model.stories.size()));
+        auto* tree = page.storiesTab()->findChild<QTreeWidget*>("riskStoriesTree");
+        QVERIFY(tree->topLevelItemCount() >= 2);
+        const QString path = dir_.filePath("ros-digisos.xlsx");
+        QVERIFY(page.storiesTab()->saveTemplate(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto book = xlsx::read(file.readAll().toStdString());
+        QVERIFY(book);
+        QVERIFY(book->find("Brukerhistorier"));
+        QVERIFY(book->find("Brukerhistorier")->rows.size() > 1);
+    }
+
+    void theLossCurveIsSimulatedFromTheEstimates() {
+        auto ctx = open(Session{"leder", Role::Leder});
+        RiskPage page(*ctx);
+        auto estimates = risk::RiskService(*ctx->store).estimates(ctx->session);
+        QVERIFY(estimates && !estimates->isEmpty());
+        QCOMPARE(page.lossesTab()->estimateCount(), static_cast<int>(estimates->size()));
+        QVERIFY(page.lossesTab()->curve());
+        QVERIFY(page.lossesTab()->curve()->p99 >= page.lossesTab()->curve()->p50);
+        QVERIFY(page.lossesTab()->findChild<QLabel*>("riskLossFigures")->text().contains("Simulert"));
     }
 
     void theServiceDeskIsToldItHasNoAccess() {
