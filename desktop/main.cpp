@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
     QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: nb (Norwegian bokmål, default) or en."),
                                   QStringLiteral("CODE"));
     QCommandLineOption shotOption(QStringLiteral("screenshot"),
-                                  QStringLiteral("Render PAGE (or PAGE:VIEW, such as risk:stories) offscreen to FILE.png and exit. Pages: ") +
+                                  QStringLiteral("Render PAGE (or PAGE:VIEW, such as risk:stories or risk:svarut:VAKT-S-002/x for one risk) offscreen to FILE.png and exit. Pages: ") +
                                       [] {
                                           QStringList ids;
                                           for (const auto& m : availableModules()) ids << m.id;
@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
     if (screenshot) {
         // PAGE or PAGE:VIEW, where the page knows the view ("risk:stories").
         const QString page = parser.value(shotOption).section(QLatin1Char(':'), 0, 0);
-        const QString view = parser.value(shotOption).section(QLatin1Char(':'), 1);
+        const QString view = parser.value(shotOption).section(QLatin1Char(':'), 1, -1);
         desktop.start();
         MainWindow& window = *desktop.window();
         if (!window.showModule(page)) {

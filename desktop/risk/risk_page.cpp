@@ -410,6 +410,7 @@ void RiskPage::showItems(const QString& which) {
         return;
     }
     tabs_->setCurrentIndex(0);
+    if (which.contains(QLatin1Char(':')) && selectRisk(which)) return;
     if (which == QLatin1String("waiting")) status_->setCurrentIndex(status_->findData(WaitingForMe));
     if (which == QLatin1String("above")) status_->setCurrentIndex(status_->findData(AboveCriteria));
 }

@@ -12,9 +12,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/base/csv.h"
 #include "core/base/json.h"
+#include "core/base/xlsx.h"
 #include "riskmodel/analysis.h"
 #include "riskmodel/attack_paths.h"
+#include "riskmodel/quantify.h"
 #include "riskmodel/rules.h"
 #include "riskmodel/value_chain.h"
 
@@ -210,6 +213,74 @@ void BM_MinimumCut(benchmark::State& state) {
     state.counters["cut"] = static_cast<double>(size);
 }
 BENCHMARK(BM_MinimumCut)->Unit(benchmark::kMillisecond);
+
+// The department's loss curve: Poisson events and log-normal losses per estimated risk, as the
+// Risk page simulates it (20,000 years); the demo has a dozen estimates, a large register a thousand.
+void BM_LossCurve(benchmark::State& state) {
+    std::vector<LossEstimate> estimates;
+    for (int i = 0; i < state.range(0); ++i) estimates.push_back({0.1 + 0.15 * (i % 5), 40'000.0 * (1 + i % 4), 900'000.0 * (1 + i % 3)});
+    double p99 = 0;
+    for (auto _ : state) p99 = simulateLosses(estimates, 20000, 2026)->p99;
+    state.counters["p99_kr"] = p99;
+}
+BENCHMARK(BM_LossCurve)->Arg(12)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// A register of 10,000 risks and 21 columns as XLSX, beside the same table as CSV (the anchor:
+// the simplest format the same rows can take).
+const xlsx::Workbook& registerBook() {
+    static const xlsx::Workbook book = [] {
+        xlsx::Workbook b;
+        xlsx::Sheet sheet{"Risikoer", {}};
+        std::vector<std::string> header;
+        for (int c = 0; c < 21; ++c) header.push_back("column_" + std::to_string(c));
+        sheet.rows.push_back(header);
+        for (int r = 0; r < 10000; ++r) {
+            std::vector<std::string> row;
+            for (int c = 0; c < 21; ++c)
+                row.push_back(c % 3 == 0 ? std::to_string(r % 5 + 1) : "svarut:VAKT-S-00" + std::to_string(c % 10) + "/element-" + std::to_string(r) + " æøå");
+            sheet.rows.push_back(std::move(row));
+        }
+        b.sheets.push_back(std::move(sheet));
+        return b;
+    }();
+    return book;
+}
+
+std::string registerCsv() {
+    std::string out;
+    for (const auto& row : registerBook().sheets[0].rows) out += csv::formatRecord(row);
+    return out;
+}
+
+void BM_RegisterWriteXlsx(benchmark::State& state) {
+    std::size_t bytes = 0;
+    for (auto _ : state) bytes = xlsx::write(registerBook()).size();
+    state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_RegisterWriteXlsx)->Unit(benchmark::kMillisecond);
+
+void BM_RegisterReadXlsx(benchmark::State& state) {
+    const std::string bytes = xlsx::write(registerBook());
+    std::size_t rows = 0;
+    for (auto _ : state) rows = xlsx::read(bytes)->sheets[0].rows.size();
+    state.counters["rows"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_RegisterReadXlsx)->Unit(benchmark::kMillisecond);
+
+void BM_RegisterWriteCsv(benchmark::State& state) {
+    std::size_t bytes = 0;
+    for (auto _ : state) bytes = registerCsv().size();
+    state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_RegisterWriteCsv)->Unit(benchmark::kMillisecond);
+
+void BM_RegisterReadCsv(benchmark::State& state) {
+    const std::string text = registerCsv();
+    std::size_t rows = 0;
+    for (auto _ : state) rows = csv::parse(text)->size();
+    state.counters["rows"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_RegisterReadCsv)->Unit(benchmark::kMillisecond);
 
 // nodes.txt (one id per line, index = line), edges.txt ("u v" per line), impact.txt (the
 // edges a vulnerability travels on), query.txt (reach source, cut sources, cut target).
