@@ -48,6 +48,10 @@ Suggestion suggestionFrom(const QSqlRecord& row) {
     s.note = row.value(13).toString();
     return s;
 }
+// An estimate row (per_year, loss_low, loss_high) as the trail records it.
+QJsonObject estimateJson(const QSqlRecord& row) {
+    return QJsonObject{{"per_year", row.value(0).toDouble()}, {"loss_low", row.value(1).toDouble()}, {"loss_high", row.value(2).toDouble()}};
+}
 }  // namespace
 
 Status RiskService::linkEvidence(const Session& who, const QString& ref, qint64 incidentId, const QString& note) {
@@ -251,11 +255,7 @@ Status RiskService::setEstimate(const Session& who, const QString& ref, const Lo
     if (!r) return r.error();
     auto before = store_.db().query(QStringLiteral("SELECT per_year, loss_low, loss_high FROM risk_estimates WHERE risk_id = ?"), {r->id});
     if (!before) return before.error();
-    QJsonObject old;
-    if (!before->empty())
-        old = QJsonObject{{"per_year", before->front().value(0).toDouble()},
-                          {"loss_low", before->front().value(1).toDouble()},
-                          {"loss_high", before->front().value(2).toDouble()}};
+    const QJsonObject old = before->empty() ? QJsonObject() : estimateJson(before->front());
     if (auto s = store_.db().exec(QStringLiteral("DELETE FROM risk_estimates WHERE risk_id = ?"), {r->id}); !s) return s;
     if (auto s = store_.db().exec(QStringLiteral("INSERT INTO risk_estimates (risk_id, per_year, loss_low, loss_high, estimated_by, estimated_at, note)"
                                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -281,10 +281,7 @@ Status RiskService::clearEstimate(const Session& who, const QString& ref, const 
     if (!before) return before.error();
     if (before->empty()) return fail("risk '" + ref.toStdString() + "' has no estimate", ErrorKind::NotFound);
     if (auto s = store_.db().exec(QStringLiteral("DELETE FROM risk_estimates WHERE risk_id = ?"), {r->id}); !s) return s;
-    if (auto s = store_.record(who, QStringLiteral("risk.estimate.clear"), QStringLiteral("risk"), ref,
-                               QJsonObject{{"per_year", before->front().value(0).toDouble()},
-                                           {"loss_low", before->front().value(1).toDouble()},
-                                           {"loss_high", before->front().value(2).toDouble()}},
+    if (auto s = store_.record(who, QStringLiteral("risk.estimate.clear"), QStringLiteral("risk"), ref, estimateJson(before->front()),
                                QJsonObject{{"reason", reason.trimmed()}});
         !s)
         return s;
