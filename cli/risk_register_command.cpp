@@ -31,13 +31,9 @@ qint64 incidentOption(Args& a) {
 
 double numberOption(Args& a, const QString& name) {
     const QString text = requiredText(a, name);
-    bool ok = false;
-    // Both 1500000 and 1 500 000 or 1,5 as people write them in Norwegian.
-    QString plain = text;
-    plain.remove(QLatin1Char(' ')).remove(QChar(0x00A0)).replace(QLatin1Char(','), QLatin1Char('.'));
-    const double v = plain.toDouble(&ok);
-    if (!ok) throw UsageError((name + " takes a number, not '" + text + "'").toStdString());
-    return v;
+    auto v = risk::parseAmount(text);
+    if (!v) throw UsageError((name + ": ").toStdString() + v.message());
+    return *v;
 }
 
 QString kroner(double amount) { return QLocale(QLocale::English).toString(amount, 'f', 0) + QStringLiteral(" kr"); }
@@ -62,11 +58,14 @@ QJsonObject suggestionJson(const risk::Suggestion& s) {
                        {"note", s.note}};
 }
 
-// csv or xlsx, from --format or the file's extension.
+// csv or xlsx, from --format or the file's extension; the two must agree, since the file's
+// name is what tells a spreadsheet program (and the next import) what it holds.
 QString sheetFormat(Args& a, const QString& path) {
-    const QString format = a.option(QStringLiteral("--format")).value_or(QFileInfo(path).suffix().toLower());
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QString format = a.option(QStringLiteral("--format")).value_or(suffix);
     if (format != QLatin1String("csv") && format != QLatin1String("xlsx"))
         throw UsageError(("--format must be csv or xlsx (or the file end in .csv or .xlsx), not '" + format + "'").toStdString());
+    if (format != suffix) throw UsageError(("a " + format + " file's name ends in ." + format).toStdString());
     return format;
 }
 
@@ -76,15 +75,6 @@ Status writeFile(const QString& path, const QByteArray& bytes) {
     file.write(bytes);
     if (!file.commit()) return fail(path.toStdString() + ": " + file.errorString().toStdString());
     return {};
-}
-
-// A spreadsheet file, bounded: a register is never near this size, a hostile file may be.
-Result<QByteArray> readFile(const QString& path) {
-    constexpr qint64 kMaxBytes = 64ll << 20;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return fail(path.toStdString() + ": " + file.errorString().toStdString());
-    if (file.size() > kMaxBytes) return fail(path.toStdString() + ": larger than 64 MiB");
-    return file.read(kMaxBytes);
 }
 
 }  // namespace
@@ -97,18 +87,9 @@ int exportCommand(Context& ctx, Args& a) {
     if (connected(ctx) != kOk) return kFailure;
     auto tables = risk::RiskService(ctx.store()).exportRegister(ctx.session(), service.value_or(QString()));
     if (!tables) return failWith(tables.message());
-    if (format == QLatin1String("xlsx")) {
-        if (auto s = writeFile(path, risk::tablesToXlsx(*tables)); !s) return failWith(s.message());
-        out() << "Wrote " << tables->risks.rows.size() << " risks and " << tables->measures.rows.size() << " measures to " << path << "\n";
-        return kOk;
-    }
-    // The byte order mark tells spreadsheet programs the file is UTF-8 (æ, ø, å).
-    const QByteArray bom("\xEF\xBB\xBF");
-    const QString measuresPath = risk::measuresCsvPath(path);
-    if (auto s = writeFile(path, bom + risk::tableToCsv(tables->risks)); !s) return failWith(s.message());
-    if (auto s = writeFile(measuresPath, bom + risk::tableToCsv(tables->measures)); !s) return failWith(s.message());
-    out() << "Wrote " << tables->risks.rows.size() << " risks to " << path << " and " << tables->measures.rows.size() << " measures to "
-          << measuresPath << "\n";
+    if (auto s = risk::writeRegisterFile(path, *tables); !s) return failWith(s.message());
+    out() << "Wrote " << tables->risks.rows.size() << " risks and " << tables->measures.rows.size() << " measures to " << path
+          << (format == QLatin1String("csv") ? QStringLiteral(" (measures in %1)").arg(risk::measuresCsvPath(path)) : QString()) << "\n";
     return kOk;
 }
 
@@ -116,34 +97,13 @@ int importCommand(Context& ctx, Args& a) {
     const bool dryRun = a.flag(QStringLiteral("--dry-run"));
     const bool json = a.flag(QStringLiteral("--json"));
     const QString path = a.requiredPositional("FILE");
-    const QString format = sheetFormat(a, path);
+    sheetFormat(a, path);
     a.expectEnd();
-    risk::RegisterTables tables;
     const QString name = QFileInfo(path).fileName();
-    if (format == QLatin1String("xlsx")) {
-        auto bytes = readFile(path);
-        if (!bytes) return failWith(bytes.message());
-        auto read = risk::tablesFromXlsx(*bytes, name);
-        if (!read) return failWith(read.message());
-        tables = std::move(*read);
-    } else {
-        auto bytes = readFile(path);
-        if (!bytes) return failWith(bytes.message());
-        auto risks = risk::tableFromCsv(*bytes, name, risk::kRisksSheet);
-        if (!risks) return failWith(risks.message());
-        tables.risks = std::move(*risks);
-        tables.measures.name = risk::kMeasuresSheet;
-        const QString measuresPath = risk::measuresCsvPath(path);
-        if (QFileInfo::exists(measuresPath)) {
-            auto more = readFile(measuresPath);
-            if (!more) return failWith(more.message());
-            auto measures = risk::tableFromCsv(*more, QFileInfo(measuresPath).fileName(), risk::kMeasuresSheet);
-            if (!measures) return failWith(measures.message());
-            tables.measures = std::move(*measures);
-        }
-    }
+    auto tables = risk::readRegisterFile(path);
+    if (!tables) return failWith(tables.message());
     if (connected(ctx) != kOk) return kFailure;
-    auto report = risk::RiskService(ctx.store()).importRegister(ctx.session(), tables, name, dryRun);
+    auto report = risk::RiskService(ctx.store()).importRegister(ctx.session(), *tables, name, dryRun);
     if (!report) return failWith(report.message());
     if (json) {
         printJson(QJsonObject{{"dry_run", dryRun}, {"created", report->created}, {"changed", report->changed}, {"unchanged", report->unchanged},

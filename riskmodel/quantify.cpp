@@ -36,9 +36,15 @@ Result<LossCurve> simulateLosses(std::span<const LossEstimate> estimates, int tr
         if (estimates[i].perYear > limits.maxPerYear)
             return fail("estimate " + std::to_string(i + 1) + ": at most " + std::to_string(static_cast<int>(limits.maxPerYear)) + " events a year");
     }
+    double eventsPerYear = 0;
+    for (const auto& e : estimates) eventsPerYear += e.perYear;
+    if (eventsPerYear * trials > limits.maxEvents)
+        return fail("about " + std::to_string(static_cast<long long>(eventsPerYear * trials)) + " events to simulate, more than " +
+                    std::to_string(static_cast<long long>(limits.maxEvents)) + ": fewer trials");
     struct Source {
         std::poisson_distribution<int> count;
         std::lognormal_distribution<double> loss;
+        double fixed = 0;  // low == high: every event costs the same (a log-normal needs σ > 0)
     };
     std::vector<Source> sources;
     sources.reserve(estimates.size());
@@ -46,13 +52,16 @@ Result<LossCurve> simulateLosses(std::span<const LossEstimate> estimates, int tr
         if (e.perYear == 0) continue;
         const double mu = (std::log(e.low) + std::log(e.high)) / 2;
         const double sigma = (std::log(e.high) - std::log(e.low)) / (2 * kZ90);
-        sources.push_back({std::poisson_distribution<int>(e.perYear), std::lognormal_distribution<double>(mu, sigma)});
+        if (sigma > 0)
+            sources.push_back({std::poisson_distribution<int>(e.perYear), std::lognormal_distribution<double>(mu, sigma), 0});
+        else
+            sources.push_back({std::poisson_distribution<int>(e.perYear), {}, e.low});
     }
     std::mt19937_64 random(seed);
     std::vector<double> totals(static_cast<std::size_t>(trials), 0.0);
     for (double& total : totals)
         for (auto& source : sources)
-            for (int n = source.count(random); n > 0; --n) total += source.loss(random);
+            for (int n = source.count(random); n > 0; --n) total += source.fixed > 0 ? source.fixed : source.loss(random);
 
     std::sort(totals.begin(), totals.end());
     LossCurve curve;

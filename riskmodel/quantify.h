@@ -47,6 +47,9 @@ struct SimulationLimits {
     int maxTrials = 1'000'000;
     std::size_t maxEstimates = 100'000;
     double maxPerYear = 1000;
+    // Expected events drawn in all (trials × the estimates' yearly frequencies): about two
+    // seconds of work; each bound alone would still let their product run for hours.
+    double maxEvents = 50'000'000;
 };
 
 // Simulates `trials` years: each risk's events are Poisson, each event's loss log-normal. The

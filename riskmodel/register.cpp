@@ -398,17 +398,10 @@ Result<SyncSummary> RiskService::analyse(const Session& who, const QString& serv
                 return s.error();
             ++summary.rescored;
             // An acceptance holds for the level accepted: a higher one reopens the risk.
-            if (r->status == QLatin1String("accepted") && r->acceptance && level) {
-                const auto accepted = std::find_if(m->levels.begin(), m->levels.end(),
-                                                   [&](const MatrixLevel& l) { return q(l.key) == r->acceptance->level; });
-                if (accepted != m->levels.end() && m->severity(t.likelihood, t.consequence) > accepted - m->levels.begin()) {
-                    const QString reason = QStringLiteral("level rose from %1 to %2").arg(r->acceptance->level, levelKey);
-                    if (auto s = endAcceptance(who, *r, reason); !s) return s.error();
-                    if (auto s = store_.db().exec(QStringLiteral("UPDATE risks SET status = 'open', status_reason = ? WHERE id = ?"), {reason, r->id}); !s)
-                        return s.error();
-                    ++summary.reopened;
-                }
-            }
+            auto reopened = reopenIfRisen(who, *r, *m, t.likelihood, t.consequence);
+            if (!reopened) return reopened.error();
+            if (*reopened) ++summary.reopened;
+            if (auto s = suggestFromEvidence(who, r->ref); !s) return s.error();
         }
     }
     // Threats the model no longer raises: closed with the reason, their decisions reported.
@@ -428,6 +421,7 @@ Result<SyncSummary> RiskService::analyse(const Session& who, const QString& serv
                                    QJsonObject{{"status", "closed"}, {"reason", reason}});
             !s)
             return s.error();
+        if (auto s = suggestFromEvidence(who, ref); !s) return s.error();
         ++summary.closed;
     }
     if (auto s = tx.commit(); !s) return s.error();
@@ -470,6 +464,8 @@ Status RiskService::decide(const Session& who, const QString& ref, const QString
                                QJsonObject{{"status", decision}, {"justification", justification.trimmed()}});
         !s)
         return s;
+    // A false positive has nothing left to re-score.
+    if (auto s = suggestFromEvidence(who, ref); !s) return s;
     return tx.commit();
 }
 
@@ -564,19 +560,24 @@ Status RiskService::rescore(const Session& who, const QString& ref, const QStrin
         !s)
         return s;
     if (kind == QLatin1String("inherent"))
-        if (auto s = reopenIfRisen(who, *r, *m, likelihood, consequence); !s) return s;
+        if (auto s = reopenIfRisen(who, *r, *m, likelihood, consequence); !s) return s.error();
     if (auto s = suggestFromEvidence(who, ref); !s) return s;
     return tx.commit();
 }
 
-Status RiskService::reopenIfRisen(const Session& who, const RiskEntry& r, const RiskMatrix& m, int likelihood, int consequence) {
-    if (r.status != QLatin1String("accepted") || !r.acceptance ||
-        m.severity(likelihood, consequence) <= m.severity(r.acceptance->likelihood, r.acceptance->consequence))
-        return {};
+Result<bool> RiskService::reopenIfRisen(const Session& who, const RiskEntry& r, const RiskMatrix& m, int likelihood, int consequence) {
+    if (r.status != QLatin1String("accepted") || !r.acceptance) return false;
+    // The level accepted, by its key, so a score under a newer matrix compares with it too.
+    const auto accepted = std::find_if(m.levels.begin(), m.levels.end(), [&](const MatrixLevel& l) { return q(l.key) == r.acceptance->level; });
+    const int acceptedSeverity = accepted != m.levels.end() ? static_cast<int>(accepted - m.levels.begin())
+                                                            : m.severity(r.acceptance->likelihood, r.acceptance->consequence);
+    if (m.severity(likelihood, consequence) <= acceptedSeverity) return false;
     const MatrixLevel* level = m.levelOf(likelihood, consequence);
     const QString why = QStringLiteral("level rose from %1 to %2").arg(r.acceptance->level, level ? q(level->key) : QString());
-    if (auto s = endAcceptance(who, r, why); !s) return s;
-    return store_.db().exec(QStringLiteral("UPDATE risks SET status = 'open', status_reason = ? WHERE id = ?"), {why, r.id});
+    if (auto s = endAcceptance(who, r, why); !s) return s.error();
+    if (auto s = store_.db().exec(QStringLiteral("UPDATE risks SET status = 'open', status_reason = ? WHERE id = ?"), {why, r.id}); !s)
+        return s.error();
+    return true;
 }
 
 Result<qint64> RiskService::addMeasure(const Session& who, const Measure& measure) {

@@ -281,9 +281,12 @@ private:
                      const QString& reason);
     Status endAcceptance(const Session& who, const RiskEntry& r, const QString& reason);
     // An accepted risk whose inherent level rises above the level accepted is open again.
-    Status reopenIfRisen(const Session& who, const RiskEntry& r, const RiskMatrix& m, int likelihood, int consequence);
+    // Gives whether it did.
+    Result<bool> reopenIfRisen(const Session& who, const RiskEntry& r, const RiskMatrix& m, int likelihood, int consequence);
     // Brings the risk's pending suggestion in line with its evidence of the last twelve months.
     Status suggestFromEvidence(const Session& who, const QString& ref);
+    // The risk's estimate as (per_year, loss_low, loss_high), none or one row.
+    Result<Rows> estimateRow(qint64 riskId);
     Status importRisk(const Session& who, const Table& t, qsizetype row, const QString& source, ImportReport& report);
     Status importMeasure(const Session& who, const Table& t, qsizetype row, ImportReport& report);
     Store& store_;

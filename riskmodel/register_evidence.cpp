@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlRecord>
+#include <algorithm>
 
 #include "core/incidents.h"
 #include "riskmodel/register.h"
@@ -143,9 +144,9 @@ Status RiskService::suggestFromEvidence(const Session& who, const QString& ref) 
     const QString now = iso(store_.clock().now());
     for (const auto& p : *pending) {
         if (suggested && p.value(1).toInt() == suggested->likelihood) {
-            // The same suggestion with what is now the evidence behind it.
-            return store_.db().exec(QStringLiteral("UPDATE risk_suggestions SET observed = ?, incidents = ? WHERE id = ?"),
-                                    {static_cast<int>(incidents.size()), incidentList(incidents), p.value(0)});
+            // The same suggestion with what is now the evidence behind it, from the score now.
+            return store_.db().exec(QStringLiteral("UPDATE risk_suggestions SET likelihood_from = ?, observed = ?, incidents = ? WHERE id = ?"),
+                                    {r->likelihood, static_cast<int>(incidents.size()), incidentList(incidents), p.value(0)});
         }
         if (auto s = store_.db().exec(QStringLiteral("UPDATE risk_suggestions SET status = 'superseded', decided_at = ? WHERE id = ?"),
                                       {now, p.value(0)});
@@ -153,12 +154,14 @@ Status RiskService::suggestFromEvidence(const Session& who, const QString& ref) 
             return s;
     }
     if (!suggested) return {};
-    // The owner has said no to this much evidence for this much already.
-    auto rejected = store_.db().query(QStringLiteral("SELECT 1 FROM risk_suggestions WHERE risk_id = ? AND status = 'rejected' AND likelihood_to >= ?"
-                                                     " AND observed >= ?"),
-                                      {r->id, suggested->likelihood, static_cast<int>(incidents.size())});
+    // The owner has said no to these very incidents for this much already; a new incident counts.
+    auto rejected = store_.db().query(QStringLiteral("SELECT incidents FROM risk_suggestions WHERE risk_id = ? AND status = 'rejected' AND likelihood_to >= ?"),
+                                      {r->id, suggested->likelihood});
     if (!rejected) return rejected.error();
-    if (!rejected->empty()) return {};
+    for (const auto& row : *rejected) {
+        const QList<qint64> seen = parseIncidentList(row.value(0).toString());
+        if (std::all_of(incidents.begin(), incidents.end(), [&](qint64 id) { return seen.contains(id); })) return {};
+    }
     return store_.db().exec(QStringLiteral("INSERT INTO risk_suggestions (risk_id, likelihood_from, likelihood_to, observed, window_days, incidents,"
                                            " created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')"),
                             {r->id, r->likelihood, suggested->likelihood, static_cast<int>(incidents.size()), kWindowDays,
@@ -211,6 +214,16 @@ Status RiskService::decideSuggestion(const Session& who, qint64 id, bool accept,
         return fail("risk '" + s.riskRef.toStdString() + "' has no owner to decide on its suggested re-score", ErrorKind::Denied);
     if (who.username != s.owner)
         return fail("only the risk's owner " + s.owner.toStdString() + " decides on its suggested re-score", ErrorKind::Denied);
+    auto current = load(s.riskRef);
+    if (!current) return current.error();
+    // As with acceptance: the one who assessed the risk does not also overrule its evidence.
+    if (who.username == current->assessor)
+        return fail("risk '" + s.riskRef.toStdString() + "' was assessed by " + current->assessor.toStdString() +
+                        ", who may not also decide on its suggested re-score",
+                    ErrorKind::Denied);
+    if (current->status == QLatin1String("closed") || current->status == QLatin1String("false_positive"))
+        return fail("risk '" + s.riskRef.toStdString() + "' is " + current->status.toStdString() + ": there is nothing to re-score",
+                    ErrorKind::Conflict);
     const QString now = iso(store_.clock().now());
     if (auto st = store_.db().exec(QStringLiteral("UPDATE risk_suggestions SET status = ?, decided_by = ?, decided_at = ?, note = ? WHERE id = ?"),
                                    {accept ? QStringLiteral("accepted") : QStringLiteral("rejected"), who.username, now, note.trimmed(), id});
@@ -238,7 +251,7 @@ Status RiskService::decideSuggestion(const Session& who, qint64 id, bool accept,
         QString reason = QStringLiteral("evidence: %1 incidents in %2 days (%3)").arg(s.observed).arg(s.windowDays).arg(incidentList(s.incidents));
         if (!note.trimmed().isEmpty()) reason += QStringLiteral("; ") + note.trimmed();
         if (auto st = saveScore(who, r->id, QStringLiteral("inherent"), likelihood, r->consequence, r->matrixVersion, reason); !st) return st;
-        if (auto st = reopenIfRisen(who, *r, *m, likelihood, r->consequence); !st) return st;
+        if (auto st = reopenIfRisen(who, *r, *m, likelihood, r->consequence); !st) return st.error();
     }
     return tx.commit();
 }
@@ -253,7 +266,7 @@ Status RiskService::setEstimate(const Session& who, const QString& ref, const Lo
     if (!tx.started()) return tx.started();
     auto r = load(ref);
     if (!r) return r.error();
-    auto before = store_.db().query(QStringLiteral("SELECT per_year, loss_low, loss_high FROM risk_estimates WHERE risk_id = ?"), {r->id});
+    auto before = estimateRow(r->id);
     if (!before) return before.error();
     const QJsonObject old = before->empty() ? QJsonObject() : estimateJson(before->front());
     if (auto s = store_.db().exec(QStringLiteral("DELETE FROM risk_estimates WHERE risk_id = ?"), {r->id}); !s) return s;
@@ -277,7 +290,7 @@ Status RiskService::clearEstimate(const Session& who, const QString& ref, const 
     if (!tx.started()) return tx.started();
     auto r = load(ref);
     if (!r) return r.error();
-    auto before = store_.db().query(QStringLiteral("SELECT per_year, loss_low, loss_high FROM risk_estimates WHERE risk_id = ?"), {r->id});
+    auto before = estimateRow(r->id);
     if (!before) return before.error();
     if (before->empty()) return fail("risk '" + ref.toStdString() + "' has no estimate", ErrorKind::NotFound);
     if (auto s = store_.db().exec(QStringLiteral("DELETE FROM risk_estimates WHERE risk_id = ?"), {r->id}); !s) return s;
@@ -286,6 +299,10 @@ Status RiskService::clearEstimate(const Session& who, const QString& ref, const 
         !s)
         return s;
     return tx.commit();
+}
+
+Result<Rows> RiskService::estimateRow(qint64 riskId) {
+    return store_.db().query(QStringLiteral("SELECT per_year, loss_low, loss_high FROM risk_estimates WHERE risk_id = ?"), {riskId});
 }
 
 Result<QList<StoredEstimate>> RiskService::estimates(const Session& who, const QString& service) {

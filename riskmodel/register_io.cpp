@@ -1,7 +1,11 @@
 #include "riskmodel/register_io.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
+#include <QSaveFile>
 #include <QSet>
+#include <cmath>
 
 #include "core/base/csv.h"
 #include "core/base/xlsx.h"
@@ -79,6 +83,31 @@ Status mapHeader(Table& t, const QStringList& raw, const QString& where) {
     return {};
 }
 
+// A spreadsheet program runs a CSV cell that starts with = + - or @ as a formula (a title taken
+// from a vendor's model could be "=HYPERLINK(…)"). Such a cell, and one that starts with the
+// apostrophe itself, is written with an apostrophe before it, which the reader takes off again,
+// so the text round-trips and is never run.
+bool formulaLike(const QString& cell) {
+    if (cell.isEmpty()) return false;
+    const QChar c = cell.front();
+    return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@') || c == QLatin1Char('\t') ||
+           c == QLatin1Char('\r') || c == QLatin1Char('\'');
+}
+
+std::vector<std::string> csvCells(const QStringList& row) {
+    std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(row.size()));
+    for (const QString& cell : row) out.push_back((formulaLike(cell) ? QLatin1Char('\'') + cell : cell).toStdString());
+    return out;
+}
+
+QStringList fromCsvCells(const std::vector<std::string>& fields) {
+    QStringList out = qt(fields);
+    for (QString& cell : out)
+        if (cell.startsWith(QLatin1Char('\''))) cell.remove(0, 1);
+    return out;
+}
+
 }  // namespace
 
 QStringList riskColumns() {
@@ -116,6 +145,67 @@ QString canonicalColumn(const QString& header) {
     return aliases().value(key, key);
 }
 
+Result<double> parseAmount(const QString& text) {
+    QString plain = text.trimmed();
+    plain.remove(QLatin1Char(' ')).remove(QChar(0x00A0)).remove(QChar(0x202F));
+    const auto commas = plain.count(QLatin1Char(','));
+    if (commas > 1 || (commas == 1 && plain.contains(QLatin1Char('.'))))
+        return fail("'" + text.toStdString() + "' has more than one separator; write 1500000 or 1 500 000");
+    if (commas == 1) {
+        const qsizetype at = plain.indexOf(QLatin1Char(','));
+        if (plain.size() - at - 1 == 3)
+            return fail("'" + text.toStdString() + "' is ambiguous: thousands or decimals? write " + QString(plain).remove(QLatin1Char(',')).toStdString() +
+                        " or use a point for decimals");
+        plain[at] = QLatin1Char('.');
+    }
+    bool ok = false;
+    const double v = plain.toDouble(&ok);
+    if (!ok || !std::isfinite(v)) return fail("'" + text.toStdString() + "' is not a number");
+    return v;
+}
+
+Result<RegisterTables> readRegisterFile(const QString& path) {
+    constexpr qint64 kMaxBytes = 64ll << 20;
+    auto read = [&](const QString& file) -> Result<QByteArray> {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) return fail(file.toStdString() + ": " + f.errorString().toStdString());
+        if (f.size() > kMaxBytes) return fail(file.toStdString() + ": larger than 64 MiB");
+        return f.read(kMaxBytes);
+    };
+    const QString name = QFileInfo(path).fileName();
+    auto bytes = read(path);
+    if (!bytes) return bytes.error();
+    if (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) return tablesFromXlsx(*bytes, name);
+    RegisterTables tables;
+    auto risks = tableFromCsv(*bytes, name, kRisksSheet);
+    if (!risks) return risks.error();
+    tables.risks = std::move(*risks);
+    tables.measures.name = kMeasuresSheet;
+    const QString measuresPath = measuresCsvPath(path);
+    if (QFileInfo::exists(measuresPath)) {
+        auto more = read(measuresPath);
+        if (!more) return more.error();
+        auto measures = tableFromCsv(*more, QFileInfo(measuresPath).fileName(), kMeasuresSheet);
+        if (!measures) return measures.error();
+        tables.measures = std::move(*measures);
+    }
+    return tables;
+}
+
+Status writeRegisterFile(const QString& path, const RegisterTables& tables) {
+    auto write = [](const QString& file, const QByteArray& bytes) -> Status {
+        QSaveFile f(file);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return fail(file.toStdString() + ": " + f.errorString().toStdString());
+        return {};
+    };
+    if (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) return write(path, tablesToXlsx(tables));
+    // The byte order mark tells spreadsheet programs the file is UTF-8 (æ, ø, å).
+    const QByteArray bom("\xEF\xBB\xBF");
+    if (auto s = write(path, bom + tableToCsv(tables.risks)); !s) return s;
+    return write(measuresCsvPath(path), bom + tableToCsv(tables.measures));
+}
+
 QString measuresCsvPath(const QString& risksPath) {
     QString base = risksPath;
     if (base.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) base.chop(4);
@@ -124,7 +214,7 @@ QString measuresCsvPath(const QString& risksPath) {
 
 QByteArray tableToCsv(const Table& table) {
     std::string out = csv::formatRecord(utf8(table.header));
-    for (const auto& row : table.rows) out += csv::formatRecord(utf8(row));
+    for (const auto& row : table.rows) out += csv::formatRecord(csvCells(row));
     return QByteArray::fromStdString(out);
 }
 
@@ -140,7 +230,7 @@ Result<Table> tableFromCsv(const QByteArray& bytes, const QString& fileName, con
     if (auto s = mapHeader(t, qt(records->front().fields), QStringLiteral("%1:%2").arg(fileName).arg(records->front().line)); !s)
         return s.error();
     for (std::size_t i = 1; i < records->size(); ++i) {
-        QStringList row = qt((*records)[i].fields);
+        QStringList row = fromCsvCells((*records)[i].fields);
         if (blank(row)) continue;
         t.rows << row;
         t.places << QStringLiteral("%1:%2").arg(fileName).arg((*records)[i].line);

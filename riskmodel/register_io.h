@@ -41,6 +41,8 @@ QStringList measureColumns();
 
 // CSV: the risks in `path`, the measures beside it in "<path without .csv>-tiltak.csv".
 QString measuresCsvPath(const QString& risksPath);
+// A cell a spreadsheet would run as a formula (= + - @ first) is written after an apostrophe,
+// which reading takes off again.
 QByteArray tableToCsv(const Table& table);
 // Headers are mapped to the canonical keys (Norwegian names and any case accepted); a header
 // nobody knows is an error naming it, so a column is never dropped silently.
@@ -48,6 +50,16 @@ Result<Table> tableFromCsv(const QByteArray& bytes, const QString& fileName, con
 
 QByteArray tablesToXlsx(const RegisterTables& tables);
 Result<RegisterTables> tablesFromXlsx(const QByteArray& bytes, const QString& fileName);
+
+// A number as people write it: "1500000", "1 500 000" (spaces as thousands), "0.5" or "0,5". A
+// comma before exactly three digits ("250,000") could be either a thousands separator or a
+// decimal comma, so it is refused rather than read as 250.
+Result<double> parseAmount(const QString& text);
+
+// The register's file as tables: XLSX, or CSV with the measures beside it (measuresCsvPath),
+// by the name's ending; at most 64 MiB a file. Errors name the file.
+Result<RegisterTables> readRegisterFile(const QString& path);
+Status writeRegisterFile(const QString& path, const RegisterTables& tables);
 
 // The canonical key of a header as people write it ("Sannsynlighet" -> "likelihood"), or the
 // header itself lower-cased when it has no other name.

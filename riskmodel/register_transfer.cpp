@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QSqlRecord>
 #include <algorithm>
+#include <cmath>
 
 #include "core/catalog_service.h"
 #include "riskmodel/register.h"
@@ -15,9 +16,14 @@ namespace {
 
 QString number(double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); }
 
+// Where a row is in its file (tables built in memory have no places: their row number).
+std::string placeOf(const Table& t, qsizetype row) {
+    return (row < t.places.size() ? t.places[row] : QStringLiteral("%1 row %2").arg(t.name).arg(row + 2)).toStdString();
+}
+
 // A cell's error: where it is, which column, and why.
 Error cellError(const Table& t, qsizetype row, const QString& column, const QString& why) {
-    return fail(QStringLiteral("%1: column '%2': %3").arg(t.places[row], column, why).toStdString());
+    return fail(placeOf(t, row) + ": " + QStringLiteral("column '%1': %2").arg(column, why).toStdString());
 }
 
 // A whole number in [min, max] from a cell; nullopt when the cell is empty or the column absent.
@@ -25,22 +31,19 @@ Result<std::optional<int>> intCell(const Table& t, qsizetype row, const QString&
     const QString text = t.cell(row, column);
     if (text.isEmpty()) return std::optional<int>();
     bool ok = false;
-    // Spreadsheets write whole numbers as "3" or "3.0".
+    // Spreadsheets write whole numbers as "3" or "3.0"; the range is checked before the cast.
     const double v = text.toDouble(&ok);
-    if (!ok || v != static_cast<int>(v) || v < min || v > max)
+    if (!ok || !std::isfinite(v) || v < min || v > max || v != std::floor(v))
         return cellError(t, row, column, QStringLiteral("expected a whole number from %1 to %2, not '%3'").arg(min).arg(max).arg(text));
     return std::optional<int>(static_cast<int>(v));
 }
 
 Result<std::optional<double>> doubleCell(const Table& t, qsizetype row, const QString& column) {
-    QString text = t.cell(row, column);
+    const QString text = t.cell(row, column);
     if (text.isEmpty()) return std::optional<double>();
-    bool ok = false;
-    QString plain = text;
-    plain.remove(QLatin1Char(' ')).remove(QChar(0x00A0)).replace(QLatin1Char(','), QLatin1Char('.'));
-    const double v = plain.toDouble(&ok);
-    if (!ok) return cellError(t, row, column, QStringLiteral("expected a number, not '%1'").arg(text));
-    return std::optional<double>(v);
+    auto v = parseAmount(text);
+    if (!v) return cellError(t, row, column, QString::fromStdString(v.message()));
+    return std::optional<double>(*v);
 }
 
 Result<QDate> dateCell(const Table& t, qsizetype row, const QString& column) {
@@ -129,11 +132,17 @@ Result<RegisterTables> RiskService::exportRegister(const Session& who, const QSt
 
 Result<ImportReport> RiskService::importRegister(const Session& who, const RegisterTables& tables, const QString& source, bool dryRun) {
     if (!who.allows(permission::RiskWrite)) return denied(who, permission::RiskWrite).error();
-    auto m = matrix(who);
-    if (!m) return m.error();
-    // Every column must be one Vakt knows: a misspelt header would otherwise be dropped.
+    auto newest = matrixVersion(who);
+    if (!newest) return newest.error();
+    // Every column must be one Vakt knows: a misspelt header would otherwise be dropped. The
+    // consequence dimensions are those of every matrix version, as the export writes them.
     QStringList known = riskColumns();
-    for (const auto& d : m->dimensions) known << q(d.key);
+    for (int version = 1; version <= *newest; ++version) {
+        auto m = matrix(who, version);
+        if (!m) return m.error();
+        for (const auto& d : m->dimensions)
+            if (!known.contains(q(d.key))) known << q(d.key);
+    }
     QStringList errors;
     for (auto [t, columns] : {std::pair{&tables.risks, known}, std::pair{&tables.measures, measureColumns()}}) {
         for (const QString& h : t->header)
@@ -156,7 +165,7 @@ Result<ImportReport> RiskService::importRegister(const Session& who, const Regis
     for (qsizetype i = 0; i < tables.risks.rows.size() && errors.size() < kMaxErrors; ++i) {
         const QString ref = tables.risks.cell(i, QStringLiteral("ref"));
         if (seen.contains(ref)) {
-            errors << QStringLiteral("%1: column 'ref': '%2' is in the file twice").arg(tables.risks.places[i], ref);
+            errors << QString::fromStdString(placeOf(tables.risks, i)) + QStringLiteral(": column 'ref': '%1' is in the file twice").arg(ref);
             continue;
         }
         seen.insert(ref);
@@ -195,6 +204,11 @@ Status RiskService::importRisk(const Session& who, const Table& t, qsizetype row
         if (!v) return v.error();
         if (*v) dimensions[q(d.key)] = **v;
     }
+    // A consequence column of another matrix version must be empty for a risk scored with this one.
+    const QStringList fixed = riskColumns();
+    for (const QString& column : t.header)
+        if (!fixed.contains(column) && !m->dimension(column.toStdString()) && !t.cell(row, column).isEmpty())
+            return cellError(t, row, column, QStringLiteral("not a consequence dimension of matrix version %1, which scores this risk").arg(versionOfMatrix));
     if (!dimensions.isEmpty()) {
         const int highest = *std::max_element(dimensions.begin(), dimensions.end());
         if (*consequence && **consequence != highest)
@@ -220,6 +234,12 @@ Status RiskService::importRisk(const Session& who, const Table& t, qsizetype row
                                                                                   : t.cell(row, QStringLiteral("service"));
         if (!ref.startsWith(service + QLatin1Char(':')) || ref.size() <= service.size() + 1)
             return cellError(t, row, QStringLiteral("ref"), QStringLiteral("a new risk's ref is SERVICE:ID, here %1:…").arg(service));
+        // Refs with '/' are the ones analysis gives the threats it raises: a file may not take one.
+        if (!t.cell(row, QStringLiteral("threat_id")).isEmpty() || ref.section(QLatin1Char(':'), 1).contains(QLatin1Char('/')))
+            return cellError(t, row, QStringLiteral("ref"),
+                             QStringLiteral("'%1' is a risk analysis raises from the service's threat model; import the model "
+                                            "(vakt risk model import) and analyse it instead. A risk of your own is SERVICE:ID without '/'")
+                                 .arg(ref));
         auto entry = CatalogService(store_).get(who, service);
         if (!entry) return entry.error();
         if (!entry->has_value()) return cellError(t, row, QStringLiteral("service"), QStringLiteral("no service '%1' in the catalogue").arg(service));
@@ -285,7 +305,7 @@ Status RiskService::importRisk(const Session& who, const Table& t, qsizetype row
             if (dims.isEmpty()) dims = current->consequences;
             if (dims.isEmpty()) dims[topDimension({}, *m)] = current->consequence;
             if (auto s = rescore(who, ref, QStringLiteral("inherent"), l, dims, reason); !s)
-                return fail(t.places[row].toStdString() + ": " + s.message());
+                return fail(placeOf(t, row) + ": " + s.message());
             note(QStringLiteral("score %1x%2 -> %3x%4").arg(current->likelihood).arg(current->consequence).arg(l).arg(
                 *std::max_element(dims.begin(), dims.end())));
         }
@@ -295,7 +315,7 @@ Status RiskService::importRisk(const Session& who, const Table& t, qsizetype row
     // estimate. A column the file does not have leaves the register's value as it is.
     const QString owner = t.cell(row, QStringLiteral("owner"));
     if (!owner.isEmpty() && owner != current->owner) {
-        if (auto s = setOwner(who, ref, owner); !s) return fail(t.places[row].toStdString() + ": column 'owner': " + s.message());
+        if (auto s = setOwner(who, ref, owner); !s) return fail(placeOf(t, row) + ": column 'owner': " + s.message());
         note(QStringLiteral("owner %1").arg(owner));
     }
     const QString status = t.cell(row, QStringLiteral("status"));
@@ -311,7 +331,7 @@ Status RiskService::importRisk(const Session& who, const Table& t, qsizetype row
             return cellError(t, row, QStringLiteral("status"),
                              QStringLiteral("'%1' is not one of open, mitigated, false_positive, accepted, closed").arg(status));
         if (auto s = decide(who, ref, status, statusReason.isEmpty() ? reason : statusReason); !s)
-            return fail(t.places[row].toStdString() + ": column 'status': " + s.message());
+            return fail(placeOf(t, row) + ": column 'status': " + s.message());
         note(QStringLiteral("status %1 -> %2").arg(current->status, status));
     }
     auto rl = intCell(t, row, QStringLiteral("residual_likelihood"), 1, m->size());
@@ -323,7 +343,7 @@ Status RiskService::importRisk(const Session& who, const Table& t, qsizetype row
                          QStringLiteral("a residual score has both likelihood and consequence"));
     if (*rl && (**rl != current->residualLikelihood.value_or(0) || **rc != current->residualConsequence.value_or(0))) {
         if (auto s = rescore(who, ref, QStringLiteral("residual"), **rl, {{topDimension(current->consequences, *m), **rc}}, reason); !s)
-            return fail(t.places[row].toStdString() + ": " + s.message());
+            return fail(placeOf(t, row) + ": " + s.message());
         note(QStringLiteral("residual %1x%2").arg(**rl).arg(**rc));
     }
     if (has("review_date") && *review != current->reviewDate) {
@@ -348,7 +368,7 @@ Status RiskService::importRisk(const Session& who, const Table& t, qsizetype row
         const int given = static_cast<int>(perYear->has_value()) + static_cast<int>(low->has_value()) + static_cast<int>(high->has_value());
         if (given != 0 && given != 3)
             return cellError(t, row, QStringLiteral("estimate_per_year"), QStringLiteral("an estimate has a frequency, a low and a high loss"));
-        auto before = store_.db().query(QStringLiteral("SELECT per_year, loss_low, loss_high FROM risk_estimates WHERE risk_id = ?"), {current->id});
+        auto before = estimateRow(current->id);
         if (!before) return before.error();
         const bool had = !before->empty();
         if (given == 3) {
@@ -356,7 +376,7 @@ Status RiskService::importRisk(const Session& who, const Table& t, qsizetype row
             if (!had || before->front().value(0).toDouble() != e.perYear || before->front().value(1).toDouble() != e.low ||
                 before->front().value(2).toDouble() != e.high) {
                 if (auto s = setEstimate(who, ref, e, reason); !s)
-                    return fail(t.places[row].toStdString() + ": column 'estimate_per_year': " + s.message());
+                    return fail(placeOf(t, row) + ": column 'estimate_per_year': " + s.message());
                 note(QStringLiteral("estimate"));
             }
         } else if (had) {
@@ -402,7 +422,7 @@ Status RiskService::importMeasure(const Session& who, const Table& t, qsizetype 
             if (e.value(1).toString() == m.title) match = &e;
     if (!match) {
         auto id = addMeasure(who, m);
-        if (!id) return fail(t.places[row].toStdString() + ": " + id.message());
+        if (!id) return fail(placeOf(t, row) + ": " + id.message());
         ++report.measuresAdded;
         report.changes << ref + QStringLiteral(": measure added: ") + m.title;
         return {};
@@ -410,7 +430,7 @@ Status RiskService::importMeasure(const Session& who, const Table& t, qsizetype 
     const qint64 id = match->value(0).toLongLong();
     bool changed = false;
     if (m.status != match->value(4).toString()) {
-        if (auto s = setMeasureStatus(who, id, m.status); !s) return fail(t.places[row].toStdString() + ": column 'status': " + s.message());
+        if (auto s = setMeasureStatus(who, id, m.status); !s) return fail(placeOf(t, row) + ": column 'status': " + s.message());
         changed = true;
     }
     const QString dueText = m.due.isValid() ? m.due.toString(Qt::ISODate) : QString();

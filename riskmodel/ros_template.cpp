@@ -6,12 +6,11 @@
 #include "core/base/xlsx.h"
 #include "core/catalog_service.h"
 #include "riskmodel/register.h"
+#include "riskmodel/register_rows.h"
 
 namespace vakt::risk {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 // The template's labels in both languages; the stories themselves stay as written.
 struct Labels {
@@ -131,7 +130,8 @@ QByteArray rosTemplateXlsx(const RosTemplate& t, bool english) {
     about.rows.push_back(row({tr("ROS-mal", "ROS template"), t.serviceName}));
     about.rows.push_back(row({tr("Tjeneste", "Service"), t.service}));
     about.rows.push_back(row({tr("Beskrivelse", "Description"), t.serviceDescription}));
-    about.rows.push_back(row({tr("Trusselmodell", "Threat model"), QStringLiteral("%1 (%2 %3)").arg(t.modelTitle, tr("versjon", "version")).arg(t.modelVersion)}));
+    about.rows.push_back(
+        row({tr("Trusselmodell", "Threat model"), QStringLiteral("%1 (%2 %3)").arg(t.modelTitle, tr("versjon", "version"), QString::number(t.modelVersion))}));
     about.rows.push_back(row({tr("Laget", "Generated"), t.generated.toString(Qt::ISODate)}));
     about.rows.push_back(row({tr("Slik bruker dere malen", "How to use it"),
                               tr("Arkene Brukerhistorier og Risikoer viser plattformens vurdering og tiltak. Fyll inn kommunens egen "
@@ -201,10 +201,10 @@ QString rosTemplateMarkdown(const RosTemplate& t, bool english) {
     auto cell = [](QString s) { return s.replace(QLatin1Char('|'), QStringLiteral("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' ')); };
     QString out;
     out += QStringLiteral("# %1: %2\n\n").arg(tr("ROS-mal", "ROS template"), t.serviceName);
+    // One arg() with every value, so a title with "%1" in it is not filled in.
     out += QStringLiteral("%1 %2 (%3 %4), %5 %6.\n\n")
-               .arg(tr("Bygget på trusselmodellen", "Built on the threat model"), t.modelTitle, tr("versjon", "version"))
-               .arg(t.modelVersion)
-               .arg(tr("laget", "generated"), t.generated.toString(Qt::ISODate));
+               .arg(tr("Bygget på trusselmodellen", "Built on the threat model"), t.modelTitle, tr("versjon", "version"),
+                    QString::number(t.modelVersion), tr("laget", "generated"), t.generated.toString(Qt::ISODate));
     if (!t.serviceDescription.isEmpty()) out += t.serviceDescription + QStringLiteral("\n\n");
     out += QStringLiteral("## %1\n\n| %2 | %3 | %4 | %5 |\n|---|---|---|---|\n")
                .arg(tr("Data tjenesten behandler", "Data the service processes"), tr("Data", "Data"), tr("Konfidensialitet", "Confidentiality"),
@@ -243,11 +243,9 @@ QString rosTemplateMarkdown(const RosTemplate& t, bool english) {
     out += QStringLiteral("\n## %1\n\n").arg(tr("Skala", "Scale"));
     for (const auto& b : t.likelihood)
         out += QStringLiteral("- %1 %2: %3 (%4)\n")
-                   .arg(tr("Sannsynlighet", "Likelihood"))
-                   .arg(b.value)
-                   .arg(english ? b.en : b.nb, english ? b.frequencyEn : b.frequencyNb);
+                   .arg(tr("Sannsynlighet", "Likelihood"), QString::number(b.value), english ? b.en : b.nb, english ? b.frequencyEn : b.frequencyNb);
     for (const auto& c : t.consequence)
-        out += QStringLiteral("- %1 %2: %3\n").arg(tr("Konsekvens", "Consequence")).arg(c.value).arg(english ? c.en : c.nb);
+        out += QStringLiteral("- %1 %2: %3\n").arg(tr("Konsekvens", "Consequence"), QString::number(c.value), english ? c.en : c.nb);
     return out;
 }
 

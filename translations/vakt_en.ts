@@ -1144,6 +1144,10 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>Sannsynlighet (%)</source>
         <translation>Probability (%)</translation>
     </message>
+    <message>
+        <source>Simulerer …</source>
+        <translation>Simulating …</translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::MainWindow</name>

@@ -70,7 +70,9 @@ Result<std::vector<Record>> parse(std::string_view in, std::size_t maxBytes) {
 }
 
 std::string escapeField(std::string_view field, char separator) {
-    bool needsQuotes = field.find_first_of(std::string{'"', '\n', '\r', separator}) != std::string_view::npos;
+    // Both common separators are quoted whichever is in use: a spreadsheet set to the other one
+    // (Norwegian Excel splits on ';') must not cut a field, and so start a new cell, inside it.
+    bool needsQuotes = field.find_first_of(std::string{'"', '\n', '\r', ',', ';', separator}) != std::string_view::npos;
     if (!needsQuotes) return std::string(field);
     std::string out = "\"";
     for (char c : field) {

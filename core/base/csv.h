@@ -18,7 +18,7 @@ struct Record {
 // header line. Rejects unterminated quotes and stray quotes inside unquoted fields.
 Result<std::vector<Record>> parse(std::string_view input, std::size_t maxBytes = 64u * 1024u * 1024u);
 
-// Quotes a field when it holds the separator, a quote, or a line break.
+// Quotes a field when it holds a separator (',' or ';', whichever is used), a quote, or a line break.
 std::string escapeField(std::string_view field, char separator = ',');
 std::string formatRecord(const std::vector<std::string>& fields, char separator = ',');
 

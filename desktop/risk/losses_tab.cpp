@@ -13,6 +13,7 @@
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "desktop/shell/formatting.h"
 #include "desktop/shell/tables.h"
@@ -47,8 +48,17 @@ LossesTab::LossesTab(AppContext& context, QWidget* parent) : QWidget(parent), ct
     estimates_ = readOnlyTable(QStringLiteral("riskEstimates"), {tr("Risiko"), tr("Hendelser per år"), tr("Tap per hendelse (90 %)"), tr("Anslått av")},
                                split);
     layout->addWidget(split, 1);
+    watcher_ = new QFutureWatcher<Simulated>(this);
+    connect(watcher_, &QFutureWatcher<Simulated>::finished, this, [this] { show(watcher_->result()); });
     connect(service_, &QComboBox::currentIndexChanged, this, [this] { load(); });
     connect(again, &QPushButton::clicked, this, [this] { load(); });
+}
+
+void LossesTab::waitForSimulation() {
+    if (watcher_->isRunning() || watcher_->isFinished()) {
+        watcher_->waitForFinished();
+        if (watcher_->future().resultCount() > 0) show(watcher_->result());
+    }
 }
 
 void LossesTab::setServices(const QList<QPair<QString, QString>>& keysAndTitles) {
@@ -84,28 +94,43 @@ void LossesTab::load() {
         estimates_->setItem(row, 3, readOnlyCell(QStringLiteral("%1, %2").arg(e.estimatedBy, formatDate(e.estimatedAt.date()))));
     }
     fitColumns(estimates_);
-    auto curve = risks.lossCurve(ctx_.session, service);
-    if (!curve) {
-        figures_->setText(describeError(curve.error()));
+    // The database is read here; only the simulation, plain arithmetic, runs on the worker.
+    std::vector<risk::LossEstimate> inputs;
+    for (const auto& e : *list) inputs.push_back(e.estimate);
+    figures_->setText(tr("Simulerer …"));
+    watcher_->setFuture(QtConcurrent::run([inputs = std::move(inputs)] {
+        Simulated out;
+        out.estimates = static_cast<int>(inputs.size());
+        auto curve = risk::simulateLosses(inputs, 20000, 2026);
+        if (curve) out.curve = std::move(*curve);
+        else out.error = curve.message();
+        return out;
+    }));
+}
+
+void LossesTab::show(const Simulated& simulated) {
+    if (!simulated.curve) {
+        figures_->setText(QString::fromStdString(simulated.error));
         return;
     }
-    curve_ = *curve;
-    if (list->isEmpty()) {
+    curve_ = simulated.curve;
+    const risk::LossCurve& curve = *curve_;
+    if (simulated.estimates == 0) {
         figures_->setText(tr("Ingen åpne risikoer har et anslag ennå. Legg inn hvor ofte og hvor mye på en risiko i registeret (Anslag …)."));
         replaceChart(new QChart);
         return;
     }
     figures_->setText(tr("Simulert over %1 år fra %n anslag: sjanse for tap i et år %2, forventet tap %3, median %4; "
                          "ett år av ti over %5, ett av hundre over %6.",
-                         "", static_cast<int>(list->size()))
-                          .arg(formatNumber(curve->trials))
-                          .arg(formatPercent(curve->probabilityOfAnyLoss, 1), kroner(curve->mean), kroner(curve->p50), kroner(curve->p90),
-                               kroner(curve->p99)));
+                         "", simulated.estimates)
+                          .arg(formatNumber(curve.trials))
+                          .arg(formatPercent(curve.probabilityOfAnyLoss, 1), kroner(curve.mean), kroner(curve.p50), kroner(curve.p90),
+                               kroner(curve.p99)));
     auto* chart = new QChart;
     chart->setTitle(tr("Sannsynlighet for at årets tap overstiger beløpet"));
     chart->legend()->hide();
     auto* series = new QLineSeries;
-    for (const auto& p : curve->points) series->append(p.loss, p.probability * 100);
+    for (const auto& p : curve.points) series->append(p.loss, p.probability * 100);
     chart->addSeries(series);
     auto* x = new QLogValueAxis;
     x->setTitleText(tr("Tap i kroner"));

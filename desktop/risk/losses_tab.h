@@ -1,4 +1,5 @@
 #pragma once
+#include <QFutureWatcher>
 #include <QWidget>
 
 #include "desktop/shell/app_context.h"
@@ -20,12 +21,20 @@ class LossesTab : public QWidget {
 public:
     LossesTab(AppContext& context, QWidget* parent = nullptr);
     void setServices(const QList<QPair<QString, QString>>& keysAndTitles);
-    // Simulates again with what the register holds now.
+    // Simulates again with what the register holds now, on a worker thread.
     void load();
+    // For tests: waits for the simulation running and shows it.
+    void waitForSimulation();
     const std::optional<risk::LossCurve>& curve() const { return curve_; }
     int estimateCount() const;
 
 private:
+    struct Simulated {
+        std::optional<risk::LossCurve> curve;
+        std::string error;
+        int estimates = 0;
+    };
+    void show(const Simulated& s);
     void replaceChart(QChart* chart);
     AppContext& ctx_;
     QComboBox* service_;
@@ -33,6 +42,7 @@ private:
     QChartView* chart_;
     QTableWidget* estimates_;
     std::optional<risk::LossCurve> curve_;
+    QFutureWatcher<Simulated>* watcher_;
 };
 
 }  // namespace vakt::desktop

@@ -416,6 +416,7 @@ void RiskPage::showItems(const QString& which) {
 }
 
 void RiskPage::prepareScreenshot() {
+    losses_->waitForSimulation();
     if (table_->rowCount() > 0 && table_->currentRow() < 0) table_->selectRow(0);
 }
 

@@ -94,6 +94,7 @@ private:
     void openEstimateDialog();
     void openExportDialog();
     void openImportDialog();
+    std::optional<risk::ImportReport> importTables(const risk::RegisterTables& tables, const QString& name, bool dryRun);
 
     AppContext& ctx_;
     risk::RiskService risks_;

@@ -27,19 +27,6 @@ namespace vakt::desktop {
 namespace {
 QString kroner(double amount) { return RiskPage::tr("%1 kr").arg(QLocale().toString(amount, 'f', 0)); }
 
-Result<QByteArray> readSmallFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return fail(path.toStdString() + ": " + file.errorString().toStdString());
-    if (file.size() > (64ll << 20)) return fail(path.toStdString() + ": larger than 64 MiB");
-    return file.readAll();
-}
-
-Status writeWhole(const QString& path, const QByteArray& bytes) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(path.toStdString() + ": " + file.errorString().toStdString());
-    return {};
-}
 }  // namespace
 
 QWidget* RiskPage::buildEvidenceActions(QWidget* parent) {
@@ -203,54 +190,21 @@ void RiskPage::openEstimateDialog() {
 bool RiskPage::exportRegister(const QString& path) {
     auto tables = risks_.exportRegister(ctx_.session, service_->currentData().toString());
     if (!tables) return report(tables.error());
-    Status written;
-    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        const QByteArray bom("\xEF\xBB\xBF");
-        written = writeWhole(path, bom + risk::tableToCsv(tables->risks));
-        if (written) written = writeWhole(risk::measuresCsvPath(path), bom + risk::tableToCsv(tables->measures));
-    } else {
-        written = writeWhole(path, risk::tablesToXlsx(*tables));
-    }
-    if (!report(written)) return false;
+    if (!report(risk::writeRegisterFile(path, *tables))) return false;
     message_->setText(tr("Registeret (%n risiko(er)) er lagret i %1.", "", static_cast<int>(tables->risks.rows.size())).arg(path));
     return true;
 }
 
 std::optional<risk::ImportReport> RiskPage::importRegister(const QString& path, bool dryRun) {
-    const QString name = QFileInfo(path).fileName();
-    auto bytes = readSmallFile(path);
-    if (!bytes) {
-        report(bytes.error());
+    auto tables = risk::readRegisterFile(path);
+    if (!tables) {
+        report(tables.error());
         return std::nullopt;
     }
-    risk::RegisterTables tables;
-    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        auto risks = risk::tableFromCsv(*bytes, name, risk::kRisksSheet);
-        if (!risks) {
-            report(risks.error());
-            return std::nullopt;
-        }
-        tables.risks = *risks;
-        tables.measures.name = risk::kMeasuresSheet;
-        const QString measuresPath = risk::measuresCsvPath(path);
-        if (QFileInfo::exists(measuresPath)) {
-            auto more = readSmallFile(measuresPath);
-            auto measures = more ? risk::tableFromCsv(*more, QFileInfo(measuresPath).fileName(), risk::kMeasuresSheet)
-                                 : Result<risk::Table>(more.error());
-            if (!measures) {
-                report(measures.error());
-                return std::nullopt;
-            }
-            tables.measures = *measures;
-        }
-    } else {
-        auto read = risk::tablesFromXlsx(*bytes, name);
-        if (!read) {
-            report(read.error());
-            return std::nullopt;
-        }
-        tables = *read;
-    }
+    return importTables(*tables, QFileInfo(path).fileName(), dryRun);
+}
+
+std::optional<risk::ImportReport> RiskPage::importTables(const risk::RegisterTables& tables, const QString& name, bool dryRun) {
     auto result = risks_.importRegister(ctx_.session, tables, name, dryRun);
     if (!result) {
         report(result.error());
@@ -269,8 +223,14 @@ void RiskPage::openExportDialog() {
 void RiskPage::openImportDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Importer register"), QString(), tr("Regneark (*.xlsx *.csv)"));
     if (path.isEmpty()) return;
-    // What the file would change, before anything is kept.
-    const auto preview = importRegister(path, true);
+    // Read once: what is previewed is what is imported.
+    auto tables = risk::readRegisterFile(path);
+    if (!tables) {
+        report(tables.error());
+        return;
+    }
+    const QString name = QFileInfo(path).fileName();
+    const auto preview = importTables(*tables, name, true);
     if (!preview) return;
     QMessageBox box(QMessageBox::Question, tr("Importer register"),
                     tr("%1 nye risikoer, %2 endret, %3 uendret; %4 nye tiltak, %5 endret. Importere?")
@@ -282,8 +242,8 @@ void RiskPage::openImportDialog() {
                     QMessageBox::Yes | QMessageBox::Cancel, this);
     box.setDetailedText(preview->changes.join(QLatin1Char('\n')));
     if (box.exec() != QMessageBox::Yes) return;
-    if (const auto done = importRegister(path, false))
-        message_->setText(tr("Importert fra %1: %2 nye, %3 endrede risikoer.").arg(QFileInfo(path).fileName()).arg(done->created).arg(done->changed));
+    if (const auto done = importTables(*tables, name, false))
+        message_->setText(tr("Importert fra %1: %2 nye, %3 endrede risikoer.").arg(name).arg(done->created).arg(done->changed));
 }
 
 }  // namespace vakt::desktop

@@ -36,3 +36,10 @@ TEST(Csv, WrittenRecordsReadBackUnchanged) {
     ASSERT_TRUE(r) << r.message();
     EXPECT_EQ((*r)[1].fields, fields);
 }
+
+TEST(Csv, AFieldWithTheOtherSeparatorIsQuotedSoNoSpreadsheetSplitsIt) {
+    // Norwegian Excel splits on ';' even in a ',' file: a field must not become two cells there.
+    EXPECT_EQ(csv::escapeField("x;=cmd|' /C calc'!A0"), "\"x;=cmd|' /C calc'!A0\"");
+    EXPECT_EQ(csv::escapeField("a,b", ';'), "\"a,b\"");
+    EXPECT_EQ(csv::escapeField("plain"), "plain");
+}

@@ -108,4 +108,9 @@ TEST(LossCurve, BadEstimatesAndHostileSizesAreRefused) {
     EXPECT_FALSE(simulateLosses(std::vector<LossEstimate>{{NAN, 1, 2}}, 100, 1));
     EXPECT_FALSE(simulateLosses(std::vector<LossEstimate>{{1e9, 1, 2}}, 100, 1));  // would never finish
     EXPECT_FALSE(simulateLosses(std::vector<LossEstimate>{{1, 1, 2}}, 2'000'000'000, 1));
+    // Each bound alone is met, their product would run for hours.
+    const std::vector<LossEstimate> busy(100, LossEstimate{1000, 1, 2});
+    auto tooMuch = simulateLosses(busy, 20000, 1);
+    ASSERT_FALSE(tooMuch);
+    EXPECT_NE(tooMuch.message().find("fewer trials"), std::string::npos) << tooMuch.message();
 }
