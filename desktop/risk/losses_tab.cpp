@@ -25,7 +25,7 @@ namespace {
 QString kroner(double amount) { return LossesTab::tr("%1 kr").arg(QLocale().toString(amount, 'f', 0)); }
 }  // namespace
 
-LossesTab::LossesTab(AppContext& context, QWidget* parent) : QWidget(parent), ctx_(context) {
+LossesTab::LossesTab(AppContext& context, TitleOf title, QWidget* parent) : QWidget(parent), ctx_(context), title_(std::move(title)) {
     setObjectName(QStringLiteral("riskLosses"));
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
@@ -88,7 +88,7 @@ void LossesTab::load() {
     for (const auto& e : *list) {
         const int row = estimates_->rowCount();
         estimates_->insertRow(row);
-        estimates_->setItem(row, 0, readOnlyCell(QStringLiteral("%1 (%2)").arg(e.title, e.riskRef)));
+        estimates_->setItem(row, 0, readOnlyCell(QStringLiteral("%1 (%2)").arg(title_(e.riskRef, e.title), e.riskRef)));
         estimates_->setItem(row, 1, readOnlyCell(QLocale().toString(e.estimate.perYear, 'g', 3)));
         estimates_->setItem(row, 2, readOnlyCell(tr("%1 – %2").arg(kroner(e.estimate.low), kroner(e.estimate.high))));
         estimates_->setItem(row, 3, readOnlyCell(QStringLiteral("%1, %2").arg(e.estimatedBy, formatDate(e.estimatedAt.date()))));

@@ -1,6 +1,7 @@
 #pragma once
 #include <QFutureWatcher>
 #include <QWidget>
+#include <functional>
 
 #include "desktop/shell/app_context.h"
 #include "riskmodel/quantify.h"
@@ -19,7 +20,9 @@ namespace vakt::desktop {
 class LossesTab : public QWidget {
     Q_OBJECT
 public:
-    LossesTab(AppContext& context, QWidget* parent = nullptr);
+    // `title` gives a risk's title, from its ref and stored title, in the user's language.
+    using TitleOf = std::function<QString(const QString& ref, const QString& title)>;
+    LossesTab(AppContext& context, TitleOf title, QWidget* parent = nullptr);
     void setServices(const QList<QPair<QString, QString>>& keysAndTitles);
     // Simulates again with what the register holds now, on a worker thread.
     void load();
@@ -37,6 +40,7 @@ private:
     void show(const Simulated& s);
     void replaceChart(QChart* chart);
     AppContext& ctx_;
+    TitleOf title_;
     QComboBox* service_;
     QLabel* figures_;
     QChartView* chart_;

@@ -291,9 +291,13 @@ RiskPage::RiskPage(AppContext& context, QWidget* parent) : Page(parent), ctx_(co
     taskDone_->setObjectName(QStringLiteral("riskTaskDone"));
     tskLayout->addWidget(taskDone_, 0, Qt::AlignRight);
     tabs_->addTab(tsk, tr("Gjennomgangsoppgaver"));
-    stories_ = new StoriesTab(ctx_, tabs_);
+    // A derived risk's ref is SERVICE:RULE/ELEMENT: its rule gives the title in the user's language.
+    const auto titleByRef = [this](const QString& ref, const QString& title) {
+        return localTitle(ref.section(QLatin1Char(':'), 1).section(QLatin1Char('/'), 0, 0), title);
+    };
+    stories_ = new StoriesTab(ctx_, titleByRef, tabs_);
     tabs_->addTab(stories_, tr("Historier og ROS-mal"));
-    losses_ = new LossesTab(ctx_, tabs_);
+    losses_ = new LossesTab(ctx_, titleByRef, tabs_);
     tabs_->addTab(losses_, tr("Tapsrisiko"));
 
     const bool mayWrite = ctx_.session.allows(risk::permission::RiskWrite);
@@ -422,13 +426,15 @@ void RiskPage::prepareScreenshot() {
 
 QString RiskPage::message() const { return message_->text(); }
 
-QString RiskPage::titleOf(const risk::RiskEntry& r) const {
+QString RiskPage::titleOf(const risk::RiskEntry& r) const { return localTitle(r.ruleId, r.title); }
+
+QString RiskPage::localTitle(const QString& ruleId, const QString& title) const {
     for (const auto& rule : rules_)
-        if (q(rule.id) == r.ruleId) {
+        if (q(rule.id) == ruleId) {
             const QString prefix = q(rule.title.nb) + QStringLiteral(": ");
-            return r.title.startsWith(prefix) ? local(rule.title) + QStringLiteral(": ") + r.title.mid(prefix.size()) : r.title;
+            return title.startsWith(prefix) ? local(rule.title) + QStringLiteral(": ") + title.mid(prefix.size()) : title;
         }
-    return r.title;
+    return title;
 }
 
 QString RiskPage::descriptionOf(const risk::RiskEntry& r) const {

@@ -78,6 +78,7 @@ private:
     // A derived risk's title and description in the user's language, from its rule.
     QString titleOf(const risk::RiskEntry& r) const;
     QString descriptionOf(const risk::RiskEntry& r) const;
+    QString localTitle(const QString& ruleId, const QString& title) const;
     void openAcceptDialog();
     void openDecideDialog();
     void openOwnerDialog();

@@ -29,7 +29,7 @@ QString personaKindTitle(const QString& kind) {
 }
 }  // namespace
 
-StoriesTab::StoriesTab(AppContext& context, QWidget* parent) : QWidget(parent), ctx_(context) {
+StoriesTab::StoriesTab(AppContext& context, TitleOf title, QWidget* parent) : QWidget(parent), ctx_(context), title_(std::move(title)) {
     setObjectName(QStringLiteral("riskStories"));
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
@@ -127,7 +127,7 @@ void StoriesTab::load() {
                     item->setForeground(0, QColor(QStringLiteral("#b00020")));
                     continue;
                 }
-                item->setText(0, QStringLiteral("%1 (%2)").arg(r.title, r.ref));
+                item->setText(0, QStringLiteral("%1 (%2)").arg(title_(r.ref, r.title), r.ref));
                 item->setText(1, level(r.level));
                 item->setText(2, riskStatusTitle(r.status));
                 item->setText(3, r.measures.isEmpty() ? tr("ingen") : r.measures.join(QStringLiteral("; ")));
@@ -136,7 +136,7 @@ void StoriesTab::load() {
     }
     if (!template_->otherRisks.isEmpty()) {
         auto* others = new QTreeWidgetItem(tree_, {tr("Risikoer ingen historie nevner (%1)").arg(template_->otherRisks.size())});
-        for (const auto& r : template_->otherRisks) new QTreeWidgetItem(others, {QStringLiteral("%1 (%2)").arg(r.title, r.ref), level(r.level), riskStatusTitle(r.status)});
+        for (const auto& r : template_->otherRisks) new QTreeWidgetItem(others, {QStringLiteral("%1 (%2)").arg(title_(r.ref, r.title), r.ref), level(r.level), riskStatusTitle(r.status)});
     }
     tree_->expandAll();
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include <QWidget>
+#include <functional>
 
 #include "desktop/shell/app_context.h"
 #include "riskmodel/ros_template.h"
@@ -17,7 +18,9 @@ namespace vakt::desktop {
 class StoriesTab : public QWidget {
     Q_OBJECT
 public:
-    StoriesTab(AppContext& context, QWidget* parent = nullptr);
+    // `title` gives a risk's title, from its ref and stored title, in the user's language.
+    using TitleOf = std::function<QString(const QString& ref, const QString& title)>;
+    StoriesTab(AppContext& context, TitleOf title, QWidget* parent = nullptr);
     // The services with a model, keeping the one shown when it is still there.
     void setServices(const QList<QPair<QString, QString>>& keysAndTitles);
     bool showService(const QString& service);
@@ -29,6 +32,7 @@ public:
 private:
     void load();
     AppContext& ctx_;
+    TitleOf title_;
     QComboBox* service_;
     QTreeWidget* tree_;
     QLabel* state_;
