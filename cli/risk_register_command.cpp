@@ -58,14 +58,12 @@ QJsonObject suggestionJson(const risk::Suggestion& s) {
                        {"note", s.note}};
 }
 
-// csv or xlsx, from --format or the file's extension; the two must agree, since the file's
-// name is what tells a spreadsheet program (and the next import) what it holds.
+// csv or xlsx, from --format or else the file's extension.
 QString sheetFormat(Args& a, const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QString format = a.option(QStringLiteral("--format")).value_or(suffix);
     if (format != QLatin1String("csv") && format != QLatin1String("xlsx"))
         throw UsageError(("--format must be csv or xlsx (or the file end in .csv or .xlsx), not '" + format + "'").toStdString());
-    if (format != suffix) throw UsageError(("a " + format + " file's name ends in ." + format).toStdString());
     return format;
 }
 
@@ -87,7 +85,7 @@ int exportCommand(Context& ctx, Args& a) {
     if (connected(ctx) != kOk) return kFailure;
     auto tables = risk::RiskService(ctx.store()).exportRegister(ctx.session(), service.value_or(QString()));
     if (!tables) return failWith(tables.message());
-    if (auto s = risk::writeRegisterFile(path, *tables); !s) return failWith(s.message());
+    if (auto s = risk::writeRegisterFile(path, *tables, format); !s) return failWith(s.message());
     out() << "Wrote " << tables->risks.rows.size() << " risks and " << tables->measures.rows.size() << " measures to " << path
           << (format == QLatin1String("csv") ? QStringLiteral(" (measures in %1)").arg(risk::measuresCsvPath(path)) : QString()) << "\n";
     return kOk;
@@ -97,10 +95,10 @@ int importCommand(Context& ctx, Args& a) {
     const bool dryRun = a.flag(QStringLiteral("--dry-run"));
     const bool json = a.flag(QStringLiteral("--json"));
     const QString path = a.requiredPositional("FILE");
-    sheetFormat(a, path);
+    const QString format = sheetFormat(a, path);
     a.expectEnd();
     const QString name = QFileInfo(path).fileName();
-    auto tables = risk::readRegisterFile(path);
+    auto tables = risk::readRegisterFile(path, format);
     if (!tables) return failWith(tables.message());
     if (connected(ctx) != kOk) return kFailure;
     auto report = risk::RiskService(ctx.store()).importRegister(ctx.session(), *tables, name, dryRun);

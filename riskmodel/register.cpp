@@ -377,6 +377,8 @@ Result<SyncSummary> RiskService::analyse(const Session& who, const QString& serv
                 !s)
                 return s.error();
             ++summary.reopened;
+            // Its evidence counts again.
+            if (auto s = suggestFromEvidence(who, r->ref); !s) return s.error();
         }
         // A person's own score is theirs; only derived scores follow the model.
         auto manual = store_.db().query(QStringLiteral("SELECT manual_score FROM risks WHERE id = ?"), {r->id});

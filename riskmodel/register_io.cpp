@@ -108,6 +108,10 @@ QStringList fromCsvCells(const std::vector<std::string>& fields) {
     return out;
 }
 
+bool isCsv(const QString& path, const QString& format) {
+    return format.isEmpty() ? path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) : format == QLatin1String("csv");
+}
+
 }  // namespace
 
 QStringList riskColumns() {
@@ -153,7 +157,9 @@ Result<double> parseAmount(const QString& text) {
         return fail("'" + text.toStdString() + "' has more than one separator; write 1500000 or 1 500 000");
     if (commas == 1) {
         const qsizetype at = plain.indexOf(QLatin1Char(','));
-        if (plain.size() - at - 1 == 3)
+        // "0,125" is a decimal: a thousands group never follows a lone zero.
+        const QString whole = plain.left(at);
+        if (plain.size() - at - 1 == 3 && whole != QLatin1String("0") && whole != QLatin1String("-0"))
             return fail("'" + text.toStdString() + "' is ambiguous: thousands or decimals? write " + QString(plain).remove(QLatin1Char(',')).toStdString() +
                         " or use a point for decimals");
         plain[at] = QLatin1Char('.');
@@ -164,7 +170,7 @@ Result<double> parseAmount(const QString& text) {
     return v;
 }
 
-Result<RegisterTables> readRegisterFile(const QString& path) {
+Result<RegisterTables> readRegisterFile(const QString& path, const QString& format) {
     constexpr qint64 kMaxBytes = 64ll << 20;
     auto read = [&](const QString& file) -> Result<QByteArray> {
         QFile f(file);
@@ -175,7 +181,7 @@ Result<RegisterTables> readRegisterFile(const QString& path) {
     const QString name = QFileInfo(path).fileName();
     auto bytes = read(path);
     if (!bytes) return bytes.error();
-    if (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) return tablesFromXlsx(*bytes, name);
+    if (!isCsv(path, format)) return tablesFromXlsx(*bytes, name);
     RegisterTables tables;
     auto risks = tableFromCsv(*bytes, name, kRisksSheet);
     if (!risks) return risks.error();
@@ -192,14 +198,14 @@ Result<RegisterTables> readRegisterFile(const QString& path) {
     return tables;
 }
 
-Status writeRegisterFile(const QString& path, const RegisterTables& tables) {
+Status writeRegisterFile(const QString& path, const RegisterTables& tables, const QString& format) {
     auto write = [](const QString& file, const QByteArray& bytes) -> Status {
         QSaveFile f(file);
         if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
             return fail(file.toStdString() + ": " + f.errorString().toStdString());
         return {};
     };
-    if (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) return write(path, tablesToXlsx(tables));
+    if (!isCsv(path, format)) return write(path, tablesToXlsx(tables));
     // The byte order mark tells spreadsheet programs the file is UTF-8 (æ, ø, å).
     const QByteArray bom("\xEF\xBB\xBF");
     if (auto s = write(path, bom + tableToCsv(tables.risks)); !s) return s;

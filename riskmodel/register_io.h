@@ -53,13 +53,14 @@ Result<RegisterTables> tablesFromXlsx(const QByteArray& bytes, const QString& fi
 
 // A number as people write it: "1500000", "1 500 000" (spaces as thousands), "0.5" or "0,5". A
 // comma before exactly three digits ("250,000") could be either a thousands separator or a
-// decimal comma, so it is refused rather than read as 250.
+// decimal comma, so it is refused rather than read as 250 ("0,125" is not ambiguous). A point is
+// always the decimal point, as Vakt's own files write it.
 Result<double> parseAmount(const QString& text);
 
 // The register's file as tables: XLSX, or CSV with the measures beside it (measuresCsvPath),
-// by the name's ending; at most 64 MiB a file. Errors name the file.
-Result<RegisterTables> readRegisterFile(const QString& path);
-Status writeRegisterFile(const QString& path, const RegisterTables& tables);
+// by `format` ("csv", "xlsx") or else the name's ending; at most 64 MiB a file. Errors name the file.
+Result<RegisterTables> readRegisterFile(const QString& path, const QString& format = {});
+Status writeRegisterFile(const QString& path, const RegisterTables& tables, const QString& format = {});
 
 // The canonical key of a header as people write it ("Sannsynlighet" -> "likelihood"), or the
 // header itself lower-cased when it has no other name.

@@ -235,7 +235,7 @@ Status RiskService::importRisk(const Session& who, const Table& t, qsizetype row
         if (!ref.startsWith(service + QLatin1Char(':')) || ref.size() <= service.size() + 1)
             return cellError(t, row, QStringLiteral("ref"), QStringLiteral("a new risk's ref is SERVICE:ID, here %1:…").arg(service));
         // Refs with '/' are the ones analysis gives the threats it raises: a file may not take one.
-        if (!t.cell(row, QStringLiteral("threat_id")).isEmpty() || ref.section(QLatin1Char(':'), 1).contains(QLatin1Char('/')))
+        if (ref.section(QLatin1Char(':'), 1).contains(QLatin1Char('/')))
             return cellError(t, row, QStringLiteral("ref"),
                              QStringLiteral("'%1' is a risk analysis raises from the service's threat model; import the model "
                                             "(vakt risk model import) and analyse it instead. A risk of your own is SERVICE:ID without '/'")

@@ -140,7 +140,9 @@ TailPass AuditTailer::poll(const Session& who) {
             }
             auto device = openLog(path);
             if (!device) {
-                pass.problems.push_back(path.toStdString() + ": cannot open");
+                // Rotation may compress or remove a file between listing and opening it: gone is
+                // not an error (its lines are read under the new name), unreadable is.
+                if (QFileInfo::exists(path)) pass.problems.push_back(path.toStdString() + ": cannot open");
                 continue;
             }
             const SourceSpec spec{*key, path, compressed, 0, true, {}, *head};

@@ -13,6 +13,7 @@
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "desktop/shell/formatting.h"
@@ -98,10 +99,14 @@ void LossesTab::load() {
     std::vector<risk::LossEstimate> inputs;
     for (const auto& e : *list) inputs.push_back(e.estimate);
     figures_->setText(tr("Simulerer …"));
-    watcher_->setFuture(QtConcurrent::run([inputs = std::move(inputs)] {
+    // 20,000 years, fewer when the estimates are so frequent that would exceed the work bound.
+    double eventsPerYear = 0;
+    for (const auto& e : inputs) eventsPerYear += e.perYear;
+    const int trials = eventsPerYear > 0 ? static_cast<int>(std::clamp(risk::SimulationLimits{}.maxEvents / eventsPerYear, 100.0, 20000.0)) : 20000;
+    watcher_->setFuture(QtConcurrent::run([inputs = std::move(inputs), trials] {
         Simulated out;
         out.estimates = static_cast<int>(inputs.size());
-        auto curve = risk::simulateLosses(inputs, 20000, 2026);
+        auto curve = risk::simulateLosses(inputs, trials, 2026);
         if (curve) out.curve = std::move(*curve);
         else out.error = curve.message();
         return out;
