@@ -3,6 +3,7 @@
 #include "core/data_dir.h"
 #include "core/user_service.h"
 #include "riskmodel/risk_demo.h"
+#include "servicedesk/desk_demo.h"
 
 namespace vakt {
 
@@ -19,12 +20,14 @@ Result<DemoSummary> loadDemo(Store& store, const QString& dir) {
     if (!users) return users.error();
     auto risk = risk::loadRiskDemo(store, dir);
     if (!risk) return risk.error();
+    auto cases = desk::loadDeskDemo(store);
+    if (!cases) return cases.error();
     if (auto s = store.setMeta(QStringLiteral("demo"), QStringLiteral("1")); !s) return s.error();
     if (auto s = tx.commit(); !s) return s.error();
 
     const CatalogDemo& c = *catalog;
     return DemoSummary{c.kommuner,   c.fylker, c.fylkeskommuner, c.organisations, c.people, c.catalogEntries, c.agreements,
-                       c.vendors,    c.vendorSystems, *users, risk->models, risk->risks, risk->tasks};
+                       c.vendors,    c.vendorSystems, *users, risk->models, risk->risks, risk->tasks, *cases};
 }
 
 }  // namespace vakt

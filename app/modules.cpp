@@ -2,6 +2,7 @@
 
 #include "collector/audit/ledger_module.h"
 #include "riskmodel/register.h"
+#include "servicedesk/desk_service.h"
 
 namespace vakt::app {
 
@@ -10,6 +11,7 @@ void registerModules() {
     // others follow in migration order.
     audit::registerLedgerModule();
     risk::registerRiskModule();
+    desk::registerServiceDeskModule();
 }
 
 }  // namespace vakt::app

@@ -46,8 +46,8 @@ int init(Context& ctx, Args& a) {
               << summary->fylkeskommuner << " fylkeskommuner, " << summary->organisations << " organisations in all, " << summary->catalogEntries
               << " catalogue entries, " << summary->agreements << " agreements, " << summary->vendors << " vendors with "
               << summary->vendorSystems << " systems, " << summary->people << " people, " << summary->users << " users, "
-              << summary->threatModels << " threat models with " << summary->risks << " risks and " << summary->reviewTasks
-              << " review tasks.\n";
+              << summary->threatModels << " threat models with " << summary->risks << " risks, " << summary->reviewTasks
+              << " review tasks and " << summary->cases << " service-desk cases.\n";
     }
     out().flush();
     return kOk;

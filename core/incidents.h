@@ -8,10 +8,65 @@
 #include <QMap>
 #include <QSet>
 #include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
 
 #include "core/store.h"
 
 namespace vakt {
+
+// What a case is, where it stands and who waits: stable English codes in the database.
+namespace IncidentKind {
+inline const QString Question = QStringLiteral("question");
+inline const QString Fault = QStringLiteral("fault");          // feilmelding
+inline const QString Deviation = QStringLiteral("deviation");  // driftsavvik
+inline const QString Security = QStringLiteral("security");    // sikkerhetshendelse
+inline const QString Breach = QStringLiteral("breach");        // brudd på personopplysningssikkerheten
+QStringList all();
+// Security incidents and breaches belong to the security officer.
+bool isSecurity(const QString& kind);
+}  // namespace IncidentKind
+
+namespace IncidentState {
+inline const QString New = QStringLiteral("new");
+inline const QString Acknowledged = QStringLiteral("acknowledged");
+inline const QString InProgress = QStringLiteral("in_progress");
+inline const QString Waiting = QStringLiteral("waiting");
+inline const QString Resolved = QStringLiteral("resolved");
+inline const QString Closed = QStringLiteral("closed");
+QStringList all();
+// The coarse status alerts and detections use: open until resolved or closed.
+QString statusOf(const QString& state);
+// new → acknowledged → in progress ⇄ waiting → resolved → closed; resolved may be reopened.
+bool mayMove(const QString& from, const QString& to);
+}  // namespace IncidentState
+
+namespace WaitingOn {
+inline const QString Reporter = QStringLiteral("reporter");
+inline const QString Hosting = QStringLiteral("hosting");
+inline const QString Vendor = QStringLiteral("vendor");
+QStringList all();
+}  // namespace WaitingOn
+
+namespace IncidentQueue {
+inline const QString Desk = QStringLiteral("desk");          // brukerstøtte
+inline const QString Security = QStringLiteral("security");  // sikkerhetsansvarlig
+inline const QString OnCall = QStringLiteral("oncall");      // beredskapsvakt
+QStringList all();
+// Security kinds go to the security officer, P1 to the on-call duty, the rest to the desk.
+QString of(const QString& kind, const QString& priority);
+}  // namespace IncidentQueue
+
+QStringList incidentPriorities();  // P1 … P4
+
+// What links a case to the rest of Vakt.
+namespace IncidentLink {
+inline const QString Service = QStringLiteral("service");
+inline const QString Change = QStringLiteral("change");
+inline const QString Organisation = QStringLiteral("organisation");
+QStringList all();
+}  // namespace IncidentLink
 
 struct Incident {
     qint64 id = 0;
@@ -25,7 +80,63 @@ struct Incident {
     QDateTime acknowledgedAt;
     QString acknowledgedBy, acknowledgeNote;
     QString closedBy, closeReason;
+    // The service desk's case.
+    QString kind = IncidentKind::Deviation, priority = QStringLiteral("P3"), state = IncidentState::New;
+    QString waitingOn, queue = IncidentQueue::Desk, assignee;
+    QString reporterOrgnr, reporter, description, externalRef;
+    QDateTime knownAt;              // when it became known (a breach's 72 hours count from here)
+    QDateTime respondBy, resolveBy; // from the service targets, when the desk's policy gives them
+    QDateTime respondedAt;          // first taken out of "new"
+    QDateTime authorityNotifiedAt;  // Datatilsynet notified (breaches)
+    QString authorityRef;
 };
+
+// A case the service desk records by hand or imports.
+struct NewCase {
+    QString kind = IncidentKind::Question, priority = QStringLiteral("P3");
+    QString title, description;
+    QStringList services;  // catalogue keys; the first is the case's service
+    QString reporterOrgnr, reporter;
+    QString assignee;
+    QDateTime openedAt;  // now when unset; imports keep the original time
+    QDateTime knownAt;   // openedAt when unset
+    QString externalRef; // e.g. "freshdesk:4711"; a case is imported once
+    QString source = QStringLiteral("desk");
+    // An imported case arrives where it stands in the old tool.
+    QString state = IncidentState::New, waitingOn;
+    QDateTime resolvedAt;
+    QString note;  // what the timeline says of its arrival
+};
+
+// A change to a case; unset fields stay as they are. `note` goes to the timeline and is the
+// reason a close, a resolution or a priority change requires.
+struct CaseUpdate {
+    std::optional<QString> state, waitingOn, priority, kind, assignee, title, description, reporterOrgnr;
+    QString note;
+};
+
+struct TimelineEntry {
+    QDateTime at;
+    QString actor, action, text;
+};
+
+// Which cases a queue view shows.
+struct IncidentFilter {
+    QStringList states, priorities, kinds;
+    QString queue, assignee, service, source;
+    QString text;          // in title, summary, description or external ref
+    bool openOnly = false; // not resolved or closed
+    bool overdueOnly = false;
+};
+
+// Set by the service-desk module: the deadlines of a case of a priority opened at a time (from
+// its calendar and targets), and who holds the on-call duty at a time. Without it cases have no
+// deadlines and P1 cases wait in the on-call queue unassigned.
+struct IncidentPolicy {
+    std::function<Result<std::pair<QDateTime, QDateTime>>(Store&, const QString& priority, const QDateTime& openedAt)> deadlines;
+    std::function<Result<QString>(Store&, const QDateTime& at)> onCall;
+};
+void setIncidentPolicy(IncidentPolicy policy);
 
 // Open incidents of one source, by severity.
 struct SeverityCounts {
@@ -74,7 +185,28 @@ public:
     Status acknowledge(const Session& who, qint64 id, const QString& note);
     Status close(const Session& who, qint64 id, const QString& reason);
 
+    // The service desk's case work. Creating needs incident.write; changing a case needs
+    // incident.handle, and a security incident or breach (or an audit detection) also
+    // incident.handle_security: the desk escalates one to the security officer, who works it.
+    Result<qint64> createCase(const Session& who, const NewCase& c);
+    Status update(const Session& who, qint64 id, const CaseUpdate& change);
+    Status addNote(const Session& who, qint64 id, const QString& text);
+    Status link(const Session& who, qint64 id, const QString& kind, const QString& target);
+    Status unlink(const Session& who, qint64 id, const QString& kind, const QString& target);
+    // Datatilsynet was notified of a breach (reference: their case number or the form's receipt).
+    Status recordAuthorityNotification(const Session& who, qint64 id, const QDateTime& at, const QString& reference);
+
+    Result<QList<Incident>> query(const Session& who, const IncidentFilter& filter, int offset = 0, int limit = 500);
+    Result<int> count(const Session& who, const IncidentFilter& filter);
+    Result<Incident> byExternalRef(const Session& who, const QString& ref);
+    Result<QList<TimelineEntry>> timeline(const Session& who, qint64 id);
+    Result<QList<std::pair<QString, QString>>> links(const Session& who, qint64 id);  // (kind, target)
+    // Cases linked to a target (for example the incidents on a service), newest first.
+    Result<QList<Incident>> linkedTo(const Session& who, const QString& kind, const QString& target, const QDateTime& since = {});
+
 private:
+    Status mayChange(const Session& who, const Incident& incident);
+    Status appendTimeline(qint64 id, const Session& who, const QDateTime& at, const QString& action, const QString& text);
     Result<Incident> openForHandling(const Session& who, qint64 id, const QString& text, const char* what);
     Store& store_;
 };

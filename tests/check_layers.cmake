@@ -17,7 +17,7 @@ set(ALLOW_INCLUDE_vakt_exposition "^collector/exposition/")
 set(FORBID_LINK_vakt_audit "^(Qt6::.*|vakt_(core|ledger|collector|exposition|app|desktop))$")
 set(ALLOW_INCLUDE_vakt_audit "^(core/base/|collector/audit/(event|merkle|detection)\\.h$)")
 # Core knows nothing above it.
-set(FORBID_LINK_vakt_core "^(Qt6::(Widgets|Gui|Network|Charts)|vakt_(exposition|audit|ledger|collector|app|desktop|riskmodel|risk|reports))$")
+set(FORBID_LINK_vakt_core "^(Qt6::(Widgets|Gui|Network|Charts)|vakt_(exposition|audit|ledger|collector|app|desktop|riskmodel|risk|deskmodel|servicedesk|changemodel|reports))$")
 set(ALLOW_INCLUDE_vakt_core "^core/")
 # The ledger, without the daemon.
 set(FORBID_LINK_vakt_ledger "^(Qt6::(Widgets|Gui|Charts)|vakt_(collector|app|desktop|reports))$")
@@ -30,6 +30,13 @@ set(FORBID_LINK_vakt_riskmodel "^(Qt6::.*|vakt_(core|ledger|collector|app|deskto
 set(ALLOW_INCLUDE_vakt_riskmodel "^(core/base/|riskmodel/)")
 set(FORBID_INCLUDE_vakt_riskmodel "^riskmodel/model_files\\.h$")
 set(FORBID_LINK_vakt_risk "^(Qt6::(Widgets|Gui)|vakt_(collector|app|desktop))$")
+# The service desk's deadline arithmetic and Freshdesk's format are plain C++; the module sits on core.
+set(FORBID_LINK_vakt_deskmodel "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|reports|risk|riskmodel|servicedesk))$")
+set(ALLOW_INCLUDE_vakt_deskmodel "^(core/base/|servicedesk/(desk_calendar|freshdesk)\\.h$)")
+set(FORBID_LINK_vakt_changemodel "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|reports|risk|riskmodel|servicedesk|deskmodel))$")
+set(ALLOW_INCLUDE_vakt_changemodel "^(core/base/|changes/change_calendar\\.h$)")
+set(FORBID_LINK_vakt_servicedesk "^(Qt6::(Widgets|Gui)|vakt_(collector|app|desktop|reports))$")
+set(FORBID_INCLUDE_vakt_servicedesk "^(app|cli|desktop|tools|collector|reports)/")
 set(FORBID_LINK_vakt_reports "^(Qt6::Widgets|vakt_(collector|app|desktop))$")
 # The composition root is above the modules but not above the daemon or the desktop.
 set(FORBID_LINK_vakt_app "^(Qt6::(Widgets|Gui)|vakt_(collector|desktop))$")

@@ -4,6 +4,7 @@
 
 #include "desktop/audit/audit_page.h"
 #include "desktop/catalog/catalog_page.h"
+#include "desktop/incidents/incidents_page.h"
 #include "desktop/monitoring/monitoring_page.h"
 #include "desktop/overview/overview_page.h"
 #include "desktop/risk/risk_page.h"
@@ -23,6 +24,22 @@ std::vector<ModuleInfo> availableModules() {
                       "deteksjonsreglene, tjenester som ikke er oppe og ROS-analyser og DPIA-er som er for gamle eller mangler.</p>"
                       "<p>Klikk på et tall for å åpne listen bak det. Tallene i sidestolpen viser det samme for hver side.</p>"
                       "<p><b>F5</b> oppdaterer, <b>Ctrl+F</b> går til sidens søk, <b>F1</b> viser denne hjelpen.</p>");
+         }},
+        {QStringLiteral("incidents"), [] { return QApplication::translate("Modules", "Hendelser"); },
+         themeIcon(QStringLiteral("emblem-important"), QStyle::SP_MessageBoxCritical),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new IncidentsPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Hendelser</h3><p>Alle saker: spørsmål og feilmeldinger fra brukerstøtte, driftsavvik fra "
+                      "overvåkingen, sikkerhetshendelser og personvernbrudd. Køen viser det mest hastende først: åpne saker, "
+                      "prioritet og nærmeste frist. <i>Frist</i> teller ned til svarfristen og deretter løsningsfristen; "
+                      "rødt er forfalt. For personvernbrudd vises 72-timersfristen til Datatilsynet til bruddet er meldt.</p>"
+                      "<p>Filtrer på kø, status, prioritet og type, <i>Bare forfalte</i> og <i>Mine</i>, eller søk. "
+                      "<b>Ny hendelse</b> (<b>Ctrl+N</b>) registrerer en sak. Velg en sak for å se fristene, koblingene, "
+                      "berørte virksomheter og tidslinjen, og endre status, prioritet eller tildeling med et notat. "
+                      "Velg flere saker (Ctrl- eller Shift-klikk) for å endre dem samlet; du får vite hvilke som ikke ble endret, og hvorfor.</p>"
+                      "<p>Sikkerhetshendelser og personvernbrudd håndteres av sikkerhetsansvarlig: brukerstøtte eskalerer en sak "
+                      "med <b>Eskaler til sikkerhet</b>. <b>Varsle berørte</b> skriver et varsel til hver virksomhet med avtale "
+                      "på sakens tjenester.</p>");
          }},
         {QStringLiteral("catalog"), [] { return QApplication::translate("Modules", "Produktkatalog"); },
          themeIcon(QStringLiteral("view-list-details"), QStyle::SP_FileDialogDetailedView),
