@@ -164,6 +164,14 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>&lt;h3&gt;Risiko og ROS&lt;/h3&gt;&lt;p&gt;Risikoregisteret for alle tjenester: trusler som reglene finner i trusselmodellene (STRIDE), med sannsynlighet, konsekvens per dimensjon, tiltak og beslutninger.&lt;/p&gt;&lt;p&gt;Risikomatrisen viser hvor risikoene ligger; klikk en rute for å se bare dem. Over akseptkriteriene kan bare risikoeieren akseptere, med begrunnelse og utløpsdato, og aldri den som vurderte risikoen. Aksepten faller bort når den utløper eller nivået stiger.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tjeneste&lt;/b&gt; viser dataflytdiagrammet og truslene. &lt;b&gt;Konsekvens av endring&lt;/b&gt; viser hvem en endring, sårbarhet, hendelse eller et avbrudd når gjennom verdikjeden, og lager oppgaver for ROS-ene som må gjennomgås.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Risk and ROS&lt;/h3&gt;&lt;p&gt;The risk register of every service: threats the rules find in the threat models (STRIDE), with likelihood, consequence per dimension, measures and decisions.&lt;/p&gt;&lt;p&gt;The risk matrix shows where the risks lie; click a cell to see only those. Above the acceptance criteria only the risk owner may accept, with a justification and an expiry date, and never the one who assessed the risk. The acceptance lapses when it expires or the level rises.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Service&lt;/b&gt; shows the data-flow diagram and the threats. &lt;b&gt;Impact of change&lt;/b&gt; shows whom a change, vulnerability, incident or outage reaches through the value chain, and creates tasks for the ROS documents that must be reviewed.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Hendelser</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Hendelser&lt;/h3&gt;&lt;p&gt;Alle saker: spørsmål og feilmeldinger fra brukerstøtte, driftsavvik fra overvåkingen, sikkerhetshendelser og personvernbrudd. Køen viser det mest hastende først: åpne saker, prioritet og nærmeste frist. &lt;i&gt;Frist&lt;/i&gt; teller ned til svarfristen og deretter løsningsfristen; rødt er forfalt. For personvernbrudd vises 72-timersfristen til Datatilsynet til bruddet er meldt.&lt;/p&gt;&lt;p&gt;Filtrer på kø, status, prioritet og type, &lt;i&gt;Bare forfalte&lt;/i&gt; og &lt;i&gt;Mine&lt;/i&gt;, eller søk. &lt;b&gt;Ny hendelse&lt;/b&gt; (&lt;b&gt;Ctrl+N&lt;/b&gt;) registrerer en sak. Velg en sak for å se fristene, koblingene, berørte virksomheter og tidslinjen, og endre status, prioritet eller tildeling med et notat. Velg flere saker (Ctrl- eller Shift-klikk) for å endre dem samlet; du får vite hvilke som ikke ble endret, og hvorfor.&lt;/p&gt;&lt;p&gt;Sikkerhetshendelser og personvernbrudd håndteres av sikkerhetsansvarlig: brukerstøtte eskalerer en sak med &lt;b&gt;Eskaler til sikkerhet&lt;/b&gt;. &lt;b&gt;Varsle berørte&lt;/b&gt; skriver et varsel til hver virksomhet med avtale på sakens tjenester.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Incidents&lt;/h3&gt;&lt;p&gt;Every case: questions and fault reports from the service desk, operational deviations from monitoring, security incidents and personal-data breaches. The queue shows the most urgent first: open cases, priority and the nearest deadline. &lt;i&gt;Due&lt;/i&gt; counts down to the response deadline and then the resolution deadline; red is overdue. For a personal-data breach the 72-hour deadline for notifying Datatilsynet is shown until the breach is notified.&lt;/p&gt;&lt;p&gt;Filter by queue, state, priority and type, &lt;i&gt;Overdue only&lt;/i&gt; and &lt;i&gt;Mine&lt;/i&gt;, or search. &lt;b&gt;New incident&lt;/b&gt; (&lt;b&gt;Ctrl+N&lt;/b&gt;) records a case. Select a case to see its deadlines, links, affected organisations and timeline, and change its state, priority or assignment with a note. Select several cases (Ctrl- or Shift-click) to change them together; you are told which were not changed, and why.&lt;/p&gt;&lt;p&gt;Security incidents and personal-data breaches are handled by the security officer: the service desk escalates a case with &lt;b&gt;Escalate to security&lt;/b&gt;. &lt;b&gt;Notify affected&lt;/b&gt; writes a notice to every organisation with an agreement on the case&apos;s services.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>RiskPage</name>
@@ -325,6 +333,29 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Revisor (lesetilgang)</source>
         <translation>Auditor (read-only)</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::AssignDialog</name>
+    <message>
+        <source>Tildel</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>(ingen – fjern tildelingen)</source>
+        <translation>(nobody – remove the assignment)</translation>
+    </message>
+    <message>
+        <source>Tildel til (brukernavn):</source>
+        <translation>Assign to (username):</translation>
+    </message>
+    <message>
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Valgfritt</source>
+        <translation>Optional</translation>
     </message>
 </context>
 <context>
@@ -564,6 +595,29 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
             <numerusform>The log is unchanged: %1 events and %n signed tree head match (verified %2).</numerusform>
             <numerusform>The log is unchanged: %1 events and %n signed tree heads match (verified %2).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::AuthorityDialog</name>
+    <message>
+        <source>Meld til Datatilsynet</source>
+        <translation>Notify Datatilsynet</translation>
+    </message>
+    <message>
+        <source>Et brudd på personopplysningssikkerheten skal meldes til Datatilsynet innen 72 timer etter at det ble kjent (kjent %1). Før inn når meldingen ble sendt og Datatilsynets saksnummer eller kvitteringen.</source>
+        <translation>A personal-data breach must be notified to Datatilsynet within 72 hours of becoming known (known %1). Record when the notification was sent and Datatilsynet&apos;s case number or the receipt.</translation>
+    </message>
+    <message>
+        <source>Meldt (%1):</source>
+        <translation>Notified (%1):</translation>
+    </message>
+    <message>
+        <source>Referanse:</source>
+        <translation>Reference:</translation>
+    </message>
+    <message>
+        <source>Skriv Datatilsynets saksnummer eller kvitteringen.</source>
+        <translation>Enter Datatilsynet&apos;s case number or the receipt.</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1107,743 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::IncidentModel</name>
+    <message>
+        <source>Spørsmål</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Feilmelding</source>
+        <translation>Fault report</translation>
+    </message>
+    <message>
+        <source>Driftsavvik</source>
+        <translation>Operational deviation</translation>
+    </message>
+    <message>
+        <source>Sikkerhetshendelse</source>
+        <translation>Security incident</translation>
+    </message>
+    <message>
+        <source>Personvernbrudd</source>
+        <translation>Personal-data breach</translation>
+    </message>
+    <message>
+        <source>melder</source>
+        <translation>reporter</translation>
+    </message>
+    <message>
+        <source>driftsleverandør</source>
+        <translation>hosting provider</translation>
+    </message>
+    <message>
+        <source>leverandør</source>
+        <translation>vendor</translation>
+    </message>
+    <message>
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Mottatt</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Under arbeid</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Venter</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Venter på %1</source>
+        <translation>Waiting on %1</translation>
+    </message>
+    <message>
+        <source>Løst</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Lukket</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Brukerstøtte</source>
+        <translation>Service desk</translation>
+    </message>
+    <message>
+        <source>Sikkerhet</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Beredskapsvakt</source>
+        <translation>On call</translation>
+    </message>
+    <message>
+        <source>%1 d %2 t</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 t %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>forfalt %1</source>
+        <translation>overdue %1</translation>
+    </message>
+    <message>
+        <source>Datatilsynet: %1</source>
+        <translation>Datatilsynet: %1</translation>
+    </message>
+    <message>
+        <source>Ingen frist løper.</source>
+        <translation>No deadline is running.</translation>
+    </message>
+    <message>
+        <source>Meldefrist til Datatilsynet (72 timer): %1</source>
+        <translation>Deadline for notifying Datatilsynet (72 hours): %1</translation>
+    </message>
+    <message>
+        <source>Svarfrist: %1</source>
+        <translation>Respond by: %1</translation>
+    </message>
+    <message>
+        <source>Løsningsfrist: %1</source>
+        <translation>Resolve by: %1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Prioritet</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tittel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kø</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Tildelt</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Opprettet</source>
+        <translation>Opened</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::IncidentsPage</name>
+    <message>
+        <source>Brukerstøtte</source>
+        <translation>Service desk</translation>
+    </message>
+    <message>
+        <source>Overvåkingen (vakt-collector)</source>
+        <translation>Monitoring (vakt-collector)</translation>
+    </message>
+    <message>
+        <source>Revisjonsloggen (deteksjonsregel)</source>
+        <translation>The audit log (detection rule)</translation>
+    </message>
+    <message>
+        <source>Freshdesk (importert)</source>
+        <translation>Freshdesk (imported)</translation>
+    </message>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Endring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Virksomhet</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Fylkeskommune</source>
+        <translation>County municipality</translation>
+    </message>
+    <message>
+        <source>Plattformoperatør</source>
+        <translation>Platform operator</translation>
+    </message>
+    <message>
+        <source>Driftsleverandør</source>
+        <translation>Hosting provider</translation>
+    </message>
+    <message>
+        <source>Leverandør</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <source>Statlig virksomhet</source>
+        <translation>Government agency</translation>
+    </message>
+    <message>
+        <source>Nasjonal felleskomponent</source>
+        <translation>National component</translation>
+    </message>
+    <message>
+        <source>Opprettet</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Åpnet av en regel</source>
+        <translation>Opened by a rule</translation>
+    </message>
+    <message>
+        <source>Tatt</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Ny status</source>
+        <translation>New state</translation>
+    </message>
+    <message>
+        <source>Ny prioritet</source>
+        <translation>New priority</translation>
+    </message>
+    <message>
+        <source>Ny type</source>
+        <translation>New type</translation>
+    </message>
+    <message>
+        <source>Tildelt</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Koblet til</source>
+        <translation>Linked</translation>
+    </message>
+    <message>
+        <source>Kobling fjernet</source>
+        <translation>Link removed</translation>
+    </message>
+    <message>
+        <source>Notat</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Lukket</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Løst av seg selv (tilstanden er over)</source>
+        <translation>Resolved by itself (the condition is over)</translation>
+    </message>
+    <message>
+        <source>Tildelt beredskapsvakten</source>
+        <translation>Assigned to the on-call duty</translation>
+    </message>
+    <message>
+        <source>Meldt til Datatilsynet</source>
+        <translation>Notified to Datatilsynet</translation>
+    </message>
+    <message>
+        <source>Ny tittel</source>
+        <translation>New title</translation>
+    </message>
+    <message>
+        <source>Ny beskrivelse</source>
+        <translation>New description</translation>
+    </message>
+    <message>
+        <source>Ny meldende virksomhet</source>
+        <translation>New reporting organisation</translation>
+    </message>
+    <message>
+        <source>Venter nå på en annen</source>
+        <translation>Now waiting on someone else</translation>
+    </message>
+    <message>
+        <source>Hendelser</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Ny hendelse</source>
+        <translation>New incident</translation>
+    </message>
+    <message>
+        <source>Registrer en ny sak (Ctrl+N).</source>
+        <translation>Record a new case (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Åpne</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Bare forfalte</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Åpne saker der svarfristen eller løsningsfristen er passert.</source>
+        <translation>Open cases past their response or resolution deadline.</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Saker tildelt deg (%1).</source>
+        <translation>Cases assigned to you (%1).</translation>
+    </message>
+    <message>
+        <source>Søk i tittel, beskrivelse eller ekstern referanse</source>
+        <translation>Search title, description or external reference</translation>
+    </message>
+    <message>
+        <source>Kø:</source>
+        <translation>Queue:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Prioritet:</source>
+        <translation>Priority:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Tildel valgte …</source>
+        <translation>Assign selected …</translation>
+    </message>
+    <message>
+        <source>Status for valgte …</source>
+        <translation>State of selected …</translation>
+    </message>
+    <message>
+        <source>Prioritet for valgte …</source>
+        <translation>Priority of selected …</translation>
+    </message>
+    <message>
+        <source>Gjelder alle sakene som er valgt i listen (Ctrl- eller Shift-klikk for å velge flere), én og én.</source>
+        <translation>Applies to every case selected in the list (Ctrl- or Shift-click to select several), one by one.</translation>
+    </message>
+    <message>
+        <source>Endre status …</source>
+        <translation>Change state …</translation>
+    </message>
+    <message>
+        <source>Endre prioritet …</source>
+        <translation>Change priority …</translation>
+    </message>
+    <message>
+        <source>Tildel …</source>
+        <translation>Assign …</translation>
+    </message>
+    <message>
+        <source>Notat …</source>
+        <translation>Note …</translation>
+    </message>
+    <message>
+        <source>Eskaler til sikkerhet</source>
+        <translation>Escalate to security</translation>
+    </message>
+    <message>
+        <source>Meld til Datatilsynet …</source>
+        <translation>Notify Datatilsynet …</translation>
+    </message>
+    <message>
+        <source>Varsle berørte …</source>
+        <translation>Notify affected …</translation>
+    </message>
+    <message>
+        <source>Skriv et varsel (e-postfil) til hver virksomhet med avtale på sakens tjenester.</source>
+        <translation>Write a notice (e-mail file) to every organisation with an agreement on the case&apos;s services.</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Hva</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Tekst</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Tidslinje</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Orgnr.</source>
+        <translation>Org. no.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tjenester</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Varslet</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>Berørte virksomheter</source>
+        <translation>Affected organisations</translation>
+    </message>
+    <message>
+        <source>Rollen din (%1) har ikke tilgang til hendelsene.</source>
+        <translation>Your role (%1) has no access to the incidents.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hendelse(r)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke registrere saker.</source>
+        <translation>Your role cannot record cases.</translation>
+    </message>
+    <message>
+        <source>Kunne ikke lese hendelsene: %1</source>
+        <translation>Could not read the incidents: %1</translation>
+    </message>
+    <message>
+        <source>Velg en sak i listen for å se den.</source>
+        <translation>Select a case in the list to see it.</translation>
+    </message>
+    <message>
+        <source>Prioritet</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kø</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Kilde</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Meldt av virksomhet</source>
+        <translation>Reported by organisation</translation>
+    </message>
+    <message>
+        <source>Melder</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>Ekstern referanse</source>
+        <translation>External reference</translation>
+    </message>
+    <message>
+        <source>Kjent siden</source>
+        <translation>Known since</translation>
+    </message>
+    <message>
+        <source>Sist endret</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>Tatt av</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Løst</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Lukket av</source>
+        <translation>Closed by</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>nådd %1</source>
+        <translation>met %1</translation>
+    </message>
+    <message>
+        <source>nådd for sent, %1</source>
+        <translation>met late, %1</translation>
+    </message>
+    <message>
+        <source>Svarfrist</source>
+        <translation>Respond by</translation>
+    </message>
+    <message>
+        <source>Løsningsfrist</source>
+        <translation>Resolve by</translation>
+    </message>
+    <message>
+        <source>Virksomheter</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Endringer</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Andre koblinger</source>
+        <translation>Other links</translation>
+    </message>
+    <message>
+        <source>Sak %1: %2</source>
+        <translation>Case %1: %2</translation>
+    </message>
+    <message>
+        <source>Beskrivelse</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Meldeplikt til Datatilsynet (72 timer)</source>
+        <translation>Duty to notify Datatilsynet (72 hours)</translation>
+    </message>
+    <message>
+        <source>Fristen kan ikke regnes ut: det er ikke kjent når bruddet ble oppdaget.</source>
+        <translation>The deadline cannot be worked out: it is not known when the breach was discovered.</translation>
+    </message>
+    <message>
+        <source>Kjent: %1 · frist: %2</source>
+        <translation>Known: %1 · deadline: %2</translation>
+    </message>
+    <message>
+        <source>Meldt %1, referanse %2.</source>
+        <translation>Notified %1, reference %2.</translation>
+    </message>
+    <message>
+        <source>Meldt etter fristen.</source>
+        <translation>Notified after the deadline.</translation>
+    </message>
+    <message>
+        <source>Igjen: %1</source>
+        <translation>Left: %1</translation>
+    </message>
+    <message>
+        <source>Kunne ikke lese berørte virksomheter: %1</source>
+        <translation>Could not read the affected organisations: %1</translation>
+    </message>
+    <message>
+        <source>Ingen virksomhet har avtale på sakens tjenester.</source>
+        <translation>No organisation has an agreement on the case&apos;s services.</translation>
+    </message>
+    <message>
+        <source>Virksomhetene med avtale på sakens tjenester. «Varslet» er siste varsel om denne saken.</source>
+        <translation>The organisations with an agreement on the case&apos;s services. &quot;Notified&quot; is the last notice about this case.</translation>
+    </message>
+    <message>
+        <source>ikke varslet</source>
+        <translation>not notified</translation>
+    </message>
+    <message>
+        <source>Berørte virksomheter (%1)</source>
+        <translation>Affected organisations (%1)</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke endre saker.</source>
+        <translation>Your role cannot change cases.</translation>
+    </message>
+    <message>
+        <source>Sikkerhetshendelser og personvernbrudd håndteres av sikkerhetsansvarlig.</source>
+        <translation>Security incidents and personal-data breaches are handled by the security officer.</translation>
+    </message>
+    <message>
+        <source>Saken er lukket og kan ikke endres.</source>
+        <translation>The case is closed and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Gjør saken til en sikkerhetshendelse: den går til sikkerhetsansvarlig.</source>
+        <translation>Make the case a security incident: it goes to the security officer.</translation>
+    </message>
+    <message>
+        <source>Saken er allerede en sikkerhetssak.</source>
+        <translation>The case is already a security case.</translation>
+    </message>
+    <message>
+        <source>Bare personvernbrudd meldes til Datatilsynet.</source>
+        <translation>Only personal-data breaches are notified to Datatilsynet.</translation>
+    </message>
+    <message>
+        <source>Sikkerhetsansvarlig melder brudd til Datatilsynet.</source>
+        <translation>The security officer notifies Datatilsynet of breaches.</translation>
+    </message>
+    <message>
+        <source>Før inn når Datatilsynet ble varslet, og referansen.</source>
+        <translation>Record when Datatilsynet was notified, and the reference.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke varsle virksomhetene.</source>
+        <translation>Your role cannot notify the organisations.</translation>
+    </message>
+    <message>
+        <source>%1 saker valgt</source>
+        <translation>%1 cases selected</translation>
+    </message>
+    <message>
+        <source>Velg en sak i listen først.</source>
+        <translation>Select a case in the list first.</translation>
+    </message>
+    <message>
+        <source>Sak %1 er registrert.</source>
+        <translation>Case %1 is recorded.</translation>
+    </message>
+    <message>
+        <source>Sak %1: %2.</source>
+        <translation>Case %1: %2.</translation>
+    </message>
+    <message>
+        <source>Sak %1 har prioritet %2.</source>
+        <translation>Case %1 has priority %2.</translation>
+    </message>
+    <message>
+        <source>Sak %1 er ikke lenger tildelt noen.</source>
+        <translation>Case %1 is no longer assigned to anyone.</translation>
+    </message>
+    <message>
+        <source>Sak %1 er tildelt %2.</source>
+        <translation>Case %1 is assigned to %2.</translation>
+    </message>
+    <message>
+        <source>Skriv hvorfor saken eskaleres.</source>
+        <translation>Write why the case is escalated.</translation>
+    </message>
+    <message>
+        <source>Sak %1 er eskalert til sikkerhetsansvarlig.</source>
+        <translation>Case %1 is escalated to the security officer.</translation>
+    </message>
+    <message>
+        <source>Notatet er lagt til sak %1.</source>
+        <translation>The note is added to case %1.</translation>
+    </message>
+    <message>
+        <source>Meldingen til Datatilsynet er ført på sak %1.</source>
+        <translation>The notification to Datatilsynet is recorded on case %1.</translation>
+    </message>
+    <message>
+        <source>Ingen virksomheter å varsle: ingen har avtale på sakens tjenester.</source>
+        <translation>No organisations to notify: none has an agreement on the case&apos;s services.</translation>
+    </message>
+    <message>
+        <source>Varsler skrevet i %1: %2</source>
+        <translation>Notices written in %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 av %3 saker endret.</source>
+        <translation>%1: %2 of %3 cases changed.</translation>
+    </message>
+    <message>
+        <source>Ikke endret:</source>
+        <translation>Not changed:</translation>
+    </message>
+    <message>
+        <source>Endre status på valgte saker (%1)</source>
+        <translation>Change the state of the selected cases (%1)</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <source>Endre prioritet på valgte saker (%1)</source>
+        <translation>Change the priority of the selected cases (%1)</translation>
+    </message>
+    <message>
+        <source>Prioritet %1</source>
+        <translation>Priority %1</translation>
+    </message>
+    <message>
+        <source>Tildel valgte saker (%1)</source>
+        <translation>Assign the selected cases (%1)</translation>
+    </message>
+    <message>
+        <source>Tildeling fjernet</source>
+        <translation>Assignment removed</translation>
+    </message>
+    <message>
+        <source>Tildelt %1</source>
+        <translation>Assigned to %1</translation>
+    </message>
+    <message>
+        <source>Notatet føres i sakens tidslinje og i endringsloggen.</source>
+        <translation>The note goes into the case&apos;s timeline and the audit trail.</translation>
+    </message>
+    <message>
+        <source>Saken blir en sikkerhetshendelse og går til sikkerhetsansvarlig. Etterpå kan bare sikkerhetsansvarlig endre den. Hvorfor eskaleres den?</source>
+        <translation>The case becomes a security incident and goes to the security officer. Afterwards only the security officer can change it. Why is it escalated?</translation>
+    </message>
+    <message>
+        <source>Endring av flere saker</source>
+        <translation>Changing several cases</translation>
+    </message>
+    <message>
+        <source>Velg mappen varslene skal skrives i</source>
+        <translation>Choose the folder to write the notices in</translation>
+    </message>
+    <message>
+        <source>Varsle berørte</source>
+        <translation>Notify affected</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::LoginDialog</name>
     <message>
         <source>Logg inn i Vakt</source>
@@ -1470,6 +2261,72 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::NewIncidentDialog</name>
+    <message>
+        <source>Ny hendelse</source>
+        <translation>New incident</translation>
+    </message>
+    <message>
+        <source>Kort: hva er galt, og for hvem</source>
+        <translation>Briefly: what is wrong, and for whom</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Navn, e-post eller telefon</source>
+        <translation>Name, e-mail or phone</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Prioritet:</source>
+        <translation>Priority:</translation>
+    </message>
+    <message>
+        <source>Tittel:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Tjeneste:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Meldt av virksomhet:</source>
+        <translation>Reported by organisation:</translation>
+    </message>
+    <message>
+        <source>Melder:</source>
+        <translation>Reporter:</translation>
+    </message>
+    <message>
+        <source>Sikkerhetshendelser og personvernbrudd går til sikkerhetsansvarlig, P1 til beredskapsvakten.</source>
+        <translation>Security incidents and personal-data breaches go to the security officer, P1 to the on-call duty.</translation>
+    </message>
+    <message>
+        <source>Skriv en tittel.</source>
+        <translation>Enter a title.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::NoteDialog</name>
+    <message>
+        <source>Tekst:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Skriv teksten først.</source>
+        <translation>Write the text first.</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::OverviewPage</name>
     <message numerus="yes">
         <source>%n kritisk(e)</source>
@@ -1561,6 +2418,33 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
             <numerusform>of %n in the service catalogue. Risk assessments and DPIAs must be renewed at least every year.</numerusform>
             <numerusform>of %n in the service catalogue. Risk assessments and DPIAs must be renewed at least every year.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::PriorityDialog</name>
+    <message>
+        <source>Endre prioritet</source>
+        <translation>Change priority</translation>
+    </message>
+    <message>
+        <source>Ny prioritet:</source>
+        <translation>New priority:</translation>
+    </message>
+    <message>
+        <source>Begrunnelse:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Hvorfor endres prioriteten? (påkrevd)</source>
+        <translation>Why does the priority change? (required)</translation>
+    </message>
+    <message>
+        <source>Fristene regnes på nytt fra da saken ble opprettet. P1 går til beredskapsvakten.</source>
+        <translation>The deadlines are worked out again from when the case was opened. P1 goes to the on-call duty.</translation>
+    </message>
+    <message>
+        <source>Skriv hvorfor prioriteten endres.</source>
+        <translation>Write why the priority changes.</translation>
     </message>
 </context>
 <context>
@@ -2166,6 +3050,53 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Importert fra %1: %2 nye, %3 endrede risikoer.</source>
         <translation>Imported from %1: %2 new, %3 changed risks.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::StateDialog</name>
+    <message>
+        <source>Endre status</source>
+        <translation>Change state</translation>
+    </message>
+    <message>
+        <source>Ny status:</source>
+        <translation>New state:</translation>
+    </message>
+    <message>
+        <source>Venter på:</source>
+        <translation>Waiting on:</translation>
+    </message>
+    <message>
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Hva er gjort, eller hva venter saken på?</source>
+        <translation>What has been done, or what does the case wait for?</translation>
+    </message>
+    <message>
+        <source>En lukket sak kan ikke endres.</source>
+        <translation>A closed case cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Skriv hvordan saken ble løst; melderen kan åpne den igjen.</source>
+        <translation>Write how the case was resolved; the reporter can reopen it.</translation>
+    </message>
+    <message>
+        <source>Skriv hvorfor saken lukkes. En lukket sak kan ikke endres igjen.</source>
+        <translation>Write why the case is closed. A closed case cannot be changed again.</translation>
+    </message>
+    <message>
+        <source>Velg en ny status.</source>
+        <translation>Choose a new state.</translation>
+    </message>
+    <message>
+        <source>Skriv hvordan saken ble løst.</source>
+        <translation>Write how the case was resolved.</translation>
+    </message>
+    <message>
+        <source>Skriv hvorfor saken lukkes.</source>
+        <translation>Write why the case is closed.</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,14 @@
     </message>
 </context>
 <context>
+    <name>vakt::desktop::IncidentsPage</name>
+    <message numerus="yes">
+        <source>%n hendelse(r)</source>
+        <translation>
+            <numerusform>%n hendelse</numerusform><numerusform>%n hendelser</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::LossesTab</name>
     <message numerus="yes">
         <source>Simulert over %1 år fra %n anslag: sjanse for tap i et år %2, forventet tap %3, median %4; ett år av ti over %5, ett av hundre over %6.</source>

@@ -44,7 +44,8 @@ Countdown countdownOf(const Incident& incident, const QDateTime& now);
 class IncidentModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Priority, Kind, Title, Service, State, Queue, Assignee, Deadline, Opened, ColumnCount };
+    // What the desk scans first comes first: how urgent, how long is left, where it stands.
+    enum Column { Id, Priority, Deadline, State, Kind, Title, Service, Queue, Assignee, Opened, ColumnCount };
     enum Roles { IdRole = Qt::UserRole + 1, OverdueRole };
     static constexpr int kPageSize = 200;
 

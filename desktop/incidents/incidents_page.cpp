@@ -264,6 +264,7 @@ IncidentsPage::IncidentsPage(AppContext& context, QWidget* parent) : Page(parent
     rightLayout->addWidget(detailTabs_, 2);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({900, 560});
 
     searchDelay_ = new QTimer(this);
     searchDelay_->setSingleShot(true);
