@@ -3,6 +3,7 @@
 #include "core/data_dir.h"
 #include "core/user_service.h"
 #include "riskmodel/risk_demo.h"
+#include "changes/change_demo.h"
 #include "servicedesk/desk_demo.h"
 
 namespace vakt {
@@ -22,12 +23,14 @@ Result<DemoSummary> loadDemo(Store& store, const QString& dir) {
     if (!risk) return risk.error();
     auto cases = desk::loadDeskDemo(store);
     if (!cases) return cases.error();
+    auto changeRequests = changes::loadChangeDemo(store);
+    if (!changeRequests) return changeRequests.error();
     if (auto s = store.setMeta(QStringLiteral("demo"), QStringLiteral("1")); !s) return s.error();
     if (auto s = tx.commit(); !s) return s.error();
 
     const CatalogDemo& c = *catalog;
     return DemoSummary{c.kommuner,   c.fylker, c.fylkeskommuner, c.organisations, c.people, c.catalogEntries, c.agreements,
-                       c.vendors,    c.vendorSystems, *users, risk->models, risk->risks, risk->tasks, *cases};
+                       c.vendors,    c.vendorSystems, *users, risk->models, risk->risks, risk->tasks, *cases, *changeRequests};
 }
 
 }  // namespace vakt

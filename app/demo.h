@@ -13,7 +13,7 @@ namespace vakt {
 
 struct DemoSummary {
     int kommuner = 0, fylker = 0, fylkeskommuner = 0, organisations = 0, people = 0, catalogEntries = 0, agreements = 0,
-        vendors = 0, vendorSystems = 0, users = 0, threatModels = 0, risks = 0, reviewTasks = 0, cases = 0;
+        vendors = 0, vendorSystems = 0, users = 0, threatModels = 0, risks = 0, reviewTasks = 0, cases = 0, changes = 0;
 };
 
 // All or nothing. The database must be initialised and hold no catalogue yet.

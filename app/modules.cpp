@@ -2,6 +2,7 @@
 
 #include "collector/audit/ledger_module.h"
 #include "riskmodel/register.h"
+#include "changes/change_board.h"
 #include "servicedesk/desk_service.h"
 
 namespace vakt::app {
@@ -12,6 +13,7 @@ void registerModules() {
     audit::registerLedgerModule();
     risk::registerRiskModule();
     desk::registerServiceDeskModule();
+    changes::registerChangesModule();
 }
 
 }  // namespace vakt::app

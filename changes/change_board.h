@@ -186,6 +186,9 @@ public:
     // change in a freeze is approved only as an emergency change with a reason. Approval runs
     // the change impact analysis for its targets and creates the ROS review tasks.
     Status decide(const Session& who, const QString& ref, const QString& decision, const QString& note, const QString& conditions = {});
+    // The security officer's consent to a security-relevant change, so the board may approve it
+    // in a meeting the officer cannot attend.
+    Status consent(const Session& who, const QString& ref, const QString& note);
     Status schedule(const Session& who, const QString& ref, const QDateTime& start, const QDateTime& end);
     Status implement(const Session& who, const QString& ref, const QDateTime& at);
     Status review(const Session& who, const QString& ref, const QString& outcome, const QString& note, const QList<qint64>& causedIncidents);

@@ -47,7 +47,7 @@ int init(Context& ctx, Args& a) {
               << " catalogue entries, " << summary->agreements << " agreements, " << summary->vendors << " vendors with "
               << summary->vendorSystems << " systems, " << summary->people << " people, " << summary->users << " users, "
               << summary->threatModels << " threat models with " << summary->risks << " risks, " << summary->reviewTasks
-              << " review tasks and " << summary->cases << " service-desk cases.\n";
+              << " review tasks, " << summary->cases << " service-desk cases and " << summary->changes << " change requests.\n";
     }
     out().flush();
     return kOk;

@@ -127,6 +127,7 @@ struct IncidentFilter {
     QString text;          // in title, summary, description or external ref
     bool openOnly = false; // not resolved or closed
     bool overdueOnly = false;
+    QDateTime openedFrom;  // opened at or after
 };
 
 // Set by the service-desk module: the deadlines of a case of a priority opened at a time (from

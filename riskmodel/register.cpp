@@ -755,7 +755,9 @@ Result<QList<RegisterChange>> RiskService::changes(const Session& who, const QSt
 
 Result<ImpactReport> RiskService::impact(const Session& who, const QString& node, Event event, bool createTasks) {
     if (!who.allows(permission::RiskRead)) return denied(who, permission::RiskRead).error();
-    if (createTasks && !who.allows(permission::RiskWrite)) return denied(who, permission::RiskWrite).error();
+    // Review tasks of a change may come from the board; of anything else, from the register's keepers.
+    if (createTasks && !who.allows(permission::RiskWrite) && !(event == Event::Change && who.allows(permission::RiskReviewTasks)))
+        return denied(who, event == Event::Change ? permission::RiskReviewTasks : permission::RiskWrite).error();
     auto chain = readValueChain(store_, who);
     if (!chain) return chain.error();
     auto at = findNode(*chain, node);

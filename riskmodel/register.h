@@ -27,6 +27,7 @@ namespace permission {
 inline constexpr Permission RiskRead{"risk.read"};      // the register, models, tasks
 inline constexpr Permission RiskWrite{"risk.write"};    // models, analyses, scores, measures, decisions, tasks
 inline constexpr Permission RiskAccept{"risk.accept"};  // accept a risk one owns
+inline constexpr Permission RiskReviewTasks{"risk.review_tasks"};  // create the review tasks a change's impact implies
 }  // namespace permission
 
 // Registers the risk module's schema and permission rows; calling it again does nothing.

@@ -187,7 +187,7 @@ ModuleSchema riskSchema() {
                 {QStringLiteral("risk_scores"), permission::RiskRead, {permission::RiskWrite, permission::RiskAccept}, QStringLiteral("id"), {}},
                 {QStringLiteral("risk_measures"), permission::RiskRead, {permission::RiskWrite}, QStringLiteral("id"), {}},
                 {QStringLiteral("risk_acceptances"), permission::RiskRead, {permission::RiskWrite, permission::RiskAccept}, QStringLiteral("id"), {}},
-                {QStringLiteral("risk_review_tasks"), permission::RiskRead, {permission::RiskWrite}, QStringLiteral("id"), {}},
+                {QStringLiteral("risk_review_tasks"), permission::RiskRead, {permission::RiskWrite, permission::RiskReviewTasks}, QStringLiteral("id"), {}},
                 {QStringLiteral("risk_evidence"), permission::RiskRead, {permission::RiskWrite}, QStringLiteral("risk_id,incident_id"), {}},
                 {QStringLiteral("risk_suggestions"), permission::RiskRead, {permission::RiskWrite, permission::RiskAccept}, QStringLiteral("id"), {}},
                 {QStringLiteral("risk_estimates"), permission::RiskRead, {permission::RiskWrite}, QStringLiteral("risk_id"), {}},
@@ -203,6 +203,9 @@ void registerRiskModule() {
         {permission::RiskWrite, {Role::Sikkerhetsansvarlig, Role::Produktansvarlig}},
         // Risk owners: the product owners for their services, leaders for the department.
         {permission::RiskAccept, {Role::Sikkerhetsansvarlig, Role::Produktansvarlig, Role::Leder}},
+        // The change board creates the ROS review tasks a change it approves implies, and
+        // nothing else in the register.
+        {permission::RiskReviewTasks, {Role::Sikkerhetsansvarlig, Role::Produktansvarlig, Role::Endringsrad}},
     });
 }
 

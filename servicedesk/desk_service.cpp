@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QTimeZone>
 
+#include "core/civil_time.h"
 #include "core/organisation_service.h"
 
 namespace vakt::desk {
@@ -18,25 +19,9 @@ std::chrono::year_month_day ymd(const QDate& d) {
 constexpr qsizetype kMaxName = 200;
 }  // namespace
 
-QTimeZone deskZone() {
-    static const QTimeZone oslo("Europe/Oslo");
-    return oslo;
-}
-
-CivilMinutes toCivil(const QDateTime& utc) {
-    const QDateTime local = utc.toTimeZone(deskZone());
-    const QDate d = local.date();
-    const QTime t = local.time();
-    return std::chrono::sys_days{ymd(d)} + std::chrono::minutes{t.hour() * 60 + t.minute()};
-}
-
-QDateTime fromCivil(CivilMinutes civil) {
-    const auto day = std::chrono::floor<std::chrono::days>(civil);
-    const std::chrono::year_month_day d{day};
-    const auto minutes = (civil - day).count();
-    return QDateTime(QDate(int(d.year()), int(unsigned(d.month())), int(unsigned(d.day()))), QTime(int(minutes / 60), int(minutes % 60)), deskZone())
-        .toUTC();
-}
+QTimeZone deskZone() { return platformZone(); }
+CivilMinutes toCivil(const QDateTime& utc) { return toCivilMinutes(utc); }
+QDateTime fromCivil(CivilMinutes civil) { return fromCivilMinutes(civil); }
 
 std::optional<BreachClock> breachClock(const Incident& incident, const QDateTime& now) {
     if (incident.kind != IncidentKind::Breach) return std::nullopt;

@@ -37,7 +37,11 @@ set(FORBID_LINK_vakt_changemodel "^(Qt6::.*|vakt_(core|ledger|collector|app|desk
 set(ALLOW_INCLUDE_vakt_changemodel "^(core/base/|changes/change_calendar\\.h$)")
 set(FORBID_LINK_vakt_servicedesk "^(Qt6::(Widgets|Gui)|vakt_(collector|app|desktop|reports))$")
 set(FORBID_INCLUDE_vakt_servicedesk "^(app|cli|desktop|tools|collector|reports)/")
-set(FORBID_LINK_vakt_reports "^(Qt6::Widgets|vakt_(collector|app|desktop))$")
+set(FORBID_LINK_vakt_changes "^(Qt6::(Widgets|Gui)|vakt_(collector|app|desktop|servicedesk))$")
+set(FORBID_INCLUDE_vakt_changes "^(app|cli|desktop|tools|servicedesk)/|^collector/(config|scrape|http|health|alerts|daemon|exposition)")
+# Documents are plain C++ too.
+set(FORBID_LINK_vakt_reports "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|risk|riskmodel|servicedesk|changes))$")
+set(ALLOW_INCLUDE_vakt_reports "^(core/base/|reports/)")
 # The composition root is above the modules but not above the daemon or the desktop.
 set(FORBID_LINK_vakt_app "^(Qt6::(Widgets|Gui)|vakt_(collector|desktop))$")
 set(FORBID_INCLUDE_vakt_app "^(cli|desktop|tools)/|^collector/(config|scrape|http|health|alerts|daemon)")

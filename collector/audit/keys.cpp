@@ -167,6 +167,24 @@ Result<SignedTrailHead> LedgerKeys::signTrail(std::int64_t seq, const std::strin
     return head;
 }
 
+namespace {
+std::string documentMessage(const std::string& kind, const std::string& id, const std::string& sha256Hex) {
+    return "vakt-document\n" + kind + "\n" + id + "\n" + sha256Hex;
+}
+}  // namespace
+
+Result<std::string> LedgerKeys::signDocument(const std::string& kind, const std::string& id, const std::string& sha256Hex) const {
+    if (auto s = canSign(); !s) return s.error();
+    auto signature = crypto::signEd25519(signingPem_, documentMessage(kind, id, sha256Hex));
+    if (!signature) return signature.error();
+    return crypto::base64(*signature);
+}
+
+bool LedgerKeys::verifyDocument(const std::string& kind, const std::string& id, const std::string& sha256Hex, const std::string& signatureBase64) const {
+    auto signature = crypto::fromBase64(signatureBase64);
+    return signature && crypto::verifyEd25519(publicPem_, documentMessage(kind, id, sha256Hex), *signature);
+}
+
 bool LedgerKeys::verifyTrail(const SignedTrailHead& head) const {
     auto signature = crypto::fromBase64(head.signatureBase64);
     return signature && crypto::verifyEd25519(publicPem_, head.message(), *signature);

@@ -69,6 +69,11 @@ public:
     Result<std::optional<SignedTrailHead>> trailWitness(const std::string& kind = "trail") const;
     Status writeTrailWitness(const SignedTrailHead& head) const;
 
+    // A document the department issues (the change board's minutes): the signature over its
+    // kind, its id and its SHA-256, so one document's signature never passes for another's.
+    Result<std::string> signDocument(const std::string& kind, const std::string& id, const std::string& sha256Hex) const;  // base64
+    bool verifyDocument(const std::string& kind, const std::string& id, const std::string& sha256Hex, const std::string& signatureBase64) const;
+
 private:
     QString dir_;
     std::string hmacKey_, signingPem_, publicPem_;

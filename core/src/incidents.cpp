@@ -679,6 +679,10 @@ QString whereOf(const IncidentFilter& f, const QDateTime& now, QVariantList& bin
         binds << f.service;
     }
     if (f.openOnly) parts << QStringLiteral("status = 'open'");
+    if (f.openedFrom.isValid()) {
+        parts << QStringLiteral("opened_at >= ?");
+        binds << iso(f.openedFrom);
+    }
     if (f.overdueOnly) {
         parts << QStringLiteral("status = 'open' AND ((responded_at IS NULL AND respond_by < ?) OR resolve_by < ?)");
         binds << iso(now) << iso(now);

@@ -20,7 +20,7 @@ const std::map<std::string, std::string> kExpected = {
     {"monitoring.read", "XXXXXXX"},    {"monitoring.write", "X......"}, {"incident.read", "XXXXXXX"},
     {"incident.write", "XXX...."},     {"incident.handle", ".XX...."}, {"incident.handle_security", ".X....."},     {"audit.ingest", "XX....."},    {"audit.verify", "XX....X"},
     {"audit.investigate", ".X....X"},  {"risk.read", ".X.XXXX"},     {"risk.write", ".X.X..."},
-    {"risk.accept", ".X.XX.."},
+    {"risk.accept", ".X.XX.."},     {"risk.review_tasks", ".X.X.X."},
     {"desk.configure", "X...X.."},  {"desk.notify", ".XX...."},
 };
 
