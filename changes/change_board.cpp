@@ -412,7 +412,7 @@ Result<QList<qint64>> ChangeBoard::candidateIncidents(const Session& who, const 
 Status ChangeBoard::review(const Session& who, const QString& ref, const QString& outcome, const QString& note, const QList<qint64>& caused) {
     if (!who.allows(permission::ChangeRequest)) return denied(who, permission::ChangeRequest);
     if (auto s = checkCode(outcome, Outcome::all(), "outcome"); !s) return s;
-    if (note.trimmed().isEmpty()) return fail("field 'note': say how it went");
+    if (note.trimmed().isEmpty() && outcome != QLatin1String("success")) return fail("field 'note': say what went wrong or was rolled back");
     if (auto s = checkLength(note, kMaxNote, "note"); !s) return s;
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started();

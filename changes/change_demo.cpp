@@ -11,7 +11,7 @@ struct DemoChange {
     const char* origin;
     const char* category;
     const char* targets;    // comma separated
-    int dayOffset;          // from this week's Monday
+    int dayOffset;          // from today
     int startHour, hours;   // Norwegian time
     const char* stride;     // "" = not assessed yet
     int likelihood, consequence;
@@ -23,16 +23,16 @@ struct DemoChange {
 // on, a security-relevant certificate change the officer must approve, an emergency patch in the
 // year-end freeze, and ordinary maintenance.
 const DemoChange kWaiting[] = {
-    {"Oppgradere PostgreSQL i dokumentlageret til 16", "maintenance", "normal", "dokumentlager", 8, 20, 3, "TD", 2, 4, false, ""},
-    {"Ny versjon av SvarUt-mottak med endret kø", "project", "normal", "svarut", 8, 21, 2, "D", 2, 3, false, ""},
-    {"Bytte TLS-sertifikat og chiffre for Fiks IO", "operations", "normal", "fiks-io", 9, 19, 1, "STI", 2, 5, true, ""},
-    {"Ny tilgangsstyring for saksbehandlere i DigiSos", "project", "normal", "digisos", 10, 18, 4, "SIE", 3, 5, true, ""},
-    {"Flytte Min side til ny klynge hos driftsleverandøren", "operations", "normal", "minside", 11, 20, 4, "", 0, 0, false, ""},
+    {"Oppgradere PostgreSQL i dokumentlageret til 16", "maintenance", "normal", "dokumentlager", 6, 20, 3, "TD", 2, 4, false, ""},
+    {"Ny versjon av SvarUt-mottak med endret kø", "project", "normal", "svarut", 6, 21, 2, "D", 2, 3, false, ""},
+    {"Bytte TLS-sertifikat og chiffre for Fiks IO", "operations", "normal", "fiks-io", 7, 19, 1, "STI", 2, 5, true, ""},
+    {"Ny tilgangsstyring for saksbehandlere i DigiSos", "project", "normal", "digisos", 8, 18, 4, "SIE", 3, 5, true, ""},
+    {"Flytte Min side til ny klynge hos driftsleverandøren", "operations", "normal", "minside", 9, 20, 4, "", 0, 0, false, ""},
 };
 
 // Decided last week, in the minutes.
 const DemoChange kDecided[] = {
-    {"Oppdatere Fiks folkeregister-adapteren", "maintenance", "normal", "fiks-folkeregister", 2, 20, 2, "T", 2, 3, false, ""},
+    {"Oppdatere Fiks folkeregister-adapteren", "maintenance", "normal", "fiks-folkeregister", -5, 20, 2, "T", 2, 3, false, ""},
     {"Nytt utskriftsoppsett i Print", "service_desk", "normal", "print", 3, 19, 1, "D", 1, 2, false, ""},
 };
 }  // namespace
@@ -44,8 +44,7 @@ Result<int> loadChangeDemo(Store& store) {
     ChangeBoard changes(store);
     const QDateTime now = store.clock().now();
     const QDate today = now.toTimeZone(platformZone()).date();
-    const QDate monday = today.addDays(1 - today.dayOfWeek()).addDays(-7);  // last week's Monday
-    auto at = [&](int day, int hour) { return QDateTime(monday.addDays(day), QTime(hour, 0), platformZone()).toUTC(); };
+    auto at = [&](int day, int hour) { return QDateTime(today.addDays(day), QTime(hour, 0), platformZone()).toUTC(); };
 
     if (auto s = changes.saveTemplate(board, StandardTemplate{QStringLiteral("tls-fornyelse"), QStringLiteral("Fornye TLS-sertifikat (samme nøkkeltype)"),
                                                               QStringLiteral("Automatisk fornyelse hos driftsleverandøren, kontrollert etterpå."),
@@ -98,7 +97,7 @@ Result<int> loadChangeDemo(Store& store) {
         if (!ref) return ref.error();
         decided << *ref;
     }
-    auto last = changes.openMeeting(board, at(0, 10), 3);
+    auto last = changes.openMeeting(board, at(-7, 10), 3);
     if (!last) return last.error();
     if (auto s = changes.setAttendees(board, *last, {QStringLiteral("endringsrad"), QStringLiteral("sikkerhetsansvarlig"), QStringLiteral("produktansvarlig"),
                                                      QStringLiteral("brukerstotte")});
@@ -114,7 +113,7 @@ Result<int> loadChangeDemo(Store& store) {
             return s.error();
     }
     if (auto s = changes.closeMeeting(board, *last); !s) return s.error();
-    if (auto s = changes.implement(desk, decided[0], at(2, 22)); !s) return s.error();
+    if (auto s = changes.implement(desk, decided[0], at(-5, 22)); !s) return s.error();
     if (auto s = changes.review(desk, decided[0], QStringLiteral("success"), QStringLiteral("Gikk som planlagt; ingen henvendelser etterpå"), {}); !s)
         return s.error();
     if (auto s = changes.schedule(desk, decided[1], at(3, 19), at(3, 20)); !s) return s.error();
@@ -127,8 +126,8 @@ Result<int> loadChangeDemo(Store& store) {
     renewal.title = QStringLiteral("Fornye SvarUt-sertifikatet");
     renewal.category = ChangeCategory::Standard;
     renewal.templateKey = QStringLiteral("tls-fornyelse");
-    renewal.windowStart = at(9, 7);
-    renewal.windowEnd = at(9, 8);
+    renewal.windowStart = at(7, 7);
+    renewal.windowEnd = at(7, 8);
     if (auto ref = changes.add(desk, renewal); !ref) return ref.error();
     ++n;
     return n;

@@ -194,7 +194,6 @@ reports::Document minutesDocument(const Meeting& m, const QList<ChangeRequest>& 
     reports::Document d;
     d.title = s(QStringLiteral("Referat fra endringsrådet %1").arg(m.heldAt.toTimeZone(platformZone()).date().toString(QStringLiteral("dd.MM.yyyy"))));
     d.language = "nb";
-    d.blocks.push_back(reports::Heading{1, d.title});
     d.blocks.push_back(reports::KeyValues{{{"Møtetidspunkt", s(local(m.heldAt))},
                                            {"Møteleder", s(m.chair)},
                                            {"Til stede", s(m.attendees.join(QStringLiteral(", ")))},

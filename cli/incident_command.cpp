@@ -374,7 +374,6 @@ int minuteOfDay(const QString& text) {
 
 int calendar(Context& ctx, Args& a) {
     const auto word = a.positional();
-    desk::DeskService desk(ctx.store());
     if (word == QLatin1String("hours")) {
         bool ok = false;
         const int day = a.requiredPositional("DAY (1 Monday … 7 Sunday)").toInt(&ok);
@@ -388,6 +387,7 @@ int calendar(Context& ctx, Args& a) {
             hours = desk::DayHours{minuteOfDay(parts[0]), minuteOfDay(parts[1])};
         }
         if (int rc = connected(ctx); rc != kOk) return rc;
+        desk::DeskService desk(ctx.store());
         if (auto s = desk.setHours(ctx.session(), day, hours); !s) return failWith(s.message());
         return kOk;
     }
@@ -398,6 +398,7 @@ int calendar(Context& ctx, Args& a) {
         const QString name = word == QLatin1String("close") ? a.requiredPositional("NAME (what the day is)") : QString();
         a.expectEnd();
         if (int rc = connected(ctx); rc != kOk) return rc;
+        desk::DeskService desk(ctx.store());
         const Status s = word == QLatin1String("close") ? desk.addClosedDay(ctx.session(), day, name) : desk.removeClosedDay(ctx.session(), day);
         return s ? kOk : failWith(s.message());
     }
@@ -413,6 +414,7 @@ int calendar(Context& ctx, Args& a) {
         if (t.responseMinutes == 0 || t.resolveMinutes == 0) throw UsageError("--respond and --resolve are required");
         t.basis = *b;
         if (int rc = connected(ctx); rc != kOk) return rc;
+        desk::DeskService desk(ctx.store());
         if (auto s = desk.setTarget(ctx.session(), priority, t); !s) return failWith(s.message());
         return kOk;
     }
@@ -420,6 +422,7 @@ int calendar(Context& ctx, Args& a) {
     const bool json = a.flag(QStringLiteral("--json"));
     a.expectEnd();
     if (int rc = connected(ctx); rc != kOk) return rc;
+    desk::DeskService desk(ctx.store());
     auto c = desk.calendar(ctx.session());
     if (!c) return failWith(c.message());
     static const char* days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -455,13 +458,13 @@ int calendar(Context& ctx, Args& a) {
 
 int oncall(Context& ctx, Args& a) {
     const auto word = a.positional();
-    desk::DeskService desk(ctx.store());
     if (word == QLatin1String("add")) {
         const QString user = a.requiredPositional("USER");
         const QDateTime from = timeOf(QStringLiteral("--from"), requiredText(a, QStringLiteral("--from")));
         const QDateTime until = timeOf(QStringLiteral("--until"), requiredText(a, QStringLiteral("--until")));
         a.expectEnd();
         if (int rc = connected(ctx); rc != kOk) return rc;
+        desk::DeskService desk(ctx.store());
         auto id = desk.addShift(ctx.session(), user, from, until);
         if (!id) return failWith(id.message());
         out() << *id << "\n";
@@ -472,6 +475,7 @@ int oncall(Context& ctx, Args& a) {
         const qint64 id = idArgument(a);
         a.expectEnd();
         if (int rc = connected(ctx); rc != kOk) return rc;
+        desk::DeskService desk(ctx.store());
         if (auto s = desk.removeShift(ctx.session(), id); !s) return failWith(s.message());
         return kOk;
     }
@@ -480,6 +484,7 @@ int oncall(Context& ctx, Args& a) {
     const bool json = a.flag(QStringLiteral("--json"));
     a.expectEnd();
     if (int rc = connected(ctx); rc != kOk) return rc;
+    desk::DeskService desk(ctx.store());
     const QDateTime now = ctx.store().clock().now();
     auto shifts = desk.shifts(ctx.session(), now, now.addDays(days));
     if (!shifts) return failWith(shifts.message());

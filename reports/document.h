@@ -56,8 +56,9 @@ std::string renderHtml(const Document& document);
 // U+FFFD, control characters other than tab and line feed left out.
 std::string escapeHtml(std::string_view utf8);
 
-// The code point at `pos`, advancing `pos` past it. An invalid, overlong or truncated sequence
-// gives U+FFFD and advances one byte, so a bad byte never swallows the text after it.
+// The code point at `pos` (which must be < utf8.size()), advancing `pos` past it. An invalid,
+// overlong or truncated sequence gives U+FFFD and advances one byte, so a bad byte never
+// swallows the text after it.
 char32_t nextCodePoint(std::string_view utf8, std::size_t& pos);
 
 }  // namespace vakt::reports

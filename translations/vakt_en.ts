@@ -9,6 +9,337 @@
     </message>
 </context>
 <context>
+    <name>Changes</name>
+    <message>
+        <source>Foreslått</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Vurdert</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <source>Godkjent</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Avvist</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Utsatt</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <source>Planlagt</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Gjennomført</source>
+        <translation>Implemented</translation>
+    </message>
+    <message>
+        <source>Evaluert</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Hastendring</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <source>Vedlikehold</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Brukerstøtte</source>
+        <translation>Service desk</translation>
+    </message>
+    <message>
+        <source>Prosjekt</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Vellykket</source>
+        <translation>Successful</translation>
+    </message>
+    <message>
+        <source>Delvis vellykket</source>
+        <translation>Partly successful</translation>
+    </message>
+    <message>
+        <source>Mislyktes</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Rullet tilbake</source>
+        <translation>Rolled back</translation>
+    </message>
+    <message>
+        <source>Tatt til orientering</source>
+        <translation>Noted</translation>
+    </message>
+    <message>
+        <source>Endringer som venter</source>
+        <translation>Changes waiting</translation>
+    </message>
+    <message>
+        <source>Hastendringer siden sist</source>
+        <translation>Emergency changes since last time</translation>
+    </message>
+    <message>
+        <source>Hendelser siden sist</source>
+        <translation>Incidents since last time</translation>
+    </message>
+    <message>
+        <source>Faste saker</source>
+        <translation>Standing items</translation>
+    </message>
+    <message>
+        <source>Alt</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>Tjenester</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Komponenter</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Forfalskning av identitet</source>
+        <translation>Spoofing</translation>
+    </message>
+    <message>
+        <source>Manipulering</source>
+        <translation>Tampering</translation>
+    </message>
+    <message>
+        <source>Fornekting</source>
+        <translation>Repudiation</translation>
+    </message>
+    <message>
+        <source>Informasjonslekkasje</source>
+        <translation>Information disclosure</translation>
+    </message>
+    <message>
+        <source>Tjenestenekt</source>
+        <translation>Denial of service</translation>
+    </message>
+    <message>
+        <source>Rettighetseskalering</source>
+        <translation>Elevation of privilege</translation>
+    </message>
+    <message>
+        <source>ikke vurdert</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>sikkerhetsrelevant</source>
+        <translation>security-relevant</translation>
+    </message>
+    <message>
+        <source>Overlapper %1 på %2</source>
+        <translation>Overlaps %1 on %2</translation>
+    </message>
+    <message>
+        <source>%1 overlapper på %2</source>
+        <translation>%1 overlap on %2</translation>
+    </message>
+    <message>
+        <source>%1 henger sammen med %2, som endres samtidig i %3</source>
+        <translation>%1 is tied to %2, which changes at the same time in %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2) og %3 (%4) endres samtidig, og det ene henger sammen med det andre</source>
+        <translation>%1 (%2) and %3 (%4) change at the same time, and one depends on the other</translation>
+    </message>
+    <message>
+        <source>I frysperioden «%1»</source>
+        <translation>In the freeze &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>(%1 er fryst)</source>
+        <translation>(%1 is frozen)</translation>
+    </message>
+    <message>
+        <source>(%1 er fryst fordi %2 avhenger av den)</source>
+        <translation>(%1 is frozen because %2 depends on it)</translation>
+    </message>
+    <message>
+        <source>Hastendring i frysperioden «%1»: begrunnelse %2</source>
+        <translation>Emergency change in the freeze &quot;%1&quot;: reason %2</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>For mange endringer %1 (%2)</source>
+        <translation>Too many changes on %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Endringen er sikkerhetsrelevant: sikkerhetsansvarlig må godkjenne den før rådet kan godkjenne den.</source>
+        <translation>The change is security-relevant: the security officer must approve it before the board can.</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opprinnelse</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Mal</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Vindu</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Berører</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Tilbakerulling</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>ingen plan er beskrevet</source>
+        <translation>no plan is described</translation>
+    </message>
+    <message>
+        <source>Begrunnelse i frysperiode</source>
+        <translation>Reason in a freeze</translation>
+    </message>
+    <message>
+        <source>Meldt av</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>Sist endret</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>Ikke vurdert ennå.</source>
+        <translation>Not assessed yet.</translation>
+    </message>
+    <message>
+        <source>STRIDE: %1</source>
+        <translation>STRIDE: %1</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Sannsynlighet %1 av 5, konsekvens %2 av 5 (risiko %3)</source>
+        <translation>Likelihood %1 of 5, consequence %2 of 5 (risk %3)</translation>
+    </message>
+    <message>
+        <source>Sikkerhetsrelevant</source>
+        <translation>Security-relevant</translation>
+    </message>
+    <message>
+        <source>Ikke sikkerhetsrelevant</source>
+        <translation>Not security-relevant</translation>
+    </message>
+    <message>
+        <source>Sikkerhetsvurdering</source>
+        <translation>Security assessment</translation>
+    </message>
+    <message>
+        <source>Sikkerhetsansvarlig</source>
+        <translation>Security officer</translation>
+    </message>
+    <message>
+        <source>har ikke samtykket ennå</source>
+        <translation>has not consented yet</translation>
+    </message>
+    <message>
+        <source>samtykket (%1)</source>
+        <translation>consented (%1)</translation>
+    </message>
+    <message>
+        <source>av %1, %2</source>
+        <translation>by %1, %2</translation>
+    </message>
+    <message>
+        <source>Vilkår:</source>
+        <translation>Conditions:</translation>
+    </message>
+    <message>
+        <source>Beslutning</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>ikke besluttet</source>
+        <translation>not decided</translation>
+    </message>
+    <message>
+        <source>Evaluering</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>ROS-gjennomganger</source>
+        <translation>ROS reviews</translation>
+    </message>
+    <message>
+        <source>%1 oppgaver opprettet for ROS-ene langs verdikjeden</source>
+        <translation>%1 tasks created for the ROS documents along the value chain</translation>
+    </message>
+    <message>
+        <source>ingen oppgaver opprettet</source>
+        <translation>no tasks created</translation>
+    </message>
+    <message>
+        <source>Hendelse %1</source>
+        <translation>Incident %1</translation>
+    </message>
+    <message>
+        <source>Hendelse %1: %2</source>
+        <translation>Incident %1: %2</translation>
+    </message>
+    <message>
+        <source>Forårsaket</source>
+        <translation>Caused</translation>
+    </message>
+    <message>
+        <source>Ingen konflikter i kalenderen.</source>
+        <translation>No conflicts in the calendar.</translation>
+    </message>
+    <message>
+        <source>Ingen vindu er satt ennå.</source>
+        <translation>No window is set yet.</translation>
+    </message>
+    <message>
+        <source>Beskrivelse</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+</context>
+<context>
     <name>EventTable</name>
     <message>
         <source>Nr.</source>
@@ -172,6 +503,14 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>&lt;h3&gt;Hendelser&lt;/h3&gt;&lt;p&gt;Alle saker: spørsmål og feilmeldinger fra brukerstøtte, driftsavvik fra overvåkingen, sikkerhetshendelser og personvernbrudd. Køen viser det mest hastende først: åpne saker, prioritet og nærmeste frist. &lt;i&gt;Frist&lt;/i&gt; teller ned til svarfristen og deretter løsningsfristen; rødt er forfalt. For personvernbrudd vises 72-timersfristen til Datatilsynet til bruddet er meldt.&lt;/p&gt;&lt;p&gt;Filtrer på kø, status, prioritet og type, &lt;i&gt;Bare forfalte&lt;/i&gt; og &lt;i&gt;Mine&lt;/i&gt;, eller søk. &lt;b&gt;Ny hendelse&lt;/b&gt; (&lt;b&gt;Ctrl+N&lt;/b&gt;) registrerer en sak. Velg en sak for å se fristene, koblingene, berørte virksomheter og tidslinjen, og endre status, prioritet eller tildeling med et notat. Velg flere saker (Ctrl- eller Shift-klikk) for å endre dem samlet; du får vite hvilke som ikke ble endret, og hvorfor.&lt;/p&gt;&lt;p&gt;Sikkerhetshendelser og personvernbrudd håndteres av sikkerhetsansvarlig: brukerstøtte eskalerer en sak med &lt;b&gt;Eskaler til sikkerhet&lt;/b&gt;. &lt;b&gt;Varsle berørte&lt;/b&gt; skriver et varsel til hver virksomhet med avtale på sakens tjenester.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Incidents&lt;/h3&gt;&lt;p&gt;Every case: questions and fault reports from the service desk, operational deviations from monitoring, security incidents and personal-data breaches. The queue shows the most urgent first: open cases, priority and the nearest deadline. &lt;i&gt;Due&lt;/i&gt; counts down to the response deadline and then the resolution deadline; red is overdue. For a personal-data breach the 72-hour deadline for notifying Datatilsynet is shown until the breach is notified.&lt;/p&gt;&lt;p&gt;Filter by queue, state, priority and type, &lt;i&gt;Overdue only&lt;/i&gt; and &lt;i&gt;Mine&lt;/i&gt;, or search. &lt;b&gt;New incident&lt;/b&gt; (&lt;b&gt;Ctrl+N&lt;/b&gt;) records a case. Select a case to see its deadlines, links, affected organisations and timeline, and change its state, priority or assignment with a note. Select several cases (Ctrl- or Shift-click) to change them together; you are told which were not changed, and why.&lt;/p&gt;&lt;p&gt;Security incidents and personal-data breaches are handled by the security officer: the service desk escalates a case with &lt;b&gt;Escalate to security&lt;/b&gt;. &lt;b&gt;Notify affected&lt;/b&gt; writes a notice to every organisation with an agreement on the case&apos;s services.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Endringer</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Endringer&lt;/h3&gt;&lt;p&gt;Endringsrådets saker: endringer fra drift, forvaltning, brukerstøtte og prosjekter, hver med sin sikkerhetsvurdering (STRIDE, sannsynlighet og konsekvens). &lt;i&gt;Liste&lt;/i&gt; viser det som venter på rådet først; filtrer på status og på tjenesten eller komponenten endringen berører, eller søk. Velg en endring for å se vinduet, vurderingen, beslutningen med vilkår, samtykket fra sikkerhetsansvarlig, ROS-oppgavene godkjenningen laget og hendelsene den forårsaket. Konflikter vises som advarsler: samme eller avhengige tjenester i samme vindu, frysperioder og for mange endringer på én dag.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ny endring&lt;/b&gt; (&lt;b&gt;Ctrl+N&lt;/b&gt;) melder en endring; en standardendring lages fra en forhåndsgodkjent mal. En sikkerhetsrelevant endring godkjennes aldri uten sikkerhetsansvarlig, og i en frysperiode godkjennes bare hastendringer med begrunnelse.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Kalender&lt;/i&gt; viser måneden: fete datoer har endringer, røde har konflikter og skraverte er frosset. &lt;i&gt;Møte&lt;/i&gt; åpner ukens møte med dagsordenen Vakt setter opp. Registrer hvem som er til stede, gå gjennom sakene med &lt;b&gt;Forrige&lt;/b&gt; og &lt;b&gt;Neste&lt;/b&gt; og fatt en beslutning på hver. &lt;b&gt;Avslutt møtet og lag referat&lt;/b&gt; skriver referatet, fører SHA-256 i endringsloggen og signerer det med virksomhetens nøkkel når den finnes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Changes&lt;/h3&gt;&lt;p&gt;The change advisory board&apos;s cases: changes from operations, maintenance, the service desk and projects, each with its security assessment (STRIDE, likelihood and consequence). &lt;i&gt;List&lt;/i&gt; shows what waits for the board first; filter by state and by the service or component the change touches, or search. Select a change to see its window, the assessment, the decision with conditions, the security officer&apos;s consent, the ROS tasks its approval created and the incidents it caused. Conflicts are shown as warnings: the same or dependent services in the same window, freezes, and too many changes in one day.&lt;/p&gt;&lt;p&gt;&lt;b&gt;New change&lt;/b&gt; (&lt;b&gt;Ctrl+N&lt;/b&gt;) requests a change; a standard change is made from a pre-approved template. A security-relevant change is never approved without the security officer, and in a freeze only emergency changes with a reason are approved.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Calendar&lt;/i&gt; shows the month: bold dates have changes, red ones conflicts and hatched ones are frozen. &lt;i&gt;Meeting&lt;/i&gt; opens this week&apos;s meeting with the agenda Vakt prepares. Record who is present, walk through the items with &lt;b&gt;Previous&lt;/b&gt; and &lt;b&gt;Next&lt;/b&gt; and decide each one. &lt;b&gt;Close the meeting and write the minutes&lt;/b&gt; writes the minutes, records their SHA-256 in the audit trail and signs them with the organisation&apos;s key when there is one.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>RiskPage</name>
@@ -333,6 +672,45 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Revisor (lesetilgang)</source>
         <translation>Auditor (read-only)</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::AssessDialog</name>
+    <message>
+        <source>Sikkerhetsvurdering</source>
+        <translation>Security assessment</translation>
+    </message>
+    <message>
+        <source>Hvilke trusler kan endringen åpne for (STRIDE), hvor sannsynlig er det og hvor alvorlig blir det? En sikkerhetsrelevant endring må godkjennes av sikkerhetsansvarlig.</source>
+        <translation>Which threats could the change open (STRIDE), how likely is it and how severe would it be? A security-relevant change must be approved by the security officer.</translation>
+    </message>
+    <message>
+        <source>STRIDE:</source>
+        <translation>STRIDE:</translation>
+    </message>
+    <message>
+        <source>Sikkerhetsrelevant (må godkjennes av sikkerhetsansvarlig)</source>
+        <translation>Security-relevant (must be approved by the security officer)</translation>
+    </message>
+    <message>
+        <source>Sannsynlighet (1–5):</source>
+        <translation>Likelihood (1–5):</translation>
+    </message>
+    <message>
+        <source>Konsekvens (1–5):</source>
+        <translation>Consequence (1–5):</translation>
+    </message>
+    <message>
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Hva vurderingen bygger på (valgfritt)</source>
+        <translation>What the assessment rests on (optional)</translation>
+    </message>
+    <message>
+        <source>Risiko: %1 × %2 = %3</source>
+        <translation>Risk: %1 × %2 = %3</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1400,465 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::ChangeCalendarView</name>
+    <message>
+        <source>Fet: endringer</source>
+        <translation>Bold: changes</translation>
+    </message>
+    <message>
+        <source>Rød: konflikter</source>
+        <translation>Red: conflicts</translation>
+    </message>
+    <message>
+        <source>Skravert grå: frysperiode</source>
+        <translation>Hatched grey: freeze</translation>
+    </message>
+    <message>
+        <source>Hele uken</source>
+        <translation>The whole week</translation>
+    </message>
+    <message>
+        <source>Dobbeltklikk en endring for å åpne den i listen.</source>
+        <translation>Double-click a change to open it in the list.</translation>
+    </message>
+    <message>
+        <source>Dobbeltklikk en konflikt for å åpne den første endringen i den.</source>
+        <translation>Double-click a conflict to open its first change.</translation>
+    </message>
+    <message>
+        <source>Frysperioder</source>
+        <translation>Freezes</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Omfang</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Fra</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Til</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Begrunnelse</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ny frysperiode…</source>
+        <translation>New freeze…</translation>
+    </message>
+    <message>
+        <source>Fjern</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Rollen din (%1) har ikke tilgang til endringskalenderen.</source>
+        <translation>Your role (%1) has no access to the change calendar.</translation>
+    </message>
+    <message>
+        <source>Uke %1: %2–%3</source>
+        <translation>Week %1: %2–%3</translation>
+    </message>
+    <message>
+        <source>Endringer %1</source>
+        <translation>Changes %1</translation>
+    </message>
+    <message>
+        <source>Frysperiode «%1»: %2</source>
+        <translation>Freeze &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3 (%4)</source>
+        <translation>%1  %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Berører: %1</source>
+        <translation>Touches: %1</translation>
+    </message>
+    <message>
+        <source>Har konflikter i kalenderen.</source>
+        <translation>Has conflicts in the calendar.</translation>
+    </message>
+    <message>
+        <source>Ingen endringer denne uken.</source>
+        <translation>No changes this week.</translation>
+    </message>
+    <message>
+        <source>Ingen endringer denne dagen.</source>
+        <translation>No changes this day.</translation>
+    </message>
+    <message>
+        <source>Konflikter i %1: %2</source>
+        <translation>Conflicts in %1: %2</translation>
+    </message>
+    <message>
+        <source>Ingen konflikter i %1.</source>
+        <translation>No conflicts in %1.</translation>
+    </message>
+    <message>
+        <source>%1
+(lagt inn av %2)</source>
+        <translation>%1
+(entered by %2)</translation>
+    </message>
+    <message>
+        <source>Legg inn en periode der bare hastendringer med begrunnelse kan godkjennes.</source>
+        <translation>Enter a period in which only emergency changes with a reason can be approved.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke legge inn frysperioder.</source>
+        <translation>Your role cannot enter freezes.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke fjerne frysperioder.</source>
+        <translation>Your role cannot remove freezes.</translation>
+    </message>
+    <message>
+        <source>Velg en frysperiode først.</source>
+        <translation>Select a freeze first.</translation>
+    </message>
+    <message>
+        <source>Frysperioden «%1» er lagt inn.</source>
+        <translation>The freeze &quot;%1&quot; is entered.</translation>
+    </message>
+    <message>
+        <source>Frysperioden «%1» er fjernet.</source>
+        <translation>The freeze &quot;%1&quot; is removed.</translation>
+    </message>
+    <message>
+        <source>Fjern frysperiode</source>
+        <translation>Remove freeze</translation>
+    </message>
+    <message>
+        <source>Fjerne frysperioden «%1»? Endringer i perioden er da ikke lenger i konflikt med den.</source>
+        <translation>Remove the freeze &quot;%1&quot;? Changes in the period then no longer conflict with it.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ChangesPage</name>
+    <message>
+        <source>Endringer</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Ny endring…</source>
+        <translation>New change…</translation>
+    </message>
+    <message>
+        <source>Venter på rådet</source>
+        <translation>Waiting for the board</translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Alle tjenester og komponenter</source>
+        <translation>All services and components</translation>
+    </message>
+    <message>
+        <source>Søk i referanse, tittel eller beskrivelse</source>
+        <translation>Search reference, title or description</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Berører:</source>
+        <translation>Touches:</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref</translation>
+    </message>
+    <message>
+        <source>Tittel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Vindu</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Berører</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Sikkerhet</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Vurder…</source>
+        <translation>Assess…</translation>
+    </message>
+    <message>
+        <source>Beslutt…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>Planlegg…</source>
+        <translation>Schedule…</translation>
+    </message>
+    <message>
+        <source>Gjennomført…</source>
+        <translation>Implemented…</translation>
+    </message>
+    <message>
+        <source>Evaluer…</source>
+        <translation>Review…</translation>
+    </message>
+    <message>
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Møte</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Rollen din (%1) har ikke tilgang til endringene.</source>
+        <translation>Your role (%1) has no access to the changes.</translation>
+    </message>
+    <message>
+        <source>Lesetilgang: rollen din (%1) kan se endringene, kalenderen og møtene, men ikke endre dem.</source>
+        <translation>Read-only: your role (%1) can see the changes, the calendar and the meetings, but not change them.</translation>
+    </message>
+    <message>
+        <source>Sikkerhetsrelevant: venter på samtykke fra sikkerhetsansvarlig.</source>
+        <translation>Security-relevant: waiting for the security officer&apos;s consent.</translation>
+    </message>
+    <message>
+        <source>Viser %1 av %2 endringer</source>
+        <translation>Showing %1 of %2 changes</translation>
+    </message>
+    <message>
+        <source>Velg en endring i listen for å se den.</source>
+        <translation>Select a change in the list to see it.</translation>
+    </message>
+    <message>
+        <source>Meld en ny endring (Ctrl+N).</source>
+        <translation>Request a new change (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke melde endringer.</source>
+        <translation>Your role cannot request changes.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke vurdere endringer.</source>
+        <translation>Your role cannot assess changes.</translation>
+    </message>
+    <message>
+        <source>Bare endringer som venter på rådet, vurderes.</source>
+        <translation>Only changes waiting for the board are assessed.</translation>
+    </message>
+    <message>
+        <source>Vurder sikkerheten: STRIDE, sannsynlighet og konsekvens.</source>
+        <translation>Assess the security: STRIDE, likelihood and consequence.</translation>
+    </message>
+    <message>
+        <source>Bare endringsrådet beslutter endringer.</source>
+        <translation>Only the change advisory board decides on changes.</translation>
+    </message>
+    <message>
+        <source>Endringen er allerede besluttet.</source>
+        <translation>The change is already decided.</translation>
+    </message>
+    <message>
+        <source>Endringen er ikke vurdert ennå.</source>
+        <translation>The change is not assessed yet.</translation>
+    </message>
+    <message>
+        <source>Godkjenn, avvis eller utsett endringen.</source>
+        <translation>Approve, reject or defer the change.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke planlegge endringer.</source>
+        <translation>Your role cannot schedule changes.</translation>
+    </message>
+    <message>
+        <source>Bare godkjente endringer planlegges.</source>
+        <translation>Only approved changes are scheduled.</translation>
+    </message>
+    <message>
+        <source>Sett vinduet endringen gjøres i.</source>
+        <translation>Set the window the change is made in.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke føre endringer som gjennomført.</source>
+        <translation>Your role cannot record changes as implemented.</translation>
+    </message>
+    <message>
+        <source>Bare godkjente eller planlagte endringer kan føres som gjennomført.</source>
+        <translation>Only approved or scheduled changes can be recorded as implemented.</translation>
+    </message>
+    <message>
+        <source>Før når endringen ble gjennomført.</source>
+        <translation>Record when the change was implemented.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke evaluere endringer.</source>
+        <translation>Your role cannot review changes.</translation>
+    </message>
+    <message>
+        <source>Endringen evalueres når den er gjennomført.</source>
+        <translation>The change is reviewed once it is implemented.</translation>
+    </message>
+    <message>
+        <source>Før resultatet og koble hendelser endringen forårsaket.</source>
+        <translation>Record the outcome and link incidents the change caused.</translation>
+    </message>
+    <message>
+        <source>Velg en endring i listen først.</source>
+        <translation>Select a change in the list first.</translation>
+    </message>
+    <message>
+        <source>Den har konflikter i kalenderen (%1): se detaljene.</source>
+        <translation>It has conflicts in the calendar (%1): see the details.</translation>
+    </message>
+    <message>
+        <source>Endring %1 er registrert.</source>
+        <translation>Change %1 is recorded.</translation>
+    </message>
+    <message>
+        <source>%1 er vurdert som sikkerhetsrelevant: sikkerhetsansvarlig må godkjenne den.</source>
+        <translation>%1 is assessed as security-relevant: the security officer must approve it.</translation>
+    </message>
+    <message>
+        <source>%1 er vurdert.</source>
+        <translation>%1 is assessed.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Oppgaver for ROS-gjennomgang er opprettet: %1.</source>
+        <translation>ROS review tasks are created: %1.</translation>
+    </message>
+    <message>
+        <source>%1: sikkerhetsansvarlig har samtykket; endringen venter på rådets godkjenning.</source>
+        <translation>%1: the security officer has consented; the change waits for the board&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>%1 er planlagt %2.</source>
+        <translation>%1 is scheduled %2.</translation>
+    </message>
+    <message>
+        <source>%1 er ført som gjennomført %2.</source>
+        <translation>%1 is recorded as implemented %2.</translation>
+    </message>
+    <message>
+        <source>%1 er evaluert: %2.</source>
+        <translation>%1 is reviewed: %2.</translation>
+    </message>
+    <message>
+        <source>Hendelser koblet til endringen: %1.</source>
+        <translation>Incidents linked to the change: %1.</translation>
+    </message>
+    <message>
+        <source>Sikkerhetsvurdering av %1</source>
+        <translation>Security assessment of %1</translation>
+    </message>
+    <message>
+        <source>Planlegg %1</source>
+        <translation>Schedule %1</translation>
+    </message>
+    <message>
+        <source>%1 er gjennomført</source>
+        <translation>%1 is implemented</translation>
+    </message>
+    <message>
+        <source>Hendelse %1</source>
+        <translation>Incident %1</translation>
+    </message>
+    <message>
+        <source>Hendelse %1: %2 (%3, opprettet %4)</source>
+        <translation>Incident %1: %2 (%3, opened %4)</translation>
+    </message>
+    <message>
+        <source>Evaluer %1</source>
+        <translation>Review %1</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::DecideDialog</name>
+    <message>
+        <source>Beslutt %1</source>
+        <translation>Decide %1</translation>
+    </message>
+    <message>
+        <source>Godkjenn</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Avvis</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Utsett</source>
+        <translation>Defer</translation>
+    </message>
+    <message>
+        <source>Vilkår for godkjenningen, f.eks. «varsle kommunene to dager før» (valgfritt)</source>
+        <translation>Conditions of the approval, e.g. &quot;notify the municipalities two days before&quot; (optional)</translation>
+    </message>
+    <message>
+        <source>Beslutning:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>Vilkår:</source>
+        <translation>Conditions:</translation>
+    </message>
+    <message>
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Begrunnelse (påkrevd for å avvise eller utsette)</source>
+        <translation>Reason (required to reject or defer)</translation>
+    </message>
+    <message>
+        <source>Godkjenning lager oppgaver for ROS-ene som må gjennomgås langs verdikjeden.</source>
+        <translation>Approval creates tasks for the ROS documents to review along the value chain.</translation>
+    </message>
+    <message>
+        <source>Velg en beslutning.</source>
+        <translation>Choose a decision.</translation>
+    </message>
+    <message>
+        <source>Skriv hvorfor endringen avvises.</source>
+        <translation>Write why the change is rejected.</translation>
+    </message>
+    <message>
+        <source>Skriv hvorfor endringen utsettes.</source>
+        <translation>Write why the change is deferred.</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::FindingDialog</name>
     <message>
         <source>Funn fra deteksjonsreglene</source>
@@ -1092,6 +1929,57 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::FreezeDialog</name>
+    <message>
+        <source>Ny frysperiode</source>
+        <translation>New freeze</translation>
+    </message>
+    <message>
+        <source>F.eks. «Skattesesong» eller «Valg 2027»</source>
+        <translation>E.g. &quot;Tax season&quot; or &quot;Election 2027&quot;</translation>
+    </message>
+    <message>
+        <source>Navn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Omfang:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Fryses:</source>
+        <translation>Frozen:</translation>
+    </message>
+    <message>
+        <source>Fra (%1):</source>
+        <translation>From (%1):</translation>
+    </message>
+    <message>
+        <source>Til (%1):</source>
+        <translation>Until (%1):</translation>
+    </message>
+    <message>
+        <source>Begrunnelse:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>En frysperiode beskytter også det de frosne tjenestene og komponentene står på. I perioden godkjennes bare hastendringer med begrunnelse.</source>
+        <translation>A freeze also protects what the frozen services and components rest on. In the period only emergency changes with a reason are approved.</translation>
+    </message>
+    <message>
+        <source>Gi frysperioden et navn.</source>
+        <translation>Give the freeze a name.</translation>
+    </message>
+    <message>
+        <source>Frysperioden må slutte etter at den begynner.</source>
+        <translation>The freeze must end after it starts.</translation>
+    </message>
+    <message>
+        <source>Velg hva som fryses.</source>
+        <translation>Choose what is frozen.</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::HeatMap</name>
     <message>
         <source>Risikomatrise</source>
@@ -1104,6 +1992,25 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Sannsynlighet →</source>
         <translation>Likelihood →</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ImplementDialog</name>
+    <message>
+        <source>Endringen er gjennomført</source>
+        <translation>The change is implemented</translation>
+    </message>
+    <message>
+        <source>Når ble endringen gjennomført? Planlagt: %1.</source>
+        <translation>When was the change implemented? Scheduled: %1.</translation>
+    </message>
+    <message>
+        <source>Gjennomført (%1):</source>
+        <translation>Implemented (%1):</translation>
+    </message>
+    <message>
+        <source>Hendelser på de berørte tjenestene etter dette tidspunktet tilbys som mulige følger når endringen evalueres.</source>
+        <translation>Incidents on the services touched after this time are offered as possible consequences when the change is reviewed.</translation>
     </message>
 </context>
 <context>
@@ -2042,6 +2949,333 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::MeetingView</name>
+    <message>
+        <source>Hendelse %1: %2</source>
+        <translation>Incident %1: %2</translation>
+    </message>
+    <message>
+        <source>Velg et tidligere møte for å se dagsordenen, beslutningene og referatet.</source>
+        <translation>Choose an earlier meeting to see its agenda, decisions and minutes.</translation>
+    </message>
+    <message>
+        <source>Hvor mange som må være til stede for at rådet kan fatte beslutninger.</source>
+        <translation>How many must be present for the board to make decisions.</translation>
+    </message>
+    <message>
+        <source>Start nytt møte</source>
+        <translation>Start a new meeting</translation>
+    </message>
+    <message>
+        <source>Møte:</source>
+        <translation>Meeting:</translation>
+    </message>
+    <message>
+        <source>Beslutningsdyktig med minst:</source>
+        <translation>Quorum at least:</translation>
+    </message>
+    <message>
+        <source>Til stede</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Navn eller brukernavn, skilt med komma</source>
+        <translation>Names or usernames, separated by commas</translation>
+    </message>
+    <message>
+        <source>Skriv hvem som er til stede, skilt med komma, og trykk Enter.</source>
+        <translation>Write who is present, separated by commas, and press Enter.</translation>
+    </message>
+    <message>
+        <source>Dagsorden</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Forrige</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Neste</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Vilkår for godkjenningen (valgfritt)</source>
+        <translation>Conditions of the approval (optional)</translation>
+    </message>
+    <message>
+        <source>Notat til referatet</source>
+        <translation>Note for the minutes</translation>
+    </message>
+    <message>
+        <source>Vilkår:</source>
+        <translation>Conditions:</translation>
+    </message>
+    <message>
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Godkjenn</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Avvis</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Utsett</source>
+        <translation>Defer</translation>
+    </message>
+    <message>
+        <source>Tatt til orientering</source>
+        <translation>Noted</translation>
+    </message>
+    <message>
+        <source>Avslutt møtet og lag referat</source>
+        <translation>Close the meeting and write the minutes</translation>
+    </message>
+    <message>
+        <source>Referat</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Lagre som PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Lagre som HTML…</source>
+        <translation>Save as HTML…</translation>
+    </message>
+    <message>
+        <source>Kontroller referatet</source>
+        <translation>Verify the minutes</translation>
+    </message>
+    <message>
+        <source>Regn ut SHA-256 av referatet på nytt og kontroller signaturen mot nøkkelmappens offentlige nøkkel.</source>
+        <translation>Recompute the minutes&apos; SHA-256 and check the signature against the key directory&apos;s public key.</translation>
+    </message>
+    <message>
+        <source>Rollen din (%1) har ikke tilgang til endringsrådet.</source>
+        <translation>Your role (%1) has no access to the change advisory board.</translation>
+    </message>
+    <message>
+        <source>pågår</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>avsluttet</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (leder %3)</source>
+        <translation>%1 – %2 (chair %3)</translation>
+    </message>
+    <message>
+        <source>(ingen møter ennå)</source>
+        <translation>(no meetings yet)</translation>
+    </message>
+    <message>
+        <source>Endringsrådets møte %1, ledet av %2</source>
+        <translation>The change advisory board&apos;s meeting %1, chaired by %2</translation>
+    </message>
+    <message>
+        <source>Beslutningsdyktig: %1 av minst %2</source>
+        <translation>Quorate: %1 of at least %2</translation>
+    </message>
+    <message>
+        <source>Ikke beslutningsdyktig: %1 av minst %2</source>
+        <translation>Not quorate: %1 of at least %2</translation>
+    </message>
+    <message>
+        <source>Start eller velg et møte først.</source>
+        <translation>Start or choose a meeting first.</translation>
+    </message>
+    <message>
+        <source>Saken finnes ikke på dagsordenen.</source>
+        <translation>The item is not on the agenda.</translation>
+    </message>
+    <message>
+        <source>Start et nytt møte, eller velg et tidligere møte over.</source>
+        <translation>Start a new meeting, or choose an earlier meeting above.</translation>
+    </message>
+    <message>
+        <source>Dagsordenen er tom.</source>
+        <translation>The agenda is empty.</translation>
+    </message>
+    <message>
+        <source>Velg en sak på dagsordenen.</source>
+        <translation>Choose an item on the agenda.</translation>
+    </message>
+    <message>
+        <source>Ikke behandlet ennå.</source>
+        <translation>Not dealt with yet.</translation>
+    </message>
+    <message>
+        <source>Rådets beslutning:</source>
+        <translation>The board&apos;s decision:</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · opprettet %4</source>
+        <translation>%1 · %2 · %3 · opened %4</translation>
+    </message>
+    <message>
+        <source>Tjeneste: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Fast sak som rådet følger til den lukkes.</source>
+        <translation>A standing item the board follows until it is closed.</translation>
+    </message>
+    <message>
+        <source>Åpne et møte nå med dagsordenen Vakt setter opp: endringer som venter, hastendringer og hendelser siden sist og de faste sakene.</source>
+        <translation>Open a meeting now with the agenda Vakt prepares: changes waiting, emergency changes and incidents since last time, and the standing items.</translation>
+    </message>
+    <message>
+        <source>Bare endringsrådet kan holde møter.</source>
+        <translation>Only the change advisory board can hold meetings.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke fatte beslutninger i endringsrådet.</source>
+        <translation>Your role cannot make decisions in the change advisory board.</translation>
+    </message>
+    <message>
+        <source>Møtet er avsluttet.</source>
+        <translation>The meeting is closed.</translation>
+    </message>
+    <message>
+        <source>Godkjenn endringen, med vilkårene over om det er noen.</source>
+        <translation>Approve the change, with the conditions above if there are any.</translation>
+    </message>
+    <message>
+        <source>Rådet har fått saken lagt fram og tar den til etterretning.</source>
+        <translation>The board has been presented the item and takes note of it.</translation>
+    </message>
+    <message>
+        <source>Møtet er ikke beslutningsdyktig.</source>
+        <translation>The meeting is not quorate.</translation>
+    </message>
+    <message>
+        <source>%1 endringer mangler beslutning.</source>
+        <translation>%1 changes lack a decision.</translation>
+    </message>
+    <message>
+        <source>Avslutt møtet: referatet skrives, SHA-256 føres i endringsloggen og referatet signeres om nøkkelen finnes.</source>
+        <translation>Close the meeting: the minutes are written, their SHA-256 is recorded in the audit trail and they are signed if the key is there.</translation>
+    </message>
+    <message>
+        <source>Referatet kan ikke leses: %1</source>
+        <translation>The minutes cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Signert av %1, %2</source>
+        <translation>Signed by %1, %2</translation>
+    </message>
+    <message>
+        <source>Ikke signert: det fantes ingen signeringsnøkkel da møtet ble avsluttet. SHA-256 er ført i endringsloggen.</source>
+        <translation>Not signed: there was no signing key when the meeting was closed. The SHA-256 is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>ingen nøkkelmappe er oppgitt (--keys)</source>
+        <translation>no key directory is given (--keys)</translation>
+    </message>
+    <message>
+        <source>nøkkelmappen %1 kan ikke leses</source>
+        <translation>the key directory %1 cannot be read</translation>
+    </message>
+    <message>
+        <source>nøkkelmappen har ikke signeringsnøkkelen</source>
+        <translation>the key directory lacks the signing key</translation>
+    </message>
+    <message>
+        <source>Referatet signeres med virksomhetens nøkkel når møtet avsluttes.</source>
+        <translation>The minutes are signed with the organisation&apos;s key when the meeting is closed.</translation>
+    </message>
+    <message>
+        <source>Referatet blir ikke signert (%1), men SHA-256 av det føres i endringsloggen.</source>
+        <translation>The minutes will not be signed (%1), but their SHA-256 is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>Møtet er startet. Registrer hvem som er til stede, og gå gjennom dagsordenen.</source>
+        <translation>The meeting has started. Record who is present, and go through the agenda.</translation>
+    </message>
+    <message>
+        <source>Oppmøtet er registrert.</source>
+        <translation>Attendance is recorded.</translation>
+    </message>
+    <message>
+        <source>Velg en sak på dagsordenen først.</source>
+        <translation>Choose an item on the agenda first.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Møtet er avsluttet. Referatet er signert, og SHA-256 er ført i endringsloggen.</source>
+        <translation>The meeting is closed. The minutes are signed, and their SHA-256 is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>Møtet er avsluttet. Referatet er ikke signert (%1), men SHA-256 er ført i endringsloggen.</source>
+        <translation>The meeting is closed. The minutes are not signed (%1), but their SHA-256 is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>Referatet finnes når møtet er avsluttet.</source>
+        <translation>The minutes exist once the meeting is closed.</translation>
+    </message>
+    <message>
+        <source>Kunne ikke skrive %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Referatet er lagret i %1.</source>
+        <translation>The minutes are saved in %1.</translation>
+    </message>
+    <message>
+        <source>Lagre referatet som PDF</source>
+        <translation>Save the minutes as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Lagre referatet som HTML</source>
+        <translation>Save the minutes as HTML</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Referatet er uendret: SHA-256 stemmer med det som ble ført i endringsloggen.</source>
+        <translation>The minutes are unchanged: the SHA-256 matches what was recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>Referatet er endret: SHA-256 stemmer ikke med det som ble ført i endringsloggen da møtet ble avsluttet.</source>
+        <translation>The minutes have been changed: the SHA-256 does not match what was recorded in the audit trail when the meeting was closed.</translation>
+    </message>
+    <message>
+        <source>Referatet er ikke signert.</source>
+        <translation>The minutes are not signed.</translation>
+    </message>
+    <message>
+        <source>Signaturen er gyldig.</source>
+        <translation>The signature is valid.</translation>
+    </message>
+    <message>
+        <source>Signaturen kan ikke kontrolleres uten nøkkelmappen (--keys).</source>
+        <translation>The signature cannot be checked without the key directory (--keys).</translation>
+    </message>
+    <message>
+        <source>Signaturen er ikke gyldig.</source>
+        <translation>The signature is not valid.</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::MonitoringPage</name>
     <message>
         <source>Oppe</source>
@@ -2261,6 +3495,125 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::NewChangeDialog</name>
+    <message>
+        <source>Ny endring</source>
+        <translation>New change</translation>
+    </message>
+    <message>
+        <source>Kort: hva endres, og hvor</source>
+        <translation>Briefly: what changes, and where</translation>
+    </message>
+    <message>
+        <source>(ingen mal)</source>
+        <translation>(no template)</translation>
+    </message>
+    <message>
+        <source>Det finnes ingen forhåndsgodkjente maler.</source>
+        <translation>There are no pre-approved templates.</translation>
+    </message>
+    <message>
+        <source>En standardendring lages fra en forhåndsgodkjent mal; malen fyller ut feltene.</source>
+        <translation>A standard change is made from a pre-approved template; the template fills in the fields.</translation>
+    </message>
+    <message>
+        <source>Finn tjeneste eller komponent</source>
+        <translation>Find a service or component</translation>
+    </message>
+    <message>
+        <source>Tidsvinduet er kjent</source>
+        <translation>The window is known</translation>
+    </message>
+    <message>
+        <source>Uten vindu kan endringen planlegges senere med «Planlegg».</source>
+        <translation>Without a window the change can be scheduled later with &quot;Schedule&quot;.</translation>
+    </message>
+    <message>
+        <source>Hvordan endringen rulles tilbake hvis den går galt</source>
+        <translation>How the change is rolled back if it goes wrong</translation>
+    </message>
+    <message>
+        <source>Bare for hastendringer: hvorfor den må gjøres i en frysperiode</source>
+        <translation>Emergency changes only: why it must be done in a freeze</translation>
+    </message>
+    <message>
+        <source>Tittel:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Opprinnelse:</source>
+        <translation>Origin:</translation>
+    </message>
+    <message>
+        <source>Kategori:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Mal:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Berører:</source>
+        <translation>Touches:</translation>
+    </message>
+    <message>
+        <source>Fra (%1):</source>
+        <translation>From (%1):</translation>
+    </message>
+    <message>
+        <source>Til (%1):</source>
+        <translation>Until (%1):</translation>
+    </message>
+    <message>
+        <source>Tilbakerulling:</source>
+        <translation>Rollback:</translation>
+    </message>
+    <message>
+        <source>Begrunnelse i frysperiode:</source>
+        <translation>Reason in a freeze:</translation>
+    </message>
+    <message>
+        <source>Konflikter med andre endringer (samme eller avhengige tjenester, for mange på én dag) vises når endringen er lagret.</source>
+        <translation>Conflicts with other changes (the same or dependent services, too many in one day) are shown once the change is saved.</translation>
+    </message>
+    <message>
+        <source>Vinduet slutter før det begynner.</source>
+        <translation>The window ends before it starts.</translation>
+    </message>
+    <message>
+        <source>Vinduet ligger i frysperioden «%1» (%2).</source>
+        <translation>The window is in the freeze &quot;%1&quot; (%2).</translation>
+    </message>
+    <message>
+        <source>En hastendring kan godkjennes i en frysperiode bare med en begrunnelse.</source>
+        <translation>An emergency change can be approved in a freeze only with a reason.</translation>
+    </message>
+    <message>
+        <source>Bare hastendringer med begrunnelse kan godkjennes i en frysperiode.</source>
+        <translation>Only emergency changes with a reason can be approved in a freeze.</translation>
+    </message>
+    <message>
+        <source>Skriv en tittel.</source>
+        <translation>Enter a title.</translation>
+    </message>
+    <message>
+        <source>Velg minst én tjeneste eller komponent som endringen berører.</source>
+        <translation>Choose at least one service or component the change touches.</translation>
+    </message>
+    <message>
+        <source>Vinduet må slutte etter at det begynner.</source>
+        <translation>The window must end after it starts.</translation>
+    </message>
+    <message>
+        <source>En standardendring lages fra en forhåndsgodkjent mal: velg malen.</source>
+        <translation>A standard change is made from a pre-approved template: choose the template.</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::NewIncidentDialog</name>
     <message>
         <source>Ny hendelse</source>
@@ -2445,6 +3798,41 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Skriv hvorfor prioriteten endres.</source>
         <translation>Write why the priority changes.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ReviewDialog</name>
+    <message>
+        <source>Evaluer endringen</source>
+        <translation>Review the change</translation>
+    </message>
+    <message>
+        <source>Resultat:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Hvordan gikk det? (påkrevd om den ikke var vellykket)</source>
+        <translation>How did it go? (required unless successful)</translation>
+    </message>
+    <message>
+        <source>Forårsaket endringen disse hendelsene?</source>
+        <translation>Did the change cause these incidents?</translation>
+    </message>
+    <message>
+        <source>Ingen hendelser på de berørte tjenestene etter at endringen ble gjennomført.</source>
+        <translation>No incidents on the services touched after the change was implemented.</translation>
+    </message>
+    <message>
+        <source>Velg resultatet.</source>
+        <translation>Choose the outcome.</translation>
+    </message>
+    <message>
+        <source>Skriv hva som gikk galt, eller hva som ble rullet tilbake.</source>
+        <translation>Write what went wrong, or what was rolled back.</translation>
     </message>
 </context>
 <context>
@@ -3203,6 +4591,29 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>ROS-malen for %1 er lagret i %2.</source>
         <translation>The ROS template for %1 is saved in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::WindowDialog</name>
+    <message>
+        <source>Planlegg endringen</source>
+        <translation>Schedule the change</translation>
+    </message>
+    <message>
+        <source>Når endringen skal gjøres. Vinduet kontrolleres mot andre endringer og frysperiodene når det er lagret.</source>
+        <translation>When the change is to be made. The window is checked against other changes and the freezes once saved.</translation>
+    </message>
+    <message>
+        <source>Fra (%1):</source>
+        <translation>From (%1):</translation>
+    </message>
+    <message>
+        <source>Til (%1):</source>
+        <translation>Until (%1):</translation>
+    </message>
+    <message>
+        <source>Vinduet må slutte etter at det begynner.</source>
+        <translation>The window must end after it starts.</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 
 #include "desktop/audit/audit_page.h"
 #include "desktop/catalog/catalog_page.h"
+#include "desktop/changes/changes_page.h"
 #include "desktop/incidents/incidents_page.h"
 #include "desktop/monitoring/monitoring_page.h"
 #include "desktop/overview/overview_page.h"
@@ -40,6 +41,24 @@ std::vector<ModuleInfo> availableModules() {
                       "<p>Sikkerhetshendelser og personvernbrudd håndteres av sikkerhetsansvarlig: brukerstøtte eskalerer en sak "
                       "med <b>Eskaler til sikkerhet</b>. <b>Varsle berørte</b> skriver et varsel til hver virksomhet med avtale "
                       "på sakens tjenester.</p>");
+         }},
+        {QStringLiteral("changes"), [] { return QApplication::translate("Modules", "Endringer"); },
+         themeIcon(QStringLiteral("view-calendar"), QStyle::SP_FileDialogListView),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new ChangesPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Endringer</h3><p>Endringsrådets saker: endringer fra drift, forvaltning, brukerstøtte og "
+                      "prosjekter, hver med sin sikkerhetsvurdering (STRIDE, sannsynlighet og konsekvens). <i>Liste</i> viser det som "
+                      "venter på rådet først; filtrer på status og på tjenesten eller komponenten endringen berører, eller søk. "
+                      "Velg en endring for å se vinduet, vurderingen, beslutningen med vilkår, samtykket fra sikkerhetsansvarlig, "
+                      "ROS-oppgavene godkjenningen laget og hendelsene den forårsaket. Konflikter vises som advarsler: samme eller "
+                      "avhengige tjenester i samme vindu, frysperioder og for mange endringer på én dag.</p>"
+                      "<p><b>Ny endring</b> (<b>Ctrl+N</b>) melder en endring; en standardendring lages fra en forhåndsgodkjent mal. "
+                      "En sikkerhetsrelevant endring godkjennes aldri uten sikkerhetsansvarlig, og i en frysperiode godkjennes bare "
+                      "hastendringer med begrunnelse.</p>"
+                      "<p><i>Kalender</i> viser måneden: fete datoer har endringer, røde har konflikter og skraverte er frosset. "
+                      "<i>Møte</i> åpner ukens møte med dagsordenen Vakt setter opp. Registrer hvem som er til stede, gå gjennom "
+                      "sakene med <b>Forrige</b> og <b>Neste</b> og fatt en beslutning på hver. <b>Avslutt møtet og lag referat</b> "
+                      "skriver referatet, fører SHA-256 i endringsloggen og signerer det med virksomhetens nøkkel når den finnes.</p>");
          }},
         {QStringLiteral("catalog"), [] { return QApplication::translate("Modules", "Produktkatalog"); },
          themeIcon(QStringLiteral("view-list-details"), QStyle::SP_FileDialogDetailedView),

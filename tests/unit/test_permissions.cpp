@@ -22,6 +22,7 @@ const std::map<std::string, std::string> kExpected = {
     {"audit.investigate", ".X....X"},  {"risk.read", ".X.XXXX"},     {"risk.write", ".X.X..."},
     {"risk.accept", ".X.XX.."},     {"risk.review_tasks", ".X.X.X."},
     {"desk.configure", "X...X.."},  {"desk.notify", ".XX...."},
+    {"change.read", "XXXXXXX"},     {"change.request", ".XXX.X."}, {"change.decide", ".X...X."},    {"change.freeze", ".X..XX."},
 };
 
 const Role kColumns[] = {Role::Admin, Role::Sikkerhetsansvarlig, Role::Brukerstotte, Role::Produktansvarlig,
