@@ -10,13 +10,14 @@
 #include "core/civil_time.h"
 #include "core/incidents.h"
 #include "riskmodel/register.h"
+#include "core/stored_time.h"
 
 namespace vakt::changes {
 
 namespace {
-QString iso(const QDateTime& t) { return t.toUTC().toString(Qt::ISODate); }
-QVariant isoOrNull(const QDateTime& t) { return t.isValid() ? QVariant(iso(t)) : QVariant(); }
-QDateTime fromIso(const QVariant& v) { return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate); }
+using stored::iso;
+using stored::isoOrNull;
+using stored::fromIso;
 
 constexpr qsizetype kMaxTitle = 300, kMaxText = 20000, kMaxNote = 2000;
 constexpr qint64 kMaxWindowSecs = 30LL * 24 * 3600;  // a change window longer than a month is a project, not a change

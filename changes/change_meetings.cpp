@@ -11,12 +11,13 @@
 #include "core/incidents.h"
 #include "reports/document.h"
 #include "reports/pdf.h"
+#include "core/stored_time.h"
 
 namespace vakt::changes {
 
 namespace {
-QString iso(const QDateTime& t) { return t.toUTC().toString(Qt::ISODate); }
-QDateTime fromIso(const QVariant& v) { return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate); }
+using stored::iso;
+using stored::fromIso;
 QString local(const QDateTime& t) { return t.toTimeZone(platformZone()).toString(QStringLiteral("dd.MM.yyyy HH:mm")); }
 std::string s(const QString& q) { return q.toStdString(); }
 
@@ -194,7 +195,7 @@ reports::Document minutesDocument(const Meeting& m, const QList<ChangeRequest>& 
     reports::Document d;
     d.title = s(QStringLiteral("Referat fra endringsrådet %1").arg(m.heldAt.toTimeZone(platformZone()).date().toString(QStringLiteral("dd.MM.yyyy"))));
     d.language = "nb";
-    d.blocks.push_back(reports::KeyValues{{{"Møtetidspunkt", s(local(m.heldAt))},
+    d.blocks.emplace_back(std::in_place_type<reports::KeyValues>, reports::KeyValues{{{"Møtetidspunkt", s(local(m.heldAt))},
                                            {"Møteleder", s(m.chair)},
                                            {"Til stede", s(m.attendees.join(QStringLiteral(", ")))},
                                            {"Beslutningsdyktig", s(QStringLiteral("ja: %1 til stede, minst %2 kreves").arg(m.attendees.size()).arg(m.quorum))}}});
@@ -228,11 +229,12 @@ reports::Document minutesDocument(const Meeting& m, const QList<ChangeRequest>& 
             if (!item.note.isEmpty()) remark += (remark.isEmpty() ? QString() : QStringLiteral("; ")) + item.note;
             table.rows.push_back({s(item.ref), s(item.title), s(touches), s(window), s(security), s(decisionText(item.decision)), s(remark)});
         }
-        d.blocks.push_back(reports::Heading{2, heading});
+        // Built in place: GCC 12 at -O2 warns, wrongly, when a std::variant is moved in here.
+        d.blocks.emplace_back(std::in_place_type<reports::Heading>, 2, heading);
         if (table.rows.empty())
-            d.blocks.push_back(reports::Paragraph{"Ingen."});
+            d.blocks.emplace_back(std::in_place_type<reports::Paragraph>, "Ingen.");
         else
-            d.blocks.push_back(std::move(table));
+            d.blocks.emplace_back(std::in_place_type<reports::Table>, std::move(table));
     };
     section(QStringLiteral("change"), "Endringer til behandling", true);
     section(QStringLiteral("emergency"), "Hastendringer siden forrige møte", false);

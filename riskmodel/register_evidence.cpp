@@ -135,15 +135,17 @@ Status RiskService::suggestFromEvidence(const Session& who, const QString& ref) 
     QList<qint64> incidents;
     for (const auto& row : *rows) incidents << row.value(0).toLongLong();
     const bool open = r->status != QLatin1String("closed") && r->status != QLatin1String("false_positive");
-    const auto suggested =
-        open ? suggestLikelihood(m, r->likelihood, static_cast<int>(incidents.size()), kWindowDays / 365.0) : std::nullopt;
+    std::optional<LikelihoodSuggestion> suggested;
+    if (open) suggested = suggestLikelihood(m, r->likelihood, static_cast<int>(incidents.size()), kWindowDays / 365.0);
+    // The band as a plain number: GCC's -O2 cannot see through the optional in the loop below.
+    const int suggestedLikelihood = suggested ? suggested->likelihood : 0;
 
     auto pending = store_.db().query(QStringLiteral("SELECT id, likelihood_to, incidents FROM risk_suggestions WHERE risk_id = ? AND status = 'pending'"),
                                      {r->id});
     if (!pending) return pending.error();
     const QString now = iso(store_.clock().now());
     for (const auto& p : *pending) {
-        if (suggested && p.value(1).toInt() == suggested->likelihood) {
+        if (suggested && p.value(1).toInt() == suggestedLikelihood) {
             // The same suggestion with what is now the evidence behind it, from the score now.
             return store_.db().exec(QStringLiteral("UPDATE risk_suggestions SET likelihood_from = ?, observed = ?, incidents = ? WHERE id = ?"),
                                     {r->likelihood, static_cast<int>(incidents.size()), incidentList(incidents), p.value(0)});

@@ -6,10 +6,12 @@
 #include <QVariant>
 #include <string>
 
+#include "core/stored_time.h"
+
 namespace vakt::risk {
 namespace {
-inline QString iso(const QDateTime& t) { return t.toUTC().toString(Qt::ISODate); }
-inline QDateTime fromIso(const QVariant& v) { return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate); }
+using stored::iso;
+using stored::fromIso;
 inline QDate dateOf(const QVariant& v) { return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate); }
 inline QString q(const std::string& s) { return QString::fromStdString(s); }
 }  // namespace

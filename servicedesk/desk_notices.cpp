@@ -9,12 +9,13 @@
 #include "core/base/crypto.h"
 #include "core/catalog_service.h"
 #include "servicedesk/desk_service.h"
+#include "core/stored_time.h"
 
 namespace vakt::desk {
 
 namespace {
-QString iso(const QDateTime& t) { return t.toUTC().toString(Qt::ISODate); }
-QDateTime fromIso(const QVariant& v) { return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate); }
+using stored::iso;
+using stored::fromIso;
 
 QString localTime(const QDateTime& t) { return t.toTimeZone(deskZone()).toString(QStringLiteral("dd.MM.yyyy 'kl.' HH:mm")); }
 

@@ -5,12 +5,13 @@
 
 #include "core/civil_time.h"
 #include "core/organisation_service.h"
+#include "core/stored_time.h"
 
 namespace vakt::desk {
 
 namespace {
-QString iso(const QDateTime& t) { return t.toUTC().toString(Qt::ISODate); }
-QDateTime fromIso(const QVariant& v) { return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate); }
+using stored::iso;
+using stored::fromIso;
 QString hhmm(int minutes) { return QStringLiteral("%1:%2").arg(minutes / 60, 2, 10, QLatin1Char('0')).arg(minutes % 60, 2, 10, QLatin1Char('0')); }
 
 std::chrono::year_month_day ymd(const QDate& d) {

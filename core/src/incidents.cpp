@@ -1,4 +1,5 @@
 #include "core/incidents.h"
+#include "core/stored_time.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -12,9 +13,9 @@
 namespace vakt {
 
 namespace {
-QString iso(const QDateTime& t) { return t.toUTC().toString(Qt::ISODate); }
-QDateTime fromIso(const QVariant& v) { return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate); }
-QVariant isoOrNull(const QDateTime& t) { return t.isValid() ? QVariant(iso(t)) : QVariant(); }
+using stored::iso;
+using stored::fromIso;
+using stored::isoOrNull;
 
 std::mutex policyMutex;
 IncidentPolicy& policy() {

@@ -27,7 +27,6 @@
 namespace vakt::desktop {
 
 namespace {
-constexpr const char kRed[] = "#b00020";
 constexpr const char kChangeBlue[] = "#0b5394";
 constexpr const char kConflictBackground[] = "#f8d7da";
 constexpr int kIdRole = Qt::UserRole + 1;
@@ -173,16 +172,7 @@ void ChangeCalendarView::setWholeWeek(bool week) { wholeWeek_->setChecked(week);
 QString ChangeCalendarView::message() const { return message_->text(); }
 
 bool ChangeCalendarView::report(const Status& s, const QString& done) {
-    if (!s) {
-        message_->setText(describeError(s.error()) + QLatin1Char(' ') + errorDetail(s.error()));
-        message_->setToolTip(errorDetail(s.error()));
-        message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
-        return false;
-    }
-    message_->setText(done);
-    message_->setToolTip({});
-    message_->setStyleSheet({});
-    return true;
+    return showOutcome(message_, s, done);
 }
 
 // ---- Reading
@@ -270,7 +260,7 @@ void ChangeCalendarView::markDays() {
         if (freezeDays_.contains(d)) format.setBackground(QBrush(QColor(0x9e, 0x9e, 0x9e), Qt::BDiagPattern));
         if (conflictDays_.contains(d)) {
             format.setBackground(QColor(QLatin1String(kConflictBackground)));
-            format.setForeground(QColor(QLatin1String(kRed)));
+            format.setForeground(QColor(QLatin1String(kWarningRed)));
         }
         calendar_->setDateTextFormat(d, format);
     }
@@ -304,7 +294,7 @@ void ChangeCalendarView::fillDay() {
         item->setData(Qt::UserRole, c.ref);
         item->setToolTip(tr("Berører: %1").arg(targetsText(c.targets, names_)));
         if (conflictRefs_.contains(c.ref)) {
-            item->setForeground(QBrush(QColor(QLatin1String(kRed))));
+            item->setForeground(QBrush(QColor(QLatin1String(kWarningRed))));
             item->setToolTip(item->toolTip() + QLatin1Char('\n') + tr("Har konflikter i kalenderen."));
         }
         ++listed;
@@ -331,7 +321,7 @@ void ChangeCalendarView::fillConflicts() {
     for (const changes::CalendarConflict& conflict : conflicts_) {
         auto* item = new QListWidgetItem(QStringLiteral("⚠ ") + conflictText(conflict, QString(), names_, reasons), conflictList_);
         item->setData(Qt::UserRole, conflict.refs.value(0));
-        item->setForeground(QBrush(QColor(QLatin1String(kRed))));
+        item->setForeground(QBrush(QColor(QLatin1String(kWarningRed))));
     }
     if (conflicts_.isEmpty()) {
         auto* none = new QListWidgetItem(tr("Ingen konflikter i %1.").arg(month), conflictList_);

@@ -9,7 +9,6 @@
 namespace vakt::desktop {
 
 namespace {
-constexpr const char kRed[] = "#b00020";
 constexpr const char kAmber[] = "#8a5a00";
 }  // namespace
 
@@ -222,7 +221,7 @@ QString changeDetailHtml(const changes::ChangeRequest& c, const QList<changes::C
     }
     addRow(QCoreApplication::translate("Changes", "Sikkerhetsvurdering"), security);
     if (c.assessed && c.assessment.securityRelevant)
-        addRow(QCoreApplication::translate("Changes", "Sikkerhetsansvarlig"), c.securityApprovedBy.isEmpty() ? colored(kRed, esc(QCoreApplication::translate("Changes", "har ikke samtykket ennå")))
+        addRow(QCoreApplication::translate("Changes", "Sikkerhetsansvarlig"), c.securityApprovedBy.isEmpty() ? colored(kWarningRed, esc(QCoreApplication::translate("Changes", "har ikke samtykket ennå")))
                                                                          : esc(QCoreApplication::translate("Changes", "samtykket (%1)").arg(c.securityApprovedBy)));
 
     // The board's decision.
@@ -252,7 +251,7 @@ QString changeDetailHtml(const changes::ChangeRequest& c, const QList<changes::C
             const QString title = incidentTitles.value(id);
             lines << esc(title.isEmpty() ? QCoreApplication::translate("Changes", "Hendelse %1").arg(id) : QCoreApplication::translate("Changes", "Hendelse %1: %2").arg(id).arg(title));
         }
-        addRow(QCoreApplication::translate("Changes", "Forårsaket"), colored(kRed, lines.join(QStringLiteral("<br>"))));
+        addRow(QCoreApplication::translate("Changes", "Forårsaket"), colored(kWarningRed, lines.join(QStringLiteral("<br>"))));
     }
 
     // The conflicts, as warnings.
@@ -264,7 +263,7 @@ QString changeDetailHtml(const changes::ChangeRequest& c, const QList<changes::C
     } else {
         warnings = QStringLiteral("<ul>");
         for (const changes::CalendarConflict& conflict : conflicts)
-            warnings += QStringLiteral("<li>%1</li>").arg(colored(kRed, esc(QStringLiteral("⚠ ") + conflictText(conflict, c.ref, names, reasons))));
+            warnings += QStringLiteral("<li>%1</li>").arg(colored(kWarningRed, esc(QStringLiteral("⚠ ") + conflictText(conflict, c.ref, names, reasons))));
         warnings += QStringLiteral("</ul>");
     }
 

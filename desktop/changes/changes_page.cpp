@@ -35,7 +35,6 @@ namespace vakt::desktop {
 const QString ChangesPage::kPending = QStringLiteral("*pending");
 
 namespace {
-constexpr const char kRed[] = "#b00020";
 constexpr const char kAmber[] = "#8a5a00";
 constexpr int kRefRole = Qt::UserRole + 1;
 enum Tab { ListTab, CalendarTab, MeetingTab };
@@ -378,7 +377,7 @@ void ChangesPage::fillTable() {
         const int n = conflictCount_.value(c.ref);
         auto* conflicts = readOnlyCell(QString::number(n), n);
         if (n > 0) {
-            conflicts->setForeground(QBrush(QColor(QLatin1String(kRed))));
+            conflicts->setForeground(QBrush(QColor(QLatin1String(kWarningRed))));
             QFont bold = conflicts->font();
             bold.setBold(true);
             conflicts->setFont(bold);
@@ -489,21 +488,12 @@ void ChangesPage::updateActions() {
 // ---- Changing
 
 bool ChangesPage::report(const Status& s, const QString& done) {
-    if (!s) {
-        message_->setText(describeError(s.error()) + QLatin1Char(' ') + errorDetail(s.error()));
-        message_->setToolTip(errorDetail(s.error()));
-        message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
-        return false;
-    }
-    message_->setText(done);
-    message_->setToolTip({});
-    message_->setStyleSheet({});
-    return true;
+    return showOutcome(message_, s, done);
 }
 
 bool ChangesPage::noChange() {
     message_->setText(tr("Velg en endring i listen først."));
-    message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
+    message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kWarningRed)));
     return false;
 }
 
@@ -658,8 +648,7 @@ ReviewDialog* ChangesPage::reviewDialog() {
 }
 
 int ChangesPage::runDialog(CaseDialog* dialog) {
-    const std::unique_ptr<CaseDialog> owned(dialog);
-    return dialog->exec();
+    return runOwned(dialog);
 }
 
 void ChangesPage::openNewChange() {

@@ -30,7 +30,6 @@
 namespace vakt::desktop {
 
 namespace {
-constexpr const char kRed[] = "#b00020";
 constexpr const char kGreen[] = "#1b5e20";
 const QString kOpen = QStringLiteral("open");
 const QString kNoted = QStringLiteral("noted");
@@ -369,7 +368,7 @@ void MeetingView::fillAttendees() {
         attendeeLine_->setText(present.join(QStringLiteral(", ")));
     }
     quorumLabel_->setText(quorumText());
-    quorumLabel_->setStyleSheet(!meeting_ ? QString() : QStringLiteral("color: %1").arg(QLatin1String(meeting_->quorate() ? kGreen : kRed)));
+    quorumLabel_->setStyleSheet(!meeting_ ? QString() : QStringLiteral("color: %1").arg(QLatin1String(meeting_->quorate() ? kGreen : kWarningRed)));
 }
 
 QString MeetingView::quorumText() const {
@@ -659,22 +658,13 @@ QString MeetingView::message() const { return message_->text(); }
 // ---- Changing
 
 bool MeetingView::report(const Status& s, const QString& done) {
-    if (!s) {
-        message_->setText(describeError(s.error()) + QLatin1Char(' ') + errorDetail(s.error()));
-        message_->setToolTip(errorDetail(s.error()));
-        message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
-        return false;
-    }
-    message_->setText(done);
-    message_->setToolTip({});
-    message_->setStyleSheet({});
-    return true;
+    return showOutcome(message_, s, done);
 }
 
 void MeetingView::fail(const QString& text) {
     message_->setText(text);
     message_->setToolTip({});
-    message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
+    message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kWarningRed)));
 }
 
 qint64 MeetingView::startMeeting(int quorum) {
@@ -788,7 +778,7 @@ std::optional<changes::MinutesCheck> MeetingView::verifyMinutes() {
     if (!result) {
         report(Status{result.error()});
         verified_->setText(message());
-        verified_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
+        verified_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kWarningRed)));
         return std::nullopt;
     }
     const changes::MinutesCheck& c = *result;
@@ -802,7 +792,7 @@ std::optional<changes::MinutesCheck> MeetingView::verifyMinutes() {
     if (!c.problem.isEmpty()) text += QStringLiteral(" (%1)").arg(c.problem);
     const bool good = c.hashMatches && (!c.signed_ || c.signatureValid);
     verified_->setText(text);
-    verified_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(good ? kGreen : kRed)));
+    verified_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(good ? kGreen : kWarningRed)));
     if (good) report(Status{}, text);
     else fail(text);
     return c;

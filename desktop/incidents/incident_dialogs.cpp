@@ -1,5 +1,7 @@
 #include "desktop/incidents/incident_dialogs.h"
 
+#include <memory>
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTimeEdit>
@@ -349,6 +351,11 @@ void AuthorityDialog::setReference(const QString& reference) { reference_->setTe
 QString AuthorityDialog::check() const {
     if (reference().isEmpty()) return tr("Skriv Datatilsynets saksnummer eller kvitteringen.");
     return {};
+}
+
+int runOwned(CaseDialog* dialog) {
+    const std::unique_ptr<CaseDialog> owned(dialog);
+    return dialog->exec();
 }
 
 }  // namespace vakt::desktop

@@ -26,6 +26,10 @@ namespace vakt::desktop {
 // (code, what people read): catalogue keys and names, organisation numbers and names, users.
 using Choices = QList<std::pair<QString, QString>>;
 
+class CaseDialog;
+// Runs a dialog a page made for the purpose, and deletes it afterwards; gives exec()'s result.
+int runOwned(CaseDialog* dialog);
+
 class CaseDialog : public QDialog {
     Q_OBJECT
 public:

@@ -42,7 +42,6 @@ namespace {
 
 // The state filter's choice for every case that is not resolved or closed.
 const QString kOpenCases = QStringLiteral("*open");
-constexpr const char kRed[] = "#b00020";
 
 QString sourceTitle(const QString& source) {
     if (source == QLatin1String("desk")) return IncidentsPage::tr("Brukerstøtte");
@@ -92,7 +91,7 @@ QString oneActionTitle(const QString& action) {
     return action;
 }
 
-QString red(const QString& html) { return QStringLiteral("<span style='color:%1'><b>%2</b></span>").arg(QLatin1String(kRed), html); }
+QString red(const QString& html) { return QStringLiteral("<span style='color:%1'><b>%2</b></span>").arg(QLatin1String(kWarningRed), html); }
 
 }  // namespace
 
@@ -382,7 +381,7 @@ void IncidentsPage::reloadQueue(bool newFilter) {
     if (!ok) {
         message_->setText(tr("Kunne ikke lese hendelsene: %1").arg(model_->lastError() + QLatin1Char(' ') + model_->lastErrorDetail()));
         message_->setToolTip(model_->lastErrorDetail());
-        message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
+        message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kWarningRed)));
     }
     count_->setText(tr("%n hendelse(r)", nullptr, model_->total()));
     if (newFilter) fitColumns(table_);
@@ -706,22 +705,13 @@ void IncidentsPage::updateSelection() {
 // ---- Changing
 
 bool IncidentsPage::report(const Status& s, const QString& done) {
-    if (!s) {
-        message_->setText(describeError(s.error()) + QLatin1Char(' ') + errorDetail(s.error()));
-        message_->setToolTip(errorDetail(s.error()));
-        message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
-        return false;
-    }
-    message_->setText(done);
-    message_->setToolTip({});
-    message_->setStyleSheet({});
-    return true;
+    return showOutcome(message_, s, done);
 }
 
 namespace {
 bool noCase(QLabel* message) {
     message->setText(IncidentsPage::tr("Velg en sak i listen først."));
-    message->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
+    message->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kWarningRed)));
     return false;
 }
 }  // namespace
@@ -783,7 +773,7 @@ bool IncidentsPage::escalate(const QString& note) {
     const qint64 id = current_->id;
     if (note.trimmed().isEmpty()) {
         message_->setText(tr("Skriv hvorfor saken eskaleres."));
-        message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kRed)));
+        message_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kWarningRed)));
         return false;
     }
     CaseUpdate u;
@@ -862,7 +852,7 @@ void IncidentsPage::reportBulk(const BulkResult& result, const QString& what) {
     if (!lines.isEmpty()) text += QLatin1Char('\n') + tr("Ikke endret:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
     message_->setText(text);
     message_->setToolTip(lines.join(QLatin1Char('\n')));
-    message_->setStyleSheet(lines.isEmpty() ? QString() : QStringLiteral("color: %1").arg(QLatin1String(kRed)));
+    message_->setStyleSheet(lines.isEmpty() ? QString() : QStringLiteral("color: %1").arg(QLatin1String(kWarningRed)));
     lastBulkFailed_ = !lines.isEmpty();
 }
 
@@ -954,8 +944,7 @@ AuthorityDialog* IncidentsPage::authorityDialog() {
 }
 
 int IncidentsPage::runDialog(CaseDialog* dialog) {
-    const std::unique_ptr<CaseDialog> owned(dialog);
-    return dialog->exec();
+    return runOwned(dialog);
 }
 
 void IncidentsPage::openNewIncident() {

@@ -1,5 +1,7 @@
 #include "desktop/shell/formatting.h"
 
+#include <QLabel>
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QSettings>
@@ -76,6 +78,19 @@ QString describeError(const Error& error) {
         case ErrorKind::Internal: return QCoreApplication::translate("Formatting", "En intern feil oppsto. Meld fra til de som drifter Vakt.");
     }
     return {};
+}
+
+bool showOutcome(QLabel* message, const Status& s, const QString& done) {
+    if (!s) {
+        message->setText(describeError(s.error()) + QLatin1Char(' ') + errorDetail(s.error()));
+        message->setToolTip(errorDetail(s.error()));
+        message->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kWarningRed)));
+        return false;
+    }
+    message->setText(done);
+    message->setToolTip({});
+    message->setStyleSheet({});
+    return true;
 }
 
 QString errorDetail(const Error& error) { return QString::fromStdString(error.message); }

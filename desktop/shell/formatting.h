@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QString>
 #include <QTimeZone>
+
+class QLabel;
 #include <optional>
 
 #include "core/base/result.h"
@@ -31,5 +33,10 @@ QString inUserLanguage(const QString& norwegian, const QString& english);
 // English detail (field names, file positions) goes in `detail` for a "Vis detaljer" section.
 QString describeError(const Error& error);
 QString errorDetail(const Error& error);
+// The red of warnings and refusals, the same on every page.
+inline constexpr const char kWarningRed[] = "#b00020";
+// Shows the outcome of an action in a page's message line: the refusal in the user's words (red,
+// the service's own message as tooltip), or `done`. Gives whether it succeeded.
+bool showOutcome(QLabel* message, const Status& s, const QString& done = {});
 
 }  // namespace vakt::desktop
