@@ -410,6 +410,16 @@ Result<QList<qint64>> ChangeBoard::candidateIncidents(const Session& who, const 
     return out;
 }
 
+Result<QStringList> ChangeBoard::changesOfIncident(const Session& who, qint64 incidentId) {
+    if (!who.allows(permission::ChangeRead)) return denied(who, permission::ChangeRead).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT c.ref FROM change_incidents i JOIN change_requests c ON c.id = i.change_id WHERE i.incident_id = ? ORDER BY c.ref"),
+                                  {incidentId});
+    if (!rows) return rows.error();
+    QStringList out;
+    for (const auto& r : *rows) out << r.value(0).toString();
+    return out;
+}
+
 Status ChangeBoard::review(const Session& who, const QString& ref, const QString& outcome, const QString& note, const QList<qint64>& caused) {
     if (!who.allows(permission::ChangeRequest)) return denied(who, permission::ChangeRequest);
     if (auto s = checkCode(outcome, Outcome::all(), "outcome"); !s) return s;

@@ -195,6 +195,8 @@ public:
     // Incidents on the touched services from the implementation to `days` later: what the
     // review is offered for linking.
     Result<QList<qint64>> candidateIncidents(const Session& who, const QString& ref, int days = 7);
+    // The changes whose review says they caused an incident.
+    Result<QStringList> changesOfIncident(const Session& who, qint64 incidentId);
 
     Result<qint64> addFreeze(const Session& who, const Freeze& freeze);
     Status removeFreeze(const Session& who, qint64 id);

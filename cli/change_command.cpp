@@ -22,7 +22,9 @@ assessed, approved, rejected, deferred, scheduled, implemented, reviewed. Times 
 
   list [--state S,..] [--pending] [--target KEY] [--from TIME] [--until TIME] [--json]
                     the changes, with how many conflicts each has
-  show REF [--json] the change, its assessment, decision and conflicts
+  show REF [--review-days N] [--json]
+                    the change, its assessment, decision and conflicts, and the incidents on its
+                    services in the N days (default 7) after it was carried out
   add --title TEXT --target KEY... [--category C] [--origin O] [--template KEY]
       [--description TEXT] [--from TIME --until TIME] [--rollback TEXT] [--freeze-reason TEXT]
                     proposes a change; prints its ref. Origins: operations, maintenance,
@@ -193,6 +195,7 @@ int list(Context& ctx, Args& a) {
 int show(Context& ctx, Args& a) {
     const QString ref = a.requiredPositional("REF");
     const bool json = a.flag(QStringLiteral("--json"));
+    const int reviewDays = intOption(a, QStringLiteral("--review-days"), 7, 1, 90);
     a.expectEnd();
     if (int rc = connected(ctx); rc != kOk) return rc;
     changes::ChangeBoard board(ctx.store());
@@ -200,7 +203,7 @@ int show(Context& ctx, Args& a) {
     if (!c) return failWith(c.message());
     auto clashes = board.conflictsOf(ctx.session(), ref);
     if (!clashes) return failWith(clashes.message());
-    auto candidates = board.candidateIncidents(ctx.session(), ref);
+    auto candidates = board.candidateIncidents(ctx.session(), ref, reviewDays);
     if (!candidates) return failWith(candidates.message());
     if (json) {
         QJsonObject o = changeJson(*c);

@@ -232,6 +232,8 @@ public:
     Status linkEvidence(const Session& who, const QString& ref, qint64 incidentId, const QString& note);
     Status unlinkEvidence(const Session& who, const QString& ref, qint64 incidentId, const QString& reason);
     Result<QList<Evidence>> evidence(const Session& who, const QString& ref);
+    // The risks an incident is linked to as evidence: (ref, title).
+    Result<QList<std::pair<QString, QString>>> risksOfIncident(const Session& who, qint64 incidentId);
     // Suggestions newest first; `service` narrows them, `pendingOnly` leaves out decided ones.
     Result<QList<Suggestion>> suggestions(const Session& who, const QString& service = {}, bool pendingOnly = true);
     // Looks at every risk with evidence again (time moves incidents out of the window); gives

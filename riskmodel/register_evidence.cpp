@@ -122,6 +122,16 @@ Result<QList<Evidence>> RiskService::evidence(const Session& who, const QString&
     return out;
 }
 
+Result<QList<std::pair<QString, QString>>> RiskService::risksOfIncident(const Session& who, qint64 incidentId) {
+    if (!who.allows(permission::RiskRead)) return denied(who, permission::RiskRead).error();
+    auto rows = store_.db().query(QStringLiteral("SELECT r.ref, r.title FROM risk_evidence e JOIN risks r ON r.id = e.risk_id WHERE e.incident_id = ? ORDER BY r.ref"),
+                                  {incidentId});
+    if (!rows) return rows.error();
+    QList<std::pair<QString, QString>> out;
+    for (const auto& row : *rows) out.append({row.value(0).toString(), row.value(1).toString()});
+    return out;
+}
+
 Status RiskService::suggestFromEvidence(const Session& who, const QString& ref) {
     std::map<int, RiskMatrix> matrices;
     auto r = load(ref);

@@ -2749,6 +2749,10 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>Varsle berørte</source>
         <translation>Notify affected</translation>
     </message>
+    <message>
+        <source>Risikoer</source>
+        <translation>Risks</translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::LoginDialog</name>

@@ -28,12 +28,14 @@
 #include <algorithm>
 #include <memory>
 
+#include "changes/change_board.h"
 #include "core/catalog_service.h"
 #include "core/organisation_service.h"
 #include "core/user_service.h"
 #include "desktop/incidents/incident_model.h"
 #include "desktop/shell/formatting.h"
 #include "desktop/shell/tables.h"
+#include "riskmodel/register.h"
 #include "servicedesk/desk_service.h"
 
 namespace vakt::desktop {
@@ -565,7 +567,17 @@ void IncidentsPage::renderDetail() {
     const QString none = tr("ingen");
     addRow(tr("Tjenester"), esc(services.isEmpty() ? none : services.join(QStringLiteral(", "))));
     addRow(tr("Virksomheter"), esc(organisations.isEmpty() ? none : organisations.join(QStringLiteral(", "))));
+    // Changes whose review says they caused it, and the risks it is evidence for (for roles that read the register).
+    if (auto caused = changes::ChangeBoard(*ctx_.store).changesOfIncident(ctx_.session, i.id); caused)
+        for (const auto& ref : *caused)
+            if (!changes.contains(ref)) changes << ref;
     addRow(tr("Endringer"), esc(changes.isEmpty() ? none : changes.join(QStringLiteral(", "))));
+    if (ctx_.session.allows(risk::permission::RiskRead)) {
+        QStringList risks;
+        if (auto linked = risk::RiskService(*ctx_.store).risksOfIncident(ctx_.session, i.id); linked)
+            for (const auto& [ref, title] : *linked) risks << ref + QStringLiteral(" (") + title + QLatin1Char(')');
+        addRow(tr("Risikoer"), esc(risks.isEmpty() ? none : risks.join(QStringLiteral(", "))));
+    }
     if (!other.isEmpty()) addRow(tr("Andre koblinger"), esc(other.join(QStringLiteral(", "))));
 
     const QString text = i.description.isEmpty() ? inUserLanguage(i.summary, i.summaryEn) : i.description;

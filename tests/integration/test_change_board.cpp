@@ -212,6 +212,7 @@ TEST_F(ChangeBoardTest, TheReviewOffersTheIncidentsOnItsServicesAfterwards) {
     EXPECT_FALSE(board().review(kDesk, ref, QStringLiteral("partial"), {}, {*id}).ok()) << "say what went wrong";
     ASSERT_TRUE(board().review(kDesk, ref, QStringLiteral("partial"), QStringLiteral("Rullet delvis tilbake"), {*id}).ok());
     EXPECT_EQ(board().get(kBoard, ref)->causedIncidents, QList<qint64>{*id});
+    EXPECT_EQ(*board().changesOfIncident(kDesk, *id), QStringList{ref}) << "the case shows the change that caused it";
 }
 
 TEST_F(ChangeBoardTest, AMeetingRunsFromAgendaToSignedMinutesThatCannotBeSwapped) {
