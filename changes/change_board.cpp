@@ -162,7 +162,12 @@ Result<QString> ChangeBoard::add(const Session& who, const NewChange& n) {
         for (const auto& t : *all)
             if (t.key == c.templateKey) from = t;
         if (!from) return fail("field 'template': a standard change comes from a pre-approved template; '" + c.templateKey.left(40).toStdString() + "' is none");
+        // Pre-approved means this template on what it names: a standard change touches nothing else.
         if (c.targets.isEmpty()) c.targets = from->targets;
+        for (const auto& t : c.targets)
+            if (!from->targets.contains(t))
+                return fail("field 'targets': the template '" + from->key.toStdString() + "' is approved for " + from->targets.join(QStringLiteral(", ")).toStdString() +
+                            ", not " + t.left(80).toStdString() + "; propose a normal change");
         if (c.rollbackPlan.isEmpty()) c.rollbackPlan = from->rollbackPlan;
         if (c.description.isEmpty()) c.description = from->description;
     } else if (!c.templateKey.isEmpty()) {
@@ -188,7 +193,7 @@ Result<QString> ChangeBoard::add(const Session& who, const NewChange& n) {
     if (!tx.started()) return tx.started().error();
     const QDateTime now = store_.clock().now();
     const QString prefix = QStringLiteral("CR-%1-").arg(now.toTimeZone(platformZone()).date().year());
-    auto last = store_.db().query(QStringLiteral("SELECT ref FROM change_requests WHERE ref LIKE ? ORDER BY ref DESC LIMIT 1"), {prefix + QLatin1Char('%')});
+    auto last = store_.db().query(QStringLiteral("SELECT ref FROM change_requests WHERE ref LIKE ? ORDER BY length(ref) DESC, ref DESC LIMIT 1"), {prefix + QLatin1Char('%')});
     if (!last) return last.error();
     const int next = last->empty() ? 1 : last->front().value(0).toString().mid(prefix.size()).toInt() + 1;
     const QString ref = prefix + QStringLiteral("%1").arg(next, 4, 10, QLatin1Char('0'));
@@ -249,12 +254,20 @@ Status ChangeBoard::assess(const Session& who, const QString& ref, const Securit
     QString ordered;
     for (QChar ch : kStride)
         if (stride.contains(ch)) ordered += ch;
+    // Once the change is called security-relevant, only the security officer says otherwise; any
+    // new assessment asks for the officer's consent again.
+    if (c->assessed && c->assessment.securityRelevant && !a.securityRelevant && who.role != Role::Sikkerhetsansvarlig)
+        return fail("change " + ref.toStdString() + " is assessed as security-relevant; only the security officer may assess it otherwise", ErrorKind::Denied);
+    if (c->state == ChangeState::Approved && c->assessment.securityRelevant != a.securityRelevant && who.role != Role::Sikkerhetsansvarlig)
+        return fail("change " + ref.toStdString() + " is approved; only the security officer re-assesses it now", ErrorKind::Denied);
     const bool reopens = c->state == ChangeState::Approved && a.securityRelevant && c->securityApprovedBy.isEmpty();
     const QString state = reopens || c->state == ChangeState::Proposed ? ChangeState::Assessed : c->state;
     const QDateTime now = store_.clock().now();
+    const bool pendingStill = ChangeState::pending(c->state);
+    const QString consent = pendingStill && who.role != Role::Sikkerhetsansvarlig ? QString() : c->securityApprovedBy;
     if (auto s = store_.db().exec(QStringLiteral("UPDATE change_requests SET assessed = 1, stride = ?, likelihood = ?, consequence = ?, security_relevant = ?,"
-                                                 " assessment_note = ?, state = ?, updated_at = ? WHERE id = ?"),
-                                  {ordered, a.likelihood, a.consequence, a.securityRelevant ? 1 : 0, a.note.trimmed(), state, iso(now), c->id});
+                                                 " assessment_note = ?, state = ?, security_approved_by = ?, updated_at = ? WHERE id = ?"),
+                                  {ordered, a.likelihood, a.consequence, a.securityRelevant ? 1 : 0, a.note.trimmed(), state, consent, iso(now), c->id});
         !s)
         return s;
     if (auto s = store_.record(who, QStringLiteral("change.assess"), QStringLiteral("change"), ref,

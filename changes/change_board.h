@@ -170,7 +170,9 @@ struct BoardItem {
 struct MinutesCheck {
     bool hashMatches = false;
     bool signed_ = false, signatureValid = false;
-    QString problem;
+    bool trailChecked = false;  // compared with the trail (for roles that read it)
+    QString problem;            // empty when the minutes are what was closed (and signed, given a key)
+    bool ok() const { return problem.isEmpty() && hashMatches; }
 };
 
 class ChangeBoard {

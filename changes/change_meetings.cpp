@@ -1,6 +1,7 @@
 // The weekly meeting: the agenda Vakt prepares, attendance and quorum, a decision per item, and
 // the minutes, rendered once as HTML and PDF from one document, hashed into the trail and signed.
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "changes/change_board.h"
@@ -175,7 +176,15 @@ Status ChangeBoard::decideItem(const Session& who, qint64 id, int position, cons
     if (item == m->items.end()) return fail("meeting " + std::to_string(id) + ": no item " + std::to_string(position), ErrorKind::NotFound);
     if (!item->decision.isEmpty()) return fail("item " + std::to_string(position) + " is decided: " + s(item->decision), ErrorKind::Conflict);
     if (item->kind == QLatin1String("change")) {
-        if (auto st = decide(who, item->ref, decision, note, conditions); !st) return st;
+        auto c = get(who, item->ref);
+        if (!c) return c.error();
+        // Decided outside the meeting since the agenda was set: the board takes note of it.
+        if (!ChangeState::pending(c->state)) {
+            if (decision != QLatin1String("noted"))
+                return fail("item " + std::to_string(position) + ": " + s(item->ref) + " is " + s(c->state) + " already; take note of it ('noted')", ErrorKind::Conflict);
+        } else if (auto st = decide(who, item->ref, decision, note, conditions); !st) {
+            return st;
+        }
     } else if (decision != QLatin1String("noted")) {
         return fail("field 'decision': an item that is not a change is 'noted'");
     }
@@ -324,11 +333,29 @@ Result<MinutesCheck> ChangeBoard::verifyMinutes(const Session& who, qint64 id, c
     check.hashMatches = QString::fromStdString(digest) == m->minutesSha256;
     if (!check.hashMatches) check.problem = QStringLiteral("the minutes are not the ones that were closed: their SHA-256 differs");
     check.signed_ = !m->signatureBase64.isEmpty();
+    // The trail, hash-chained, says what was closed; a row rewritten with a fresh hash and its
+    // signature removed disagrees with it (for those who may read the trail).
+    if (who.allows(vakt::permission::TrailRead)) {
+        auto entries = store_.trail(who, QStringLiteral("change_meeting"), QString::number(id));
+        if (!entries) return entries.error();
+        for (const auto& e : *entries) {
+            if (e.action != "change.minutes") continue;
+            const QJsonObject after = QJsonDocument::fromJson(QByteArray::fromStdString(e.after)).object();
+            check.trailChecked = true;
+            if (after.value("sha256").toString().toStdString() != digest) {
+                check.hashMatches = false;
+                check.problem = QStringLiteral("the minutes differ from what the trail recorded when the meeting was closed");
+            }
+            if (after.value("signed").toBool() && !check.signed_) check.problem = QStringLiteral("the minutes were signed when closed, and the signature is gone");
+        }
+    }
     // The signature is checked against the key the checker trusts, never one stored with the minutes.
     if (check.signed_ && trusted)
         check.signatureValid = trusted->verifyDocument(kMinutesKind, std::to_string(id), digest, m->signatureBase64.toStdString());
     if (check.signed_ && trusted && !check.signatureValid && check.problem.isEmpty())
         check.problem = QStringLiteral("the signature does not match the trusted key");
+    // Given a key to check against, unsigned minutes prove nothing about who issued them.
+    if (!check.signed_ && trusted && check.problem.isEmpty()) check.problem = QStringLiteral("the minutes are not signed");
     return check;
 }
 

@@ -498,8 +498,9 @@ int meeting(Context& ctx, Args& a) {
         out() << "hash: " << (check->hashMatches ? "matches" : "DIFFERS") << "\n";
         out() << "signature: " << (!check->signed_ ? "none" : !keys ? "present, not checked (give --keys)" : check->signatureValid ? "valid" : "INVALID") << "\n";
         out().flush();
-        const bool ok = check->hashMatches && (!check->signed_ || !keys || check->signatureValid);
-        if (!ok) return failWith(check->problem.toStdString());
+        if (check->trailChecked) out() << "trail: " << (check->hashMatches ? "agrees" : "DIFFERS") << "\n";
+        out().flush();
+        if (!check->ok()) return failWith(check->problem.toStdString());
         return kOk;
     }
     throw UsageError(("unknown meeting subcommand '" + word + "' (open, show, attend, decide, close, minutes, verify)").toStdString());

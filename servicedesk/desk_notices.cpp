@@ -34,8 +34,35 @@ QString kindSubject(const QString& kind) {
     return QStringLiteral("Melding");
 }
 
-// RFC 2047: a header in UTF-8 as base64, so no character in a title can end the header.
-QByteArray encodedWord(const QString& text) { return "=?UTF-8?B?" + text.toUtf8().toBase64() + "?="; }
+// RFC 2047: a header in UTF-8 as base64, so no character in a title can end the header; long
+// texts as several encoded words of at most 75 characters, folded onto continuation lines.
+QByteArray encodedWord(const QString& text) {
+    QByteArray out;
+    QString rest = text;
+    while (!rest.isEmpty() || out.isEmpty()) {
+        // 45 bytes of UTF-8 give 60 characters of base64; cut between characters, not inside one.
+        qsizetype take = rest.size();
+        while (rest.left(take).toUtf8().size() > 45) take = take * 3 / 4;
+        while (take > 0 && take < rest.size() && rest.at(take - 1).isHighSurrogate()) --take;
+        if (take == 0 && !rest.isEmpty()) take = 1;
+        if (!out.isEmpty()) out += "\r\n ";
+        out += "=?UTF-8?B?" + rest.left(take).toUtf8().toBase64() + "?=";
+        rest = rest.mid(take);
+        if (rest.isEmpty()) break;
+    }
+    return out;
+}
+
+// An address as it may stand in a header: no line breaks, controls, commas or angle brackets
+// (a catalogue person's e-mail is checked only for an '@' when saved).
+bool plainAddress(const QString& address) {
+    if (address.isEmpty() || address.size() > 254 || !address.contains(QLatin1Char('@'))) return false;
+    for (QChar c : address)
+        if (c.unicode() < 0x21 || c.unicode() == 0x7f || c == QLatin1Char(',') || c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char(';') ||
+            c == QLatin1Char('"'))
+            return false;
+    return true;
+}
 
 QString names(const QStringList& keys, CatalogService& catalog, const Session& who) {
     QStringList out;
@@ -86,6 +113,9 @@ Result<QStringList> DeskService::writeNotices(const Session& who, qint64 inciden
     if (!who.allows(permission::DeskNotify)) return denied(who, permission::DeskNotify).error();
     auto incident = IncidentStore(store_).get(who, incidentId);
     if (!incident) return incident.error();
+    // What a security incident or breach tells the municipalities is the security officer's call.
+    if ((IncidentKind::isSecurity(incident->kind) || incident->source == QLatin1String("audit")) && !who.allows(vakt::permission::IncidentHandleSecurity))
+        return denied(who, vakt::permission::IncidentHandleSecurity).error();
     auto parties = affectedParties(who, incidentId);
     if (!parties) return parties.error();
     QList<AffectedParty> chosen;
@@ -105,7 +135,7 @@ Result<QStringList> DeskService::writeNotices(const Session& who, qint64 inciden
     const QDateTime now = store_.clock().now();
     const QString from = [&] {
         auto configured = store_.meta(QStringLiteral("desk.from"));
-        return configured && !configured->isEmpty() ? *configured : QStringLiteral("brukerstotte@localhost");
+        return configured && plainAddress(*configured) ? *configured : QStringLiteral("brukerstotte@localhost");
     }();
 
     Transaction tx(store_.db());
@@ -116,7 +146,7 @@ Result<QStringList> DeskService::writeNotices(const Session& who, qint64 inciden
         if (!draft) return draft.error();
         QStringList to;
         for (const auto& person : *people)
-            if (person.orgnr == p.orgnr && person.employment == Employment::Active && !person.email.isEmpty()) to << person.email;
+            if (person.orgnr == p.orgnr && person.employment == Employment::Active && plainAddress(person.email)) to << person.email;
         QByteArray message;
         message += "From: " + encodedWord(QStringLiteral("Brukerstøtte")) + " <" + from.toUtf8() + ">\r\n";
         if (!to.isEmpty()) message += "To: " + to.join(QStringLiteral(", ")).toUtf8() + "\r\n";
@@ -127,11 +157,16 @@ Result<QStringList> DeskService::writeNotices(const Session& who, qint64 inciden
         message += "X-Vakt-Organisation: " + p.orgnr.toUtf8() + "\r\n";
         message += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
         message += draft->second.toUtf8().replace("\n", "\r\n");
-        const QString name = QStringLiteral("sak-%1-%2-%3.eml").arg(incidentId).arg(p.orgnr, now.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss")));
+        // Never over an earlier notice: a second run in the same second gets its own file.
+        const QString stem = QStringLiteral("sak-%1-%2-%3").arg(incidentId).arg(p.orgnr, now.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss")));
+        QString name = stem + QStringLiteral(".eml");
+        for (int n = 2; QFileInfo::exists(dir.filePath(name)); ++n) name = stem + QStringLiteral("-%1.eml").arg(n);
         const QString path = dir.filePath(name);
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(message) != message.size() || !file.commit())
+        if (!file.open(QIODevice::WriteOnly) || file.write(message) != message.size() || !file.commit()) {
+            for (const auto& done : written) QFile::remove(done);
             return fail("notices: cannot write " + path.toStdString() + ": " + file.errorString().toStdString());
+        }
         const QString digest = QString::fromStdString(crypto::sha256Hex(std::string_view(message.constData(), std::size_t(message.size()))));
         if (auto s = store_.db().exec(QStringLiteral("INSERT INTO desk_notices (incident_id, orgnr, file, sha256, written_at, written_by) VALUES (?, ?, ?, ?, ?, ?)"),
                                       {incidentId, p.orgnr, name, digest, iso(now), who.username});

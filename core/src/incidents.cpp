@@ -395,6 +395,18 @@ Result<qint64> IncidentStore::createCase(const Session& who, const NewCase& c) {
         return fail("field 'waiting_on': a waiting case says whom it waits on (" + WaitingOn::all().join(QStringLiteral(", ")).toStdString() + "), no other does");
     if (!c.waitingOn.isEmpty())
         if (auto s = checkCode(c.waitingOn, WaitingOn::all(), "waiting_on"); !s) return s.error();
+    // A security incident or breach reaches the security officer as new: nobody else decides it is
+    // handled (an import of closed ones is the officer's to run).
+    if (IncidentKind::isSecurity(c.kind) && c.state != IncidentState::New && !who.allows(permission::IncidentHandleSecurity))
+        return fail("field 'state': a security incident or breach arrives new for the security officer; " + who.username.toStdString() +
+                        " may not record one as " + c.state.toStdString(),
+                    ErrorKind::Denied);
+    if (auto s = checkLength(c.note, kMaxReason, "note"); !s) return s.error();
+    if (!c.assignee.isEmpty()) {
+        auto user = store_.db().query(QStringLiteral("SELECT 1 FROM users WHERE username = ?"), {c.assignee});
+        if (!user) return user.error();
+        if (user->empty()) return fail("field 'assignee': '" + c.assignee.left(80).toStdString() + "' is not a user", ErrorKind::NotFound);
+    }
     const QString status = IncidentState::statusOf(c.state);
     const QDateTime resolvedAt = status == QLatin1String("open") ? QDateTime() : c.resolvedAt.isValid() ? c.resolvedAt : openedAt;
     if (resolvedAt.isValid() && resolvedAt < openedAt) return fail("field 'resolved_at': before the case was opened");
@@ -525,7 +537,14 @@ Status IncidentStore::update(const Session& who, qint64 id, const CaseUpdate& u)
         if (u.waitingOn && !u.waitingOn->isEmpty()) return fail("field 'waiting_on': only a waiting case waits on someone");
         next.waitingOn.clear();
     }
-    if (actions.isEmpty() && note.isEmpty()) return {};
+    if (actions.isEmpty() && note.isEmpty()) return tx.commit();
+    // Escalating hands the case over: whoever may not handle security cases changes its kind
+    // (with a note) and nothing else, so an escalation never also closes or reassigns it.
+    if (IncidentKind::isSecurity(next.kind) && !who.allows(permission::IncidentHandleSecurity)) {
+        for (const auto& a : actions)
+            if (a != QLatin1String("kind")) return denied(who, permission::IncidentHandleSecurity);
+        next.assignee.clear();
+    }
 
     // Kind and priority decide the queue; a new priority moves the deadlines (counted from when
     // the case was opened) and a new P1 goes to the on-call duty.
@@ -564,7 +583,7 @@ Status IncidentStore::update(const Session& who, qint64 id, const CaseUpdate& u)
     if (actions.contains(QStringLiteral("state")))
         detail = next.state + (next.waitingOn.isEmpty() ? QString() : QLatin1Char(':') + next.waitingOn) + (note.isEmpty() ? QString() : QStringLiteral(" — ") + note);
     if (auto s = appendTimeline(id, who, now, summary, detail); !s) return s;
-    if (next.assignee != current->assignee && !u.assignee)
+    if (next.assignee != current->assignee && !u.assignee && !next.assignee.isEmpty())
         if (auto s = appendTimeline(id, who, now, QStringLiteral("on_call"), next.assignee); !s) return s;
     QJsonObject after = caseJson(next);
     if (!note.isEmpty()) after.insert("note", note);
@@ -597,7 +616,7 @@ Status IncidentStore::link(const Session& who, qint64 id, const QString& kind, c
     }
     auto exists = store_.db().query(QStringLiteral("SELECT 1 FROM incident_links WHERE incident_id = ? AND kind = ? AND target = ?"), {id, kind, target});
     if (!exists) return exists.error();
-    if (!exists->empty()) return {};
+    if (!exists->empty()) return tx.commit();
     if (auto s = store_.db().exec(QStringLiteral("INSERT INTO incident_links (incident_id, kind, target) VALUES (?, ?, ?)"), {id, kind, target}); !s) return s;
     const QDateTime now = store_.clock().now();
     if (auto s = appendTimeline(id, who, now, QStringLiteral("linked"), kind + QLatin1Char(':') + target); !s) return s;

@@ -31,8 +31,9 @@ std::vector<PermissionRow> coreRows() {
         {permission::CatalogWrite, {A, S, P}},
         // Agreements and parties in the value chain are kept by product owners.
         {permission::OrganisationWrite, {A, P}},
-        // The service desk assigns cases to colleagues and maps an old tool's agents to them.
-        {permission::UserRead, {A, S, B, L, R}},
+        // The service desk assigns cases to colleagues and maps an old tool's agents to them; the
+        // change board records who attends its meetings.
+        {permission::UserRead, {A, S, B, L, E, R}},
         {permission::UserAdmin, {A}},
         {permission::TrailRead, {A, S, R}},
         {permission::MonitoringRead, {A, S, B, P, L, E, R}},

@@ -114,6 +114,29 @@ TEST_F(ChangeBoardTest, ASecurityRelevantChangeNeedsTheSecurityOfficer) {
     ASSERT_TRUE(board().decide(kOfficer, second, Decision::Approve, {}).ok());
 }
 
+TEST_F(ChangeBoardTest, TheRequesterCannotTalkPastTheBoard) {
+    // A standard change is pre-approved only for what its template names.
+    NewChange standard;
+    standard.title = QStringLiteral("Sertifikat, men på DigiSos");
+    standard.category = ChangeCategory::Standard;
+    standard.templateKey = QStringLiteral("tls-fornyelse");
+    standard.targets = {QStringLiteral("digisos")};
+    EXPECT_FALSE(board().add(kDesk, standard).ok());
+    standard.targets = {QStringLiteral("svarut")};
+    auto ok = board().add(kDesk, standard);
+    ASSERT_TRUE(ok.ok()) << ok.message();
+    EXPECT_EQ(board().get(kBoard, *ok)->state, ChangeState::Approved);
+    // Once security-relevant, only the officer assesses it otherwise, and a new assessment asks
+    // for the officer's consent again.
+    const QString ref = propose(QStringLiteral("fiks-io"), oslo(2026, 12, 9, 19), 1);
+    assess(ref, true);
+    ASSERT_TRUE(board().consent(kOfficer, ref, {}).ok());
+    EXPECT_EQ(board().assess(kDesk, ref, SecurityAssessment{QStringLiteral("T"), 1, 1, false, {}}).error().kind, ErrorKind::Denied);
+    ASSERT_TRUE(board().assess(kDesk, ref, SecurityAssessment{QStringLiteral("TI"), 3, 5, true, {}}).ok());
+    EXPECT_TRUE(board().get(kBoard, ref)->securityApprovedBy.isEmpty());
+    EXPECT_EQ(board().decide(kBoard, ref, Decision::Approve, {}).error().kind, ErrorKind::Denied);
+}
+
 TEST_F(ChangeBoardTest, ApprovalCreatesTheRosReviewTasksAlongTheValueChain) {
     auto before = risk::RiskService(*store_).tasks(kOfficer);
     ASSERT_TRUE(before.ok()) << before.message();
@@ -276,8 +299,19 @@ TEST_F(ChangeBoardTest, AMeetingRunsFromAgendaToSignedMinutesThatCannotBeSwapped
     ASSERT_TRUE(store_->db().exec(QStringLiteral("UPDATE change_meetings SET minutes_sha256 = ? WHERE id = ?"), {QString::fromStdString(digest), *id}).ok());
     check = board().verifyMinutes(kAuditor, *id, &*keys);
     ASSERT_TRUE(check.ok());
-    EXPECT_TRUE(check->hashMatches);
+    EXPECT_FALSE(check->hashMatches) << "the trail still says what was closed";
     EXPECT_FALSE(check->signatureValid);
+    // Even for a role that cannot read the trail, the signature gives it away; and removing the
+    // signature does not help when a key is given.
+    check = board().verifyMinutes(kBoard, *id, &*keys);
+    ASSERT_TRUE(check.ok());
+    EXPECT_TRUE(check->hashMatches);
+    EXPECT_FALSE(check->ok());
+    ASSERT_TRUE(store_->db().exec(QStringLiteral("UPDATE change_meetings SET signature = '' WHERE id = ?"), {*id}).ok());
+    check = board().verifyMinutes(kBoard, *id, &*keys);
+    ASSERT_TRUE(check.ok());
+    EXPECT_FALSE(check->ok());
+    EXPECT_TRUE(check->problem.contains("not signed"));
     // A signature made with the forger's own key does not pass for the department's.
     const QString otherDir = dir_.filePath(QStringLiteral("forger"));
     ASSERT_TRUE(audit::LedgerKeys::init(otherDir).ok());
@@ -288,6 +322,18 @@ TEST_F(ChangeBoardTest, AMeetingRunsFromAgendaToSignedMinutesThatCannotBeSwapped
     check = board().verifyMinutes(kAuditor, *id, &*keys);
     ASSERT_TRUE(check.ok());
     EXPECT_FALSE(check->signatureValid);
+}
+
+TEST_F(ChangeBoardTest, AChangeDecidedOutsideTheMeetingIsTakenNoteOf) {
+    auto id = board().openMeeting(kBoard, {}, 1);
+    ASSERT_TRUE(id.ok()) << id.message();
+    auto m = board().meeting(kBoard, *id);
+    ASSERT_TRUE(m.ok());
+    const auto item = std::find_if(m->items.begin(), m->items.end(), [](const AgendaItem& i) { return i.kind == QLatin1String("change"); });
+    ASSERT_NE(item, m->items.end());
+    ASSERT_TRUE(board().decide(kBoard, item->ref, Decision::Reject, QStringLiteral("Avklart på e-post: ikke nå")).ok());
+    EXPECT_EQ(board().decideItem(kBoard, *id, item->position, Decision::Approve, {}, {}).error().kind, ErrorKind::Conflict);
+    EXPECT_TRUE(board().decideItem(kBoard, *id, item->position, QStringLiteral("noted"), {}, {}).ok()) << "the meeting can still be closed";
 }
 
 }  // namespace

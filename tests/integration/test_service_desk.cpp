@@ -200,6 +200,33 @@ TEST_F(ServiceDesk, TheDeskEscalatesASecurityIncidentAndTheOfficerWorksIt) {
     EXPECT_EQ(trail->size(), 4u);
 }
 
+TEST_F(ServiceDesk, EscalatingHandsTheCaseOverAndNothingMore) {
+    IncidentStore incidents(*store_);
+    const qint64 id = create(kDesk, IncidentKind::Fault, QStringLiteral("P3"));
+    ASSERT_TRUE(incidents.update(kDesk, id, moveTo(IncidentState::InProgress)).ok());
+    // Escalating and closing in one step would hide a breach from the security officer.
+    CaseUpdate both = moveTo(IncidentState::Closed, QStringLiteral("Ordnet"));
+    both.kind = IncidentKind::Breach;
+    EXPECT_EQ(incidents.update(kDesk, id, both).error().kind, ErrorKind::Denied);
+    EXPECT_EQ(get(id).kind, IncidentKind::Fault) << "nothing of it was kept";
+    // Nor may the desk record a breach that arrives already closed (as an import might).
+    NewCase closed;
+    closed.kind = IncidentKind::Breach;
+    closed.title = QStringLiteral("Gammelt brudd");
+    closed.state = IncidentState::Closed;
+    closed.note = QStringLiteral("Lukket i Freshdesk");
+    EXPECT_EQ(incidents.createCase(kDesk, closed).error().kind, ErrorKind::Denied);
+    EXPECT_TRUE(incidents.createCase(kOfficer, closed).ok());
+    // What a breach tells the municipalities is the officer's to send.
+    CaseUpdate escalate;
+    escalate.kind = IncidentKind::Breach;
+    escalate.note = QStringLiteral("Personopplysninger på avveie");
+    ASSERT_TRUE(incidents.update(kDesk, id, escalate).ok());
+    EXPECT_TRUE(get(id).assignee.isEmpty() || get(id).queue == IncidentQueue::Security);
+    EXPECT_EQ(DeskService(*store_).writeNotices(kDesk, id, dir_.path()).error().kind, ErrorKind::Denied);
+    EXPECT_TRUE(DeskService(*store_).writeNotices(kOfficer, id, dir_.path()).ok());
+}
+
 TEST_F(ServiceDesk, CasesMoveOnlyAlongTheirStates) {
     IncidentStore incidents(*store_);
     const qint64 id = create(kDesk, IncidentKind::Fault, QStringLiteral("P3"));

@@ -16,7 +16,7 @@ namespace {
 // Columns: admin, sikkerhetsansvarlig, brukerstotte, produktansvarlig, leder, endringsrad, revisor.
 const std::map<std::string, std::string> kExpected = {
     {"catalog.read", "XXXXXXX"},       {"catalog.write", "XX.X..."},   {"organisation.write", "X..X..."},
-    {"user.read", "XXX.X.X"},          {"user.admin", "X......"},      {"trail.read", "XX....X"},
+    {"user.read", "XXX.XXX"},          {"user.admin", "X......"},      {"trail.read", "XX....X"},
     {"monitoring.read", "XXXXXXX"},    {"monitoring.write", "X......"}, {"incident.read", "XXXXXXX"},
     {"incident.write", "XXX...."},     {"incident.handle", ".XX...."}, {"incident.handle_security", ".X....."},     {"audit.ingest", "XX....."},    {"audit.verify", "XX....X"},
     {"audit.investigate", ".X....X"},  {"risk.read", ".X.XXXX"},     {"risk.write", ".X.X..."},
