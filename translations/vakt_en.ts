@@ -3278,6 +3278,14 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>Signaturen er ikke gyldig.</source>
         <translation>The signature is not valid.</translation>
     </message>
+    <message>
+        <source>Referatet er uendret: SHA-256 stemmer med det som ble lagret da møtet ble avsluttet.</source>
+        <translation>The minutes are unchanged: the SHA-256 matches what was stored when the meeting was closed.</translation>
+    </message>
+    <message>
+        <source>Referatet er endret: SHA-256 stemmer ikke med det som ble lagret da møtet ble avsluttet.</source>
+        <translation>The minutes have been changed: the SHA-256 does not match what was stored when the meeting was closed.</translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::MonitoringPage</name>

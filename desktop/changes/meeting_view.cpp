@@ -782,15 +782,18 @@ std::optional<changes::MinutesCheck> MeetingView::verifyMinutes() {
         return std::nullopt;
     }
     const changes::MinutesCheck& c = *result;
-    QString text = c.hashMatches ? tr("Referatet er uendret: SHA-256 stemmer med det som ble ført i endringsloggen.")
-                                 : tr("Referatet er endret: SHA-256 stemmer ikke med det som ble ført i endringsloggen da møtet ble avsluttet.");
+    // The trail is compared only for roles that may read it; otherwise the stored hash is what there is.
+    QString text = c.trailChecked ? (c.hashMatches ? tr("Referatet er uendret: SHA-256 stemmer med det som ble ført i endringsloggen.")
+                                                   : tr("Referatet er endret: SHA-256 stemmer ikke med det som ble ført i endringsloggen da møtet ble avsluttet."))
+                                  : (c.hashMatches ? tr("Referatet er uendret: SHA-256 stemmer med det som ble lagret da møtet ble avsluttet.")
+                                                   : tr("Referatet er endret: SHA-256 stemmer ikke med det som ble lagret da møtet ble avsluttet."));
     text += QLatin1Char(' ');
     if (!c.signed_) text += tr("Referatet er ikke signert.");
     else if (c.signatureValid) text += tr("Signaturen er gyldig.");
     else if (!trusted) text += tr("Signaturen kan ikke kontrolleres uten nøkkelmappen (--keys).");
     else text += tr("Signaturen er ikke gyldig.");
     if (!c.problem.isEmpty()) text += QStringLiteral(" (%1)").arg(c.problem);
-    const bool good = c.hashMatches && (!c.signed_ || c.signatureValid);
+    const bool good = c.ok() && (!c.signed_ || c.signatureValid);
     verified_->setText(text);
     verified_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(good ? kGreen : kWarningRed)));
     if (good) report(Status{}, text);
