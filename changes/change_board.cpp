@@ -8,9 +8,10 @@
 
 #include "core/catalog_service.h"
 #include "core/civil_time.h"
+#include "core/field_checks.h"
 #include "core/incidents.h"
-#include "riskmodel/register.h"
 #include "core/stored_time.h"
+#include "riskmodel/register.h"
 
 namespace vakt::changes {
 
@@ -22,15 +23,6 @@ using stored::fromIso;
 constexpr qsizetype kMaxTitle = 300, kMaxText = 20000, kMaxNote = 2000;
 constexpr qint64 kMaxWindowSecs = 30LL * 24 * 3600;  // a change window longer than a month is a project, not a change
 const QString kStride = QStringLiteral("STRIDE");
-
-Status checkLength(const QString& text, qsizetype max, const char* field) {
-    if (text.size() > max) return fail(std::string("field '") + field + "': at most " + std::to_string(max) + " characters");
-    return {};
-}
-Status checkCode(const QString& value, const QStringList& allowed, const char* field) {
-    if (allowed.contains(value)) return {};
-    return fail(std::string("field '") + field + "': '" + value.left(40).toStdString() + "' is not one of " + allowed.join(QStringLiteral(", ")).toStdString());
-}
 
 const QString kSelect = QStringLiteral(
     "SELECT id, ref, title, description, origin, category, template_key, state, window_start, window_end, rollback_plan, freeze_reason,"

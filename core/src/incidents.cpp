@@ -1,5 +1,4 @@
 #include "core/incidents.h"
-#include "core/stored_time.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -9,6 +8,8 @@
 
 #include "core/base/norway.h"
 #include "core/catalog_service.h"
+#include "core/field_checks.h"
+#include "core/stored_time.h"
 
 namespace vakt {
 
@@ -329,16 +330,6 @@ namespace {
 constexpr qsizetype kMaxTitle = 300;
 constexpr qsizetype kMaxDescription = 20000;
 constexpr qsizetype kMaxName = 200;
-
-Status checkLength(const QString& text, qsizetype max, const char* field) {
-    if (text.size() > max) return fail(std::string("field '") + field + "': at most " + std::to_string(max) + " characters");
-    return {};
-}
-
-Status checkCode(const QString& value, const QStringList& allowed, const char* field) {
-    if (allowed.contains(value)) return {};
-    return fail(std::string("field '") + field + "': '" + value.left(40).toStdString() + "' is not one of " + allowed.join(QStringLiteral(", ")).toStdString());
-}
 
 QString caseFingerprint(const NewCase& c) {
     // External cases keep their reference, so an import run twice finds them.
