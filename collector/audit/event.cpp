@@ -627,6 +627,8 @@ bool readSearchFields(std::string_view canonical, SearchFields& f) {
 std::optional<SearchFields> searchFieldsOf(std::string_view canonical) {
     SearchFields f;
     if (!readSearchFields(canonical, f)) return std::nullopt;
+    // An empty result means "ok", as parseEvent reads it; the canonical bytes keep it as given.
+    if (f.result.empty()) f.result = "ok";
     return f;
 }
 
