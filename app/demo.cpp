@@ -1,6 +1,8 @@
 #include "app/demo.h"
 
+#include "access/access_demo.h"
 #include "core/data_dir.h"
+#include "councils/council_demo.h"
 #include "core/user_service.h"
 #include "riskmodel/risk_demo.h"
 #include "changes/change_demo.h"
@@ -25,6 +27,10 @@ Result<DemoSummary> loadDemo(Store& store, const QString& dir) {
     if (!cases) return cases.error();
     auto changeRequests = changes::loadChangeDemo(store);
     if (!changeRequests) return changeRequests.error();
+    auto councilRequests = councils::loadCouncilDemo(store);
+    if (!councilRequests) return councilRequests.error();
+    auto accessPeople = access::loadAccessDemo(store);
+    if (!accessPeople) return accessPeople.error();
     if (auto s = store.setMeta(QStringLiteral("demo"), QStringLiteral("1")); !s) return s.error();
     if (auto s = tx.commit(); !s) return s.error();
 

@@ -2,7 +2,9 @@
 
 #include "collector/audit/ledger_module.h"
 #include "riskmodel/register.h"
+#include "access/access_service.h"
 #include "changes/change_board.h"
+#include "councils/council_service.h"
 #include "servicedesk/desk_service.h"
 
 namespace vakt::app {
@@ -14,6 +16,8 @@ void registerModules() {
     risk::registerRiskModule();
     desk::registerServiceDeskModule();
     changes::registerChangesModule();
+    access::registerAccessModule();
+    councils::registerCouncilsModule();
 }
 
 }  // namespace vakt::app

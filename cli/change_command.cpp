@@ -79,17 +79,6 @@ qint64 number(const QString& text, const char* what) {
     return n;
 }
 
-// The department's key, when the command was given one.
-std::optional<audit::LedgerKeys> keysOf(Context& ctx, bool required) {
-    if (ctx.globals().keys.isEmpty()) {
-        if (required) throw UsageError("give the key directory: --keys DIR (or VAKT_KEYS)");
-        return std::nullopt;
-    }
-    auto keys = audit::LedgerKeys::load(ctx.globals().keys);
-    if (!keys) throw UsageError(keys.message());
-    return std::move(*keys);
-}
-
 QString conflictText(const changes::CalendarConflict& c) {
     if (c.kind == QLatin1String("same_target")) return QStringLiteral("%1 overlap on %2").arg(c.refs.join(QStringLiteral(" and ")), c.key);
     if (c.kind == QLatin1String("dependent_targets"))

@@ -7,6 +7,7 @@
 
 #include "cli/args.h"
 #include "cli/command.h"
+#include "collector/audit/keys.h"
 
 namespace vakt::cli {
 
@@ -52,5 +53,16 @@ int exportCommand(Context& ctx, Args& a);
 int importCommand(Context& ctx, Args& a);
 int storiesCommand(Context& ctx, Args& a);
 int templateCommand(Context& ctx, Args& a);
+
+// The department's key directory (--keys), when the command was given one.
+inline std::optional<audit::LedgerKeys> keysOf(Context& ctx, bool required) {
+    if (ctx.globals().keys.isEmpty()) {
+        if (required) throw UsageError("give the key directory: --keys DIR (or VAKT_KEYS)");
+        return std::nullopt;
+    }
+    auto keys = audit::LedgerKeys::load(ctx.globals().keys);
+    if (!keys) throw UsageError(keys.message());
+    return std::move(*keys);
+}
 
 }  // namespace vakt::cli

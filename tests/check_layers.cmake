@@ -17,7 +17,7 @@ set(ALLOW_INCLUDE_vakt_exposition "^collector/exposition/")
 set(FORBID_LINK_vakt_audit "^(Qt6::.*|vakt_(core|ledger|collector|exposition|app|desktop))$")
 set(ALLOW_INCLUDE_vakt_audit "^(core/base/|collector/audit/(event|merkle|detection)\\.h$)")
 # Core knows nothing above it.
-set(FORBID_LINK_vakt_core "^(Qt6::(Widgets|Gui|Network|Charts)|vakt_(exposition|audit|ledger|collector|app|desktop|riskmodel|risk|deskmodel|servicedesk|changemodel|reports))$")
+set(FORBID_LINK_vakt_core "^(Qt6::(Widgets|Gui|Network|Charts)|vakt_(exposition|audit|ledger|collector|app|desktop|riskmodel|risk|deskmodel|servicedesk|changemodel|reports|accessmodel|access|councilmodel|councils))$")
 set(ALLOW_INCLUDE_vakt_core "^core/")
 # The ledger, without the daemon.
 set(FORBID_LINK_vakt_ledger "^(Qt6::(Widgets|Gui|Charts)|vakt_(collector|app|desktop|reports))$")
@@ -39,8 +39,18 @@ set(FORBID_LINK_vakt_servicedesk "^(Qt6::(Widgets|Gui)|vakt_(collector|app|deskt
 set(FORBID_INCLUDE_vakt_servicedesk "^(app|cli|desktop|tools|collector|reports)/")
 set(FORBID_LINK_vakt_changes "^(Qt6::(Widgets|Gui)|vakt_(collector|app|desktop|servicedesk))$")
 set(FORBID_INCLUDE_vakt_changes "^(app|cli|desktop|tools|servicedesk)/|^collector/(config|scrape|http|health|alerts|daemon|exposition)")
+# User councils: elections, terms, health, points and the roadmap's order are plain C++; the module sits on core (and reports for exports).
+set(FORBID_LINK_vakt_councilmodel "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|reports|risk|riskmodel|servicedesk|deskmodel|changes|changemodel|councils))$")
+set(ALLOW_INCLUDE_vakt_councilmodel "^(core/base/|councils/council_rules\\.h$)")
+set(FORBID_LINK_vakt_councils "^(Qt6::(Widgets|Gui)|vakt_(collector|ledger|app|desktop|servicedesk|changes|risk))$")
+set(FORBID_INCLUDE_vakt_councils "^(app|cli|desktop|tools|servicedesk|changes|riskmodel|collector)/")
+# Privilege reviews: the grant model and its flags are plain C++; the module sits on core and the ledger.
+set(FORBID_LINK_vakt_accessmodel "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|reports|risk|riskmodel|servicedesk|deskmodel|changes|changemodel|access))$")
+set(ALLOW_INCLUDE_vakt_accessmodel "^(core/base/|access/access_model\\.h$)")
+set(FORBID_LINK_vakt_access "^(Qt6::(Widgets|Gui)|vakt_(collector|app|desktop|servicedesk|changes))$")
+set(FORBID_INCLUDE_vakt_access "^(app|cli|desktop|tools|servicedesk|changes)/|^collector/(config|scrape|http|health|alerts|daemon|exposition)")
 # Documents are plain C++ too.
-set(FORBID_LINK_vakt_reports "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|risk|riskmodel|servicedesk|changes))$")
+set(FORBID_LINK_vakt_reports "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|risk|riskmodel|servicedesk|changes|councils|access))$")
 set(ALLOW_INCLUDE_vakt_reports "^(core/base/|reports/)")
 # The composition root is above the modules but not above the daemon or the desktop.
 set(FORBID_LINK_vakt_app "^(Qt6::(Widgets|Gui)|vakt_(collector|desktop))$")

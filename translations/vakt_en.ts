@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nb">
 <context>
+    <name>AccessText</name>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Sluttet/flyttet</source>
+        <translation>Left/moved</translation>
+    </message>
+    <message>
+        <source>Ubrukt</source>
+        <translation>Unused</translation>
+    </message>
+    <message>
+        <source>Taushet uten hjemmel</source>
+        <translation>Confidential, no legal basis</translation>
+    </message>
+    <message>
+        <source>Utenfor område</source>
+        <translation>Outside area</translation>
+    </message>
+    <message>
+        <source>Bred integrasjon</source>
+        <translation>Broad integration</translation>
+    </message>
+    <message>
+        <source>Uvanlig</source>
+        <translation>Unusual</translation>
+    </message>
+    <message>
+        <source>Rollekonflikt</source>
+        <translation>Role conflict</translation>
+    </message>
+    <message>
+        <source>Administratortilgang: å beholde den krever en begrunnelse</source>
+        <translation>Administrator access: keeping it requires a justification</translation>
+    </message>
+    <message>
+        <source>Innehaveren har sluttet eller byttet rolle siden tilgangen ble gitt</source>
+        <translation>The holder has left or changed role since the access was granted</translation>
+    </message>
+    <message>
+        <source>Ikke brukt på %1 dager (revisjonsloggen)</source>
+        <translation>Not used for %1 days (audit log)</translation>
+    </message>
+    <message>
+        <source>Ingen bruk funnet i revisjonsloggen</source>
+        <translation>No use found in the audit log</translation>
+    </message>
+    <message>
+        <source>Gir tilgang til taushetsbelagte opplysninger uten oppgitt lovhjemmel</source>
+        <translation>Gives access to confidential data without a stated legal basis</translation>
+    </message>
+    <message>
+        <source>Folkeregisterrolle i tjenesteområdet «%1», men innehaveren arbeider i «%2»</source>
+        <translation>Population register role in the service area “%1”, but the holder works in “%2”</translation>
+    </message>
+    <message>
+        <source>ukjent område</source>
+        <translation>unknown area</translation>
+    </message>
+    <message>
+        <source>Integrasjon med vid tilgang: administrator, hele virksomheten eller mange scopes (%1)</source>
+        <translation>Integration with broad access: administrator, the whole organisation or many scopes (%1)</translation>
+    </message>
+    <message>
+        <source>%1 av %2 kolleger med samme rolle har denne</source>
+        <translation>%1 of %2 colleagues with the same role have this</translation>
+    </message>
+    <message>
+        <source>I konflikt med en regel for arbeidsdeling</source>
+        <translation>In conflict with a separation-of-duties rule</translation>
+    </message>
+    <message>
+        <source>I konflikt med regel for arbeidsdeling: %1</source>
+        <translation>In conflict with separation-of-duties rule: %1</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Tjenesteadministrator</source>
+        <translation>Service administrator</translation>
+    </message>
+    <message>
+        <source>Rettighet</source>
+        <translation>Permission</translation>
+    </message>
+    <message>
+        <source>Folkeregisterrolle</source>
+        <translation>Population register role</translation>
+    </message>
+    <message>
+        <source>Beholdes</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Fjernes</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Reduseres</source>
+        <translation>Reduce</translation>
+    </message>
+    <message>
+        <source>Delegert</source>
+        <translation>Delegated</translation>
+    </message>
+    <message>
+        <source>Reduseres til %1</source>
+        <translation>Reduce to %1</translation>
+    </message>
+    <message>
+        <source>Delegert til %1</source>
+        <translation>Delegated to %1</translation>
+    </message>
+    <message>
+        <source>%1 (1. trinn), venter på 2. trinn</source>
+        <translation>%1 (step 1), awaiting step 2</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>Endringer siden sist</source>
+        <translation>Changes since last</translation>
+    </message>
+    <message>
+        <source>Sluttede</source>
+        <translation>Leavers</translation>
+    </message>
+    <message>
+        <source>Åpen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Lukket</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Eskaleres til eieren av gjennomgangen</source>
+        <translation>Escalated to the owner of the review</translation>
+    </message>
+    <message>
+        <source>Leder (fra eksporten)</source>
+        <translation>Leader (from the export)</translation>
+    </message>
+    <message>
+        <source>Produktansvarlig for tjenesten</source>
+        <translation>Product owner of the service</translation>
+    </message>
+    <message>
+        <source>Navngitt: %1</source>
+        <translation>Named: %1</translation>
+    </message>
+    <message>
+        <source>Integrasjon %1</source>
+        <translation>Integration %1</translation>
+    </message>
+    <message>
+        <source>virksomheter: %1</source>
+        <translation>organisations: %1</translation>
+    </message>
+    <message>
+        <source>tjenester: %1</source>
+        <translation>services: %1</translation>
+    </message>
+    <message>
+        <source>tilgangstyper: %1</source>
+        <translation>access types: %1</translation>
+    </message>
+    <message>
+        <source>alle tilganger</source>
+        <translation>all access</translation>
+    </message>
+</context>
+<context>
     <name>AuditNames</name>
     <message>
         <source>person %1…</source>
@@ -340,6 +519,93 @@
     </message>
 </context>
 <context>
+    <name>Councils</name>
+    <message>
+        <source>Mottatt</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Under vurdering</source>
+        <translation>Under consideration</translation>
+    </message>
+    <message>
+        <source>Akseptert</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Planlagt</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Levert</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Avvist</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Brukermøte</source>
+        <translation>User meeting</translation>
+    </message>
+    <message>
+        <source>Brukerrådsmøte</source>
+        <translation>User council meeting</translation>
+    </message>
+    <message>
+        <source>Holdt</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Avlyst</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Brukerrådet har bare %1 medlemmer; det skal ha minst 5. Velg nye medlemmer på et brukermøte.</source>
+        <translation>The user council has only %1 members; it must have at least 5. Elect new members at a user meeting.</translation>
+    </message>
+    <message>
+        <source>Fra %1 har brukerrådet bare %2 medlemmer fordi perioder går ut; det skal ha minst 5.</source>
+        <translation>From %1 the user council has only %2 members because terms expire; it must have at least 5.</translation>
+    </message>
+    <message>
+        <source>Perioden til %1 går ut %2, om %3 dager.</source>
+        <translation>The term of %1 expires %2, in %3 days.</translation>
+    </message>
+    <message>
+        <source>Perioden til %1 gikk ut %2: velg en etterfølger eller registrer at medlemmet har gått ut.</source>
+        <translation>The term of %1 expired %2: elect a successor or record that the member has left.</translation>
+    </message>
+    <message>
+        <source>Det er ikke holdt brukermøte siden %1; det skal holdes minst én gang i året.</source>
+        <translation>No user meeting has been held since %1; one must be held at least once a year.</translation>
+    </message>
+    <message>
+        <source>Det er ikke holdt noe brukermøte for tjenesten ennå.</source>
+        <translation>No user meeting has been held for the service yet.</translation>
+    </message>
+    <message>
+        <source>Sitter</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <source>Gått ut %1</source>
+        <translation>Left %1</translation>
+    </message>
+    <message>
+        <source>Gått ut %1 (%2)</source>
+        <translation>Left %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ikke begynt</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Perioden er ute</source>
+        <translation>Term expired</translation>
+    </message>
+</context>
+<context>
     <name>EventTable</name>
     <message>
         <source>Nr.</source>
@@ -511,6 +777,22 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>&lt;h3&gt;Endringer&lt;/h3&gt;&lt;p&gt;Endringsrådets saker: endringer fra drift, forvaltning, brukerstøtte og prosjekter, hver med sin sikkerhetsvurdering (STRIDE, sannsynlighet og konsekvens). &lt;i&gt;Liste&lt;/i&gt; viser det som venter på rådet først; filtrer på status og på tjenesten eller komponenten endringen berører, eller søk. Velg en endring for å se vinduet, vurderingen, beslutningen med vilkår, samtykket fra sikkerhetsansvarlig, ROS-oppgavene godkjenningen laget og hendelsene den forårsaket. Konflikter vises som advarsler: samme eller avhengige tjenester i samme vindu, frysperioder og for mange endringer på én dag.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ny endring&lt;/b&gt; (&lt;b&gt;Ctrl+N&lt;/b&gt;) melder en endring; en standardendring lages fra en forhåndsgodkjent mal. En sikkerhetsrelevant endring godkjennes aldri uten sikkerhetsansvarlig, og i en frysperiode godkjennes bare hastendringer med begrunnelse.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Kalender&lt;/i&gt; viser måneden: fete datoer har endringer, røde har konflikter og skraverte er frosset. &lt;i&gt;Møte&lt;/i&gt; åpner ukens møte med dagsordenen Vakt setter opp. Registrer hvem som er til stede, gå gjennom sakene med &lt;b&gt;Forrige&lt;/b&gt; og &lt;b&gt;Neste&lt;/b&gt; og fatt en beslutning på hver. &lt;b&gt;Avslutt møtet og lag referat&lt;/b&gt; skriver referatet, fører SHA-256 i endringsloggen og signerer det med virksomhetens nøkkel når den finnes.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Changes&lt;/h3&gt;&lt;p&gt;The change advisory board&apos;s cases: changes from operations, maintenance, the service desk and projects, each with its security assessment (STRIDE, likelihood and consequence). &lt;i&gt;List&lt;/i&gt; shows what waits for the board first; filter by state and by the service or component the change touches, or search. Select a change to see its window, the assessment, the decision with conditions, the security officer&apos;s consent, the ROS tasks its approval created and the incidents it caused. Conflicts are shown as warnings: the same or dependent services in the same window, freezes, and too many changes in one day.&lt;/p&gt;&lt;p&gt;&lt;b&gt;New change&lt;/b&gt; (&lt;b&gt;Ctrl+N&lt;/b&gt;) requests a change; a standard change is made from a pre-approved template. A security-relevant change is never approved without the security officer, and in a freeze only emergency changes with a reason are approved.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Calendar&lt;/i&gt; shows the month: bold dates have changes, red ones conflicts and hatched ones are frozen. &lt;i&gt;Meeting&lt;/i&gt; opens this week&apos;s meeting with the agenda Vakt prepares. Record who is present, walk through the items with &lt;b&gt;Previous&lt;/b&gt; and &lt;b&gt;Next&lt;/b&gt; and decide each one. &lt;b&gt;Close the meeting and write the minutes&lt;/b&gt; writes the minutes, records their SHA-256 in the audit trail and signs them with the organisation&apos;s key when there is one.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Tilgangsgjennomgang</source>
+        <translation>Access review</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tilgangsgjennomgang&lt;/h3&gt;&lt;p&gt;Hvem har tilgang til hva på plattformen, og trenger de den fortsatt? Som leder eller produktansvarlig ser du bare tilgangene du skal gjennomgå. Flaggede tilganger står øverst; hold musen over et flagg for å se hvorfor, f.eks. at tilgangen ikke er brukt på 90 dager.&lt;/p&gt;&lt;p&gt;Avgjør med tastaturet i tabellen: &lt;b&gt;B&lt;/b&gt; beholder, &lt;b&gt;F&lt;/b&gt; fjerner, &lt;b&gt;R&lt;/b&gt; reduserer (du blir spurt hva tilgangen skal bli), &lt;b&gt;D&lt;/b&gt; delegerer (du blir spurt hvem som skal avgjøre). Neste åpne tilgang blir valgt. Enter og mellomrom avgjør ingenting, så ingenting beholdes ved et uhell. En administratortilgang beholdes bare med en begrunnelse (&lt;b&gt;Ctrl+Enter&lt;/b&gt; bekrefter). Ingen gjennomgår sine egne tilganger.&lt;/p&gt;&lt;p&gt;Sikkerhetsansvarlig importerer eksporten av tilganger fra plattformen, starter gjennomganger, følger framdriften per gjennomgåer, minner på, og lukker gjennomgangen med en attestasjon signert med virksomhetens nøkkel. &lt;b&gt;Kontroller attestasjon&lt;/b&gt; sjekker en attestasjonsfil mot nøkkelen i nøkkelmappen, aldri mot en nøkkel i filen. Revisor ser alt, men endrer ingenting.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Access review&lt;/h3&gt;&lt;p&gt;Who has access to what on the platform, and do they still need it? As a leader or product owner you see only the access grants you are to review. Flagged grants are at the top; hover over a flag to see why, e.g. that the access has not been used for 90 days.&lt;/p&gt;&lt;p&gt;Decide with the keyboard in the table: &lt;b&gt;B&lt;/b&gt; keeps, &lt;b&gt;F&lt;/b&gt; revokes, &lt;b&gt;R&lt;/b&gt; reduces (you are asked what the access should become), &lt;b&gt;D&lt;/b&gt; delegates (you are asked who should decide). The next open grant is selected. Enter and space decide nothing, so nothing is kept by accident. An administrator grant is kept only with a justification (&lt;b&gt;Ctrl+Enter&lt;/b&gt; confirms). Nobody reviews their own access.&lt;/p&gt;&lt;p&gt;The security officer imports the access export from the platform, starts reviews, follows progress per reviewer, sends reminders, and closes the review with an attestation signed with the organisation&apos;s key. &lt;b&gt;Verify attestation&lt;/b&gt; checks an attestation file against the key in the key folder, never against a key in the file. The auditor sees everything but changes nothing.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Brukerråd</source>
+        <translation>User councils</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Brukerråd&lt;/h3&gt;&lt;p&gt;Brukermøtet og brukerrådet for hver tjeneste. Velg tjenesten øverst. &lt;i&gt;Brukerrådet&lt;/i&gt; viser medlemmene og periodene deres; røde varsler sier at rådet har færre enn 5 medlemmer, at perioder går ut innen 60 dager eller er ute, eller at det ikke er holdt brukermøte på et år.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Brukermøter&lt;/i&gt;: alle med avtale om tjenesten kan komme. Sett opp møtet, &lt;b&gt;Inviter alle med avtale&lt;/b&gt;, før oppmøtet og velg brukerrådet: 5 til 8 representanter fra virksomheter som var til stede, én per virksomhet. Vakt sier fra mens du fyller ut hvis valget bryter reglene.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Endringsønsker&lt;/i&gt; kommer fra virksomhetene eller fra saker i brukerstøtte. Produktansvarlig svarer og setter status og kvartal; medlemmene fordeler poeng i en poengrunde (10 poeng hver som standard). &lt;i&gt;Veikart&lt;/i&gt; viser de aksepterte ønskene per kvartal, med flest poeng først. &lt;i&gt;Brukerrådsmøter&lt;/i&gt; har saksliste og referat. &lt;b&gt;Eksporter&lt;/b&gt; lagrer brukerrådet som HTML, JSON eller CSV.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;User councils&lt;/h3&gt;&lt;p&gt;The user meeting and the user council for each service. Choose the service at the top. &lt;i&gt;User council&lt;/i&gt; shows the members and their terms; red warnings say that the council has fewer than 5 members, that terms expire within 60 days or have expired, or that no user meeting has been held for a year.&lt;/p&gt;&lt;p&gt;&lt;i&gt;User meetings&lt;/i&gt;: everyone with an agreement for the service may attend. Set up the meeting, &lt;b&gt;Invite everyone with an agreement&lt;/b&gt;, record attendance and elect the user council: 5 to 8 representatives from organisations that were present, one per organisation. Vakt tells you while you fill in the form if the election breaks the rules.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Change requests&lt;/i&gt; come from the organisations or from support cases. The product owner responds and sets status and quarter; the members distribute points in a points round (10 points each by default). &lt;i&gt;Roadmap&lt;/i&gt; shows the accepted requests per quarter, with the most points first. &lt;i&gt;User council meetings&lt;/i&gt; have an agenda and minutes. &lt;b&gt;Export&lt;/b&gt; saves the user council as HTML, JSON or CSV.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>RiskPage</name>
@@ -675,6 +957,501 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::AccessPage</name>
+    <message>
+        <source>fjernes</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>reduseres</source>
+        <translation>reduced</translation>
+    </message>
+    <message>
+        <source>Tilgangsgjennomgang</source>
+        <translation>Access review</translation>
+    </message>
+    <message>
+        <source>Rollen din (%1) har ikke tilgang til tilgangsgjennomgangene.</source>
+        <translation>Your role (%1) does not have access to the access reviews.</translation>
+    </message>
+    <message>
+        <source>Til meg</source>
+        <translation>Assigned to me</translation>
+    </message>
+    <message>
+        <source>Lesetilgang: rollen din (%1) kan se gjennomgangene, framdriften, tilgangene og importene og kontrollere attestasjoner, men ikke endre noe.</source>
+        <translation>Read-only access: your role (%1) can see the reviews, progress, access grants and imports and verify attestations, but cannot change anything.</translation>
+    </message>
+    <message>
+        <source>Ny gjennomgang…</source>
+        <translation>New review…</translation>
+    </message>
+    <message>
+        <source>Påminn</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <source>Lukk og signer…</source>
+        <translation>Close and sign…</translation>
+    </message>
+    <message>
+        <source>Eksporter tilbaketrekkinger…</source>
+        <translation>Export revocations…</translation>
+    </message>
+    <message>
+        <source>Eksporter attestasjon…</source>
+        <translation>Export attestation…</translation>
+    </message>
+    <message>
+        <source>Kontroller attestasjon…</source>
+        <translation>Verify attestation…</translation>
+    </message>
+    <message>
+        <source>Gjennomgang</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Avgjort</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Flagget</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Tilbaketrekkinger</source>
+        <translation>Revocations</translation>
+    </message>
+    <message>
+        <source>Ansvarlig</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Gjennomganger</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>Gjennomgår</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Tilganger</source>
+        <translation>Access grants</translation>
+    </message>
+    <message>
+        <source>Gjenstår</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>Forfalt</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Framdrift</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Alle tilganger</source>
+        <translation>All access grants</translation>
+    </message>
+    <message>
+        <source>Alle flaggede</source>
+        <translation>All flagged</translation>
+    </message>
+    <message>
+        <source>Flagg: %1</source>
+        <translation>Flag: %1</translation>
+    </message>
+    <message>
+        <source>Søk i innehaver, virksomhet, tjeneste eller detalj</source>
+        <translation>Search holder, organisation, service or detail</translation>
+    </message>
+    <message>
+        <source>Vis:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Importer tilganger…</source>
+        <translation>Import access grants…</translation>
+    </message>
+    <message>
+        <source>Hver eksport fra plattformen lagres for seg: importen viser hva som er nytt, fjernet og endret siden sist, og om tilbaketrekkingene fra lukkede gjennomganger er gjennomført.</source>
+        <translation>Each export from the platform is stored separately: the import shows what is new, removed and changed since last time, and whether the revocations from closed reviews have been carried out.</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Importert</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Nye</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Fjernet</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Endret</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Tilbaketrekkinger kontrollert</source>
+        <translation>Revocations checked</translation>
+    </message>
+    <message>
+        <source>Ikke gjennomført</source>
+        <translation>Not carried out</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <source>%1 av %2 (%3)</source>
+        <translation>%1 of %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Fristen er passert, og gjennomgangen er ikke lukket.</source>
+        <translation>The due date has passed, and the review is not closed.</translation>
+    </message>
+    <message>
+        <source>Gjennomgang: %1</source>
+        <translation>Review: %1</translation>
+    </message>
+    <message>
+        <source>Velg en gjennomgang under «Gjennomganger».</source>
+        <translation>Choose a review under “Reviews”.</translation>
+    </message>
+    <message>
+        <source>Ingen gjennomgang er valgt.</source>
+        <translation>No review is selected.</translation>
+    </message>
+    <message>
+        <source>Omfang: %1</source>
+        <translation>Scope: %1</translation>
+    </message>
+    <message>
+        <source>Opprettet %1 av %2. Frist %3, påminnelse %4 dager før. Ubesvarte ved fristen: %5.</source>
+        <translation>Created %1 by %2. Due %3, reminder %4 days before. Unanswered at the due date: %5.</translation>
+    </message>
+    <message>
+        <source>To trinn: en til bekrefter hver avgjørelse.</source>
+        <translation>Two steps: a second person confirms each decision.</translation>
+    </message>
+    <message>
+        <source>Ett trinn.</source>
+        <translation>One step.</translation>
+    </message>
+    <message>
+        <source>Tilganger: %1, avgjort %2, flagget %3.</source>
+        <translation>Access grants: %1, decided %2, flagged %3.</translation>
+    </message>
+    <message>
+        <source>Øyeblikksbilde fra import %1, SHA-256 %2</source>
+        <translation>Snapshot from import %1, SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>Lukket %1 av %2. Tilbaketrekkinger: %3.</source>
+        <translation>Closed %1 by %2. Revocations: %3.</translation>
+    </message>
+    <message>
+        <source>Attestasjon: SHA-256 %1, ikke signert.</source>
+        <translation>Attestation: SHA-256 %1, not signed.</translation>
+    </message>
+    <message>
+        <source>Attestasjon: SHA-256 %1, signert med virksomhetens nøkkel.</source>
+        <translation>Attestation: SHA-256 %1, signed with the organisation&apos;s key.</translation>
+    </message>
+    <message>
+        <source>(ingen kan gjennomgå)</source>
+        <translation>(nobody can review)</translation>
+    </message>
+    <message>
+        <source>Innehaveren er den eneste reglene peker på, også eieren av gjennomgangen. Velg en annen eier eller en navngitt regel.</source>
+        <translation>The holder is the only one the rules point to, including the owner of the review. Choose another owner or a named rule.</translation>
+    </message>
+    <message>
+        <source>Viser %1 av %2</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Tilganger som skulle vært fjernet eller redusert, finnes fortsatt i denne eksporten.</source>
+        <translation>Access grants that should have been revoked or reduced are still present in this export.</translation>
+    </message>
+    <message>
+        <source>ingen nøkkelmappe er oppgitt (--keys)</source>
+        <translation>no key folder is given (--keys)</translation>
+    </message>
+    <message>
+        <source>nøkkelmappen %1 kan ikke leses</source>
+        <translation>the key folder %1 cannot be read</translation>
+    </message>
+    <message>
+        <source>nøkkelmappen har ikke signeringsnøkkelen</source>
+        <translation>the key folder does not contain the signing key</translation>
+    </message>
+    <message>
+        <source>Rollen din kan se gjennomgangene, men ikke endre dem.</source>
+        <translation>Your role can see the reviews, but not change them.</translation>
+    </message>
+    <message>
+        <source>Start en gjennomgang av den siste importen (Ctrl+N).</source>
+        <translation>Start a review of the latest import (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Les en eksport av tilgangene fra plattformen (CSV eller JSON).</source>
+        <translation>Read an export of the access grants from the platform (CSV or JSON).</translation>
+    </message>
+    <message>
+        <source>Bare åpne gjennomganger har noen å minne på.</source>
+        <translation>Only open reviews have anyone to remind.</translation>
+    </message>
+    <message>
+        <source>Fører en påminnelse for alle med åpne tilganger når fristen er nær, og kopierer adressene.</source>
+        <translation>Records a reminder for everyone with open access grants when the due date is near, and copies the addresses.</translation>
+    </message>
+    <message>
+        <source>Gjennomgangen er lukket.</source>
+        <translation>The review is closed.</translation>
+    </message>
+    <message>
+        <source>Kan ikke lukkes her: %1.</source>
+        <translation>Cannot be closed here: %1.</translation>
+    </message>
+    <message>
+        <source>Ubesvarte tilganger får utfallet som er valgt; attestasjonen signeres med virksomhetens nøkkel.</source>
+        <translation>Unanswered access grants get the chosen outcome; the attestation is signed with the organisation&apos;s key.</translation>
+    </message>
+    <message>
+        <source>Listen over tilganger som skal fjernes eller reduseres, som CSV eller JSON, til plattformens konfigurasjon.</source>
+        <translation>The list of access grants to be revoked or reduced, as CSV or JSON, for the platform&apos;s configuration.</translation>
+    </message>
+    <message>
+        <source>Listen er endelig når gjennomgangen er lukket.</source>
+        <translation>The list is final when the review is closed.</translation>
+    </message>
+    <message>
+        <source>Den signerte attestasjonen: hvem avgjorde hva, og når.</source>
+        <translation>The signed attestation: who decided what, and when.</translation>
+    </message>
+    <message>
+        <source>Attestasjonen lages når gjennomgangen lukkes.</source>
+        <translation>The attestation is created when the review is closed.</translation>
+    </message>
+    <message>
+        <source>Kontroller en attestasjonsfil mot den betrodde nøkkelen i nøkkelmappen.</source>
+        <translation>Verify an attestation file against the trusted key in the key folder.</translation>
+    </message>
+    <message>
+        <source>Kan ikke kontrollere her: %1.</source>
+        <translation>Cannot verify here: %1.</translation>
+    </message>
+    <message>
+        <source>Velg en gjennomgang i listen først.</source>
+        <translation>Choose a review in the list first.</translation>
+    </message>
+    <message>
+        <source>Fil: %1 (%2)</source>
+        <translation>File: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Importert %1 av %2</source>
+        <translation>Imported %1 by %2</translation>
+    </message>
+    <message>
+        <source>Tilganger: %1. Nye: %2. Fjernet: %3. Endret: %4.</source>
+        <translation>Access grants: %1. New: %2. Removed: %3. Changed: %4.</translation>
+    </message>
+    <message>
+        <source>Tilbaketrekkinger kontrollert: %1. Ikke gjennomført: %2.</source>
+        <translation>Revocations checked: %1. Not carried out: %2.</translation>
+    </message>
+    <message>
+        <source>Ikke gjennomført (finnes fortsatt i eksporten):</source>
+        <translation>Not carried out (still present in the export):</translation>
+    </message>
+    <message>
+        <source>  %1 skulle %2 (gjennomgang «%3»)</source>
+        <translation>  %1 should have been %2 (review “%3”)</translation>
+    </message>
+    <message>
+        <source>Nye tilganger:</source>
+        <translation>New access grants:</translation>
+    </message>
+    <message>
+        <source>Fjernede tilganger:</source>
+        <translation>Removed access grants:</translation>
+    </message>
+    <message>
+        <source>Endrede tilganger:</source>
+        <translation>Changed access grants:</translation>
+    </message>
+    <message>
+        <source>Kunne ikke lese %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 er importert: %2 tilganger, %3 nye, %4 fjernet, %5 endret.</source>
+        <translation>%1 has been imported: %2 access grants, %3 new, %4 removed, %5 changed.</translation>
+    </message>
+    <message>
+        <source>%1 tilbaketrekkinger fra lukkede gjennomganger er ikke gjennomført: tilgangene finnes fortsatt.</source>
+        <translation>%1 revocations from closed reviews have not been carried out: the access grants still exist.</translation>
+    </message>
+    <message>
+        <source>Gjennomgangen «%1» er opprettet med %2 tilganger, %3 av dem flagget.</source>
+        <translation>The review “%1” has been created with %2 access grants, %3 of them flagged.</translation>
+    </message>
+    <message>
+        <source>Gjennomgangen «%1» er opprettet.</source>
+        <translation>The review “%1” has been created.</translation>
+    </message>
+    <message>
+        <source>Ingen å minne på nå: ingen har åpne tilganger, eller fristen er mer enn %1 dager unna.</source>
+        <translation>Nobody to remind now: nobody has open access grants, or the due date is more than %1 days away.</translation>
+    </message>
+    <message>
+        <source>Påminnelsen er ført for %1: %2. Adressene er kopiert, så du kan sende dem e-post.</source>
+        <translation>The reminder has been recorded for %1: %2. The addresses have been copied, so you can email them.</translation>
+    </message>
+    <message>
+        <source>Gjennomgangen lukkes med en signert attestasjon, men %1.</source>
+        <translation>The review is closed with a signed attestation, but %1.</translation>
+    </message>
+    <message>
+        <source>«%1» er lukket. Attestasjonen er signert (SHA-256 %2), og listen over tilbaketrekkinger er endelig: %3.</source>
+        <translation>“%1” is closed. The attestation is signed (SHA-256 %2), and the list of revocations is final: %3.</translation>
+    </message>
+    <message>
+        <source>Kunne ikke skrive %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 tilbaketrekkinger fra «%2» er lagret i %3.</source>
+        <translation>%1 revocations from “%2” have been saved to %3.</translation>
+    </message>
+    <message>
+        <source>Attestasjonen for «%1» er lagret i %2.</source>
+        <translation>The attestation for “%1” has been saved to %2.</translation>
+    </message>
+    <message>
+        <source>%1 kan ikke kontrolleres: %2. Vakt stoler bare på nøkkelen i nøkkelmappen, aldri på en nøkkel i filen.</source>
+        <translation>%1 cannot be verified: %2. Vakt trusts only the key in the key folder, never a key in the file.</translation>
+    </message>
+    <message>
+        <source>%1 kan ikke kontrolleres: %2</source>
+        <translation>%1 cannot be verified: %2</translation>
+    </message>
+    <message>
+        <source>%1: attestasjonen er ekte. Innholdet er uendret og signert med den betrodde nøkkelen fra nøkkelmappen.</source>
+        <translation>%1: the attestation is genuine. The content is unchanged and signed with the trusted key from the key folder.</translation>
+    </message>
+    <message>
+        <source>Innholdet stemmer ikke med det som ble signert.</source>
+        <translation>The content does not match what was signed.</translation>
+    </message>
+    <message>
+        <source>Signaturen er ikke gyldig for den betrodde nøkkelen.</source>
+        <translation>The signature is not valid for the trusted key.</translation>
+    </message>
+    <message>
+        <source>Attestasjonen holder ikke.</source>
+        <translation>The attestation is not valid.</translation>
+    </message>
+    <message>
+        <source>%1: attestasjonen holder ikke. %2 (%3)</source>
+        <translation>%1: the attestation is not valid. %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Importer tilganger</source>
+        <translation>Import access grants</translation>
+    </message>
+    <message>
+        <source>Tilgangseksport (*.csv *.json);;Alle filer (*)</source>
+        <translation>Access export (*.csv *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import av tilganger</source>
+        <translation>Access import</translation>
+    </message>
+    <message>
+        <source>%1 er importert.</source>
+        <translation>%1 has been imported.</translation>
+    </message>
+    <message>
+        <source>%1 ble ikke importert. Ingenting er lagret; rett feilene under og importer filen på nytt.</source>
+        <translation>%1 was not imported. Nothing has been saved; correct the errors below and import the file again.</translation>
+    </message>
+    <message>
+        <source>Lukke «%1»? %2 tilganger er ikke avgjort og får utfallet «%3». Attestasjonen signeres med virksomhetens nøkkel, og avgjørelsene kan ikke endres etterpå.</source>
+        <translation>Close “%1”? %2 access grants have not been decided and get the outcome “%3”. The attestation is signed with the organisation&apos;s key, and the decisions cannot be changed afterwards.</translation>
+    </message>
+    <message>
+        <source>Lukke «%1»? Attestasjonen signeres med virksomhetens nøkkel, og avgjørelsene kan ikke endres etterpå.</source>
+        <translation>Close “%1”? The attestation is signed with the organisation&apos;s key, and the decisions cannot be changed afterwards.</translation>
+    </message>
+    <message>
+        <source>Lukk og signer</source>
+        <translation>Close and sign</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Eksporter tilbaketrekkinger</source>
+        <translation>Export revocations</translation>
+    </message>
+    <message>
+        <source>Eksporter attestasjon</source>
+        <translation>Export attestation</translation>
+    </message>
+    <message>
+        <source>Attestasjon (*.json)</source>
+        <translation>Attestation (*.json)</translation>
+    </message>
+    <message>
+        <source>Kontroller attestasjon</source>
+        <translation>Verify attestation</translation>
+    </message>
+    <message>
+        <source>Attestasjon (*.json);;Alle filer (*)</source>
+        <translation>Attestation (*.json);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::AssessDialog</name>
     <message>
         <source>Sikkerhetsvurdering</source>
@@ -734,6 +1511,29 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Valgfritt</source>
         <translation>Optional</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::AttendanceDialog</name>
+    <message>
+        <source>Oppmøte på brukermøtet</source>
+        <translation>Attendance at the user meeting</translation>
+    </message>
+    <message>
+        <source>Finn virksomhet</source>
+        <translation>Find organisation</translation>
+    </message>
+    <message>
+        <source>Virksomhet (kryss av for dem som kom)</source>
+        <translation>Organisation (tick those who attended)</translation>
+    </message>
+    <message>
+        <source>Representanter</source>
+        <translation>Representatives</translation>
+    </message>
+    <message>
+        <source>Krysset av: %1</source>
+        <translation>Ticked: %1</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +2604,504 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::CouncilMeetingDialog</name>
+    <message>
+        <source>Nytt brukermøte</source>
+        <translation>New user meeting</translation>
+    </message>
+    <message>
+        <source>Nytt brukerrådsmøte</source>
+        <translation>New user council meeting</translation>
+    </message>
+    <message>
+        <source>For eksempel Teams, eller KS-huset i Oslo</source>
+        <translation>For example Teams, or the KS building in Oslo</translation>
+    </message>
+    <message>
+        <source>Sakslisten, én sak per linje</source>
+        <translation>The agenda, one item per line</translation>
+    </message>
+    <message>
+        <source>Tidspunkt:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <source>Sted:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <source>Saksliste:</source>
+        <translation>Agenda:</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::CouncilsPage</name>
+    <message>
+        <source>Prioritering våren %1</source>
+        <translation>Prioritisation spring %1</translation>
+    </message>
+    <message>
+        <source>Prioritering høsten %1</source>
+        <translation>Prioritisation autumn %1</translation>
+    </message>
+    <message>
+        <source>Brukerråd</source>
+        <translation>User councils</translation>
+    </message>
+    <message>
+        <source>Tjeneste:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Vis også tidligere medlemmer</source>
+        <translation>Also show former members</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Virksomhet</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Valgt på</source>
+        <translation>Elected at</translation>
+    </message>
+    <message>
+        <source>Periode fra</source>
+        <translation>Term from</translation>
+    </message>
+    <message>
+        <source>Periode til</source>
+        <translation>Term to</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Medlem går ut…</source>
+        <translation>Member leaves…</translation>
+    </message>
+    <message>
+        <source>Eksporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Lagre brukerrådet som HTML (medlemmer, perioder, varsler, endringsønsker, veikart og møter), JSON eller CSV.</source>
+        <translation>Save the user council as HTML (members, terms, warnings, change requests, roadmap and meetings), JSON or CSV.</translation>
+    </message>
+    <message>
+        <source>Brukerrådet</source>
+        <translation>User council</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Sted</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Invitert</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Til stede</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Valgt</source>
+        <translation>Elected</translation>
+    </message>
+    <message>
+        <source>Nytt brukermøte…</source>
+        <translation>New user meeting…</translation>
+    </message>
+    <message>
+        <source>Inviter alle med avtale</source>
+        <translation>Invite everyone with an agreement</translation>
+    </message>
+    <message>
+        <source>Oppmøte…</source>
+        <translation>Attendance…</translation>
+    </message>
+    <message>
+        <source>Velg brukerråd…</source>
+        <translation>Elect user council…</translation>
+    </message>
+    <message>
+        <source>Saksliste og referat…</source>
+        <translation>Agenda and minutes…</translation>
+    </message>
+    <message>
+        <source>Brukermøter</source>
+        <translation>User meetings</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref</translation>
+    </message>
+    <message>
+        <source>Tittel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Fra</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Kvartal</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Poeng</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Svar</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>Nytt endringsønske…</source>
+        <translation>New change request…</translation>
+    </message>
+    <message>
+        <source>Svar og status…</source>
+        <translation>Response and status…</translation>
+    </message>
+    <message>
+        <source>Poeng fra medlem…</source>
+        <translation>Points from member…</translation>
+    </message>
+    <message>
+        <source>Ny poengrunde…</source>
+        <translation>New points round…</translation>
+    </message>
+    <message>
+        <source>Avslutt poengrunden</source>
+        <translation>Close the points round</translation>
+    </message>
+    <message>
+        <source>Endringsønsker</source>
+        <translation>Change requests</translation>
+    </message>
+    <message>
+        <source>Kvartal / ref</source>
+        <translation>Quarter / ref</translation>
+    </message>
+    <message>
+        <source>Endringsønske</source>
+        <translation>Change request</translation>
+    </message>
+    <message>
+        <source>Veikart</source>
+        <translation>Roadmap</translation>
+    </message>
+    <message>
+        <source>Nytt brukerrådsmøte…</source>
+        <translation>New user council meeting…</translation>
+    </message>
+    <message>
+        <source>Brukerrådsmøter</source>
+        <translation>User council meetings</translation>
+    </message>
+    <message>
+        <source>Rollen din (%1) har ikke tilgang til brukerrådene.</source>
+        <translation>Your role (%1) does not have access to the user councils.</translation>
+    </message>
+    <message>
+        <source>Rollen din (%1) kan registrere endringsønsker; brukermøter, valg, svar og poeng føres av produktansvarlig.</source>
+        <translation>Your role (%1) can register change requests; user meetings, elections, responses and points are recorded by the product owner.</translation>
+    </message>
+    <message>
+        <source>Lesetilgang: rollen din (%1) kan se brukerrådene, men ikke endre dem.</source>
+        <translation>Read-only access: your role (%1) can see the user councils, but not change them.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 medlemmer, %3 varsler)</source>
+        <translation>%1 (%2 members, %3 warnings)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 medlemmer)</source>
+        <translation>%1 (%2 members)</translation>
+    </message>
+    <message>
+        <source>%1 (uten brukerråd)</source>
+        <translation>%1 (no user council)</translation>
+    </message>
+    <message>
+        <source>Velg en tjeneste øverst.</source>
+        <translation>Choose a service at the top.</translation>
+    </message>
+    <message>
+        <source>Brukerrådet har %1 medlemmer (5 til 8). Siste brukermøte: %2. Endringsønsker: %3.</source>
+        <translation>The user council has %1 members (5 to 8). Last user meeting: %2. Change requests: %3.</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Ingen varsler: brukerrådet er fulltallig, ingen perioder går ut de neste 60 dagene, og brukermøtet er holdt.</source>
+        <translation>No warnings: the user council is at full strength, no terms expire in the next 60 days, and the user meeting has been held.</translation>
+    </message>
+    <message>
+        <source>Varsler</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Velg et brukermøte for å se det.</source>
+        <translation>Choose a user meeting to see it.</translation>
+    </message>
+    <message>
+        <source>Brukermøte</source>
+        <translation>User meeting</translation>
+    </message>
+    <message>
+        <source>Sted: %1 · %2 · invitert: %3 · til stede: %4 · valgt til brukerrådet: %5</source>
+        <translation>Place: %1 · %2 · invited: %3 · present: %4 · elected to the user council: %5</translation>
+    </message>
+    <message>
+        <source>Saksliste</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>%1 (%2), til %3</source>
+        <translation>%1 (%2), until %3</translation>
+    </message>
+    <message>
+        <source>Referat</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>sak %1</source>
+        <translation>case %1</translation>
+    </message>
+    <message>
+        <source>Ingen poengrunde ennå: åpne en, så fordeler hvert medlem poeng på de åpne endringsønskene.</source>
+        <translation>No points round yet: open one, and each member distributes points across the open change requests.</translation>
+    </message>
+    <message>
+        <source>Poengrunde «%1» er åpen: hvert medlem har %2 poeng. %3 av %4 medlemmer har gitt poeng.</source>
+        <translation>Points round “%1” is open: each member has %2 points. %3 of %4 members have given points.</translation>
+    </message>
+    <message>
+        <source>Poengene er fra runden «%1», avsluttet %2.</source>
+        <translation>The points are from the round “%1”, closed %2.</translation>
+    </message>
+    <message>
+        <source>Velg et endringsønske for å se det.</source>
+        <translation>Choose a change request to see it.</translation>
+    </message>
+    <message>
+        <source>ingen virksomhet</source>
+        <translation>no organisation</translation>
+    </message>
+    <message>
+        <source>sak %1 i brukerstøtte</source>
+        <translation>support case %1</translation>
+    </message>
+    <message>
+        <source>Fra: %1 · registrert av %2 %3</source>
+        <translation>From: %1 · registered by %2 %3</translation>
+    </message>
+    <message>
+        <source>Status: %1 · kvartal: %2 · poeng: %3</source>
+        <translation>Status: %1 · quarter: %2 · points: %3</translation>
+    </message>
+    <message>
+        <source>Svar fra produktansvarlig</source>
+        <translation>Response from the product owner</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Poeng fra medlemmene</source>
+        <translation>Points from the members</translation>
+    </message>
+    <message>
+        <source>%1 endringsønsker</source>
+        <translation>%1 change requests</translation>
+    </message>
+    <message>
+        <source>Ingen endringsønsker er akseptert med kvartal ennå.</source>
+        <translation>No change requests have been accepted with a quarter yet.</translation>
+    </message>
+    <message>
+        <source>Velg et brukerrådsmøte for å se saksliste og referat.</source>
+        <translation>Choose a user council meeting to see the agenda and minutes.</translation>
+    </message>
+    <message>
+        <source>Brukerrådsmøte</source>
+        <translation>User council meeting</translation>
+    </message>
+    <message>
+        <source>Sted: %1 · %2</source>
+        <translation>Place: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Avlyst</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Bare produktansvarlig fører brukermøter, valg, svar og poeng.</source>
+        <translation>Only the product owner records user meetings, elections, responses and points.</translation>
+    </message>
+    <message>
+        <source>Før at et medlem går ut av brukerrådet før perioden er over.</source>
+        <translation>Record that a member leaves the user council before the term is over.</translation>
+    </message>
+    <message>
+        <source>Kall inn til brukermøte: alle med avtale om tjenesten kan komme.</source>
+        <translation>Call a user meeting: everyone with an agreement for the service may attend.</translation>
+    </message>
+    <message>
+        <source>Velg et brukermøte først.</source>
+        <translation>Choose a user meeting first.</translation>
+    </message>
+    <message>
+        <source>Inviter alle virksomheter som har avtale om tjenesten.</source>
+        <translation>Invite all organisations that have an agreement for the service.</translation>
+    </message>
+    <message>
+        <source>Oppmøtet føres når møtet er holdt.</source>
+        <translation>Attendance is recorded once the meeting has been held.</translation>
+    </message>
+    <message>
+        <source>Brukerrådet er valgt på dette møtet; oppmøtet det ble valgt fra, ligger fast.</source>
+        <translation>The user council was elected at this meeting; the attendance it was elected from is fixed.</translation>
+    </message>
+    <message>
+        <source>Kryss av for virksomhetene som kom, og hvem som representerte dem.</source>
+        <translation>Tick the organisations that attended, and who represented them.</translation>
+    </message>
+    <message>
+        <source>Brukerrådet velges når møtet er holdt.</source>
+        <translation>The user council is elected once the meeting has been held.</translation>
+    </message>
+    <message>
+        <source>Brukerrådet er allerede valgt på dette møtet.</source>
+        <translation>The user council has already been elected at this meeting.</translation>
+    </message>
+    <message>
+        <source>Før de 5 til 8 representantene møtet valgte.</source>
+        <translation>Record the 5 to 8 representatives the meeting elected.</translation>
+    </message>
+    <message>
+        <source>Registrer et endringsønske fra en virksomhet eller fra en sak i brukerstøtte.</source>
+        <translation>Register a change request from an organisation or from a support case.</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke registrere endringsønsker.</source>
+        <translation>Your role cannot register change requests.</translation>
+    </message>
+    <message>
+        <source>Velg et endringsønske først.</source>
+        <translation>Choose a change request first.</translation>
+    </message>
+    <message>
+        <source>Endre status, kvartal og svaret til virksomheten.</source>
+        <translation>Change the status, quarter and the response to the organisation.</translation>
+    </message>
+    <message>
+        <source>Åpne en poengrunde først.</source>
+        <translation>Open a points round first.</translation>
+    </message>
+    <message>
+        <source>Før poengene et medlem gir i runden.</source>
+        <translation>Record the points a member gives in the round.</translation>
+    </message>
+    <message>
+        <source>%1 %2 er satt opp.</source>
+        <translation>%1 %2 has been set up.</translation>
+    </message>
+    <message>
+        <source>%1 virksomheter med avtale er invitert.</source>
+        <translation>%1 organisations with an agreement have been invited.</translation>
+    </message>
+    <message>
+        <source>Alle med avtale var invitert fra før.</source>
+        <translation>Everyone with an agreement had already been invited.</translation>
+    </message>
+    <message>
+        <source>Oppmøtet er ført: %1 virksomheter.</source>
+        <translation>Attendance has been recorded: %1 organisations.</translation>
+    </message>
+    <message>
+        <source>Brukerrådet er valgt: %1 representanter.</source>
+        <translation>The user council has been elected: %1 representatives.</translation>
+    </message>
+    <message>
+        <source>Velg et møte først.</source>
+        <translation>Choose a meeting first.</translation>
+    </message>
+    <message>
+        <source>Sakslisten er lagret.</source>
+        <translation>The agenda has been saved.</translation>
+    </message>
+    <message>
+        <source>Referatet er lagret.</source>
+        <translation>The minutes have been saved.</translation>
+    </message>
+    <message>
+        <source>Medlemmet er ført ut. Brukerrådet har nå %1 medlemmer, færre enn 5: velg nye på et brukermøte.</source>
+        <translation>The member has been recorded as leaving. The user council now has %1 members, fewer than 5: elect new ones at a user meeting.</translation>
+    </message>
+    <message>
+        <source>Medlemmet er ført ut av brukerrådet.</source>
+        <translation>The member has been recorded as leaving the user council.</translation>
+    </message>
+    <message>
+        <source>Endringsønske %1 er registrert.</source>
+        <translation>Change request %1 has been registered.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Poengrunden «%1» er åpen.</source>
+        <translation>The points round “%1” is open.</translation>
+    </message>
+    <message>
+        <source>Ingen poengrunde er åpen.</source>
+        <translation>No points round is open.</translation>
+    </message>
+    <message>
+        <source>Poengrunden «%1» er avsluttet.</source>
+        <translation>The points round “%1” has been closed.</translation>
+    </message>
+    <message>
+        <source>Poengene er ført: %1 poeng fra %2.</source>
+        <translation>The points have been recorded: %1 points from %2.</translation>
+    </message>
+    <message>
+        <source>Brukerrådet er eksportert til %1.</source>
+        <translation>The user council has been exported to %1.</translation>
+    </message>
+    <message>
+        <source>Eksporter brukerrådet</source>
+        <translation>Export the user council</translation>
+    </message>
+    <message>
+        <source>HTML-dokument (*.html);;JSON (*.json);;Endringsønsker som CSV (*.csv)</source>
+        <translation>HTML document (*.html);;JSON (*.json);;Change requests as CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::DecideDialog</name>
     <message>
         <source>Beslutt %1</source>
@@ -1856,6 +3154,104 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Skriv hvorfor endringen utsettes.</source>
         <translation>Write why the change is deferred.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::DelegateDialog</name>
+    <message>
+        <source>Deleger avgjørelsen</source>
+        <translation>Delegate the decision</translation>
+    </message>
+    <message>
+        <source>Kjenner noen andre behovet bedre? Den du delegerer til, avgjør i stedet for deg. Innehaveren kan aldri avgjøre sin egen tilgang.</source>
+        <translation>Does someone else know the need better? The person you delegate to decides instead of you. The holder can never decide on their own access.</translation>
+    </message>
+    <message>
+        <source>navn@virksomhet.no</source>
+        <translation>name@organisation.no</translation>
+    </message>
+    <message>
+        <source>Til den som får saken (valgfritt)</source>
+        <translation>To the person receiving the case (optional)</translation>
+    </message>
+    <message>
+        <source>E-post:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter eller OK bekrefter.</source>
+        <translation>Ctrl+Enter or OK confirms.</translation>
+    </message>
+    <message>
+        <source>Skriv e-postadressen til den som skal avgjøre i stedet, f.eks. navn@kommune.no.</source>
+        <translation>Enter the email address of the person who should decide instead, e.g. name@municipality.no.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ElectionDialog</name>
+    <message>
+        <source>Velg brukerråd</source>
+        <translation>Elect user council</translation>
+    </message>
+    <message>
+        <source>Brukerrådet har 5 til 8 medlemmer fra virksomheter som var til stede og har avtale om tjenesten, høyst ett per virksomhet. Periodene begynner på møtedagen.</source>
+        <translation>The user council has 5 to 8 members from organisations that were present and have an agreement for the service, at most one per organisation. The terms start on the meeting day.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) til %3</source>
+        <translation>%1 (%2) until %3</translation>
+    </message>
+    <message>
+        <source>Ingen sitter i brukerrådet fra før.</source>
+        <translation>Nobody is on the user council yet.</translation>
+    </message>
+    <message>
+        <source>Fortsetter (med mindre de velges på nytt): %1</source>
+        <translation>Continuing (unless re-elected): %1</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Virksomhet</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Måneder</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <source>Legg til representant</source>
+        <translation>Add representative</translation>
+    </message>
+    <message>
+        <source>Fjern valgt</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>(velg virksomhet)</source>
+        <translation>(choose organisation)</translation>
+    </message>
+    <message>
+        <source>Periodens lengde: 6 til 48 måneder.</source>
+        <translation>Term length: 6 to 48 months.</translation>
+    </message>
+    <message>
+        <source>Før opp representantene som ble valgt.</source>
+        <translation>List the representatives who were elected.</translation>
+    </message>
+    <message>
+        <source>Hver representant trenger navn, e-postadresse og virksomhet.</source>
+        <translation>Each representative needs a name, email address and organisation.</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +3407,13 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Hendelser på de berørte tjenestene etter dette tidspunktet tilbys som mulige følger når endringen evalueres.</source>
         <translation>Incidents on the services touched after this time are offered as possible consequences when the change is reviewed.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ImportResultDialog</name>
+    <message>
+        <source>Kopier</source>
+        <translation>Copy</translation>
     </message>
 </context>
 <context>
@@ -2752,6 +4155,64 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Risikoer</source>
         <translation>Risks</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::JustificationDialog</name>
+    <message>
+        <source>Behold administratortilgang</source>
+        <translation>Keep administrator access</translation>
+    </message>
+    <message>
+        <source>Administratortilganger beholdes bare med en begrunnelse: hva trenger innehaveren den til?</source>
+        <translation>Administrator access is kept only with a justification: what does the holder need it for?</translation>
+    </message>
+    <message>
+        <source>F.eks. «Driftsansvarlig for tjenesten i kommunen»</source>
+        <translation>E.g. “Operations manager for the service in the municipality”</translation>
+    </message>
+    <message>
+        <source>Begrunnelse:</source>
+        <translation>Justification:</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter eller OK bekrefter.</source>
+        <translation>Ctrl+Enter or OK confirms.</translation>
+    </message>
+    <message>
+        <source>Skriv hvorfor tilgangen skal beholdes: en administratortilgang beholdes ikke uten begrunnelse.</source>
+        <translation>Write why the access should be kept: administrator access is not kept without a justification.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::LeaveDialog</name>
+    <message>
+        <source>Medlem går ut av brukerrådet</source>
+        <translation>Member leaves the user council</translation>
+    </message>
+    <message>
+        <source>For eksempel: har sluttet i kommunen</source>
+        <translation>For example: has left the municipality</translation>
+    </message>
+    <message>
+        <source>Medlem:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>Går ut fra:</source>
+        <translation>Leaves from:</translation>
+    </message>
+    <message>
+        <source>Hvorfor:</source>
+        <translation>Why:</translation>
+    </message>
+    <message>
+        <source>Velg medlemmet som går ut.</source>
+        <translation>Choose the member who is leaving.</translation>
+    </message>
+    <message>
+        <source>Skriv hvorfor medlemmet går ut.</source>
+        <translation>Write why the member is leaving.</translation>
     </message>
 </context>
 <context>
@@ -3507,6 +4968,105 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::NewCampaignDialog</name>
+    <message>
+        <source>Ny gjennomgang</source>
+        <translation>New review</translation>
+    </message>
+    <message>
+        <source>F.eks. «Tilgangsgjennomgang høsten 2026»</source>
+        <translation>E.g. “Access review autumn 2026”</translation>
+    </message>
+    <message>
+        <source>Full: alle tilganger i omfanget</source>
+        <translation>Full: all access grants in scope</translation>
+    </message>
+    <message>
+        <source>Endringer: nye og endrede tilganger siden forrige gjennomgang</source>
+        <translation>Changes: new and changed access grants since the previous review</translation>
+    </message>
+    <message>
+        <source>Sluttede: tilganger til personer som har sluttet</source>
+        <translation>Leavers: access grants of people who have left</translation>
+    </message>
+    <message>
+        <source>Finn virksomhet</source>
+        <translation>Find organisation</translation>
+    </message>
+    <message>
+        <source>Virksomheter:</source>
+        <translation>Organisations:</translation>
+    </message>
+    <message>
+        <source>Tjenester:</source>
+        <translation>Services:</translation>
+    </message>
+    <message>
+        <source>Tilgangstyper:</source>
+        <translation>Access types:</translation>
+    </message>
+    <message>
+        <source>Kryss av for å avgrense. Ingenting avkrysset betyr alle.</source>
+        <translation>Tick to narrow down. Nothing ticked means all.</translation>
+    </message>
+    <message>
+        <source>Reglene prøves i rekkefølge; den første som peker på en annen enn innehaveren, gjelder. Tilganger ingen kan gjennomgå, går til deg.</source>
+        <translation>The rules are tried in order; the first one that points to someone other than the holder applies. Access grants nobody can review go to you.</translation>
+    </message>
+    <message>
+        <source>Andre trinn: en til bekrefter etter den første</source>
+        <translation>Second step: another person confirms after the first</translation>
+    </message>
+    <message>
+        <source> dager før fristen</source>
+        <translation> days before the due date</translation>
+    </message>
+    <message>
+        <source>Navn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Omfang:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Hvem gjennomgår:</source>
+        <translation>Who reviews:</translation>
+    </message>
+    <message>
+        <source>Andre trinn:</source>
+        <translation>Second step:</translation>
+    </message>
+    <message>
+        <source>Frist:</source>
+        <translation>Due date:</translation>
+    </message>
+    <message>
+        <source>Påminnelse:</source>
+        <translation>Reminder:</translation>
+    </message>
+    <message>
+        <source>Ubesvarte ved fristen:</source>
+        <translation>Unanswered at the due date:</translation>
+    </message>
+    <message>
+        <source>Skriv et navn på gjennomgangen.</source>
+        <translation>Enter a name for the review.</translation>
+    </message>
+    <message>
+        <source>Andre trinn: %1</source>
+        <translation>Second step: %1</translation>
+    </message>
+    <message>
+        <source>Fristen kan ikke ligge før i dag.</source>
+        <translation>The due date cannot be earlier than today.</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::NewChangeDialog</name>
     <message>
         <source>Ny endring</source>
@@ -3692,6 +5252,29 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::NotesDialog</name>
+    <message>
+        <source>Saksliste og referat: %1 %2</source>
+        <translation>Agenda and minutes: %1 %2</translation>
+    </message>
+    <message>
+        <source>Referatet; når det er skrevet, er møtet holdt.</source>
+        <translation>The minutes; once they are written, the meeting has been held.</translation>
+    </message>
+    <message>
+        <source>Saksliste:</source>
+        <translation>Agenda:</translation>
+    </message>
+    <message>
+        <source>Referat:</source>
+        <translation>Minutes:</translation>
+    </message>
+    <message>
+        <source>Til stede:</source>
+        <translation>Present:</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::OverviewPage</name>
     <message numerus="yes">
         <source>%n kritisk(e)</source>
@@ -3786,6 +5369,45 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     </message>
 </context>
 <context>
+    <name>vakt::desktop::PointsDialog</name>
+    <message>
+        <source>Poeng i «%1»</source>
+        <translation>Points in “%1”</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref</translation>
+    </message>
+    <message>
+        <source>Endringsønske</source>
+        <translation>Change request</translation>
+    </message>
+    <message>
+        <source>Poeng</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Medlem:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>Igjen å fordele: %1 av %2 poeng</source>
+        <translation>Left to distribute: %1 of %2 points</translation>
+    </message>
+    <message>
+        <source>%1 poeng for mye: runden gir %2 poeng per medlem</source>
+        <translation>%1 points too many: the round gives %2 points per member</translation>
+    </message>
+    <message>
+        <source>Velg medlemmet som gir poengene.</source>
+        <translation>Choose the member giving the points.</translation>
+    </message>
+    <message>
+        <source>Medlemmet har gitt %1 poeng, mer enn de %2 runden gir.</source>
+        <translation>The member has given %1 points, more than the %2 the round allows.</translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::PriorityDialog</name>
     <message>
         <source>Endre prioritet</source>
@@ -3810,6 +5432,139 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Skriv hvorfor prioriteten endres.</source>
         <translation>Write why the priority changes.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ReduceDialog</name>
+    <message>
+        <source>Reduser tilgangen</source>
+        <translation>Reduce the access</translation>
+    </message>
+    <message>
+        <source>En mindre tilgangstype eller en snevrere detalj</source>
+        <translation>A smaller access type or a narrower detail</translation>
+    </message>
+    <message>
+        <source>Mindre enn administrator: «%1» (tjenesteadministrator) eller «%2» (en bestemt rettighet).</source>
+        <translation>Less than administrator: “%1” (service administrator) or “%2” (a specific permission).</translation>
+    </message>
+    <message>
+        <source>Mindre enn tjenesteadministrator: «%1» (en bestemt rettighet), eller en snevrere detalj.</source>
+        <translation>Less than service administrator: “%1” (a specific permission), or a narrower detail.</translation>
+    </message>
+    <message>
+        <source>En snevrere detalj enn «%1», f.eks. bare lesetilgang.</source>
+        <translation>A narrower detail than “%1”, e.g. read access only.</translation>
+    </message>
+    <message>
+        <source>Hvorfor (valgfritt)</source>
+        <translation>Why (optional)</translation>
+    </message>
+    <message>
+        <source>Reduser til:</source>
+        <translation>Reduce to:</translation>
+    </message>
+    <message>
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter eller OK bekrefter.</source>
+        <translation>Ctrl+Enter or OK confirms.</translation>
+    </message>
+    <message>
+        <source>Skriv hva tilgangen skal reduseres til.</source>
+        <translation>Write what the access should be reduced to.</translation>
+    </message>
+    <message>
+        <source>Det er tilgangen slik den er nå: skriv noe mindre, eller behold den.</source>
+        <translation>That is the access as it is now: write something smaller, or keep it.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::RequestDialog</name>
+    <message>
+        <source>Nytt endringsønske</source>
+        <translation>New change request</translation>
+    </message>
+    <message>
+        <source>Kort: hva ønskes endret</source>
+        <translation>Short: what should be changed</translation>
+    </message>
+    <message>
+        <source>(ingen virksomhet)</source>
+        <translation>(no organisation)</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Nummeret på saken i brukerstøtte endringsønsket kom fra; virksomheten som meldte saken, blir da den som ønsker.</source>
+        <translation>The number of the support case the change request came from; the organisation that reported the case then becomes the requester.</translation>
+    </message>
+    <message>
+        <source>Tittel:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Fra virksomhet:</source>
+        <translation>From organisation:</translation>
+    </message>
+    <message>
+        <source>Sak i brukerstøtte:</source>
+        <translation>Support case:</translation>
+    </message>
+    <message>
+        <source>Gi endringsønsket en tittel.</source>
+        <translation>Give the change request a title.</translation>
+    </message>
+    <message>
+        <source>Velg virksomheten som ønsker endringen, eller saken i brukerstøtte den kom fra.</source>
+        <translation>Choose the organisation requesting the change, or the support case it came from.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::RespondDialog</name>
+    <message>
+        <source>Svar på %1</source>
+        <translation>Respond to %1</translation>
+    </message>
+    <message>
+        <source>Kvartalet endringen er planlagt i, som 2027-Q1: det plasserer den i veikartet.</source>
+        <translation>The quarter the change is planned for, such as 2027-Q1: this places it on the roadmap.</translation>
+    </message>
+    <message>
+        <source>Svaret til virksomheten: hva som skjer med ønsket, og hvorfor</source>
+        <translation>The response to the organisation: what happens with the request, and why</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Kvartal:</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>Svar:</source>
+        <translation>Response:</translation>
+    </message>
+    <message>
+        <source>Kvartalet skrives som 2027-Q1.</source>
+        <translation>The quarter is written as 2027-Q1.</translation>
+    </message>
+    <message>
+        <source>Et planlagt endringsønske trenger et kvartal, som 2027-Q1.</source>
+        <translation>A planned change request needs a quarter, such as 2027-Q1.</translation>
+    </message>
+    <message>
+        <source>Skriv et svar til virksomheten: hvorfor ønsket er akseptert eller avvist.</source>
+        <translation>Write a response to the organisation: why the request was accepted or rejected.</translation>
     </message>
 </context>
 <context>
@@ -3845,6 +5600,279 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Skriv hva som gikk galt, eller hva som ble rullet tilbake.</source>
         <translation>Write what went wrong, or what was rolled back.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ReviewItemModel</name>
+    <message>
+        <source>Hele virksomheten</source>
+        <translation>Whole organisation</translation>
+    </message>
+    <message>
+        <source>Ukjent</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Ingen bruk</source>
+        <translation>No use</translation>
+    </message>
+    <message>
+        <source>Venter på 1. trinn</source>
+        <translation>Awaiting step 1</translation>
+    </message>
+    <message>
+        <source>Rolle: %1</source>
+        <translation>Role: %1</translation>
+    </message>
+    <message>
+        <source>Leder: %1</source>
+        <translation>Leader: %1</translation>
+    </message>
+    <message>
+        <source>Gitt av %1 %2</source>
+        <translation>Granted by %1 %2</translation>
+    </message>
+    <message>
+        <source>Tjenesteområde: %1</source>
+        <translation>Service area: %1</translation>
+    </message>
+    <message>
+        <source>Innehaverens område: %1</source>
+        <translation>Holder&apos;s area: %1</translation>
+    </message>
+    <message>
+        <source>Lovhjemmel: %1</source>
+        <translation>Legal basis: %1</translation>
+    </message>
+    <message>
+        <source>Gir tilgang til taushetsbelagte opplysninger</source>
+        <translation>Gives access to confidential data</translation>
+    </message>
+    <message>
+        <source>Scopes: %1</source>
+        <translation>Scopes: %1</translation>
+    </message>
+    <message>
+        <source>Revisjonsloggen kan ikke si om tilgangen er brukt (mangler nøkler eller innehaverens id).</source>
+        <translation>The audit log cannot tell whether the access has been used (missing keys or the holder&apos;s ID).</translation>
+    </message>
+    <message>
+        <source>Ingen bruk av tilgangen er funnet i revisjonsloggen.</source>
+        <translation>No use of the access was found in the audit log.</translation>
+    </message>
+    <message>
+        <source>Sist brukt %1 (revisjonsloggen)</source>
+        <translation>Last used %1 (audit log)</translation>
+    </message>
+    <message>
+        <source>Avgjort av %1, %2</source>
+        <translation>Decided by %1, %2</translation>
+    </message>
+    <message>
+        <source>1. trinn avgjort av %1</source>
+        <translation>Step 1 decided by %1</translation>
+    </message>
+    <message>
+        <source>Begrunnelse: %1</source>
+        <translation>Justification: %1</translation>
+    </message>
+    <message>
+        <source>Det som gjør tilgangen verdt en ekstra titt. Hold musen over merkene for forklaring.</source>
+        <translation>What makes the access worth an extra look. Hover over the badges for an explanation.</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Innehaver</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Virksomhet</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Tilgang</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Detalj</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Flagg</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Sist brukt</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>Gjennomgås av</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <source>Avgjørelse</source>
+        <translation>Decision</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ReviewView</name>
+    <message>
+        <source>Gjennomgang:</source>
+        <translation>Review:</translation>
+    </message>
+    <message>
+        <source>Tastene i tabellen: &lt;b&gt;B&lt;/b&gt; behold · &lt;b&gt;F&lt;/b&gt; fjern · &lt;b&gt;R&lt;/b&gt; reduser… · &lt;b&gt;D&lt;/b&gt; deleger… · piltastene flytter. Enter og mellomrom avgjør ikke noe.</source>
+        <translation>Keys in the table: &lt;b&gt;B&lt;/b&gt; keep · &lt;b&gt;F&lt;/b&gt; revoke · &lt;b&gt;R&lt;/b&gt; reduce… · &lt;b&gt;D&lt;/b&gt; delegate… · the arrow keys move. Enter and space decide nothing.</translation>
+    </message>
+    <message>
+        <source>B behold, F fjern, R reduser, D deleger. Enter og mellomrom avgjør ikke noe.</source>
+        <translation>B keep, F revoke, R reduce, D delegate. Enter and space decide nothing.</translation>
+    </message>
+    <message>
+        <source>Behold (B)</source>
+        <translation>Keep (B)</translation>
+    </message>
+    <message>
+        <source>Fjern (F)</source>
+        <translation>Revoke (F)</translation>
+    </message>
+    <message>
+        <source>Tilgangen tas bort når gjennomgangen lukkes.</source>
+        <translation>The access is removed when the review is closed.</translation>
+    </message>
+    <message>
+        <source>Reduser… (R)</source>
+        <translation>Reduce… (R)</translation>
+    </message>
+    <message>
+        <source>Tilgangen gjøres mindre: du blir spurt hva den skal bli.</source>
+        <translation>The access is made smaller: you are asked what it should become.</translation>
+    </message>
+    <message>
+        <source>Deleger… (D)</source>
+        <translation>Delegate… (D)</translation>
+    </message>
+    <message>
+        <source>En annen avgjør i stedet for deg: du blir spurt hvem.</source>
+        <translation>Someone else decides instead of you: you are asked who.</translation>
+    </message>
+    <message>
+        <source>Enter og mellomrom avgjør ikke noe, så ingen tilgang beholdes ved et uhell. Trykk B for å beholde eller F for å fjerne.</source>
+        <translation>Enter and space decide nothing, so no access is kept by accident. Press B to keep or F to revoke.</translation>
+    </message>
+    <message>
+        <source>%1 (frist %2)</source>
+        <translation>%1 (due %2)</translation>
+    </message>
+    <message>
+        <source>Frist %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>Fristen %1 er passert</source>
+        <translation>The due date %1 has passed</translation>
+    </message>
+    <message>
+        <source>ansvarlig: %1</source>
+        <translation>owner: %1</translation>
+    </message>
+    <message>
+        <source>Du har ingen tilganger å gjennomgå i åpne gjennomganger.</source>
+        <translation>You have no access grants to review in open reviews.</translation>
+    </message>
+    <message>
+        <source>Rollen din (%1) kan se tilgangene, men ikke avgjøre dem.</source>
+        <translation>Your role (%1) can see the access grants, but not decide on them.</translation>
+    </message>
+    <message>
+        <source>%1 av %2 avgjort</source>
+        <translation>%1 of %2 decided</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke avgjøre tilganger.</source>
+        <translation>Your role cannot decide on access grants.</translation>
+    </message>
+    <message>
+        <source>Administratortilgang: du blir bedt om en begrunnelse før den beholdes.</source>
+        <translation>Administrator access: you will be asked for a justification before it is kept.</translation>
+    </message>
+    <message>
+        <source>Tilgangen beholdes som den er.</source>
+        <translation>The access is kept as it is.</translation>
+    </message>
+    <message>
+        <source>hele virksomheten</source>
+        <translation>the whole organisation</translation>
+    </message>
+    <message>
+        <source>Nr %1: %2 – %3 i %4, %5</source>
+        <translation>No. %1: %2 – %3 in %4, %5</translation>
+    </message>
+    <message>
+        <source>Velg en tilgang i listen først.</source>
+        <translation>Choose an access grant in the list first.</translation>
+    </message>
+    <message>
+        <source>Nr %1 avgjøres først av %2 (1. trinn).</source>
+        <translation>No. %1 is decided first by %2 (step 1).</translation>
+    </message>
+    <message>
+        <source>Nr %1 er ikke blant tilgangene dine i denne gjennomgangen.</source>
+        <translation>No. %1 is not among your access grants in this review.</translation>
+    </message>
+    <message>
+        <source>Nr %1: %2.</source>
+        <translation>No. %1: %2.</translation>
+    </message>
+    <message>
+        <source>Alle tilgangene dine i denne gjennomgangen er avgjort.</source>
+        <translation>All your access grants in this review have been decided.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ReviewerRulesEditor</name>
+    <message>
+        <source>Leder (fra eksporten)</source>
+        <translation>Leader (from the export)</translation>
+    </message>
+    <message>
+        <source>Produktansvarlig for tjenesten</source>
+        <translation>Product owner of the service</translation>
+    </message>
+    <message>
+        <source>Navngitt person</source>
+        <translation>Named person</translation>
+    </message>
+    <message>
+        <source>e-post for navngitt person</source>
+        <translation>email of named person</translation>
+    </message>
+    <message>
+        <source>Legg til</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Opp</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Ned</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Fjern</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Legg til minst én regel for hvem som gjennomgår.</source>
+        <translation>Add at least one rule for who reviews.</translation>
     </message>
 </context>
 <context>
@@ -4450,6 +6478,29 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Importert fra %1: %2 nye, %3 endrede risikoer.</source>
         <translation>Imported from %1: %2 new, %3 changed risks.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::RoundDialog</name>
+    <message>
+        <source>Ny poengrunde</source>
+        <translation>New points round</translation>
+    </message>
+    <message>
+        <source>Poengene hvert medlem fordeler på de åpne endringsønskene.</source>
+        <translation>The points each member distributes across the open change requests.</translation>
+    </message>
+    <message>
+        <source>Navn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Poeng per medlem:</source>
+        <translation>Points per member:</translation>
+    </message>
+    <message>
+        <source>Gi poengrunden et navn.</source>
+        <translation>Give the points round a name.</translation>
     </message>
 </context>
 <context>

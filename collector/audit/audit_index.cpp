@@ -1,6 +1,8 @@
 #include "collector/audit/audit_index.h"
 
 #include <algorithm>
+#include <cstring>
+#include <tuple>
 
 #include "core/base/crypto.h"
 
@@ -16,7 +18,7 @@ std::int64_t term(Role role, std::string_view key) {
     return static_cast<std::int64_t>(out);
 }
 
-Result<RowWriter> RowWriter::prepare(Database& db) {
+Result<RowWriter> RowWriter::prepare(Database& db, Activity activity) {
     RowWriter w;
     auto event = db.bulkInsert(QStringLiteral("audit_events"), {QStringLiteral("seq"), QStringLiteral("time_ms"), QStringLiteral("service"),
                                                                 QStringLiteral("action"), QStringLiteral("actor_key"), QStringLiteral("actor_org"),
@@ -30,6 +32,16 @@ Result<RowWriter> RowWriter::prepare(Database& db) {
     w.event_ = std::move(*event);
     w.index_ = std::move(*index);
     w.bucket_ = std::move(*bucket);
+    if (activity == Activity::Keep) {
+        // The same SQL on SQLite (3.24 and later) and PostgreSQL.
+        auto upsert = db.prepare(QStringLiteral(
+            "INSERT INTO audit_actor_activity (actor_key, actor_org, service, last_ms, events) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (actor_key, actor_org, service) DO UPDATE SET"
+            " last_ms = CASE WHEN excluded.last_ms > audit_actor_activity.last_ms THEN excluded.last_ms ELSE audit_actor_activity.last_ms END,"
+            " events = audit_actor_activity.events + excluded.events"));
+        if (!upsert) return upsert.error();
+        w.activityUpsert_ = std::move(*upsert);
+    }
     return w;
 }
 
@@ -43,7 +55,24 @@ Status RowWriter::finish() {
         if (auto s = index_->endRow(); !s) return s;
     }
     entries_.clear();
-    return index_->flush();
+    if (auto s = index_->flush(); !s) return s;
+    if (activity_.empty()) return {};
+    activityAt_.clear();  // its places are lost by the sort
+    // In key order: neighbouring keys share pages, and concurrent writers take row locks in one order.
+    std::sort(activity_.begin(), activity_.end(), [](const ActivityCount& a, const ActivityCount& b) {
+        return std::tie(a.actorKey, a.actorOrg, a.service) < std::tie(b.actorKey, b.actorOrg, b.service);
+    });
+    Statement& upsert = *activityUpsert_;
+    for (const ActivityCount& a : activity_) {
+        upsert.bindText(0, a.actorKey);
+        upsert.bindText(1, a.actorOrg);
+        upsert.bindText(2, a.service);
+        upsert.bind(3, a.lastMs);
+        upsert.bind(4, a.events);
+        if (auto s = upsert.exec(); !s) return s;
+    }
+    activity_.clear();
+    return {};
 }
 
 Status RowWriter::add(const Row& row) {
@@ -62,6 +91,23 @@ Status RowWriter::add(const Row& row) {
     }
     entries_.push_back({bucket, term(Role::Actor, row.actorKey), row.timeMs, row.seq});
     if (!row.subjectKey.empty()) entries_.push_back({bucket, term(Role::Subject, row.subjectKey), row.timeMs, row.seq});
+    // Only a use counts: a denied or failed attempt is not one (the column holds "ok" for an
+    // event written without a result, as the parser reads it).
+    if (activityUpsert_ && row.result == "ok") {
+        activityKey_.clear();
+        for (std::string_view part : {row.actorKey, row.actorOrg, row.service}) {
+            const auto length = static_cast<std::uint64_t>(part.size());
+            char bytes[sizeof length];
+            std::memcpy(bytes, &length, sizeof length);
+            activityKey_.append(bytes, sizeof bytes);
+            activityKey_.append(part);
+        }
+        const auto [at, added] = activityAt_.try_emplace(activityKey_, activity_.size());
+        if (added) activity_.push_back({std::string(row.actorKey), std::string(row.actorOrg), std::string(row.service), row.timeMs, 0});
+        ActivityCount& a = activity_[at->second];
+        a.lastMs = std::max(a.lastMs, row.timeMs);
+        ++a.events;
+    }
     return {};
 }
 

@@ -9,7 +9,9 @@
 // cache, and a search visits each hour of the period once, in time order.
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -34,11 +36,20 @@ struct Row {
     std::int64_t sourceLine = 0;
 };
 
+// Whether a RowWriter also keeps audit_actor_activity (the ledger's version 6): ingest's does;
+// the migration to version 2 runs before that table exists, and version 6 fills it from the events.
+enum class Activity { Keep, Skip };
+
 // Writes events with their index entries, inside the caller's transaction. It remembers the
 // buckets it has recorded, so after a rolled-back transaction it is thrown away, not reused.
+//
+// With Activity::Keep it also keeps audit_actor_activity: per actor, organisation and service,
+// the newest time and the number of events whose result is "ok" (a denied or failed attempt is
+// not a use of a privilege). add() counts them in memory; finish() writes one upsert per
+// distinct key of what was added since the last finish().
 class RowWriter {
 public:
-    static Result<RowWriter> prepare(Database& db);
+    static Result<RowWriter> prepare(Database& db, Activity activity);
     Status add(const Row& row);
     // Writes what add() buffered (PostgreSQL streams rows with COPY); before the commit.
     Status finish();
@@ -48,10 +59,20 @@ private:
         std::int64_t bucket, term, timeMs, seq;
         auto operator<=>(const Entry&) const = default;
     };
+    struct ActivityCount {
+        std::string actorKey, actorOrg, service;
+        std::int64_t lastMs = 0, events = 0;
+    };
     std::vector<Entry> entries_;  // index entries of what add() took, written sorted by finish()
     std::unique_ptr<BulkInsert> event_, index_;
     std::unique_ptr<Statement> bucket_;
     std::unordered_set<std::int64_t> buckets_;  // already recorded
+    // Activity::Keep only: the upsert, and what add() counted since the last finish(); activityAt_
+    // finds a key's place in activity_ by the key's three parts, each after its length.
+    std::unique_ptr<Statement> activityUpsert_;
+    std::vector<ActivityCount> activity_;
+    std::unordered_map<std::string, std::size_t> activityAt_;
+    std::string activityKey_;  // reused, so an actor seen before in the batch costs no allocation
 };
 
 }  // namespace vakt::audit_index

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 #include <atomic>
 #include <future>
 #include <bit>
@@ -207,7 +208,7 @@ Result<IngestStats> Ledger::ingest(const Session& who, const SourceSpec& spec, Q
     std::uint64_t committedSize = tree.size();
     std::vector<Hash> committedFrontier = tree.frontier();
 
-    auto rows = audit_index::RowWriter::prepare(db);
+    auto rows = audit_index::RowWriter::prepare(db, audit_index::Activity::Keep);
     if (!rows) return rows.error();
     auto insertQuarantine =
         db.prepare(QStringLiteral("INSERT INTO audit_quarantine (source, line, reason, line_sha256, received_at) VALUES (?, ?, ?, ?, ?)"));
@@ -1470,6 +1471,52 @@ Result<std::vector<LedgerEvent>> Ledger::findEvents(const Query& query, int limi
         }
     }
     return out;
+}
+
+Result<std::vector<ActorActivity>> Ledger::actorActivity(Store& store, const std::vector<std::string>& actorKeys) {
+    // Each key once, so a key given twice is not answered twice.
+    std::vector<std::string_view> wanted(actorKeys.begin(), actorKeys.end());
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    // Bound values, a slice of keys at a time: well under the 999 of SQLite's oldest limit.
+    constexpr std::size_t kKeysPerQuery = 500;
+    const auto prepareFor = [&store](std::size_t count) {
+        QStringList marks;
+        for (std::size_t i = 0; i < count; ++i) marks << QStringLiteral("?");
+        return store.db().prepare(QStringLiteral("SELECT actor_key, actor_org, service, last_ms, events FROM audit_actor_activity"
+                                                  " WHERE actor_key IN (%1)")
+                                       .arg(marks.join(QLatin1Char(','))));
+    };
+    std::unique_ptr<Statement> full;  // prepared once, for every whole slice
+    std::vector<ActorActivity> out;
+    for (std::size_t first = 0; first < wanted.size(); first += kKeysPerQuery) {
+        const std::size_t count = std::min(kKeysPerQuery, wanted.size() - first);
+        std::unique_ptr<Statement> rest;  // the last slice, when shorter
+        std::unique_ptr<Statement>& statement = count == kKeysPerQuery ? full : rest;
+        if (!statement) {
+            auto prepared = prepareFor(count);
+            if (!prepared) return prepared.error();
+            statement = std::move(*prepared);
+        }
+        Statement& q = *statement;
+        for (std::size_t i = 0; i < count; ++i) q.bindText(static_cast<int>(i), wanted[first + i]);
+        for (;;) {
+            auto row = q.next();
+            if (!row) return row.error();
+            if (!*row) break;
+            out.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)), q.integer(3), q.integer(4)});
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const ActorActivity& a, const ActorActivity& b) {
+        return std::tie(a.actorKey, a.actorOrg, a.service) < std::tie(b.actorKey, b.actorOrg, b.service);
+    });
+    return out;
+}
+
+Result<bool> Ledger::hasActivity(Store& store) {
+    auto rows = store.db().query(QStringLiteral("SELECT 1 FROM audit_actor_activity LIMIT 1"));
+    if (!rows) return rows.error();
+    return !rows->empty();
 }
 
 Result<std::vector<QuarantinedLine>> Ledger::quarantine(const Session& who, int limit) {

@@ -7,8 +7,10 @@
 #include <QIODevice>
 #include <QJsonObject>
 #include <QString>
+#include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "collector/audit/detection.h"
@@ -37,6 +39,13 @@ struct LedgerEvent {
     QString service, action, actorKey, actorOrg, subjectKey, result, source;
     qint64 sourceLine = 0;
     std::string canonical;
+};
+
+// The newest accepted event ("ok") per actor, organisation and service (audit_actor_activity).
+struct ActorActivity {
+    std::string actorKey, actorOrg, service;
+    std::int64_t lastMs = 0;  // the newest such event's time, ms since 1970 UTC
+    std::int64_t events = 0;  // how many there are
 };
 
 struct QuarantinedLine {
@@ -131,6 +140,18 @@ public:
     // An evidence bundle for the police or Datatilsynet: the matching events, each with its
     // inclusion proof against the newest signed head, the head and the public key.
     Result<QJsonObject> evidence(const Session& who, const Query& query);
+
+    // The newest accepted event ("ok") per actor, organisation and service, for the actors given
+    // by their index keys (a person's pseudonym "hmac-sha256:…", an integration's client id);
+    // actors without one are left out. Denied and failed attempts do not count: they are not a
+    // use of a privilege. No permission is checked here: it is for modules that checked their
+    // own (the privilege review's campaign creation), and gives no event content, only when and
+    // how often each actor acted. Read from audit_actor_activity, which ingest keeps, so it
+    // costs one key lookup per actor whatever the ledger's size. Sorted by actor, organisation
+    // and service.
+    static Result<std::vector<ActorActivity>> actorActivity(Store& store, const std::vector<std::string>& actorKeys);
+    // Whether any accepted event was ever recorded: without, "never used" means "cannot tell".
+    static Result<bool> hasActivity(Store& store);
 
     const LedgerKeys& keys() const { return keys_; }
 

@@ -8,7 +8,8 @@ namespace vakt::audit {
 namespace {
 // Version 2: the events of the first layout, with their leaf hashes as bytes and indexed.
 Status moveAuditEventsV1(Database& db) {
-    auto writer = audit_index::RowWriter::prepare(db);
+    // audit_actor_activity comes with version 6, which fills it from the events moved here.
+    auto writer = audit_index::RowWriter::prepare(db, audit_index::Activity::Skip);
     if (!writer) return writer.error();
     auto read = db.prepare(QStringLiteral("SELECT seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical, leaf_hash,"
                                           " source, source_line FROM audit_events_v1 WHERE seq >= ? ORDER BY seq LIMIT 5000"));
@@ -167,14 +168,35 @@ ModuleSchema ledgerSchema() {
          },
          {},
          {}},
+        {6,
+         QStringLiteral("audit ledger: each actor's newest accepted use per organisation and service, kept at ingest"),
+         {
+             // Derived from audit_events, like the search index: per actor (its index key),
+             // organisation and service, the newest time and the number of events whose result
+             // is "ok" (a denied or failed attempt is not a use). RowWriter keeps it at ingest.
+             "CREATE TABLE audit_actor_activity ("
+             " actor_key TEXT NOT NULL,"
+             " actor_org TEXT NOT NULL,"
+             " service TEXT NOT NULL,"
+             " last_ms BIGINT NOT NULL,"
+             " events BIGINT NOT NULL,"
+             " PRIMARY KEY (actor_key, actor_org, service)) {WITHOUT_ROWID}",
+             "INSERT INTO audit_actor_activity (actor_key, actor_org, service, last_ms, events)"
+             " SELECT actor_key, actor_org, service, MAX(time_ms), COUNT(*) FROM audit_events WHERE result = 'ok'"
+             " GROUP BY actor_key, actor_org, service",
+         },
+         {},
+         {}},
             },
             // Reading needs audit.verify (no role but those may see which events exist); writing
             // is ingest's. No row trail: the signed heads and the witnesses outside the database
-            // prove these tables, and a row trail would copy every event into the trail.
+            // prove these tables (verify checks the index against the events; the actors' activity is
+            // derived from them and not checked), and a row trail would copy every event into the trail.
             []() {
                 std::vector<TableAccess> tables;
                 for (const char* table : {"audit_events", "audit_heads", "audit_frontier", "audit_sources", "audit_quarantine",
-                                          "audit_index", "audit_buckets", "audit_nodes", "audit_trail_heads", "audit_position_heads"})
+                                          "audit_index", "audit_buckets", "audit_nodes", "audit_trail_heads", "audit_position_heads",
+                                          "audit_actor_activity"})
                     tables.push_back({QString::fromLatin1(table), permission::Verify, {permission::Ingest}, {}, {}});
                 return tables;
             }()};

@@ -2,9 +2,11 @@
 
 #include <QApplication>
 
+#include "desktop/access/access_page.h"
 #include "desktop/audit/audit_page.h"
 #include "desktop/catalog/catalog_page.h"
 #include "desktop/changes/changes_page.h"
+#include "desktop/councils/councils_page.h"
 #include "desktop/incidents/incidents_page.h"
 #include "desktop/monitoring/monitoring_page.h"
 #include "desktop/overview/overview_page.h"
@@ -59,6 +61,37 @@ std::vector<ModuleInfo> availableModules() {
                       "<i>Møte</i> åpner ukens møte med dagsordenen Vakt setter opp. Registrer hvem som er til stede, gå gjennom "
                       "sakene med <b>Forrige</b> og <b>Neste</b> og fatt en beslutning på hver. <b>Avslutt møtet og lag referat</b> "
                       "skriver referatet, fører SHA-256 i endringsloggen og signerer det med virksomhetens nøkkel når den finnes.</p>");
+         }},
+        {QStringLiteral("access"), [] { return QApplication::translate("Modules", "Tilgangsgjennomgang"); },
+         themeIcon(QStringLiteral("system-users"), QStyle::SP_DialogApplyButton),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new AccessPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Tilgangsgjennomgang</h3><p>Hvem har tilgang til hva på plattformen, og trenger de den "
+                      "fortsatt? Som leder eller produktansvarlig ser du bare tilgangene du skal gjennomgå. Flaggede tilganger står "
+                      "øverst; hold musen over et flagg for å se hvorfor, f.eks. at tilgangen ikke er brukt på 90 dager.</p>"
+                      "<p>Avgjør med tastaturet i tabellen: <b>B</b> beholder, <b>F</b> fjerner, <b>R</b> reduserer (du blir spurt "
+                      "hva tilgangen skal bli), <b>D</b> delegerer (du blir spurt hvem som skal avgjøre). Neste åpne tilgang blir "
+                      "valgt. Enter og mellomrom avgjør ingenting, så ingenting beholdes ved et uhell. En administratortilgang "
+                      "beholdes bare med en begrunnelse (<b>Ctrl+Enter</b> bekrefter). Ingen gjennomgår sine egne tilganger.</p>"
+                      "<p>Sikkerhetsansvarlig importerer eksporten av tilganger fra plattformen, starter gjennomganger, følger "
+                      "framdriften per gjennomgåer, minner på, og lukker gjennomgangen med en attestasjon signert med "
+                      "virksomhetens nøkkel. <b>Kontroller attestasjon</b> sjekker en attestasjonsfil mot nøkkelen i nøkkelmappen, "
+                      "aldri mot en nøkkel i filen. Revisor ser alt, men endrer ingenting.</p>");
+         }},
+        {QStringLiteral("councils"), [] { return QApplication::translate("Modules", "Brukerråd"); },
+         themeIcon(QStringLiteral("x-office-address-book"), QStyle::SP_FileDialogInfoView),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new CouncilsPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Brukerråd</h3><p>Brukermøtet og brukerrådet for hver tjeneste. Velg tjenesten øverst. "
+                      "<i>Brukerrådet</i> viser medlemmene og periodene deres; røde varsler sier at rådet har færre enn 5 medlemmer, "
+                      "at perioder går ut innen 60 dager eller er ute, eller at det ikke er holdt brukermøte på et år.</p>"
+                      "<p><i>Brukermøter</i>: alle med avtale om tjenesten kan komme. Sett opp møtet, <b>Inviter alle med avtale</b>, "
+                      "før oppmøtet og velg brukerrådet: 5 til 8 representanter fra virksomheter som var til stede, én per "
+                      "virksomhet. Vakt sier fra mens du fyller ut hvis valget bryter reglene.</p>"
+                      "<p><i>Endringsønsker</i> kommer fra virksomhetene eller fra saker i brukerstøtte. Produktansvarlig svarer og "
+                      "setter status og kvartal; medlemmene fordeler poeng i en poengrunde (10 poeng hver som standard). "
+                      "<i>Veikart</i> viser de aksepterte ønskene per kvartal, med flest poeng først. <i>Brukerrådsmøter</i> har "
+                      "saksliste og referat. <b>Eksporter</b> lagrer brukerrådet som HTML, JSON eller CSV.</p>");
          }},
         {QStringLiteral("catalog"), [] { return QApplication::translate("Modules", "Produktkatalog"); },
          themeIcon(QStringLiteral("view-list-details"), QStyle::SP_FileDialogDetailedView),

@@ -22,7 +22,9 @@
 
 #include "collector/audit/ledger.h"
 #include "core/base/norway.h"
+#include "core/clock.h"
 #include "core/incidents.h"
+#include "core/migrations.h"
 #include "tests/support/run_program.h"
 #include "tests/support/audit_events.h"
 #include "tests/support/test_db.h"
@@ -669,6 +671,110 @@ TEST_F(AuditLedger, DetectionKnowsWhatTheLedgerSawBeforeThisRun) {
     // gammel-klient is back after 117 days; aktiv-klient's first event of this run comes from a
     // network it never used before (not taken as its baseline); stabil-klient stays in its /24.
     EXPECT_EQ(found, QStringList({"NyKilde aktiv-klient 1", "Sovende gammel-klient 1"})) << list.out.toStdString();
+}
+
+// The privilege review asks when each holder last used the platform: audit_actor_activity,
+// kept at ingest, answers per actor, organisation and service without reading the events.
+TEST_F(AuditLedger, ActorActivityGivesEachActorsNewestUseAcrossIngestRuns) {
+    const QString employee = QStringLiteral("07076640615");
+    auto event = [](const char* time, const char* service) { return vakt::test::auditEvent().at(time).service(service); };
+    auto ms = [](const char* time) { return QDateTime::fromString(QString::fromLatin1(time), Qt::ISODate).toMSecsSinceEpoch(); };
+    // Two runs, so the second adds to what the first stored (the upsert), in older and newer times.
+    const QByteArray first = event("2026-11-20T10:00:00+01:00", "svarut").actor(employee, "person").line() +
+                             event("2026-11-22T09:00:00+01:00", "svarut").actor(employee, "person").line() +
+                             event("2026-11-21T08:00:00+01:00", "digisos").actor(employee, "person").line() +
+                             event("2026-11-23T12:00:00+01:00", "svarut").actor("fagsystem-7").line() +
+                             // Refused: not a use, so neither counted nor the newest.
+                             event("2026-11-25T12:00:00+01:00", "svarut").actor("fagsystem-7").result("denied").line() +
+                             event("2026-11-25T12:00:00+01:00", "svarut").actor("avvist-klient").result("denied").line();
+    const QByteArray second = event("2026-11-21T10:00:00+01:00", "svarut").actor(employee, "person").line() +
+                              event("2026-11-24T08:00:00+01:00", "digisos").actor(employee, "person").line() +
+                              event("2026-11-24T12:00:00Z", "svarut").actor("fagsystem-7").line() +
+                              event("2026-11-24T13:00:00+01:00", "digisos").actor("fagsystem-7", "integration", "921693230").line() +
+                              event("2026-11-26T13:00:00+01:00", "digisos").actor("fagsystem-7", "integration", "921693230").result("error").line() +
+                              event("2026-11-26T13:00:00+01:00", "digisos").actor("fagsystem-9").line();
+    Outcome r = vakt({"audit", "ingest", write("first.jsonl", first)});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    r = vakt({"audit", "ingest", write("second.jsonl", second)});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    ASSERT_TRUE(r.out.contains("Accepted 6 events")) << r.out.toStdString();
+
+    auto store = vakt::Store::open(db_, vakt::Store::OpenMode::MustExist);
+    ASSERT_TRUE(store) << store.message();
+    auto keys = vakt::audit::LedgerKeys::load(keys_);
+    ASSERT_TRUE(keys) << keys.message();
+    const std::string person = vakt::audit::pseudonym(keys->hmacKey(), employee.toStdString());
+    // Asked by index keys, one twice, among more than one query's worth of actors without events.
+    std::vector<std::string> asked = {person, "fagsystem-7", "avvist-klient", "fagsystem-7"};
+    for (int i = 0; i < 1200; ++i) asked.push_back("ingen-" + std::to_string(i));
+    auto activity = vakt::audit::Ledger::actorActivity(**store, asked);
+    ASSERT_TRUE(activity) << activity.message();
+    struct Expected {
+        std::string actor, org, service;
+        qint64 lastMs, events;
+    };
+    // Sorted by actor, organisation and service ("fagsystem-…" before "hmac-sha256:…").
+    const std::vector<Expected> expected = {{"fagsystem-7", "921693230", "digisos", ms("2026-11-24T13:00:00+01:00"), 1},
+                                            {"fagsystem-7", "974760673", "svarut", ms("2026-11-24T12:00:00Z"), 2},
+                                            {person, "974760673", "digisos", ms("2026-11-24T08:00:00+01:00"), 2},
+                                            {person, "974760673", "svarut", ms("2026-11-22T09:00:00+01:00"), 3}};
+    ASSERT_EQ(activity->size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        SCOPED_TRACE(expected[i].actor + " " + expected[i].org + " " + expected[i].service);
+        const vakt::audit::ActorActivity& a = (*activity)[i];
+        EXPECT_EQ(a.actorKey, expected[i].actor);
+        EXPECT_EQ(a.actorOrg, expected[i].org);
+        EXPECT_EQ(a.service, expected[i].service);
+        EXPECT_EQ(a.lastMs, expected[i].lastMs);
+        EXPECT_EQ(a.events, expected[i].events);
+    }
+    EXPECT_TRUE(vakt::audit::Ledger::actorActivity(**store, {})->empty());
+    // What ingest keeps is what the migration computes from the events.
+    const QString kept = QStringLiteral("SELECT actor_key, actor_org, service, last_ms, events FROM audit_actor_activity"
+                                        " ORDER BY actor_key, actor_org, service");
+    const QString computed = QStringLiteral("SELECT actor_key, actor_org, service, MAX(time_ms), COUNT(*) FROM audit_events WHERE result = 'ok'"
+                                            " GROUP BY actor_key, actor_org, service ORDER BY actor_key, actor_org, service");
+    EXPECT_EQ(sql(kept).out, sql(computed).out);
+    EXPECT_EQ(count("SELECT count(*) FROM audit_actor_activity"), 5);  // fagsystem-9 too
+}
+
+// A ledger of the version before audit_actor_activity gets it filled from the events it holds.
+TEST_F(AuditLedger, MigratingALedgerWithEventsFillsTheActorsActivity) {
+    vakt::test::TestDatabase older;
+    {
+        auto url = vakt::parseDatabaseUrl(older.url());
+        ASSERT_TRUE(url) << url.message();
+        auto db = vakt::Database::open(*url);
+        ASSERT_TRUE(db) << db.message();
+        const vakt::FixedClock clock(QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC));
+        ASSERT_TRUE(vakt::migrate(**db, clock, {{"audit", 5}}));
+        const QString personKey = "hmac-sha256:" + QString(64, 'b');
+        struct Old {
+            qint64 timeMs;
+            QString service, actor, result;
+        };
+        const std::vector<Old> old = {{1000, "svarut", "fagsystem-1", "ok"},    {3000, "svarut", "fagsystem-1", "ok"},
+                                      {5000, "svarut", "fagsystem-1", "denied"}, {2000, "digisos", "fagsystem-1", "ok"},
+                                      {4000, "svarut", personKey, "ok"},        {6000, "svarut", "avvist-klient", "denied"}};
+        for (std::size_t i = 0; i < old.size(); ++i) {
+            const auto seq = static_cast<qint64>(i);
+            ASSERT_TRUE((*db)->exec("INSERT INTO audit_events (seq, time_ms, service, action, actor_key, actor_org, subject_key, result, canonical,"
+                                    " leaf_hash, source, source_line) VALUES (?, ?, ?, 'login', ?, '974760673', '', ?, '{}', ?, 'old.jsonl', ?)",
+                                    {seq, old[i].timeMs, old[i].service, old[i].actor, old[i].result, QByteArray(32, '\0'), seq + 1}));
+        }
+    }
+    auto store = vakt::Store::open(older.url(), vakt::Store::OpenMode::Migrate);
+    ASSERT_TRUE(store) << store.message();
+    const std::string personKey = "hmac-sha256:" + std::string(64, 'b');
+    auto activity = vakt::audit::Ledger::actorActivity(**store, {"fagsystem-1", personKey, "avvist-klient"});
+    ASSERT_TRUE(activity) << activity.message();
+    ASSERT_EQ(activity->size(), 3u);
+    auto is = [](const vakt::audit::ActorActivity& a, const std::string& actor, const char* service, qint64 lastMs, qint64 events) {
+        return a.actorKey == actor && a.actorOrg == "974760673" && a.service == service && a.lastMs == lastMs && a.events == events;
+    };
+    EXPECT_TRUE(is((*activity)[0], "fagsystem-1", "digisos", 2000, 1));
+    EXPECT_TRUE(is((*activity)[1], "fagsystem-1", "svarut", 3000, 2));
+    EXPECT_TRUE(is((*activity)[2], personKey, "svarut", 4000, 1));
 }
 
 TEST_F(AuditLedger, AChangedEventIsNamed) {
