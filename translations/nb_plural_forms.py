@@ -2,6 +2,7 @@
 # translations/vakt_nb.ts from this table after `lupdate -pluralonly` (see tests/translations_complete.sh).
 # source -> (singular, plural)
 forms = {
+"%n endringsønske(r)": ("%n endringsønske", "%n endringsønsker"),
 "%n sekund(er)": ("%n sekund", "%n sekunder"),
 "%n minutt(er)": ("%n minutt", "%n minutter"),
 "%n time(r)": ("%n time", "%n timer"),

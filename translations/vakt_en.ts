@@ -2933,10 +2933,6 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <translation>Points from the members</translation>
     </message>
     <message>
-        <source>%1 endringsønsker</source>
-        <translation>%1 change requests</translation>
-    </message>
-    <message>
         <source>Ingen endringsønsker er akseptert med kvartal ennå.</source>
         <translation>No change requests have been accepted with a quarter yet.</translation>
     </message>
@@ -3099,6 +3095,13 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>HTML-dokument (*.html);;JSON (*.json);;Endringsønsker som CSV (*.csv)</source>
         <translation>HTML document (*.html);;JSON (*.json);;Change requests as CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endringsønske(r)</source>
+        <translation>
+            <numerusform>%n change request</numerusform>
+            <numerusform>%n change requests</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,16 @@
     </message>
 </context>
 <context>
+    <name>vakt::desktop::CouncilsPage</name>
+    <message numerus="yes">
+        <source>%n endringsønske(r)</source>
+        <translation>
+            <numerusform>%n endringsønske</numerusform>
+            <numerusform>%n endringsønsker</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vakt::desktop::FindingDialog</name>
     <message numerus="yes">
         <source>%n hendelse(r) som bevis.</source>

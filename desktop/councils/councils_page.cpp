@@ -597,7 +597,7 @@ void CouncilsPage::renderRequest() {
 void CouncilsPage::fillRoadmap() {
     roadmapTree_->clear();
     for (const auto& q : roadmap_) {
-        auto* quarter = new QTreeWidgetItem(roadmapTree_, {q.quarter, tr("%1 endringsønsker").arg(q.requests.size())});
+        auto* quarter = new QTreeWidgetItem(roadmapTree_, {q.quarter, tr("%n endringsønske(r)", nullptr, int(q.requests.size()))});
         QFont bold = quarter->font(0);
         bold.setBold(true);
         quarter->setFont(0, bold);
