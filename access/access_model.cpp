@@ -107,7 +107,28 @@ std::size_t characters(std::string_view s) {
 }
 
 // A value quoted in a message: the start of it, printable, never a pasted file.
-std::string shown(std::string_view value) {
+// Runs of exactly 11 digits that are a valid fødselsnummer or d-nummer become "<fødselsnummer>".
+std::string maskPersonIds(std::string_view value) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < value.size()) {
+        std::size_t j = i;
+        while (j < value.size() && value[j] >= '0' && value[j] <= '9') ++j;
+        if (j == i) {
+            out += value[i++];
+            continue;
+        }
+        const std::string_view run = value.substr(i, j - i);
+        out += run.size() == 11 && norway::isValidPersonId(run) ? std::string("<fødselsnummer>") : std::string(run);
+        i = j;
+    }
+    return out;
+}
+
+std::string shown(std::string_view input) {
+    // A value quoted back in an error (a header cell, an orgnr) never shows a person's number.
+    const std::string masked = maskPersonIds(input);
+    const std::string_view value = masked;
     constexpr std::size_t kShown = 60;
     std::string_view head = value.substr(0, kShown);
     const bool cut = head.size() < value.size();
@@ -315,6 +336,10 @@ bool buildGrant(RawRow& row, int line, const std::string& where, Problems& probl
             problem(col::HolderId, "missing: an integration is named by its client id");
         if (usable(col::HolderEmail) && !text[col::HolderEmail].empty())
             problem(col::HolderEmail, "an integration has no e-mail; it is named by holder_id (its client id)");
+        // A client id that is a person's number would be written to the revocation list and the
+        // attestation as it is: refused, never quoted back.
+        if (usable(col::HolderId) && norway::isValidPersonId(text[col::HolderId]))
+            problem(col::HolderId, "an integration's client id cannot be a fødselsnummer or d-nummer");
     }
 
     std::string& orgnr = text[col::Orgnr];

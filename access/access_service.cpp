@@ -7,12 +7,14 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "collector/audit/event.h"
 #include "collector/audit/keys.h"
 #include "collector/audit/ledger.h"
 #include "core/base/crypto.h"
+#include "core/base/json.h"
 #include "core/catalog_service.h"
 #include "core/civil_time.h"
 #include "core/field_checks.h"
@@ -32,7 +34,13 @@ const char* const kAttestationKind = "access-attestation";
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 std::string s(const QString& q) { return q.toStdString(); }
-QString lower(const QString& text) { return text.trimmed().toLower(); }
+// E-mail addresses are folded as the grant parser folds them: ASCII letters only.
+QString lower(const QString& text) {
+    QString out = text.trimmed();
+    for (QChar& c : out)
+        if (c.unicode() < 128) c = c.toLower();
+    return out;
+}
 
 // The columns a grant has in both access_grants and access_items, in this order.
 const QString kGrantColumns = QStringLiteral(
@@ -162,6 +170,14 @@ std::string problemsText(const QString& fileName, std::vector<ParseProblem> prob
 
 qint64 toMs(const QDateTime& t) { return t.toMSecsSinceEpoch(); }
 
+// Decisions, reminders and closing take the campaign's row first, so a decision cannot slip in
+// after the close read the campaign (PostgreSQL; SQLite's writers are serialised already).
+Status lockCampaign(Database& db, qint64 campaignId) {
+    auto row = db.query(QStringLiteral("SELECT id FROM access_campaigns WHERE id = ? {LOCK}"), {campaignId});
+    if (!row) return row.error();
+    return {};
+}
+
 }  // namespace
 
 // The session's own person e-mail, which links a Vakt user to the people whose grants are reviewed.
@@ -180,17 +196,20 @@ static Result<QString> personEmailOf(Store& store, const Session& who) {
 
 namespace {
 // Items of a campaign with their decisions folded in. `reviewer` non-empty: only that person's.
-Result<QList<ReviewItem>> loadItems(Database& db, qint64 campaignId, bool twoStage, const QString& reviewer) {
+Result<QList<ReviewItem>> loadItems(Database& db, qint64 campaignId, bool twoStage, const QString& reviewer, int onlyItem = 0) {
     QString sql = QStringLiteral("SELECT ") + kGrantColumns +
                   QStringLiteral(", item_no, flags, sod_rules, peer_count, peers_holding, last_use_ms, usage_known, reviewer, second_reviewer, stage"
                                  " FROM access_items WHERE campaign_id = ?");
     if (!reviewer.isEmpty()) sql += QStringLiteral(" AND (reviewer = ? OR second_reviewer = ?)");
+    if (onlyItem) sql += QStringLiteral(" AND item_no = ?");
     sql += QStringLiteral(" ORDER BY item_no");
     auto st = db.prepare(sql);
     if (!st) return st.error();
-    (*st)->bind(0, campaignId);
+    int at0 = 0;
+    (*st)->bind(at0++, campaignId);
     const std::string me = reviewer.toStdString();
-    if (!reviewer.isEmpty()) (*st)->bindText(1, me), (*st)->bindText(2, me);
+    if (!reviewer.isEmpty()) (*st)->bindText(at0++, me), (*st)->bindText(at0++, me);
+    if (onlyItem) (*st)->bind(at0++, onlyItem);
     QList<ReviewItem> out;
     QHash<int, qsizetype> at;
     for (;;) {
@@ -215,10 +234,12 @@ Result<QList<ReviewItem>> loadItems(Database& db, qint64 campaignId, bool twoSta
         at.insert(item.number, out.size());
         out << std::move(item);
     }
-    auto decisions = db.prepare(QStringLiteral("SELECT item_no, stage, decision, reduce_to, delegated_to, justification, decided_by, decided_at"
-                                               " FROM access_decisions WHERE campaign_id = ? ORDER BY id"));
+    auto decisions = db.prepare(QStringLiteral("SELECT item_no, stage, decision, reduce_to, delegated_to, justification, decided_by, decided_at, decided_email"
+                                               " FROM access_decisions WHERE campaign_id = ?") +
+                                (onlyItem ? QStringLiteral(" AND item_no = ?") : QString()) + QStringLiteral(" ORDER BY id"));
     if (!decisions) return decisions.error();
     (*decisions)->bind(0, campaignId);
+    if (onlyItem) (*decisions)->bind(1, onlyItem);
     for (;;) {
         auto more = (*decisions)->next();
         if (!more) return more.error();
@@ -236,6 +257,7 @@ Result<QList<ReviewItem>> loadItems(Database& db, qint64 campaignId, bool twoSta
         if (!final) {
             item.firstDecision = decision;
             item.firstDecidedBy = q(std::string((*decisions)->text(6)));
+            item.firstDecidedEmail = q(std::string((*decisions)->text(8)));
             continue;
         }
         item.decision = decision;
@@ -602,13 +624,18 @@ std::string itemLine(int number, const Grant& g, const std::string& holderKey, c
 // Ledger activity folded onto grants: the newest use by the holder, in the grant's service when
 // it has one. A person acts for the organisation that granted it; an integration works for its
 // vendor, so its events are matched by client id alone.
-std::vector<GrantFacts> usageFacts(const std::vector<Grant>& grants, const std::vector<audit::ActorActivity>& activity, bool ledgerHasEvents) {
+// The ledger can only say "not used for 90 days" about a service it has heard from, and only once
+// it has been collecting for 90 days.
+std::vector<GrantFacts> usageFacts(const std::vector<Grant>& grants, const std::vector<audit::ActorActivity>& activity,
+                                   const audit::ActivityCoverage& coverage, qint64 nowMs) {
     std::unordered_multimap<std::string, const audit::ActorActivity*> byActor;
     for (const auto& a : activity) byActor.emplace(a.actorKey, &a);
+    const bool longEnough = coverage.firstMs && *coverage.firstMs <= nowMs - qint64(FlagPolicy{}.unusedDays) * 86'400'000;
+    const std::set<std::string> heard(coverage.services.begin(), coverage.services.end());
     std::vector<GrantFacts> facts(grants.size());
     for (std::size_t i = 0; i < grants.size(); ++i) {
         const Grant& g = grants[i];
-        facts[i].usageKnown = ledgerHasEvents && !g.holderId.empty();
+        facts[i].usageKnown = longEnough && !g.holderId.empty() && (g.service.empty() || heard.count(g.service));
         if (!facts[i].usageKnown) continue;
         auto [from, to] = byActor.equal_range(g.holderId);
         for (auto it = from; it != to; ++it) {
@@ -622,8 +649,11 @@ std::vector<GrantFacts> usageFacts(const std::vector<Grant>& grants, const std::
 }
 }  // namespace
 
-Result<qint64> AccessService::createCampaign(const Session& who, const CampaignSpec& spec) {
+Result<qint64> AccessService::createCampaign(const Session& who, const CampaignSpec& request) {
     if (!who.allows(permission::AccessManage)) return denied(who, permission::AccessManage).error();
+    CampaignSpec spec = request;
+    for (auto* rules : {&spec.reviewers, &spec.secondStage})
+        for (auto& r : *rules) r.email = s(lower(q(r.email)));
     const QString name = spec.name.simplified();
     if (name.isEmpty()) return fail("field 'name': required");
     if (auto st = checkLength(name, kMaxName, "name"); !st) return st.error();
@@ -682,9 +712,9 @@ Result<qint64> AccessService::createCampaign(const Session& who, const CampaignS
     holderKeys.erase(std::unique(holderKeys.begin(), holderKeys.end()), holderKeys.end());
     auto activity = audit::Ledger::actorActivity(store_, holderKeys);
     if (!activity) return activity.error();
-    auto ledgerEvents = audit::Ledger::hasActivity(store_);
-    if (!ledgerEvents) return ledgerEvents.error();
-    std::vector<GrantFacts> facts = usageFacts(grants, *activity, *ledgerEvents);
+    auto coverage = audit::Ledger::activityCoverage(store_);
+    if (!coverage) return coverage.error();
+    std::vector<GrantFacts> facts = usageFacts(grants, *activity, *coverage, toMs(store_.clock().now()));
     for (std::size_t i = 0; i < grants.size(); ++i) {
         facts[i].holderLeft = grants[i].holderType == "person" && leavers.contains(q(grants[i].holderEmail));
         facts[i].roleChanged = !current->firstRole[i].empty() && current->firstRole[i] != grants[i].role;
@@ -693,18 +723,14 @@ Result<qint64> AccessService::createCampaign(const Session& who, const CampaignS
     // The previous campaign's snapshot, for a differential review.
     std::vector<Grant> previous;
     if (spec.mode == Mode::Differential) {
-        auto last = store_.db().query(QStringLiteral("SELECT MAX(id) FROM access_campaigns"));
+        // The export the previous campaign reviewed, whole: a campaign scoped to one organisation or
+        // to leavers does not make everything else look new.
+        auto last = store_.db().query(QStringLiteral("SELECT snapshot_import_id FROM access_campaigns ORDER BY id DESC LIMIT 1"));
         if (!last) return last.error();
-        if (!last->empty() && !last->front().value(0).isNull()) {
-            auto st = store_.db().prepare(QStringLiteral("SELECT ") + kGrantColumns + QStringLiteral(" FROM access_items WHERE campaign_id = ?"));
-            if (!st) return st.error();
-            (*st)->bind(0, last->front().value(0).toLongLong());
-            for (;;) {
-                auto more = (*st)->next();
-                if (!more) return more.error();
-                if (!*more) break;
-                previous.push_back(grantAt(**st, 0));
-            }
+        if (!last->empty()) {
+            auto before = loadGrants(store_.db(), last->front().value(0).toLongLong());
+            if (!before) return before.error();
+            previous = std::move(before->grants);
         }
     }
     const std::vector<std::size_t> chosen = selectForCampaign(grants, facts, spec.scope, spec.mode, previous);
@@ -740,6 +766,8 @@ Result<qint64> AccessService::createCampaign(const Session& who, const CampaignS
         std::string second;
         if (twoStage) {
             second = assignReviewer(g, spec.secondStage, owners, fallback).reviewer;
+            // Two stages are two people: the owner takes the second when the rules name the first again.
+            if (second == reviewer) second = fallback != reviewer && !isSelfReview(g, fallback) ? fallback : std::string();
             if (second.empty()) ++unassigned;
         }
         if (reviewer.empty()) ++unassigned;
@@ -889,22 +917,26 @@ Status AccessService::decide(const Session& who, qint64 campaignId, int number, 
     if (me->isEmpty()) return fail("user '" + s(who.username) + "' is not linked to a person and cannot review", ErrorKind::Denied);
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started();
+    if (auto st = lockCampaign(store_.db(), campaignId); !st) return st;
     auto c = campaign(who, campaignId);
     if (!c) return c.error();
     if (c->state != kOpen) return fail("campaign " + std::to_string(campaignId) + " is closed", ErrorKind::Conflict);
-    auto rows = loadItems(store_.db(), campaignId, c->twoStage, {});
+    auto rows = loadItems(store_.db(), campaignId, c->twoStage, {}, number);
     if (!rows) return rows.error();
-    const ReviewItem* item = nullptr;
-    for (const auto& i : *rows)
-        if (i.number == number) item = &i;
-    if (!item) return fail("campaign " + std::to_string(campaignId) + ": no item " + std::to_string(number), ErrorKind::NotFound);
+    if (rows->isEmpty()) return fail("campaign " + std::to_string(campaignId) + ": no item " + std::to_string(number), ErrorKind::NotFound);
+    const ReviewItem* item = &rows->front();
     const QString current = item->stage == 2 ? item->secondReviewer : item->reviewer;
     // The campaign's owner answers what nobody else may (an item without a reviewer).
     const bool owner = who.allows(permission::AccessManage) && current.isEmpty();
-    if (current != *me && !owner)
-        return fail("item " + std::to_string(number) + " is " + (current.isEmpty() ? std::string("not assigned") : "for " + s(current)) + " to review",
-                    ErrorKind::Denied);
+    // Whose item it is stays unsaid: a reviewer cannot map the others' assignments by asking.
+    if (current != *me && !owner) return fail("item " + std::to_string(number) + " is not one of your items to review", ErrorKind::Denied);
     if (isSelfReview(item->grant, s(*me))) return fail("item " + std::to_string(number) + ": nobody reviews their own grants", ErrorKind::Denied);
+    // Two stages are two people, however the item came to them.
+    if (item->stage == 2 && item->firstDecidedEmail == *me)
+        return fail("item " + std::to_string(number) + ": you decided its first stage; the second needs someone else", ErrorKind::Denied);
+    if (!delegate.isEmpty() && c->twoStage &&
+        ((item->stage == 1 && delegate == item->secondReviewer) || (item->stage == 2 && delegate == item->firstDecidedEmail)))
+        return fail("field 'delegate_to': " + s(delegate) + " reviews the item's other stage");
     if (auto problem = checkDecision(item->grant, s(decision), s(justification.trimmed()), s(reduceTo.trimmed()), s(delegate)))
         return fail(*problem);
     const QDateTime now = store_.clock().now();
@@ -994,6 +1026,7 @@ Status AccessService::close(const Session& who, qint64 campaignId, const audit::
     if (auto st = keys.canSign(); !st) return st;
     Transaction tx(store_.db());
     if (!tx.started()) return tx.started();
+    if (auto st = lockCampaign(store_.db(), campaignId); !st) return st;
     auto c = campaign(who, campaignId);
     if (!c) return c.error();
     if (c->state != kOpen) return fail("campaign " + std::to_string(campaignId) + " is closed already", ErrorKind::Conflict);
@@ -1110,9 +1143,18 @@ Result<std::vector<Revocation>> AccessService::revocations(const Session& who, q
     if (!who.allows(permission::AccessReadAll)) return denied(who, permission::AccessReadAll).error();
     auto c = campaign(who, campaignId);
     if (!c) return c.error();
+    // Only the list fixed at the close, which the attestation signs: never a provisional one.
+    if (c->state != kClosed) return fail("campaign " + std::to_string(campaignId) + " is still open: its revocation list is fixed when it closes", ErrorKind::Conflict);
+    auto fixed = store_.db().query(QStringLiteral("SELECT item_no FROM access_revocations WHERE campaign_id = ?"), {campaignId});
+    if (!fixed) return fixed.error();
+    QSet<int> numbers;
+    for (const auto& r : *fixed) numbers.insert(r.value(0).toInt());
     auto items = loadItems(store_.db(), campaignId, c->twoStage, {});
     if (!items) return items.error();
-    return revocationsOf(*items);
+    QList<ReviewItem> listed;
+    for (const auto& item : *items)
+        if (numbers.contains(item.number)) listed << item;
+    return revocationsOf(listed);
 }
 
 Result<QByteArray> AccessService::attestation(const Session& who, qint64 campaignId) {
@@ -1128,8 +1170,39 @@ Result<QByteArray> AccessService::attestation(const Session& who, qint64 campaig
     return QJsonDocument(file).toJson(QJsonDocument::Indented);
 }
 
+namespace {
+// A member given twice reads one way to a person or a first-wins parser and another to Qt's
+// last-wins reader: such a file is refused, whatever its signature says.
+std::optional<std::string> duplicateMember(const json::Value& v, const std::string& path) {
+    if (v.isObject()) {
+        std::set<std::string> seen;
+        for (const auto& m : v.members) {
+            if (!seen.insert(m.key).second) return path + m.key;
+            if (auto d = duplicateMember(m.value, path + m.key + ".")) return d;
+        }
+    }
+    for (std::size_t i = 0; i < v.items.size(); ++i)
+        if (auto d = duplicateMember(v.items[i], path + std::to_string(i) + ".")) return d;
+    return std::nullopt;
+}
+}  // namespace
+
 AttestationCheck AccessService::verifyAttestation(const QByteArray& file, const audit::LedgerKeys& trusted) {
     AttestationCheck check;
+    auto strict = json::parse(std::string_view(file.constData(), std::size_t(file.size())));
+    if (!strict) {
+        check.problem = QStringLiteral("not an attestation: %1").arg(q(strict.message()));
+        return check;
+    }
+    if (auto twice = duplicateMember(*strict, {})) {
+        check.problem = QStringLiteral("field '%1': given twice; an attestation has each member once").arg(q(*twice));
+        return check;
+    }
+    for (const auto& m : strict->members)
+        if (m.key != "attestation" && m.key != "sha256" && m.key != "signature") {
+            check.problem = QStringLiteral("field '%1': not part of an attestation").arg(q(m.key).left(60));
+            return check;
+        }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {

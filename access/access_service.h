@@ -107,7 +107,7 @@ struct ReviewItem {
     QString reduceTo, delegatedTo, justification;
     QString decidedBy;
     QDateTime decidedAt;
-    QString firstDecision, firstDecidedBy;  // a two-stage item's first stage
+    QString firstDecision, firstDecidedBy, firstDecidedEmail;  // a two-stage item's first stage
 };
 
 struct ItemFilter {

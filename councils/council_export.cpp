@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <string_view>
 
 #include "core/base/csv.h"
 #include "core/civil_time.h"
@@ -109,10 +110,17 @@ Result<QByteArray> CouncilService::exportCouncil(const Session& who, const QStri
     if (format == QLatin1String("csv")) {
         std::string out = csv::formatRecord({"ref", "status", "quarter", "points", "title", "from_orgnr", "from", "desk_case", "submitted_by", "submitted_at",
                                              "response", "responded_by", "responded_at"});
+        // Titles and responses come from outside (organisations, the service desk): a cell that a
+        // spreadsheet would run as a formula gets a leading apostrophe.
+        auto cell = [](const QString& text) {
+            std::string v = text.toStdString();
+            if (!v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos) v.insert(v.begin(), '\'');
+            return v;
+        };
         for (const auto& c : *all)
-            out += csv::formatRecord({utf8(c.ref), utf8(c.status), utf8(c.quarter), std::to_string(c.points), utf8(c.title), utf8(c.fromOrgnr),
-                                      utf8(c.fromOrganisation), c.deskCase > 0 ? std::to_string(c.deskCase) : std::string(), utf8(c.submittedBy),
-                                      utf8(isoOrEmpty(c.submittedAt)), utf8(c.response), utf8(c.respondedBy), utf8(isoOrEmpty(c.respondedAt))});
+            out += csv::formatRecord({utf8(c.ref), utf8(c.status), utf8(c.quarter), std::to_string(c.points), cell(c.title), utf8(c.fromOrgnr),
+                                      cell(c.fromOrganisation), c.deskCase > 0 ? std::to_string(c.deskCase) : std::string(), cell(c.submittedBy),
+                                      utf8(isoOrEmpty(c.submittedAt)), cell(c.response), cell(c.respondedBy), utf8(isoOrEmpty(c.respondedAt))});
         return QByteArray::fromStdString(out);
     }
 

@@ -1513,10 +1513,15 @@ Result<std::vector<ActorActivity>> Ledger::actorActivity(Store& store, const std
     return out;
 }
 
-Result<bool> Ledger::hasActivity(Store& store) {
-    auto rows = store.db().query(QStringLiteral("SELECT 1 FROM audit_actor_activity LIMIT 1"));
-    if (!rows) return rows.error();
-    return !rows->empty();
+Result<ActivityCoverage> Ledger::activityCoverage(Store& store) {
+    ActivityCoverage out;
+    auto first = store.db().query(QStringLiteral("SELECT MIN(bucket) FROM audit_buckets"));
+    if (!first) return first.error();
+    if (!first->empty() && !first->front().value(0).isNull()) out.firstMs = first->front().value(0).toLongLong() * audit_index::kBucketMs;
+    auto services = store.db().query(QStringLiteral("SELECT DISTINCT service FROM audit_actor_activity ORDER BY service"));
+    if (!services) return services.error();
+    for (const auto& r : *services) out.services.push_back(r.value(0).toString().toStdString());
+    return out;
 }
 
 Result<std::vector<QuarantinedLine>> Ledger::quarantine(const Session& who, int limit) {

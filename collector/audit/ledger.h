@@ -42,6 +42,11 @@ struct LedgerEvent {
 };
 
 // The newest accepted event ("ok") per actor, organisation and service (audit_actor_activity).
+struct ActivityCoverage {
+    std::optional<std::int64_t> firstMs;  // the start of the first hour with events; none: an empty ledger
+    std::vector<std::string> services;    // services with accepted events
+};
+
 struct ActorActivity {
     std::string actorKey, actorOrg, service;
     std::int64_t lastMs = 0;  // the newest such event's time, ms since 1970 UTC
@@ -150,8 +155,9 @@ public:
     // costs one key lookup per actor whatever the ledger's size. Sorted by actor, organisation
     // and service.
     static Result<std::vector<ActorActivity>> actorActivity(Store& store, const std::vector<std::string>& actorKeys);
-    // Whether any accepted event was ever recorded: without, "never used" means "cannot tell".
-    static Result<bool> hasActivity(Store& store);
+    // How far the ledger reaches: since when it holds events and for which services, so "not used
+    // in 90 days" is said only where it could have seen a use.
+    static Result<ActivityCoverage> activityCoverage(Store& store);
 
     const LedgerKeys& keys() const { return keys_; }
 

@@ -629,6 +629,12 @@ std::optional<access::ImportReport> AccessPage::importFile(const QString& path) 
         fail(importText_);
         return std::nullopt;
     }
+    // Refused before reading: a file larger than any export would only fill memory.
+    if (std::size_t(file.size()) > access::kMaxCsvBytes) {
+        importText_ = tr("%1 er større enn %2 MB og leses ikke.").arg(QDir::toNativeSeparators(path)).arg(access::kMaxCsvBytes / (1024 * 1024));
+        fail(importText_);
+        return std::nullopt;
+    }
     const QByteArray content = file.readAll();
     const QString name = QFileInfo(path).fileName();
     // Person ids in the export are pseudonymised with the ledger's key before anything is
@@ -762,6 +768,10 @@ std::optional<access::AttestationCheck> AccessPage::verifyAttestationFile(const 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         showResult(tr("Kunne ikke lese %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), false);
+        return std::nullopt;
+    }
+    if (file.size() > 64 * 1024 * 1024) {
+        showResult(tr("%1 er større enn %2 MB og er ingen attestasjon.").arg(QDir::toNativeSeparators(path)).arg(64), false);
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();

@@ -323,6 +323,8 @@ TEST_F(AccessReviewTest, ClosingSignsAnAttestationThatDetectsAnyChangeAndTheNext
     ASSERT_TRUE(access.decide(kLeader, id, itemOf(id, worker(0))->number, QStringLiteral("keep"), QString()).ok());
     ASSERT_TRUE(access.decide(kLeader, id, itemOf(id, worker(1))->number, QStringLiteral("revoke"), QStringLiteral("Byttet jobb")).ok());
     // Worker 2's is unanswered: closing must wait for the due date.
+    // No provisional revocation list: only the one fixed and signed at the close.
+    EXPECT_EQ(access.revocations(kOfficer, id).kind(), ErrorKind::Conflict);
     auto early = access.close(kOfficer, id, *keys_);
     ASSERT_FALSE(early.ok());
     EXPECT_EQ(early.kind(), ErrorKind::Conflict);
@@ -346,6 +348,14 @@ TEST_F(AccessReviewTest, ClosingSignsAnAttestationThatDetectsAnyChangeAndTheNext
     auto check = AccessService::verifyAttestation(changed, *keys_);
     EXPECT_FALSE(check.ok());
     EXPECT_FALSE(check.signatureValid);
+    // A decision given twice: a reader taking the first sees "keep", Qt's reader the signed "revoke".
+    QByteArray twice = *file;
+    const qsizetype decisionAt = twice.indexOf("\"decision\": \"revoke\"");
+    ASSERT_GT(decisionAt, 0);
+    twice.insert(decisionAt, "\"decision\": \"keep\",\n");
+    auto doubled = AccessService::verifyAttestation(twice, *keys_);
+    EXPECT_FALSE(doubled.ok());
+    EXPECT_TRUE(doubled.problem.contains(QStringLiteral("given twice"))) << doubled.problem.toStdString();
     // Another key, as if the file had been re-signed by someone else.
     QTemporaryDir otherDir;
     ASSERT_TRUE(audit::LedgerKeys::init(otherDir.path() + QStringLiteral("/k")).ok());
@@ -412,6 +422,48 @@ TEST_F(AccessReviewTest, MalformedFilesAreRefusedWithFileAndLine) {
     auto unknownColumn = AccessService(*store_).importGrants(kOfficer, QStringLiteral("kolonne.csv"), QByteArray("holder_type,tilgang\nperson,x\n"), nullptr);
     ASSERT_FALSE(unknownColumn.ok());
     EXPECT_NE(unknownColumn.message().find("kolonne.csv:1"), std::string::npos) << unknownColumn.message();
+}
+
+TEST_F(AccessReviewTest, TwoStagesAreTwoPeople) {
+    Line l = grant(worker(0));
+    l.leader = kAstrid;
+    ASSERT_TRUE(import({l}).ok());
+    CampaignSpec spec;
+    spec.name = QStringLiteral("To trinn");
+    spec.reviewers = named(kAstrid);
+    spec.secondStage = named(kAstrid);  // the same person again
+    spec.due = QDate(2026, 12, 15);
+    auto id = AccessService(*store_).createCampaign(kOfficer, spec);
+    ASSERT_TRUE(id.ok()) << id.message();
+    auto item = itemOf(*id, worker(0));
+    ASSERT_TRUE(item);
+    EXPECT_EQ(item->reviewer, kAstrid);
+    EXPECT_NE(item->secondReviewer, kAstrid);
+    AccessService access(*store_);
+    ASSERT_TRUE(access.decide(kLeader, *id, item->number, QStringLiteral("keep"), QString()).ok());
+    // The first stage's reviewer cannot take the second by delegation or by being asked again.
+    EXPECT_EQ(access.decide(kLeader, *id, item->number, QStringLiteral("revoke"), QString()).kind(), ErrorKind::Denied);
+}
+
+TEST_F(AccessReviewTest, UnusedIsNotSaidBeforeTheLedgerCouldHaveSeenAUse) {
+    // A ledger that began yesterday, for SvarUt only.
+    audit::Ledger ledger(*store_, *keys_);
+    QByteArray events = test::auditEvent().at(QStringLiteral("2026-11-30T10:00:00+01:00")).service(QStringLiteral("svarut"))
+                            .actor(QStringLiteral("01017012181"), QStringLiteral("person"), kommune_).line();
+    QBuffer input(&events);
+    input.open(QIODevice::ReadOnly);
+    audit::SourceSpec source;
+    source.key = QStringLiteral("ny");
+    source.name = QStringLiteral("ny");
+    ASSERT_TRUE(ledger.ingest(kOfficer, source, input).ok());
+    Line idle = grant(worker(1));
+    idle.id = QStringLiteral("02027012100");
+    ASSERT_TRUE(import({idle}, QStringLiteral("tilganger.csv"), keys_.get()).ok());
+    const qint64 id = campaign(named(kAstrid));
+    auto item = itemOf(id, worker(1));
+    ASSERT_TRUE(item);
+    EXPECT_FALSE(item->usageKnown);
+    EXPECT_FALSE(has(item->flags, Flag::Unused));
 }
 
 }  // namespace

@@ -217,6 +217,21 @@ TEST(GrantProblems, APersonNeedsAnEmailAndAnIntegrationAClientId) {
     EXPECT_TRUE(file.grants.empty());
 }
 
+TEST(GrantProblems, NoPersonNumberIsQuotedBackOrPassedOffAsAClientId) {
+    // A file without its header row: the first data line is read as column names.
+    const GrantFile headless = parseGrantsCsv("person,15058534541,kari@x.no,974760673,admin\n");
+    const std::string all = allProblems(headless);
+    EXPECT_FALSE(headless.problems.empty());
+    EXPECT_FALSE(contains(all, "15058534541")) << all;
+    // An integration whose client id is a fødselsnummer would carry it into every file.
+    const GrantFile integration = parseGrantsCsv("holder_type,holder_id,orgnr,service,privilege,detail\n"
+                                                 "integration,15058534541,974760673,svarut,privilege,send:*\n");
+    const ParseProblem* p = problemAt(integration, 2, "holder_id");
+    ASSERT_NE(p, nullptr) << allProblems(integration);
+    EXPECT_FALSE(contains(allProblems(integration), "15058534541"));
+    EXPECT_TRUE(integration.grants.empty());
+}
+
 TEST(GrantProblems, BadJsonNamesItsLine) {
     const GrantFile file = parseGrantsJson("{\"format\":\"vakt-grants-1\",\n\"grants\":[\n{\"holder_type\":\"person\",}\n]}");
     ASSERT_EQ(file.problems.size(), 1u) << allProblems(file);
