@@ -170,6 +170,13 @@ std::string problemsText(const QString& fileName, std::vector<ParseProblem> prob
 
 qint64 toMs(const QDateTime& t) { return t.toMSecsSinceEpoch(); }
 
+// A grant's key as people read it: its parts separated by " · " instead of the unit separator.
+QString readableKey(const Grant& g) {
+    QString key = QString::fromStdString(grantKey(g)).replace(QChar(0x1f), QStringLiteral(" · "));
+    while (key.endsWith(QStringLiteral(" · "))) key.chop(3);
+    return key;
+}
+
 // Decisions, reminders and closing take the campaign's row first, so a decision cannot slip in
 // after the close read the campaign (PostgreSQL; SQLite's writers are serialised already).
 Status lockCampaign(Database& db, qint64 campaignId) {
@@ -442,11 +449,11 @@ Result<ImportReport> AccessService::importGrants(const Session& who, const QStri
     ImportReport report;
     constexpr int kKeysListed = 500;
     for (auto i : diff.added)
-        if (report.addedKeys.size() < kKeysListed) report.addedKeys << q(grantKey(file.grants[i]));
+        if (report.addedKeys.size() < kKeysListed) report.addedKeys << readableKey(file.grants[i]);
     for (auto i : diff.removed)
-        if (report.removedKeys.size() < kKeysListed) report.removedKeys << q(grantKey(previous.grants[i]));
+        if (report.removedKeys.size() < kKeysListed) report.removedKeys << readableKey(previous.grants[i]);
     for (auto [b, a] : diff.changed)
-        if (report.changedKeys.size() < kKeysListed) report.changedKeys << q(grantKey(file.grants[a]));
+        if (report.changedKeys.size() < kKeysListed) report.changedKeys << readableKey(file.grants[a]);
 
     // Every revocation of a closed campaign not yet seen to take effect is checked against this export.
     auto pending = store_.db().query(QStringLiteral(
@@ -489,7 +496,7 @@ Result<ImportReport> AccessService::importGrants(const Session& who, const QStri
                                                {*id, campaignId, p.itemNos[i]});
                     !st)
                     return st.error();
-                const QString key = q(grantKey(p.revs[i].grant));
+                const QString key = readableKey(p.revs[i].grant);
                 report.notEffective << ImportReport::Lingering{campaignId, p.name, q(p.revs[i].action), key};
                 notEffective << QJsonObject{{"item", p.itemNos[i]}, {"grant", key}, {"action", q(p.revs[i].action)}};
             }
@@ -955,7 +962,7 @@ Status AccessService::decide(const Session& who, qint64 campaignId, int number, 
         if (auto st = store_.db().exec(QStringLiteral("UPDATE access_items SET stage = 2 WHERE campaign_id = ? AND item_no = ?"), {campaignId, number}); !st)
             return st;
     }
-    QJsonObject after{{"decision", decision}, {"stage", item->stage}, {"grant", q(grantKey(item->grant))}};
+    QJsonObject after{{"decision", decision}, {"stage", item->stage}, {"grant", readableKey(item->grant)}};
     if (!justification.trimmed().isEmpty()) after.insert("justification", justification.trimmed());
     if (!reduceTo.trimmed().isEmpty()) after.insert("reduce_to", reduceTo.trimmed());
     if (!delegate.isEmpty()) after.insert("delegated_to", delegate);

@@ -165,7 +165,7 @@ int importGrants(Context& ctx, Args& a) {
             out() << "Revocations checked: " << i.revocationsChecked << ", not taken effect: " << i.revocationsNotEffective << "\n";
         for (const auto& l : report->notEffective)
             out() << "  NOT TAKEN EFFECT  campaign " << l.campaignId << " (" << l.campaignName << "): " << l.action << " "
-                  << QString(l.grantKey).replace(QChar(0x1f), QLatin1Char(' ')) << "\n";
+                  << l.grantKey << "\n";
         out().flush();
     }
     // Revocations that did not take effect are a finding: scripts see it in the exit code.

@@ -1450,6 +1450,14 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>Attestasjon (*.json);;Alle filer (*)</source>
         <translation>Attestation (*.json);;All files (*)</translation>
     </message>
+    <message>
+        <source>%1 er større enn %2 MB og leses ikke.</source>
+        <translation>%1 is larger than %2 MB and is not read.</translation>
+    </message>
+    <message>
+        <source>%1 er større enn %2 MB og er ingen attestasjon.</source>
+        <translation>%1 is larger than %2 MB and is not an attestation.</translation>
+    </message>
 </context>
 <context>
     <name>vakt::desktop::AssessDialog</name>
