@@ -134,9 +134,36 @@ ModuleSchema accessSchema() {
                      " PRIMARY KEY (campaign_id, item_no))",
                  },
                  {},
-                 // A reviewer's own person e-mail, which their role may not read from the users table.
-                 {"CREATE FUNCTION vakt_person_email() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
-                  " SELECT u.person_email FROM users u WHERE u.username = session_user $$"}},
+                 // On the server each reviewer connects with a login of their own, and the rows
+                 // themselves say who may see and decide them (row-level security): a leader with
+                 // psql reads only the items assigned or delegated to them and records a decision
+                 // only on such an item, never on their own grant nor in a closed campaign, and
+                 // changes no decision once made. The table's owner (Vakt's migrations, the demo
+                 // and tests connecting as it) is not bound by the policies.
+                 {
+                     // A reviewer's own person e-mail, which their role may not read from the users table.
+                     "CREATE FUNCTION vakt_person_email() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+                     " SELECT lower(u.person_email) FROM users u WHERE u.username = session_user $$",
+                     "CREATE FUNCTION vakt_access_sees_all() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+                     " SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member"
+                     " WHERE u.rolname = session_user AND g.rolname IN ('vakt_sikkerhetsansvarlig', 'vakt_revisor')) $$",
+                     // Whether the session's person reviews the item now: assigned, or delegated to them.
+                     "CREATE FUNCTION vakt_access_mine(c bigint, i bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+                     " SELECT vakt_person_email() IS NOT NULL AND (EXISTS (SELECT 1 FROM access_items it WHERE it.campaign_id = c AND it.item_no = i"
+                     " AND vakt_person_email() IN (it.reviewer, it.second_reviewer))"
+                     " OR EXISTS (SELECT 1 FROM access_decisions d WHERE d.campaign_id = c AND d.item_no = i AND d.delegated_to = vakt_person_email())) $$",
+                     "CREATE FUNCTION vakt_access_may_decide(c bigint, i bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+                     " SELECT vakt_access_mine(c, i)"
+                     " AND EXISTS (SELECT 1 FROM access_campaigns k WHERE k.id = c AND k.state = 'open')"
+                     " AND NOT EXISTS (SELECT 1 FROM access_items it WHERE it.campaign_id = c AND it.item_no = i AND it.holder_email = vakt_person_email()) $$",
+                     "ALTER TABLE access_items ENABLE ROW LEVEL SECURITY",
+                     "ALTER TABLE access_decisions ENABLE ROW LEVEL SECURITY",
+                     "CREATE POLICY access_items_read ON access_items FOR SELECT USING (vakt_access_sees_all() OR vakt_access_mine(campaign_id, item_no))",
+                     "CREATE POLICY access_items_manage ON access_items FOR ALL USING (vakt_access_sees_all()) WITH CHECK (vakt_access_sees_all())",
+                     "CREATE POLICY access_decisions_read ON access_decisions FOR SELECT USING (vakt_access_sees_all() OR vakt_access_mine(campaign_id, item_no))",
+                     "CREATE POLICY access_decisions_add ON access_decisions FOR INSERT WITH CHECK (vakt_access_sees_all()"
+                     " OR (decided_email = vakt_person_email() AND vakt_access_may_decide(campaign_id, item_no)))",
+                 }},
             },
             {
                 {QStringLiteral("access_imports"), permission::AccessReadAll, {permission::AccessManage}, QStringLiteral("id"), {}},

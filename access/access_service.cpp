@@ -177,10 +177,13 @@ QString readableKey(const Grant& g) {
     return key;
 }
 
-// Decisions, reminders and closing take the campaign's row first, so a decision cannot slip in
-// after the close read the campaign (PostgreSQL; SQLite's writers are serialised already).
+// Decisions and closing take the campaign's lock first, so a decision cannot slip in after the
+// close read the items. On PostgreSQL a transaction-scoped advisory lock, which needs no UPDATE
+// right on the campaign (reviewers have none); SQLite's writers are serialised already.
 Status lockCampaign(Database& db, qint64 campaignId) {
-    auto row = db.query(QStringLiteral("SELECT id FROM access_campaigns WHERE id = ? {LOCK}"), {campaignId});
+    if (db.engine() != Engine::Postgres) return {};
+    constexpr int kAccessLockClass = 0x41435356;  // "ACSV": this module's class of advisory locks
+    auto row = db.query(QStringLiteral("SELECT pg_advisory_xact_lock(?, ?)"), {kAccessLockClass, int(campaignId)});
     if (!row) return row.error();
     return {};
 }
@@ -207,7 +210,9 @@ Result<QList<ReviewItem>> loadItems(Database& db, qint64 campaignId, bool twoSta
     QString sql = QStringLiteral("SELECT ") + kGrantColumns +
                   QStringLiteral(", item_no, flags, sod_rules, peer_count, peers_holding, last_use_ms, usage_known, reviewer, second_reviewer, stage"
                                  " FROM access_items WHERE campaign_id = ?");
-    if (!reviewer.isEmpty()) sql += QStringLiteral(" AND (reviewer = ? OR second_reviewer = ?)");
+    // Items as assigned at the start; delegations are decisions, folded in below.
+    if (!reviewer.isEmpty())
+        sql += QStringLiteral(" AND (reviewer = ? OR second_reviewer = ? OR item_no IN (SELECT item_no FROM access_decisions WHERE campaign_id = ? AND delegated_to = ?))");
     if (onlyItem) sql += QStringLiteral(" AND item_no = ?");
     sql += QStringLiteral(" ORDER BY item_no");
     auto st = db.prepare(sql);
@@ -215,7 +220,7 @@ Result<QList<ReviewItem>> loadItems(Database& db, qint64 campaignId, bool twoSta
     int at0 = 0;
     (*st)->bind(at0++, campaignId);
     const std::string me = reviewer.toStdString();
-    if (!reviewer.isEmpty()) (*st)->bindText(at0++, me), (*st)->bindText(at0++, me);
+    if (!reviewer.isEmpty()) (*st)->bindText(at0++, me), (*st)->bindText(at0++, me), (*st)->bind(at0++, campaignId), (*st)->bindText(at0++, me);
     if (onlyItem) (*st)->bind(at0++, onlyItem);
     QList<ReviewItem> out;
     QHash<int, qsizetype> at;
@@ -256,8 +261,10 @@ Result<QList<ReviewItem>> loadItems(Database& db, qint64 campaignId, bool twoSta
         ReviewItem& item = out[*it];
         const int stage = int((*decisions)->integer(1));
         const QString decision = q(std::string((*decisions)->text(2)));
+        // A delegation hands the stage to someone else: they are its reviewer from then on.
         if (decision == QLatin1String(Decision::Delegate.data())) {
             item.delegatedTo = q(std::string((*decisions)->text(4)));
+            (stage == 2 ? item.secondReviewer : item.reviewer) = item.delegatedTo;
             continue;
         }
         const bool final = stage == (twoStage ? 2 : 1);
@@ -265,6 +272,7 @@ Result<QList<ReviewItem>> loadItems(Database& db, qint64 campaignId, bool twoSta
             item.firstDecision = decision;
             item.firstDecidedBy = q(std::string((*decisions)->text(6)));
             item.firstDecidedEmail = q(std::string((*decisions)->text(8)));
+            item.stage = 2;  // the first stage has answered
             continue;
         }
         item.decision = decision;
@@ -952,16 +960,6 @@ Status AccessService::decide(const Session& who, qint64 campaignId, int number, 
                                    {campaignId, number, item->stage, decision, reduceTo.trimmed(), delegate, justification.trimmed(), who.username, *me, iso(now)});
         !st)
         return st;
-    const QString column = item->stage == 2 ? QStringLiteral("second_reviewer") : QStringLiteral("reviewer");
-    if (decision == QLatin1String(Decision::Delegate.data())) {
-        if (auto st = store_.db().exec(QStringLiteral("UPDATE access_items SET ") + column + QStringLiteral(" = ? WHERE campaign_id = ? AND item_no = ?"),
-                                       {delegate, campaignId, number});
-            !st)
-            return st;
-    } else if (c->twoStage && item->stage == 1) {
-        if (auto st = store_.db().exec(QStringLiteral("UPDATE access_items SET stage = 2 WHERE campaign_id = ? AND item_no = ?"), {campaignId, number}); !st)
-            return st;
-    }
     QJsonObject after{{"decision", decision}, {"stage", item->stage}, {"grant", readableKey(item->grant)}};
     if (!justification.trimmed().isEmpty()) after.insert("justification", justification.trimmed());
     if (!reduceTo.trimmed().isEmpty()) after.insert("reduce_to", reduceTo.trimmed());
@@ -1052,14 +1050,16 @@ Status AccessService::close(const Session& who, qint64 campaignId, const audit::
         // The due date has passed: the campaign's rule answers what the reviewers did not.
         const QString outcome = c->unanswered;
         if (outcome == QLatin1String(Unanswered::Escalate.data())) {
+            // Escalation is a delegation to the campaign's owner, kept with the other decisions.
             int moved = 0;
             for (const auto& item : *items) {
                 if (!item.decision.isEmpty()) continue;
-                const QString column = item.stage == 2 ? QStringLiteral("second_reviewer") : QStringLiteral("reviewer");
                 const QString current = item.stage == 2 ? item.secondReviewer : item.reviewer;
                 if (current == c->ownerEmail || isSelfReview(item.grant, s(c->ownerEmail))) continue;
-                if (auto st = store_.db().exec(QStringLiteral("UPDATE access_items SET ") + column + QStringLiteral(" = ? WHERE campaign_id = ? AND item_no = ?"),
-                                               {c->ownerEmail, campaignId, item.number});
+                if (auto st = store_.db().exec(QStringLiteral("INSERT INTO access_decisions (campaign_id, item_no, stage, decision, delegated_to, justification,"
+                                                              " decided_by, decided_email, decided_at) VALUES (?, ?, ?, 'delegate', ?, ?, ?, '', ?)"),
+                                               {campaignId, item.number, item.stage, c->ownerEmail, QStringLiteral("Ikke besvart innen fristen"),
+                                                QStringLiteral("frist:") + who.username, iso(now)});
                     !st)
                     return st;
                 ++moved;

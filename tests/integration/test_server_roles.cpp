@@ -13,6 +13,8 @@
 #include <QUrl>
 #include <algorithm>
 
+#include "access/access_service.h"
+#include "core/organisation_service.h"
 #include "core/server_roles.h"
 #include "core/store.h"
 #include "core/user_service.h"
@@ -377,6 +379,84 @@ TEST_F(ServerRolesTest, TheDesktopRunsOnEachPersonsOwnLogin) {
             }
         }
     }
+}
+
+// Privilege reviews: a leader connecting with their own login sees only the items they review and
+// records a decision only on those, never on their own grant, and changes no decision made.
+TEST_F(ServerRolesTest, AReviewersLoginSeesAndDecidesOnlyTheirOwnItems) {
+    const Session officer{QStringLiteral("test-officer"), Role::Sikkerhetsansvarlig};
+    const QString orgnr = QStringLiteral("974760673");
+    ASSERT_TRUE(OrganisationService(*store_).saveOrganisation(kAdmin, Organisation{0, OrgKind::Kommune, QStringLiteral("Testkommune"), orgnr, {}, {}, 0, {}}));
+    QString nameA, nameB;
+    const QString emailA = QStringLiteral("leder.a@test.example"), emailB = QStringLiteral("leder.b@test.example");
+    for (const QString& email : {emailA, emailB, QStringLiteral("ansatt.a@test.example"), QStringLiteral("ansatt.b@test.example")})
+        ASSERT_TRUE(OrganisationService(*store_).savePerson(kAdmin, Person{0, email.section(QLatin1Char('@'), 0, 0), email, orgnr, QStringLiteral("Saksbehandler"), Employment::Active}));
+    UserService users(*store_);
+    for (auto [name, email] : {std::pair{&nameA, emailA}, std::pair{&nameB, emailB}}) {
+        *name = uniqueName(QStringLiteral("leder"));
+        ASSERT_TRUE(users.add(kAdmin, NewUser{*name, *name, Role::Leder, kPassword, email}));
+        ASSERT_TRUE(users.grantLogin(kAdmin, *name, Role::Leder, kPassword));
+    }
+    const QByteArray grants = QStringLiteral("holder_type,holder_email,orgnr,privilege,detail,leader_email\n"
+                                             "person,ansatt.a@test.example,%1,privilege,send:a,leder.a@test.example\n"
+                                             "person,ansatt.b@test.example,%1,privilege,send:b,leder.b@test.example\n"
+                                             "person,leder.a@test.example,%1,privilege,send:c,leder.a@test.example\n")
+                                  .arg(orgnr)
+                                  .toUtf8();
+    access::AccessService owner(*store_);
+    ASSERT_TRUE(owner.importGrants(officer, QStringLiteral("t.csv"), grants, nullptr).ok());
+    access::CampaignSpec spec;
+    spec.name = QStringLiteral("Server");
+    spec.reviewers = {access::ReviewerRule{access::ReviewerRule::Kind::Leader, {}}};
+    spec.due = QDate::currentDate().addDays(10);
+    auto id = owner.createCampaign(officer, spec);
+    ASSERT_TRUE(id.ok()) << id.message();
+    auto all = owner.items(officer, *id);
+    ASSERT_TRUE(all.ok() && all->size() == 3);
+    int itemA = 0, itemB = 0, own = 0;
+    for (const auto& i : *all) {
+        if (i.grant.detail == "send:a") itemA = i.number;
+        if (i.grant.detail == "send:b") itemB = i.number;
+        if (i.grant.detail == "send:c") own = i.number;
+    }
+
+    const QString urlA = urlAs(nameA, kPassword);
+    auto dbA = connect(urlA);
+    ASSERT_TRUE(dbA.ok()) << dbA.message();
+    auto seen = (*dbA)->query(QStringLiteral("SELECT item_no FROM access_items"));
+    ASSERT_TRUE(seen.ok()) << seen.message();
+    ASSERT_EQ(seen->size(), 1u);
+    EXPECT_EQ(seen->front().value(0).toInt(), itemA);
+    auto insert = [&](int item, const QString& email) {
+        return (*dbA)->exec(QStringLiteral("INSERT INTO access_decisions (campaign_id, item_no, stage, decision, decided_by, decided_email, decided_at)"
+                                           " VALUES (?, ?, 1, 'keep', ?, ?, '2026-12-01T00:00:00Z')"),
+                            {*id, item, nameA, email});
+    };
+    EXPECT_FALSE(insert(itemB, emailA).ok());  // another leader's item
+    EXPECT_FALSE(insert(own, emailA).ok());    // her own grant
+    EXPECT_FALSE(insert(itemA, emailB).ok());  // in someone else's name
+
+    // Through Vakt on her own login, her own item is decided as usual.
+    auto storeA = Store::open(urlA, Store::OpenMode::MustExist);
+    ASSERT_TRUE(storeA.ok()) << storeA.message();
+    auto sessionA = UserService(**storeA).serverSession();
+    ASSERT_TRUE(sessionA.ok() && sessionA->has_value()) << (sessionA.ok() ? "no session" : sessionA.message());
+    access::AccessService asA(**storeA);
+    auto mine = asA.myItems(**sessionA, *id);
+    ASSERT_TRUE(mine.ok()) << mine.message();
+    ASSERT_EQ(mine->size(), 1);
+    auto decided = asA.decide(**sessionA, *id, itemA, QStringLiteral("revoke"), QStringLiteral("Sluttet"));
+    ASSERT_TRUE(decided.ok()) << decided.message();
+    // A decision made stays made: no update or delete reaches it.
+    // (Each is refused or reaches no row; what counts is what the owner reads afterwards.)
+    (void)(*dbA)->exec(QStringLiteral("UPDATE access_decisions SET decision = 'keep'"));
+    (void)(*dbA)->exec(QStringLiteral("DELETE FROM access_decisions"));
+    auto after = owner.items(officer, *id);
+    ASSERT_TRUE(after.ok());
+    for (const auto& i : *after)
+        if (i.number == itemA) {
+            EXPECT_EQ(i.decision, QStringLiteral("revoke"));
+        }
 }
 
 }  // namespace
