@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "access/access_service.h"
+#include "core/base/csv.h"
 #include "core/civil_time.h"
 #include "core/organisation_service.h"
 
@@ -22,20 +23,16 @@ struct Row {
     QString scopes, role, leader, grantedBy, grantedAt;
 };
 
-QString csvField(const QString& v) {
-    if (!v.contains(QLatin1Char(',')) && !v.contains(QLatin1Char('"')) && !v.contains(QLatin1Char('\n'))) return v;
-    return QLatin1Char('"') + QString(v).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
-}
-
 QByteArray csvOf(const QList<Row>& rows) {
     QString out = QStringLiteral(
         "holder_type,holder_id,holder_email,holder_name,orgnr,service,privilege,detail,service_area,holder_area,legal_basis,confidential,scopes,role,"
         "leader_email,granted_by,granted_at\n");
     for (const auto& r : rows) {
-        QStringList fields{r.holderType, r.holderId, r.email, r.name, r.orgnr, r.service, r.privilege, r.detail, r.area, r.holderArea, r.legalBasis,
-                           r.confidential ? QStringLiteral("true") : QStringLiteral("false"), r.scopes, r.role, r.leader, r.grantedBy, r.grantedAt};
-        for (auto& f : fields) f = csvField(f);
-        out += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
+        std::vector<std::string> fields;
+        for (const QString& f : {r.holderType, r.holderId, r.email, r.name, r.orgnr, r.service, r.privilege, r.detail, r.area, r.holderArea, r.legalBasis,
+                                 r.confidential ? QStringLiteral("true") : QStringLiteral("false"), r.scopes, r.role, r.leader, r.grantedBy, r.grantedAt})
+            fields.push_back(f.toStdString());
+        out += QString::fromStdString(csv::formatRecord(fields));
     }
     return out.toUtf8();
 }

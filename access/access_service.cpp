@@ -425,10 +425,9 @@ Result<ImportReport> AccessService::importGrants(const Session& who, const QStri
     const QDateTime now = store_.clock().now();
     const QString fileSha = q(crypto::sha256Hex(text));
     const std::string content256 = contentHash(file.grants, holderKeys);
-    const QString format = text.find_first_not_of(" \t\r\n") != std::string_view::npos &&
-                                   (text[text.find_first_not_of(" \t\r\n")] == '{' || text[text.find_first_not_of(" \t\r\n")] == '[')
-                               ? QStringLiteral("json")
-                               : QStringLiteral("csv");
+    // As parseGrants tells them apart: by the first byte that is not white space.
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    const QString format = first != std::string_view::npos && (text[first] == '{' || text[first] == '[') ? QStringLiteral("json") : QStringLiteral("csv");
     auto id = store_.db().insertReturningId(
         QStringLiteral("INSERT INTO access_imports (file_name, sha256, format, grants, added, removed, changed, content_sha256, imported_by,"
                        " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
