@@ -7,6 +7,7 @@
 // is a callback, so a restart neither forgets a dormant account nor takes a new network for the
 // usual one. Memory is bounded: per-actor state is kept for at most `maxActors` actors, the least
 // recently active are forgotten first.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -73,7 +74,13 @@ class Detector {
 public:
     using History = std::function<Past(const std::string& actorKey, std::int64_t beforeMs)>;
     explicit Detector(std::vector<DetectionRule> rules, History history = {}, std::size_t maxActors = 100000)
-        : rules_(std::move(rules)), history_(std::move(history)), maxActors_(maxActors) {}
+        : rules_(std::move(rules)), history_(std::move(history)), maxActors_(maxActors) {
+        // Only these rules read an actor's past; without them the ledger is never asked.
+        const bool needed = std::any_of(rules_.begin(), rules_.end(), [](const DetectionRule& r) {
+            return r.type == DetectionType::NewSource || r.type == DetectionType::DormantAccount;
+        });
+        if (!needed) history_ = {};
+    }
 
     std::vector<Finding> observe(const AuditEvent& event, const PartyKeys& keys, std::int64_t seq);
     const std::vector<DetectionRule>& rules() const { return rules_; }
