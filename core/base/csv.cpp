@@ -2,14 +2,16 @@
 
 namespace vakt::csv {
 
-Result<std::vector<Record>> parse(std::string_view in, std::size_t maxBytes) {
+Result<std::vector<Record>> parse(std::string_view in, std::size_t maxBytes, char separator) {
     if (in.size() > maxBytes) return fail("1: input is larger than " + std::to_string(maxBytes) + " bytes");
     std::size_t pos = 0;
     if (in.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
 
-    // The separator is whichever of ',' and ';' appears first outside quotes on the header line.
+    // The separator given, or whichever of ',' and ';' appears first outside quotes on the header line.
     char sep = ',';
-    {
+    if (separator == ',' || separator == ';') {
+        sep = separator;
+    } else {
         bool quoted = false;
         for (std::size_t i = pos; i < in.size() && (quoted || (in[i] != '\n' && in[i] != '\r')); ++i) {
             if (in[i] == '"') quoted = !quoted;
