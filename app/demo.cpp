@@ -3,6 +3,7 @@
 #include "access/access_demo.h"
 #include "core/data_dir.h"
 #include "councils/council_demo.h"
+#include "nsm/nsm_demo.h"
 #include "core/user_service.h"
 #include "riskmodel/risk_demo.h"
 #include "changes/change_demo.h"
@@ -31,6 +32,8 @@ Result<DemoSummary> loadDemo(Store& store, const QString& dir) {
     if (!councilRequests) return councilRequests.error();
     auto accessPeople = access::loadAccessDemo(store);
     if (!accessPeople) return accessPeople.error();
+    auto nsmAssessments = nsm::loadNsmDemo(store);
+    if (!nsmAssessments) return nsmAssessments.error();
     if (auto s = store.setMeta(QStringLiteral("demo"), QStringLiteral("1")); !s) return s.error();
     if (auto s = tx.commit(); !s) return s.error();
 

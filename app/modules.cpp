@@ -5,6 +5,8 @@
 #include "access/access_service.h"
 #include "changes/change_board.h"
 #include "councils/council_service.h"
+#include "reports/report_service.h"
+#include "nsm/nsm_service.h"
 #include "servicedesk/desk_service.h"
 
 namespace vakt::app {
@@ -18,6 +20,8 @@ void registerModules() {
     changes::registerChangesModule();
     access::registerAccessModule();
     councils::registerCouncilsModule();
+    nsm::registerNsmModule();
+    reports::registerReportsModule();
 }
 
 }  // namespace vakt::app

@@ -14,6 +14,7 @@
 #include "changes/change_calendar.h"
 #include "core/migrations.h"
 #include "core/store.h"
+#include "reports/document.h"
 
 namespace vakt::audit {
 class LedgerKeys;
@@ -226,6 +227,8 @@ public:
     Result<QList<Meeting>> meetings(const Session& who);
     // The stored minutes (HTML as signed; PDF rendered from the same document) and their check
     // against the stored hash and a key the checker trusts.
+    // The minutes as a document, as they read now (an open meeting's so far), for reports.
+    Result<reports::Document> minutesDocument(const Session& who, qint64 meeting);
     Result<QByteArray> minutesHtml(const Session& who, qint64 meeting);
     Result<QByteArray> minutesPdf(const Session& who, qint64 meeting);
     Result<MinutesCheck> verifyMinutes(const Session& who, qint64 meeting, const audit::LedgerKeys* trusted);

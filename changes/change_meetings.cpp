@@ -200,7 +200,7 @@ Status ChangeBoard::decideItem(const Session& who, qint64 id, int position, cons
 }
 
 namespace {
-reports::Document minutesDocument(const Meeting& m, const QList<ChangeRequest>& changes, const QHash<QString, QString>& names) {
+reports::Document buildMinutes(const Meeting& m, const QList<ChangeRequest>& changes, const QHash<QString, QString>& names) {
     reports::Document d;
     d.title = s(QStringLiteral("Referat fra endringsrådet %1").arg(m.heldAt.toTimeZone(platformZone()).date().toString(QStringLiteral("dd.MM.yyyy"))));
     d.language = "nb";
@@ -253,6 +253,18 @@ reports::Document minutesDocument(const Meeting& m, const QList<ChangeRequest>& 
 }
 }  // namespace
 
+Result<reports::Document> ChangeBoard::minutesDocument(const Session& who, qint64 id) {
+    auto m = meeting(who, id);
+    if (!m) return m.error();
+    auto changes = list(who);
+    if (!changes) return changes.error();
+    auto entries = CatalogService(store_).list(who);
+    if (!entries) return entries.error();
+    QHash<QString, QString> names;
+    for (const auto& e : *entries) names.insert(e.key, e.name);
+    return buildMinutes(*m, *changes, names);
+}
+
 Status ChangeBoard::closeMeeting(const Session& who, qint64 id, const audit::LedgerKeys* keys) {
     if (!who.allows(permission::ChangeDecide)) return denied(who, permission::ChangeDecide);
     Transaction tx(store_.db());
@@ -278,7 +290,7 @@ Status ChangeBoard::closeMeeting(const Session& who, qint64 id, const audit::Led
 
     const QDateTime now = store_.clock().now();
     m->state = QStringLiteral("closed");
-    reports::Document document = minutesDocument(*m, *changes, names);
+    reports::Document document = buildMinutes(*m, *changes, names);
     document.footer = {{"Referatet er låst", s(local(now)) + " av " + s(who.username)}};
     const std::string html = reports::renderHtml(document);
     auto pdf = reports::renderPdf(document);

@@ -1,8 +1,10 @@
 #pragma once
 // One structured document (the change advisory board's minutes, later other reports) that is
-// rendered both as HTML and as PDF (pdf.h). Plain C++, no I/O. Rendering is deterministic, same
-// document → same bytes, so a SHA-256 of the output can be signed and checked later.
+// rendered as HTML, as PDF (pdf.h) and as ODT (odt.h), its tables also as XLSX and CSV
+// (tabular.h). Plain C++, no I/O. Rendering is deterministic, same document → same bytes, so a
+// SHA-256 of the output can be signed and checked later.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,7 +40,36 @@ struct BulletList {
     std::vector<std::string> items;
 };
 
-using Block = std::variant<Heading, Paragraph, KeyValues, Table, BulletList>;
+// Horizontal grouped bars: one group per label (a principle, "2.6"), one bar per series in it
+// ("Vurdert", "Mål"), each series in its own colour with a legend. Values are clamped to
+// [0, maximum]; a missing or non-finite value is drawn as no bar and "–". At most 200 labels and
+// 10 series are drawn, the rest counted in a note ("… 5 til"); the tabular exports keep them all.
+struct Series {
+    std::string name;
+    std::vector<std::optional<double>> values;  // one per label, in the labels' order
+};
+
+struct BarChart {
+    using Series = reports::Series;
+    std::string title;
+    std::vector<std::string> labels;
+    std::vector<Series> series;
+    double maximum = 0;      // the axis' end; 0, negative or not finite: the largest value (1 if none)
+    std::string valueLabel;  // the axis' caption, e.g. "Modenhetsnivå (0–5)"
+};
+
+// A grid of cells coloured from red (0) through yellow to green (1), rows and columns labelled.
+// Each cell shows its text, else its value as a percentage; a missing cell is grey with "–". The
+// grid is as large as its largest part (labels, cells or texts). At most 200 rows and 200
+// columns are drawn, the rest counted in a note.
+struct HeatMap {
+    std::string title;
+    std::vector<std::string> rowLabels, columnLabels;
+    std::vector<std::vector<std::optional<double>>> cells;  // [row][column], 0 to 1 (clamped)
+    std::vector<std::vector<std::string>> texts;            // [row][column], optional
+};
+
+using Block = std::variant<Heading, Paragraph, KeyValues, Table, BulletList, BarChart, HeatMap>;
 
 struct Document {
     std::string title;
@@ -46,10 +77,13 @@ struct Document {
     std::vector<Block> blocks;
     // Shown once after the blocks, e.g. {"Signert av", "…"}, {"SHA-256", "…"}.
     std::vector<std::pair<std::string, std::string>> footer;
+    // Metadata for the PDF's document information and the ODT's meta.xml; empty ones are left out.
+    std::string author, subject, keywords, creator;
+    std::string createdUtc;  // "YYYY-MM-DDTHH:MM:SSZ" or empty; never the wall clock, so output stays reproducible
 };
 
 // A complete standalone HTML5 page: embedded print CSS, no scripts and no external resources (a
-// Content-Security-Policy forbids both, in case an escape is ever missed).
+// Content-Security-Policy forbids both, in case an escape is ever missed). Charts are inline SVG.
 std::string renderHtml(const Document& document);
 
 // Text for HTML element content and attribute values: & < > " ' escaped, invalid UTF-8 as

@@ -6,8 +6,12 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
+#include <optional>
 #include <utility>
 #include <vector>
+
+#include "reports/render_support.h"
 
 namespace vakt::reports {
 
@@ -85,6 +89,11 @@ constexpr Style kHeadings[3] = {{14, 18}, {12, 15.5}, {10.5, 13.5}};
 constexpr Style kCell{9, 11.5};
 constexpr Style kSignature{9, 11.5};
 constexpr Style kPageFooter{8, 10};
+// Charts: a title, a legend line, labels and values in small type.
+constexpr Style kChartTitle{10.5, 13.5};
+constexpr Style kChartText{8, 10};
+constexpr Style kChartSmall{7, 9};
+constexpr double kLegendLine = 12, kSwatch = 8;
 constexpr double kCellPadding = 3;
 constexpr double kKeyValuePadding = 1.5;
 constexpr double kBulletIndent = 14;
@@ -114,6 +123,8 @@ std::string pdfString(std::string_view winAnsi) {
     }
     return out + ")";
 }
+
+std::string rgb(const detail::Rgb& c) { return num(c.r / 255.0) + " " + num(c.g / 255.0) + " " + num(c.b / 255.0); }
 
 // A text string outside content streams (the document information's title): UTF-16BE with a
 // byte-order mark, so it keeps every character, emoji included, for viewers' title bars.
@@ -310,8 +321,29 @@ public:
         pages_.back() += "q " + num(width) + " w " + num(x1) + " " + num(y) + " m " + num(x2) + " " + num(y) + " l S Q\n";
     }
 
+    // A filled rectangle, `y` its bottom edge; the colour stays inside q…Q, so text after it is black.
+    void fill(double x, double y, double width, double height, const detail::Rgb& colour) {
+        pages_.back() += "q " + rgb(colour) + " rg " + num(x) + " " + num(y) + " " + num(width) + " " + num(height) + " re f Q\n";
+    }
+
+    void outline(double x, double y, double width, double height, const detail::Rgb& colour, double lineWidth) {
+        pages_.back() += "q " + rgb(colour) + " RG " + num(lineWidth) + " w " + num(x) + " " + num(y) + " " + num(width) + " " +
+                         num(height) + " re S Q\n";
+    }
+
+    void segment(double x1, double y1, double x2, double y2, const detail::Rgb& colour, double lineWidth) {
+        pages_.back() += "q " + rgb(colour) + " RG " + num(lineWidth) + " w " + num(x1) + " " + num(y1) + " m " + num(x2) + " " + num(y2) +
+                         " l S Q\n";
+    }
+
     double y() const { return y_; }
     void moveDown(double height) { y_ -= height; }
+    // Drawn by hand above y: the room below is what is left.
+    void place(double height) {
+        y_ -= height;
+        used_ = true;
+    }
+    bool fits(double height) const { return y_ - height >= kBottom - kEpsilon; }
 
 private:
     PdfLimits limits_;
@@ -323,6 +355,36 @@ private:
 
 std::vector<std::string> wrapped(std::string_view utf8, bool bold, const Style& style, double maxWidth) {
     return wrap(toWinAnsi(utf8), bold, style.size, maxWidth);
+}
+
+// WinAnsi text with "…" after it, shortened until both fit `maxWidth`.
+std::string withEllipsis(std::string text, bool bold, double size, double maxWidth) {
+    const double ellipsis = textWidth("\x85", bold, size);
+    if (ellipsis > maxWidth) return {};
+    double width = textWidth(text, bold, size);
+    while (!text.empty() && width + ellipsis > maxWidth + kEpsilon) {
+        width -= textWidth(std::string_view(&text.back(), 1), bold, size);
+        text.pop_back();
+    }
+    return text + "\x85";
+}
+
+// A chart's label wrapped to at most `maxLines` lines, the last ending in "…" when cut. Only the
+// first `maxBytes` are looked at: more never fit the few lines a chart gives a label.
+std::vector<std::string> cappedLines(std::string_view utf8, bool bold, double size, double maxWidth, std::size_t maxLines,
+                                     std::size_t maxBytes = 1024) {
+    const std::string_view text = detail::utf8Prefix(utf8, maxBytes);
+    auto lines = wrap(toWinAnsi(text), bold, size, maxWidth);
+    const bool cut = lines.size() > maxLines || text.size() < utf8.size();
+    if (lines.size() > maxLines) lines.resize(maxLines);
+    if (cut && !lines.empty()) lines.back() = withEllipsis(lines.back(), bold, size, maxWidth);
+    return lines;
+}
+
+// One line of a chart's text (a series' name, a caption), cut with "…" to fit.
+std::string cappedLine(std::string_view utf8, bool bold, double size, double maxWidth) {
+    const auto lines = cappedLines(detail::oneLine(detail::utf8Prefix(utf8, 1024)), bold, size, maxWidth, 1);
+    return lines.empty() ? std::string() : lines.front();
 }
 
 // Column widths from the content: a column's longest line (natural) and longest word (minimum).
@@ -437,6 +499,288 @@ private:
                 if (auto s = layout_.line(kBody, false, kLeft + kBulletIndent, lines[i], i == 0 ? "\x95" : "", kLeft + 4); !s)
                     return s;
             layout_.gap(2);
+        }
+        return {};
+    }
+
+    // A chart's title, bold lines above it.
+    static std::vector<std::string> chartTitle(const std::string& title) {
+        return cappedLines(title, true, kChartTitle.size, kTextWidth, 3);
+    }
+
+    // Horizontal grouped bars: labels on the left, bars from the axis, each value after its bar.
+    // The whole chart stays on one page when it fits one; a longer one breaks between groups and
+    // repeats its legend.
+    Status draw(const BarChart& chart) {
+        const detail::BarView view(chart);
+        if (view.groups() == 0 && view.seriesCount() == 0 && chart.title.empty()) return {};
+        const std::string& language = doc_.language;
+        const std::size_t slots = std::max<std::size_t>(view.seriesCount(), 1);
+        const double maximum = view.maximum();
+        const auto title = chartTitle(chart.title);
+
+        struct LegendItem {
+            double x;
+            std::size_t line;
+            std::string text;
+            std::optional<std::size_t> series;
+        };
+        std::vector<LegendItem> legend;
+        double legendX = kLeft;
+        std::size_t legendLines = 0;
+        auto addLegend = [&](std::string text, std::optional<std::size_t> series) {
+            const double width = (series ? kSwatch + 3 : 0) + textWidth(text, false, kChartText.size) + 12;
+            if (legendX > kLeft && legendX + width > kRight) {
+                legendX = kLeft;
+                ++legendLines;
+            }
+            legend.push_back({legendX, legendLines, std::move(text), series});
+            legendX += width;
+        };
+        for (std::size_t s = 0; s < view.seriesCount(); ++s)
+            addLegend(cappedLine(view.seriesName(s), false, kChartText.size, kTextWidth / 2 - kSwatch - 3), s);
+        if (view.hiddenSeries() > 0) addLegend(toWinAnsi(detail::moreNote(view.hiddenSeries(), language)), std::nullopt);
+        const double legendHeight = legend.empty() ? 0 : static_cast<double>(legendLines + 1) * kLegendLine + 4;
+
+        double widestLabel = 0, widestValue = textWidth("\x96", false, kChartSmall.size);
+        for (std::size_t g = 0; g < view.groups(); ++g) {
+            widestLabel = std::max(widestLabel, textWidth(toWinAnsi(detail::utf8Prefix(view.label(g), 1024)), false, kChartText.size));
+            for (std::size_t s = 0; s < slots; ++s)
+                if (const auto v = view.value(s, g))
+                    widestValue = std::max(widestValue, textWidth(toWinAnsi(detail::formatNumber(*v, language)), false, kChartSmall.size));
+        }
+        constexpr double kLabelGap = 8, kBar = 9, kBarGap = 1.5, kGroupGap = 6;
+        const double labelWidth = std::clamp(widestLabel + kLabelGap, 40.0, 0.35 * kTextWidth);
+        const double valueWidth = std::clamp(widestValue + 5, 20.0, 60.0);
+        const double plotX = kLeft + labelWidth, plotWidth = kTextWidth - labelWidth - valueWidth;
+        const double barsHeight = static_cast<double>(slots) * kBar + static_cast<double>(slots - 1) * kBarGap;
+        std::vector<std::vector<std::string>> labels(view.groups());
+        std::vector<double> groupHeights(view.groups());
+        double groupsHeight = 0;
+        for (std::size_t g = 0; g < view.groups(); ++g) {
+            labels[g] = cappedLines(view.label(g), false, kChartText.size, labelWidth - kLabelGap, 3);
+            groupHeights[g] = std::max(barsHeight, static_cast<double>(labels[g].size()) * kChartText.leading) + kGroupGap;
+            groupsHeight += groupHeights[g];
+        }
+        const std::string caption = cappedLine(chart.valueLabel, false, kChartText.size, plotWidth);
+        const double axisHeight = kChartSmall.leading + (caption.empty() ? 0 : kChartText.leading) +
+                                  (view.hiddenGroups() > 0 ? kChartText.leading : 0);
+        const double headerHeight = static_cast<double>(title.size()) * kChartTitle.leading + legendHeight;
+        const double total = headerHeight + groupsHeight + axisHeight;
+
+        layout_.gap(8);
+        const double first = groupHeights.empty() ? axisHeight : groupHeights.front();
+        if (auto s = layout_.keep(total <= kTop - kBottom ? total : headerHeight + first); !s) return s;
+        if (auto s = layout_.lines(title, kChartTitle, true, kLeft); !s) return s;
+        auto drawLegend = [&]() {
+            const double top = layout_.y();
+            for (const auto& item : legend) {
+                const double base = baseline(top - static_cast<double>(item.line) * kLegendLine, {kChartText.size, kLegendLine});
+                double x = item.x;
+                if (item.series) {
+                    layout_.fill(x, base - 1, kSwatch, kSwatch, detail::seriesColour(*item.series));
+                    x += kSwatch + 3;
+                }
+                layout_.text(x, base, kChartText.size, false, item.text);
+            }
+            if (legendHeight > 0) layout_.place(legendHeight);
+        };
+        drawLegend();
+
+        const auto ticks = detail::axisTicks(maximum);
+        const detail::Rgb black{0, 0, 0}, grid{204, 204, 204};
+        for (std::size_t g = 0; g < view.groups(); ++g) {
+            const double height = groupHeights[g];
+            if (!layout_.fits(height)) {
+                if (auto s = layout_.newPage(); !s) return s;
+                drawLegend();
+            }
+            const double top = layout_.y();
+            for (const double tick : ticks) {
+                const double x = plotX + plotWidth * tick / maximum;
+                layout_.segment(x, top, x, top - height, tick == 0 ? black : grid, tick == 0 ? 0.6 : 0.4);
+            }
+            const double labelHeight = static_cast<double>(labels[g].size()) * kChartText.leading;
+            const double labelTop = top - kGroupGap / 2 - std::max(0.0, (barsHeight - labelHeight) / 2);
+            for (std::size_t i = 0; i < labels[g].size(); ++i)
+                layout_.text(kLeft, baseline(labelTop - static_cast<double>(i) * kChartText.leading, kChartText), kChartText.size, false,
+                             labels[g][i]);
+            const double barsTop = top - kGroupGap / 2 - std::max(0.0, (labelHeight - barsHeight) / 2);
+            for (std::size_t s = 0; s < slots; ++s) {
+                const double barTop = barsTop - static_cast<double>(s) * (kBar + kBarGap);
+                const auto v = view.value(s, g);
+                const double width = v ? plotWidth * *v / maximum : 0;
+                if (width > 0) layout_.fill(plotX, barTop - kBar, width, kBar, detail::seriesColour(s));
+                // Centred on the bar: half the capital height (0.718 em) below its middle.
+                const double base = barTop - kBar / 2 - 0.359 * kChartSmall.size;
+                const std::string shown = v ? toWinAnsi(detail::formatNumber(*v, language)) : std::string("\x96");
+                layout_.text(std::min(plotX + width + 3, kRight - textWidth(shown, false, kChartSmall.size)), base, kChartSmall.size, false, shown);
+            }
+            layout_.place(height);
+        }
+
+        if (!layout_.fits(axisHeight)) {
+            if (auto s = layout_.newPage(); !s) return s;
+            drawLegend();
+        }
+        const double axisTop = layout_.y();
+        for (const double tick : ticks) {
+            const std::string label = toWinAnsi(detail::formatNumber(tick, language));
+            const double width = textWidth(label, false, kChartSmall.size);
+            const double x = std::clamp(plotX + plotWidth * tick / maximum - width / 2, kLeft, kRight - width);
+            layout_.text(x, baseline(axisTop, kChartSmall), kChartSmall.size, false, label);
+        }
+        layout_.place(kChartSmall.leading);
+        if (!caption.empty()) {
+            const double width = textWidth(caption, false, kChartText.size);
+            layout_.text(plotX + (plotWidth - width) / 2, baseline(layout_.y(), kChartText), kChartText.size, false, caption);
+            layout_.place(kChartText.leading);
+        }
+        if (view.hiddenGroups() > 0) {
+            layout_.text(kLeft, baseline(layout_.y(), kChartText), kChartText.size, false,
+                         toWinAnsi(detail::moreNote(view.hiddenGroups(), language)));
+            layout_.place(kChartText.leading);
+        }
+        return {};
+    }
+
+    // A grid of coloured cells under their column labels: as many columns side by side as fit the
+    // width, the rest in further bands below. Rows break between pages with the column labels
+    // repeated; a grid that fits a page stays on one.
+    Status draw(const HeatMap& map) {
+        const detail::HeatView view(map);
+        if (view.rows() == 0 && view.columns() == 0 && map.title.empty()) return {};
+        const std::string& language = doc_.language;
+        const auto title = chartTitle(map.title);
+        constexpr double kPad = 2.5, kMinCell = 34, kMaxCell = 90, kMinRow = 14, kBandGap = 6;
+        const Style& text = kChartSmall;
+
+        double widestRow = 0;
+        for (std::size_t r = 0; r < view.rows(); ++r)
+            widestRow = std::max(widestRow, textWidth(toWinAnsi(detail::utf8Prefix(view.rowLabel(r), 1024)), false, text.size));
+        const double labelWidth = std::clamp(widestRow + 2 * kPad, 40.0, 0.3 * kTextWidth);
+        const double gridX = kLeft + labelWidth;
+        // As few bands as the width allows, their columns shared out evenly (14 columns: 7 and 7).
+        const std::size_t fit = std::max<std::size_t>(1, static_cast<std::size_t>((kTextWidth - labelWidth) / kMinCell));
+        const std::size_t bandCount = view.columns() == 0 ? 1 : (view.columns() + fit - 1) / fit;
+        const std::size_t perBand = view.columns() == 0 ? 1 : (view.columns() + bandCount - 1) / bandCount;
+        const double cellWidth = std::min(kMaxCell, (kTextWidth - labelWidth) / static_cast<double>(perBand));
+        const double textRoom = cellWidth - 2 * kPad;
+
+        std::vector<std::vector<std::string>> rowLabels(view.rows()), columnLabels(view.columns());
+        for (std::size_t r = 0; r < view.rows(); ++r) rowLabels[r] = cappedLines(view.rowLabel(r), false, text.size, labelWidth - 2 * kPad, 3);
+        for (std::size_t c = 0; c < view.columns(); ++c) columnLabels[c] = cappedLines(view.columnLabel(c), true, text.size, textRoom, 3);
+        auto cellLines = [&](std::size_t r, std::size_t c) {
+            return cappedLines(view.shown(r, c, language), false, text.size, textRoom, 2, 256);
+        };
+        auto linesHeight = [&](std::size_t lines) {
+            return std::max(kMinRow, static_cast<double>(std::max<std::size_t>(lines, 1)) * text.leading + 2 * kPad);
+        };
+
+        struct Band {
+            std::size_t from = 0, to = 0;
+            double header = 0;
+            std::vector<double> rows = {};
+        };
+        std::vector<Band> bands;
+        double gridHeight = 0;
+        if (view.rows() > 0)
+            for (std::size_t from = 0; from < view.columns(); from += perBand) {
+                Band band;
+                band.from = from;
+                band.to = std::min(view.columns(), from + perBand);
+                std::size_t headerLines = 0;
+                for (std::size_t c = band.from; c < band.to; ++c) headerLines = std::max(headerLines, columnLabels[c].size());
+                band.header = linesHeight(headerLines);
+                for (std::size_t r = 0; r < view.rows(); ++r) {
+                    std::size_t lines = rowLabels[r].size();
+                    for (std::size_t c = band.from; c < band.to; ++c) lines = std::max(lines, cellLines(r, c).size());
+                    band.rows.push_back(linesHeight(lines));
+                    gridHeight += band.rows.back();
+                }
+                gridHeight += band.header + kBandGap;
+                bands.push_back(std::move(band));
+            }
+        const std::size_t notes = (view.hiddenRows() > 0) + (view.hiddenColumns() > 0);
+        const double headerHeight = static_cast<double>(title.size()) * kChartTitle.leading + kLegendLine + 4;
+        const double notesHeight = static_cast<double>(notes) * kChartText.leading;
+        const double total = headerHeight + gridHeight + notesHeight;
+
+        layout_.gap(8);
+        const double first = bands.empty() ? notesHeight : bands.front().header + bands.front().rows.front();
+        if (auto s = layout_.keep(total <= kTop - kBottom ? total : headerHeight + first); !s) return s;
+        if (auto s = layout_.lines(title, kChartTitle, true, kLeft); !s) return s;
+
+        // The scale: 0 % red through yellow to 100 % green, and grey for a missing value.
+        {
+            const double base = baseline(layout_.y(), {text.size, kLegendLine});
+            double x = kLeft;
+            auto word = [&](const std::string& utf8) {
+                const std::string w = toWinAnsi(utf8);
+                layout_.text(x, base, text.size, false, w);
+                x += textWidth(w, false, text.size) + 3;
+            };
+            word(detail::formatPercent(0, language));
+            for (int i = 0; i <= 10; ++i) {
+                layout_.fill(x, base - 1.5, 10, kSwatch, detail::heatColour(i / 10.0));
+                x += 10;
+            }
+            x += 3;
+            word(detail::formatPercent(1, language));
+            x += 10;
+            layout_.fill(x, base - 1.5, 10, kSwatch, detail::heatColour(std::nullopt));
+            x += 13;
+            word(detail::norwegian(language) ? "mangler" : "missing");
+            layout_.place(kLegendLine + 4);
+        }
+
+        const detail::Rgb white{255, 255, 255};
+        // Text lines centred in a box whose top is `top`.
+        auto centred = [&](const std::vector<std::string>& lines, double x, double width, double top, double height, bool bold) {
+            const double block = static_cast<double>(lines.size()) * text.leading;
+            const double firstTop = top - (height - block) / 2;
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                const double w = textWidth(lines[i], bold, text.size);
+                layout_.text(x + (width - w) / 2, baseline(firstTop - static_cast<double>(i) * text.leading, text), text.size, bold, lines[i]);
+            }
+        };
+        for (const Band& band : bands) {
+            auto drawHeader = [&]() {
+                const double top = layout_.y();
+                for (std::size_t c = band.from; c < band.to; ++c)
+                    centred(columnLabels[c], gridX + static_cast<double>(c - band.from) * cellWidth, cellWidth, top, band.header, true);
+                layout_.place(band.header);
+            };
+            layout_.gap(kBandGap);
+            if (!layout_.fits(band.header + band.rows.front()))
+                if (auto s = layout_.newPage(); !s) return s;
+            drawHeader();
+            for (std::size_t r = 0; r < view.rows(); ++r) {
+                const double height = band.rows[r];
+                if (!layout_.fits(height)) {
+                    if (auto s = layout_.newPage(); !s) return s;
+                    drawHeader();
+                }
+                const double top = layout_.y();
+                const double labelTop = top - (height - static_cast<double>(rowLabels[r].size()) * text.leading) / 2;
+                for (std::size_t i = 0; i < rowLabels[r].size(); ++i)
+                    layout_.text(kLeft + kPad, baseline(labelTop - static_cast<double>(i) * text.leading, text), text.size, false,
+                                 rowLabels[r][i]);
+                for (std::size_t c = band.from; c < band.to; ++c) {
+                    const double x = gridX + static_cast<double>(c - band.from) * cellWidth;
+                    layout_.fill(x, top - height, cellWidth, height, detail::heatColour(view.value(r, c)));
+                    layout_.outline(x, top - height, cellWidth, height, white, 1);
+                    centred(cellLines(r, c), x, cellWidth, top, height, false);
+                }
+                layout_.place(height);
+            }
+        }
+        for (const std::size_t hidden : {view.hiddenRows(), view.hiddenColumns()}) {
+            if (hidden == 0) continue;
+            if (!layout_.fits(kChartText.leading))
+                if (auto s = layout_.newPage(); !s) return s;
+            layout_.text(kLeft, baseline(layout_.y(), kChartText), kChartText.size, false, toWinAnsi(detail::moreNote(hidden, language)));
+            layout_.place(kChartText.leading);
         }
         return {};
     }
@@ -588,6 +932,23 @@ private:
         return text.empty() ? text : text + "\x85";
     }
 
+    // The document information: text strings in UTF-16BE so æøå survive, and the creation date
+    // only as the document gives it, never the clock.
+    std::string info() const {
+        std::string out = "<< /Producer (Vakt)";
+        const std::pair<const char*, const std::string*> fields[] = {
+            {"Title", &doc_.title}, {"Author", &doc_.author}, {"Subject", &doc_.subject}, {"Keywords", &doc_.keywords}, {"Creator", &doc_.creator}};
+        for (const auto& [key, value] : fields)
+            if (!value->empty()) out += " /" + std::string(key) + " " + utf16Hex(*value);
+        if (detail::validUtcTimestamp(doc_.createdUtc)) {
+            std::string date = "D:";
+            for (char c : doc_.createdUtc)
+                if (c >= '0' && c <= '9') date += c;
+            out += " /CreationDate (" + date + "Z)";
+        }
+        return out + " >>";
+    }
+
     Result<std::string> assemble() {
         auto& pages = layout_.pages();
         const std::size_t pageCount = pages.size();
@@ -613,7 +974,7 @@ private:
         object(2, "<< /Type /Pages /Count " + std::to_string(pageCount) + " /Kids [" + kids + "\n] >>");
         object(3, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
         object(4, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-        object(5, "<< /Producer (Vakt)" + (doc_.title.empty() ? std::string() : " /Title " + utf16Hex(doc_.title)) + " >>");
+        object(5, info());
         for (std::size_t i = 0; i < pageCount; ++i) {
             const std::size_t content = 7 + 2 * i;
             object(6 + 2 * i, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + num(kPageWidth) + " " + num(kPageHeight) +

@@ -1,7 +1,8 @@
 #pragma once
 // A document (document.h) as a PDF 1.4 file written by hand: A4 portrait, 56 pt margins, the
 // standard Helvetica and Helvetica-Bold (not embedded, WinAnsiEncoding), uncompressed content
-// streams. No creation date or file ID, so the same document gives the same bytes. Plain C++.
+// streams. No file ID, and a creation date only from the document's createdUtc, so the same
+// document gives the same bytes. Plain C++.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -19,7 +20,11 @@ struct PdfLimits {
 // Text is wrapped by the fonts' real glyph widths, so no line runs past the margin: a word longer
 // than a line is broken. Tables get column widths from their content, wrapped cells and their
 // header repeated on each new page. Each page's footer has the title and "Side N av M" ("Page N
-// of M" when the language is not Norwegian). Fails when the PDF would pass either limit.
+// of M" when the language is not Norwegian). Charts are vector drawings (bars and cells filled
+// with rg/re/f, text as elsewhere), kept on one page when they fit one. The document information
+// has the title, author, subject, keywords and creator as UTF-16BE strings, Producer "Vakt" and
+// CreationDate D:YYYYMMDDHHMMSSZ when createdUtc is a valid timestamp. Fails when the PDF would
+// pass either limit.
 Result<std::string> renderPdf(const Document& document, const PdfLimits& limits = {});
 
 // UTF-8 as WinAnsi (cp1252), the encoding of the PDF's fonts: æøåÆØÅ, é, ü, « », – —, …, € are

@@ -15,6 +15,8 @@ packages=(
   # run and test
   sqlite3 xvfb xauth fonts-dejavu-core tzdata postgresql postgresql-client strace
   prometheus prometheus-node-exporter curl graphviz python3-openpyxl
+  # reports are checked in the readers their users have: pdftotext/pdftoppm and LibreOffice
+  poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
 )
 # --bench adds what the benchmarks compare against: Go and Prometheus's own expfmt parser.
 if [ "${1:-}" = "--bench" ]; then

@@ -17,7 +17,7 @@ set(ALLOW_INCLUDE_vakt_exposition "^collector/exposition/")
 set(FORBID_LINK_vakt_audit "^(Qt6::.*|vakt_(core|ledger|collector|exposition|app|desktop))$")
 set(ALLOW_INCLUDE_vakt_audit "^(core/base/|collector/audit/(event|merkle|detection)\\.h$)")
 # Core knows nothing above it.
-set(FORBID_LINK_vakt_core "^(Qt6::(Widgets|Gui|Network|Charts)|vakt_(exposition|audit|ledger|collector|app|desktop|riskmodel|risk|deskmodel|servicedesk|changemodel|reports|accessmodel|access|councilmodel|councils|nsmmodel))$")
+set(FORBID_LINK_vakt_core "^(Qt6::(Widgets|Gui|Network|Charts)|vakt_(exposition|audit|ledger|collector|app|desktop|riskmodel|risk|deskmodel|servicedesk|changemodel|reports|accessmodel|access|councilmodel|councils|nsmmodel|nsm))$")
 set(ALLOW_INCLUDE_vakt_core "^core/")
 # The ledger, without the daemon.
 set(FORBID_LINK_vakt_ledger "^(Qt6::(Widgets|Gui|Charts)|vakt_(collector|app|desktop|reports))$")
@@ -50,11 +50,17 @@ set(ALLOW_INCLUDE_vakt_accessmodel "^(core/base/|access/access_model\\.h$)")
 set(FORBID_LINK_vakt_access "^(Qt6::(Widgets|Gui)|vakt_(collector|app|desktop|servicedesk|changes))$")
 set(FORBID_INCLUDE_vakt_access "^(app|cli|desktop|tools|servicedesk|changes)/|^collector/(config|scrape|http|health|alerts|daemon|exposition)")
 # NSM maturity: the catalogue, assessments, indicators and the Statement of Applicability are plain C++.
-set(FORBID_LINK_vakt_nsmmodel "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|reports|risk|riskmodel|servicedesk|deskmodel|changes|changemodel|councils|councilmodel|access|accessmodel))$")
+set(FORBID_LINK_vakt_nsmmodel "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|reports|risk|riskmodel|servicedesk|deskmodel|changes|changemodel|councils|councilmodel|access|accessmodel|nsm))$")
 set(ALLOW_INCLUDE_vakt_nsmmodel "^(core/base/|nsm/nsm_model\\.h$)")
+# The module on core reaches other modules through core's services only (the catalogue for services).
+set(FORBID_LINK_vakt_nsm "^(Qt6::(Widgets|Gui)|vakt_(collector|ledger|app|desktop|servicedesk|changes|risk|councils|access|reports))$")
+set(FORBID_INCLUDE_vakt_nsm "^(app|cli|desktop|tools|servicedesk|changes|riskmodel|councils|access|reports|collector)/")
 # Documents are plain C++ too.
 set(FORBID_LINK_vakt_reports "^(Qt6::.*|vakt_(core|ledger|collector|app|desktop|risk|riskmodel|servicedesk|changes|councils|access))$")
 set(ALLOW_INCLUDE_vakt_reports "^(core/base/|reports/)")
+# The reports module reads every register through its service; nothing above it but the programs.
+set(FORBID_LINK_vakt_reporting "^(Qt6::(Widgets|Gui)|vakt_(collector|app|desktop))$")
+set(FORBID_INCLUDE_vakt_reporting "^(app|cli|desktop|tools)/|^collector/(config|scrape|http|health|alerts|daemon|exposition)")
 # The composition root is above the modules but not above the daemon or the desktop.
 set(FORBID_LINK_vakt_app "^(Qt6::(Widgets|Gui)|vakt_(collector|desktop))$")
 set(FORBID_INCLUDE_vakt_app "^(cli|desktop|tools)/|^collector/(config|scrape|http|health|alerts|daemon)")

@@ -136,7 +136,7 @@ std::string write(const std::vector<Entry>& entries) {
     std::string central;
     for (const Entry& e : entries) {
         std::uint32_t checksum = crc(e.data);
-        std::string packed = e.data.empty() ? std::string() : deflateRaw(e.data);
+        std::string packed = e.data.empty() || e.store ? std::string() : deflateRaw(e.data);
         bool deflated = !packed.empty() && packed.size() < e.data.size();
         const std::string& stored = deflated ? packed : e.data;
         std::uint16_t method = deflated ? 8 : 0;

@@ -14,9 +14,11 @@ namespace vakt::zip {
 struct Entry {
     std::string name;  // a relative path with '/' separators, e.g. "xl/workbook.xml"
     std::string data;
+    bool store = false;  // never deflate (an ODF package's "mimetype" must be stored); read() leaves it false
 };
 
-// Writes the entries in order: deflated, or stored when deflate would not make them smaller.
+// Writes the entries in order: deflated, or stored when asked to or when deflate would not make
+// them smaller.
 // Every entry gets the fixed timestamp 1980-01-01 00:00, so equal input gives equal bytes.
 // No zip64: fewer than 65535 entries, each and the whole archive under 4 GiB.
 std::string write(const std::vector<Entry>& entries);

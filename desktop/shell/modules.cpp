@@ -10,6 +10,7 @@
 #include "desktop/incidents/incidents_page.h"
 #include "desktop/monitoring/monitoring_page.h"
 #include "desktop/overview/overview_page.h"
+#include "desktop/reports/reports_page.h"
 #include "desktop/risk/risk_page.h"
 
 namespace vakt::desktop {
@@ -133,6 +134,19 @@ std::vector<ModuleInfo> availableModules() {
                       "<p><b>Tjeneste</b> viser dataflytdiagrammet og truslene. <b>Konsekvens av endring</b> viser hvem en "
                       "endring, sårbarhet, hendelse eller et avbrudd når gjennom verdikjeden, og lager oppgaver for ROS-ene "
                       "som må gjennomgås.</p>");
+         }},
+        {QStringLiteral("reports"), [] { return QApplication::translate("Modules", "Rapporter"); },
+         themeIcon(QStringLiteral("x-office-document"), QStyle::SP_FileIcon),
+         [](AppContext& ctx, QWidget* parent) -> Page* { return new ReportsPage(ctx, parent); },
+         [] {
+             return QApplication::translate("Modules", "<h3>Rapporter</h3><p>Rapporter til ledelsen og revisorer, laget fra dataene teamene "
+                      "jobber i: modenhet mot NSMs grunnprinsipper, ROS, hendelser, tilgangsgjennomganger, endringsrådets referater, "
+                      "produktkatalogen og anvendelseserklæringen (SoA).</p>"
+                      "<p>Velg rapport, periode og eventuelt tjeneste. <b>Forhåndsvis</b> viser rapporten uten å lagre noe. "
+                      "<b>Lagre rapport</b> (<b>Ctrl+S</b>) skriver den som PDF, HTML, ODT (redigerbar), XLSX eller CSV, og fører "
+                      "filens SHA-256 i endringsloggen. Store rapporter lages i bakgrunnen; <b>Avbryt</b> stopper dem.</p>"
+                      "<p>Hver rapport viser dataenes dato, databasen, hvem som laget den og innholdets SHA-256. Du ser bare det "
+                      "rollen din kan lese i registrene rapporten bygger på.</p>");
          }},
     };
 }

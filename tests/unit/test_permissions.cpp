@@ -25,6 +25,8 @@ const std::map<std::string, std::string> kExpected = {
     {"change.read", "XXXXXXX"},     {"change.request", ".XXX.X."}, {"change.decide", ".X...X."},    {"change.freeze", ".X..XX."},
     {"council.read", "XXXXXXX"},    {"council.manage", "...X..."}, {"council.request", "..XX..."},
     {"access.read", ".X.XX.X"},     {"access.read_all", ".X....X"}, {"access.review", ".X.XX.."},   {"access.manage", ".X....."},
+    {"nsm.read", ".X.XX.X"},        {"nsm.assess", ".X..X.."},      {"nsm.manage", ".X....."},
+    {"report.generate", ".XXXXXX"},
 };
 
 const Role kColumns[] = {Role::Admin, Role::Sikkerhetsansvarlig, Role::Brukerstotte, Role::Produktansvarlig,
@@ -50,7 +52,10 @@ TEST(Permissions, TheWholeMatrixIsAsDocumented) {
 TEST(Permissions, TheAuditorOnlyReads) {
     for (const auto& row : permissionTable()) {
         const std::string code(row.permission.code());
-        const bool reads = code.ends_with(".read") || code.ends_with(".read_all") || code == "audit.verify" || code == "audit.investigate";
+        // A report renders what the role may read; generating one records that in the trail and
+        // changes no register.
+        const bool reads = code.ends_with(".read") || code.ends_with(".read_all") || code == "audit.verify" || code == "audit.investigate" ||
+                           code == "report.generate";
         if (!reads) {
             EXPECT_FALSE(roleAllows(Role::Revisor, row.permission)) << code;
         }

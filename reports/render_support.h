@@ -1,0 +1,105 @@
+#pragma once
+// What the renderers (HTML, PDF, ODT, the tabular exports) share: charts' values as drawn, their
+// bounds and colours, numbers and words in the document's language. Internal to vakt_reports.
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reports/document.h"
+
+namespace vakt::reports::detail {
+
+constexpr std::size_t kMaxChartItems = 200;  // labels, rows or columns drawn
+constexpr std::size_t kMaxChartSeries = 10;
+constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max();
+
+// "–", shown for a missing value.
+inline constexpr std::string_view kMissing = "\xE2\x80\x93";
+
+void appendUtf8(std::string& out, char32_t cp);
+
+// At most `maxBytes` of the text, cut at a code point boundary (a hostile 10 MB label is only
+// ever looked at this far where a chart shows it on one line).
+std::string_view utf8Prefix(std::string_view utf8, std::size_t maxBytes);
+
+// Line breaks and tabs as spaces.
+std::string oneLine(std::string_view utf8);
+
+// True for "nb", "nn" and "no", any region: then the renderers' own words are Norwegian.
+bool norwegian(std::string_view language);
+
+// At most two decimals, no trailing zeros, a decimal comma in Norwegian: "2,5", "3". "–" when
+// not finite.
+std::string formatNumber(double value, std::string_view language);
+// A fraction as a whole percentage: "73 %" (no-break space) in Norwegian, "73%" otherwise.
+std::string formatPercent(double fraction, std::string_view language);
+// The note under a cut chart: "… 5 til" or "… 5 more".
+std::string moreNote(std::size_t hidden, std::string_view language);
+// Locale-free coordinates for SVG: at most two decimals ("56", "770.5").
+std::string coordinate(double value);
+
+// The width in points of UTF-8 text set in Helvetica, by the PDF's metrics (a browser's
+// sans-serif is close enough for laying out an SVG).
+double widthOf(std::string_view utf8, double size, bool bold = false);
+// As much of the text, on one line, as fits `maxWidth` points, with "…" after it when cut.
+std::string fitUtf8(std::string_view utf8, double maxWidth, double size, bool bold = false);
+
+// "YYYY-MM-DDTHH:MM:SSZ" naming a real date and time.
+bool validUtcTimestamp(std::string_view text);
+
+struct Rgb {
+    int r = 0, g = 0, b = 0;  // 0 to 255
+};
+// A colour per series, from a palette that colour-blind readers can tell apart (Okabe–Ito).
+Rgb seriesColour(std::size_t series);
+// Red at 0 through yellow at 0.5 to green at 1; light grey when missing.
+Rgb heatColour(std::optional<double> fraction);
+std::string hexColour(const Rgb& colour);  // "#f46d43"
+
+// The axis' ticks: every whole number up to a whole maximum of at most 10, else quarters.
+std::vector<double> axisTicks(double maximum);
+
+// A bar chart as drawn: at most `maxGroups` groups and `maxSeries` series, values clamped.
+class BarView {
+public:
+    explicit BarView(const BarChart& chart, std::size_t maxGroups = kMaxChartItems, std::size_t maxSeries = kMaxChartSeries);
+    std::size_t groups() const { return groups_; }
+    std::size_t hiddenGroups() const { return hiddenGroups_; }
+    std::size_t seriesCount() const { return series_; }
+    std::size_t hiddenSeries() const { return hiddenSeries_; }
+    double maximum() const { return maximum_; }
+    std::string_view label(std::size_t g) const;
+    std::string_view seriesName(std::size_t s) const;
+    // In [0, maximum()]; none when missing, not finite, or past the series shown.
+    std::optional<double> value(std::size_t s, std::size_t g) const;
+
+private:
+    const BarChart& chart_;
+    std::size_t groups_ = 0, hiddenGroups_ = 0, series_ = 0, hiddenSeries_ = 0;
+    double maximum_ = 1;
+};
+
+// A heat map as drawn: at most `maxItems` rows and columns, values clamped to [0, 1].
+class HeatView {
+public:
+    explicit HeatView(const HeatMap& map, std::size_t maxItems = kMaxChartItems);
+    std::size_t rows() const { return rows_; }
+    std::size_t hiddenRows() const { return hiddenRows_; }
+    std::size_t columns() const { return columns_; }
+    std::size_t hiddenColumns() const { return hiddenColumns_; }
+    std::string_view rowLabel(std::size_t r) const;
+    std::string_view columnLabel(std::size_t c) const;
+    std::optional<double> value(std::size_t r, std::size_t c) const;
+    std::string_view text(std::size_t r, std::size_t c) const;  // "" when none was given
+    // What the cell shows: its text, else its percentage, else "–".
+    std::string shown(std::size_t r, std::size_t c, std::string_view language) const;
+
+private:
+    const HeatMap& map_;
+    std::size_t rows_ = 0, hiddenRows_ = 0, columns_ = 0, hiddenColumns_ = 0;
+};
+
+}  // namespace vakt::reports::detail
