@@ -16,9 +16,6 @@
 
 namespace vakt::reports {
 
-using stored::fromIso;
-using stored::iso;
-
 namespace {
 
 const std::vector<std::pair<ReportKind, const char*>>& kindNames() {
@@ -188,19 +185,13 @@ Result<ReportFile> ReportService::generate(const Session& who, const ReportReque
     const QString period = request.period ? request.period->label : lastTwelveMonths(now.toTimeZone(platformZone()).date()).label;
     const QJsonObject req{{"kind", reportKindName(request.kind)}, {"format", reportFormatName(format)}, {"period", period},
                           {"service", request.service}, {"campaign", request.campaign}, {"meeting", request.meeting}};
-    Transaction tx(store_.db());
-    if (!tx.started()) return tx.started().error();
-    auto id = store_.db().insertReturningId(
-        QStringLiteral("INSERT INTO report_runs (kind, format, period, request, generated_by, generated_at, bytes, file_sha256, content_sha256)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {reportKindName(request.kind), reportFormatName(format), period, QString::fromUtf8(QJsonDocument(req).toJson(QJsonDocument::Compact)),
-         who.username, iso(now), qint64(out.bytes.size()), out.fileSha256, out.contentSha256});
-    if (!id) return id.error();
     QJsonObject after = req;
     after.insert("file_sha256", out.fileSha256);
     after.insert("content_sha256", out.contentSha256);
     after.insert("bytes", qint64(out.bytes.size()));
-    if (auto st = store_.record(who, QStringLiteral("report.generate"), QStringLiteral("report_run"), QString::number(*id), {}, after); !st)
+    Transaction tx(store_.db());
+    if (!tx.started()) return tx.started().error();
+    if (auto st = store_.record(who, QStringLiteral("report.generate"), QStringLiteral("report"), out.fileSha256.left(16), {}, after); !st)
         return st.error();
     if (auto st = tx.commit(); !st) return st.error();
     if (progress) progress(100, QStringLiteral("Ferdig"));
@@ -208,24 +199,23 @@ Result<ReportFile> ReportService::generate(const Session& who, const ReportReque
 }
 
 Result<QList<ReportRun>> ReportService::runs(const Session& who, int limit) {
-    if (!who.allows(permission::ReportGenerate)) return denied(who, permission::ReportGenerate).error();
-    auto rows = store_.db().query(QStringLiteral("SELECT id, kind, format, period, generated_by, generated_at, bytes, file_sha256, content_sha256"
-                                                 " FROM report_runs ORDER BY id DESC LIMIT ?"),
-                                  {QVariant(std::clamp(limit, 1, 10000))});
-    if (!rows) return rows.error();
+    auto entries = store_.trail(who, QStringLiteral("report"), {}, std::clamp(limit, 1, 10000));
+    if (!entries) return entries.error();
     QList<ReportRun> out;
-    for (const auto& row : *rows) {
+    for (const auto& e : *entries) {
+        if (e.action != "report.generate") continue;
+        const QJsonObject after = QJsonDocument::fromJson(QByteArray::fromStdString(e.after)).object();
         ReportRun run;
-        run.id = row.value(0).toLongLong();
-        run.kind = row.value(1).toString();
-        run.format = row.value(2).toString();
-        run.period = row.value(3).toString();
-        run.generatedBy = row.value(4).toString();
-        run.generatedAt = fromIso(row.value(5));
-        run.bytes = row.value(6).toLongLong();
-        run.fileSha256 = row.value(7).toString();
-        run.contentSha256 = row.value(8).toString();
-        out << run;
+        run.id = e.seq;
+        run.kind = after.value("kind").toString();
+        run.format = after.value("format").toString();
+        run.period = after.value("period").toString();
+        run.generatedBy = QString::fromStdString(e.actor);
+        run.generatedAt = QDateTime::fromString(QString::fromStdString(e.at), Qt::ISODateWithMs);
+        run.bytes = after.value("bytes").toInteger();
+        run.fileSha256 = after.value("file_sha256").toString();
+        run.contentSha256 = after.value("content_sha256").toString();
+        out.push_back(run);
     }
     return out;
 }

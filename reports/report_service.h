@@ -61,8 +61,9 @@ struct ReportFile {
     Document document;      // what was rendered (the desktop previews it)
 };
 
+// A report as the trail recorded its generation.
 struct ReportRun {
-    qint64 id = 0;
+    qint64 id = 0;  // the trail entry's sequence number
     QString kind, format, period, generatedBy, fileSha256, contentSha256;
     QDateTime generatedAt;
     qint64 bytes = 0;
@@ -75,8 +76,9 @@ public:
     // The document alone, for previews: nothing is recorded. Fails with Cancelled-like
     // ErrorKind::Conflict "cancelled" when progress returns false.
     Result<Document> build(const Session& who, const ReportRequest& request, const ReportProgress& progress = {});
-    // Builds, renders and records the report (trail entry "report.generate" and a run row).
+    // Builds, renders and records the report (trail entry "report.generate", entity "report").
     Result<ReportFile> generate(const Session& who, const ReportRequest& request, ReportFormat format, const ReportProgress& progress = {});
+    // The reports generated, newest first, from the trail (so it needs trail.read).
     Result<QList<ReportRun>> runs(const Session& who, int limit = 200);
 
     // A document as bytes in a format (PDF limits raised for long reports).

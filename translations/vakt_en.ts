@@ -793,6 +793,14 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
         <source>&lt;h3&gt;Brukerråd&lt;/h3&gt;&lt;p&gt;Brukermøtet og brukerrådet for hver tjeneste. Velg tjenesten øverst. &lt;i&gt;Brukerrådet&lt;/i&gt; viser medlemmene og periodene deres; røde varsler sier at rådet har færre enn 5 medlemmer, at perioder går ut innen 60 dager eller er ute, eller at det ikke er holdt brukermøte på et år.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Brukermøter&lt;/i&gt;: alle med avtale om tjenesten kan komme. Sett opp møtet, &lt;b&gt;Inviter alle med avtale&lt;/b&gt;, før oppmøtet og velg brukerrådet: 5 til 8 representanter fra virksomheter som var til stede, én per virksomhet. Vakt sier fra mens du fyller ut hvis valget bryter reglene.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Endringsønsker&lt;/i&gt; kommer fra virksomhetene eller fra saker i brukerstøtte. Produktansvarlig svarer og setter status og kvartal; medlemmene fordeler poeng i en poengrunde (10 poeng hver som standard). &lt;i&gt;Veikart&lt;/i&gt; viser de aksepterte ønskene per kvartal, med flest poeng først. &lt;i&gt;Brukerrådsmøter&lt;/i&gt; har saksliste og referat. &lt;b&gt;Eksporter&lt;/b&gt; lagrer brukerrådet som HTML, JSON eller CSV.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;User councils&lt;/h3&gt;&lt;p&gt;The user meeting and the user council for each service. Choose the service at the top. &lt;i&gt;User council&lt;/i&gt; shows the members and their terms; red warnings say that the council has fewer than 5 members, that terms expire within 60 days or have expired, or that no user meeting has been held for a year.&lt;/p&gt;&lt;p&gt;&lt;i&gt;User meetings&lt;/i&gt;: everyone with an agreement for the service may attend. Set up the meeting, &lt;b&gt;Invite everyone with an agreement&lt;/b&gt;, record attendance and elect the user council: 5 to 8 representatives from organisations that were present, one per organisation. Vakt tells you while you fill in the form if the election breaks the rules.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Change requests&lt;/i&gt; come from the organisations or from support cases. The product owner responds and sets status and quarter; the members distribute points in a points round (10 points each by default). &lt;i&gt;Roadmap&lt;/i&gt; shows the accepted requests per quarter, with the most points first. &lt;i&gt;User council meetings&lt;/i&gt; have an agenda and minutes. &lt;b&gt;Export&lt;/b&gt; saves the user council as HTML, JSON or CSV.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Rapporter</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Rapporter&lt;/h3&gt;&lt;p&gt;Rapporter til ledelsen og revisorer, laget fra dataene teamene jobber i: modenhet mot NSMs grunnprinsipper, ROS, hendelser, tilgangsgjennomganger, endringsrådets referater, produktkatalogen og anvendelseserklæringen (SoA).&lt;/p&gt;&lt;p&gt;Velg rapport, periode og eventuelt tjeneste. &lt;b&gt;Forhåndsvis&lt;/b&gt; viser rapporten uten å lagre noe. &lt;b&gt;Lagre rapport&lt;/b&gt; (&lt;b&gt;Ctrl+S&lt;/b&gt;) skriver den som PDF, HTML, ODT (redigerbar), XLSX eller CSV, og fører filens SHA-256 i endringsloggen. Store rapporter lages i bakgrunnen; &lt;b&gt;Avbryt&lt;/b&gt; stopper dem.&lt;/p&gt;&lt;p&gt;Hver rapport viser dataenes dato, databasen, hvem som laget den og innholdets SHA-256. Du ser bare det rollen din kan lese i registrene rapporten bygger på.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Reports&lt;/h3&gt;&lt;p&gt;Reports for management and auditors, made from the data the teams work in: maturity against NSM&apos;s basic principles, risk assessments (ROS), incidents, privilege reviews, the change board&apos;s minutes, the service catalogue and the Statement of Applicability (SoA).&lt;/p&gt;&lt;p&gt;Choose the report, the period and, if you like, a service. &lt;b&gt;Preview&lt;/b&gt; shows the report without saving anything. &lt;b&gt;Save report&lt;/b&gt; (&lt;b&gt;Ctrl+S&lt;/b&gt;) writes it as PDF, HTML, ODT (editable), XLSX or CSV and records the file&apos;s SHA-256 in the change log. Large reports are made in the background; &lt;b&gt;Cancel&lt;/b&gt; stops them.&lt;/p&gt;&lt;p&gt;Every report shows the data&apos;s date, the database, who made it and the SHA-256 of its content. You see only what your role may read in the registers the report draws on.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>RiskPage</name>
@@ -5490,6 +5498,169 @@ Proof: event %1 is in the tree of %2 events (root %3), signed %4. %5</translatio
     <message>
         <source>Det er tilgangen slik den er nå: skriv noe mindre, eller behold den.</source>
         <translation>That is the access as it is now: write something smaller, or keep it.</translation>
+    </message>
+</context>
+<context>
+    <name>vakt::desktop::ReportsPage</name>
+    <message>
+        <source>NSM-modenhet</source>
+        <translation>NSM maturity</translation>
+    </message>
+    <message>
+        <source>Hendelser</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Tilgangsgjennomganger</source>
+        <translation>Privilege reviews</translation>
+    </message>
+    <message>
+        <source>Endringsrådets referater</source>
+        <translation>Change board minutes</translation>
+    </message>
+    <message>
+        <source>Produktkatalogen</source>
+        <translation>Service catalogue</translation>
+    </message>
+    <message>
+        <source>Anvendelseserklæring (SoA)</source>
+        <translation>Statement of Applicability (SoA)</translation>
+    </message>
+    <message>
+        <source>Modenhet mot NSMs grunnprinsipper: vurdert nivå og mål per prinsipp, indikatorer fra registrene, utviklingen over de fire siste vurderingene, gap og en prioritert tiltaksliste, med et sammendrag først. Perioden gir datoen vurderingene leses per.</source>
+        <translation>Maturity against NSM&apos;s basic principles: assessed and target level per principle, indicators from the registers, the trend over the last four assessments, gaps and a prioritised action list, with a summary first. The period gives the date the assessments are read as of.</translation>
+    </message>
+    <message>
+        <source>Toppriskoene på tvers av tjenester med utvikling og modenhetsgapene som driver dem, deretter per tjeneste trusselmodellen, risikoene før og etter tiltak i matrisen og tiltakene med ansvarlig og frist. Som ODT kan kommunene redigere den.</source>
+        <translation>The top risks across services with their trend and the maturity gaps that drive them, then per service the threat model, the risks before and after measures on the matrix and the measures with owner and due date. As ODT the municipalities can edit it.</translation>
+    </message>
+    <message>
+        <source>Antall, utvikling og tid til respons og løsning mot målene, etter tjeneste, type, prioritet og alvorlighet.</source>
+        <translation>Counts, trend and time to respond and resolve against the targets, by service, type, priority and severity.</translation>
+    </message>
+    <message>
+        <source>Per gjennomgang: omfang, beslutninger, risikoflagg, tilbakekallinger og attestasjonen.</source>
+        <translation>Per review: scope, decisions, risk flags, revocations and the attestation.</translation>
+    </message>
+    <message>
+        <source>Endringsrådets referater for et møte eller for møtene i perioden.</source>
+        <translation>The change board&apos;s minutes for one meeting or for the meetings in the period.</translation>
+    </message>
+    <message>
+        <source>Produktkatalogen med hvor ferske ROS og DPIA er for hver tjeneste.</source>
+        <translation>The service catalogue with how recent each service&apos;s risk assessment and DPIA are.</translation>
+    </message>
+    <message>
+        <source>Anvendelseserklæring mot ISO/IEC 27001:2022 vedlegg A: alle 93 kontroller med anvendelighet, begrunnelse og status, koblet fra NSM-tiltakene.</source>
+        <translation>Statement of Applicability against ISO/IEC 27001:2022 Annex A: all 93 controls with applicability, justification and status, mapped from the NSM measures.</translation>
+    </message>
+    <message>
+        <source>siste 12 måneder (eller 2026, 2026-Q3, 2026-11, 2026-01-01..2026-06-30)</source>
+        <translation>last 12 months (or 2026, 2026-Q3, 2026-11, 2026-01-01..2026-06-30)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>ODT (redigerbar)</source>
+        <translation>ODT (editable)</translation>
+    </message>
+    <message>
+        <source>XLSX (regneark)</source>
+        <translation>XLSX (spreadsheet)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Tjeneste</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Gjennomgang</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Møte</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Forhåndsvis</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Lagre rapport…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Rollen din kan ikke lage rapporter.</source>
+        <translation>Your role cannot make reports.</translation>
+    </message>
+    <message>
+        <source>Alle tjenester</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>Alle i perioden</source>
+        <translation>All in the period</translation>
+    </message>
+    <message>
+        <source>Perioden forstås ikke: skriv 2026, 2026-Q3, 2026-H1, 2026-11, en dag eller FRA..TIL.</source>
+        <translation>The period is not understood: write 2026, 2026-Q3, 2026-H1, 2026-11, a day or FROM..TO.</translation>
+    </message>
+    <message>
+        <source>Lager forhåndsvisning …</source>
+        <translation>Making the preview …</translation>
+    </message>
+    <message>
+        <source>Avbrutt.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisning: ingenting er lagret eller ført i endringsloggen.</source>
+        <translation>Preview: nothing is saved or recorded in the change log.</translation>
+    </message>
+    <message>
+        <source>Avbryter …</source>
+        <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <source>Lagre rapport</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Lager rapporten …</source>
+        <translation>Making the report …</translation>
+    </message>
+    <message>
+        <source>Avbrutt: ingen fil er skrevet.</source>
+        <translation>Cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <source>Lagret %1 (SHA-256 %2). Rapporten er ført i endringsloggen.</source>
+        <translation>Saved %1 (SHA-256 %2). The report is recorded in the change log.</translation>
+    </message>
+    <message>
+        <source>ROS-rapport</source>
+        <translation>Risk assessment report (ROS)</translation>
     </message>
 </context>
 <context>

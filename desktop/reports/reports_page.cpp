@@ -33,7 +33,7 @@ namespace {
 QString kindTitle(reports::ReportKind kind) {
     switch (kind) {
         case reports::ReportKind::Nsm: return ReportsPage::tr("NSM-modenhet");
-        case reports::ReportKind::Ros: return ReportsPage::tr("ROS");
+        case reports::ReportKind::Ros: return ReportsPage::tr("ROS-rapport");
         case reports::ReportKind::Incidents: return ReportsPage::tr("Hendelser");
         case reports::ReportKind::AccessReview: return ReportsPage::tr("Tilgangsgjennomganger");
         case reports::ReportKind::Changes: return ReportsPage::tr("Endringsrådets referater");
@@ -122,6 +122,7 @@ ReportsPage::ReportsPage(AppContext& ctx, QWidget* parent) : Page(parent), ctx_(
     period_->setObjectName(QStringLiteral("reportPeriod"));
     period_->setPlaceholderText(tr("siste 12 måneder (eller 2026, 2026-Q3, 2026-11, 2026-01-01..2026-06-30)"));
     periodProblem_ = new QLabel(right);
+    periodProblem_->setObjectName(QStringLiteral("periodProblem"));
     periodProblem_->setStyleSheet(QStringLiteral("color: %1").arg(QLatin1String(kWarningRed)));
     periodProblem_->setVisible(false);
     service_ = new QComboBox(right);

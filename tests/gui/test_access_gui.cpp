@@ -34,6 +34,7 @@
 #include "desktop/access/review_view.h"
 #include "desktop/shell/language.h"
 #include "desktop/shell/main_window.h"
+#include "tests/support/app_context.h"
 #include "tests/support/test_db.h"
 
 using namespace vakt;
@@ -67,14 +68,7 @@ class AccessGuiTest : public QObject {
     qint64 campaignId_ = 0;
 
     std::unique_ptr<AppContext> open(const Session& who) {
-        auto ctx = std::make_unique<AppContext>();
-        auto store = Store::open(db_->url(), Store::OpenMode::MustExist);
-        if (!store) qFatal("%s", store.message().c_str());
-        ctx->store = std::move(*store);
-        ctx->session = who;
-        ctx->displayName = who.username;
-        ctx->keysDir = keysDir_;
-        return ctx;
+        return test::openAppContext(db_->url(), who, keysDir_);
     }
 
     Session leader() const { return Session{leaderUser_, Role::Leder}; }

@@ -25,6 +25,7 @@
 #include "desktop/shell/language.h"
 #include "desktop/shell/login_dialog.h"
 #include "desktop/shell/main_window.h"
+#include "tests/support/app_context.h"
 
 using namespace vakt;
 using namespace vakt::desktop;
@@ -37,14 +38,7 @@ private:
     QString dbPath_;
 
     std::unique_ptr<AppContext> open(const Session& session) {
-        auto ctx = std::make_unique<AppContext>();
-        auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
-        if (!store) qFatal("%s", store.message().c_str());
-        ctx->store = std::move(*store);
-        ctx->session = session;
-        ctx->displayName = session.username;
-        ctx->keysDir = dir_.filePath("keys");
-        return ctx;
+        return test::openAppContext(dbPath_, session, dir_.filePath("keys"));
     }
     static CatalogPage* catalogOf(MainWindow& w) { return w.findChild<CatalogPage*>(); }
 

@@ -29,6 +29,7 @@
 #include "desktop/shell/formatting.h"
 #include "desktop/shell/language.h"
 #include "desktop/shell/main_window.h"
+#include "tests/support/app_context.h"
 
 using namespace vakt;
 using namespace vakt::desktop;
@@ -40,13 +41,7 @@ class CouncilsGuiTest : public QObject {
     QString dbPath_;
 
     std::unique_ptr<AppContext> open(const Session& who) {
-        auto ctx = std::make_unique<AppContext>();
-        auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
-        if (!store) qFatal("%s", store.message().c_str());
-        ctx->store = std::move(*store);
-        ctx->session = who;
-        ctx->displayName = who.username;
-        return ctx;
+        return test::openAppContext(dbPath_, who);
     }
 
 private slots:

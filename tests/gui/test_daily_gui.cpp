@@ -53,6 +53,7 @@
 #include "desktop/shell/language.h"
 #include "desktop/shell/login_dialog.h"
 #include "desktop/shell/main_window.h"
+#include "tests/support/app_context.h"
 #include "tests/support/incidents.h"
 
 using namespace vakt;
@@ -135,14 +136,7 @@ private:
     const QString person_ = QStringLiteral("15058534541");
 
     std::unique_ptr<AppContext> open(const Session& session, std::shared_ptr<const Clock> clock = nullptr) {
-        auto ctx = std::make_unique<AppContext>();
-        auto store = Store::open(dbPath_, Store::OpenMode::MustExist, std::move(clock));
-        if (!store) qFatal("%s", store.message().c_str());
-        ctx->store = std::move(*store);
-        ctx->session = session;
-        ctx->displayName = session.username;
-        ctx->keysDir = keysDir_;
-        return ctx;
+        return test::openAppContext(dbPath_, session, keysDir_, std::move(clock));
     }
     static void raiseAlert(Store& store, const QString& fingerprint, const QString& service, const char* severity) {
         const Incident alert = test::incident(fingerprint, "monitoring", severity, service, "Feilbudsjett", service + " bruker feilbudsjettet for raskt",

@@ -28,6 +28,7 @@
 #include "desktop/incidents/incidents_page.h"
 #include "desktop/shell/language.h"
 #include "desktop/shell/main_window.h"
+#include "tests/support/app_context.h"
 
 using namespace vakt;
 using namespace vakt::desktop;
@@ -39,13 +40,7 @@ class IncidentsGuiTest : public QObject {
     QString dbPath_;
 
     std::unique_ptr<AppContext> open(const Session& who) {
-        auto ctx = std::make_unique<AppContext>();
-        auto store = Store::open(dbPath_, Store::OpenMode::MustExist);
-        if (!store) qFatal("%s", store.message().c_str());
-        ctx->store = std::move(*store);
-        ctx->session = who;
-        ctx->displayName = who.username;
-        return ctx;
+        return test::openAppContext(dbPath_, who);
     }
 
     // Runs `fill` on the modal dialog of type D once it is shown, then presses OK; gives what

@@ -135,7 +135,7 @@ TEST_F(ReportCli, GeneratingIsRecordedInTheTrailWithTheFilesHash) {
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    const Outcome trail = as("revisor", {"trail", "list", "--entity", "report_run", "--json"});
+    const Outcome trail = as("revisor", {"trail", "list", "--entity", "report", "--json"});
     ASSERT_EQ(trail.code, 0) << trail.err.toStdString();
     bool found = false;
     for (const auto& e : QJsonDocument::fromJson(trail.out.toUtf8()).array()) {

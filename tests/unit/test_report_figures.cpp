@@ -150,3 +150,44 @@ TEST(ReportNames, CommandWordsRoundTrip) {
 
 }  // namespace
 }  // namespace vakt::reports
+
+// Cancelling: the progress callback saying no stops a build, and a generation stopped before its
+// file is written records nothing in the trail.
+#include <QTemporaryDir>
+
+#include "app/demo.h"
+#include "core/data_dir.h"
+
+namespace vakt::reports {
+namespace {
+
+TEST(ReportCancel, StoppedBuildsFailAndRecordNothing) {
+    QTemporaryDir dir;
+    auto store = Store::open(dir.filePath("cancel.db"), Store::OpenMode::Create);
+    ASSERT_TRUE(store) << store.message();
+    ASSERT_TRUE(loadDemo(**store, dataDir()));
+    const Session officer{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig};
+    ReportService service(**store);
+    ReportRequest request;
+    request.kind = ReportKind::Ros;
+    auto before = service.runs(officer);
+    ASSERT_TRUE(before) << before.message();
+    int calls = 0;
+    auto stopped = service.build(officer, request, [&calls](int, const QString&) { return ++calls < 3; });
+    ASSERT_FALSE(stopped);
+    EXPECT_EQ(stopped.message(), "cancelled");
+    EXPECT_EQ(calls, 3);
+    // Stopped at the last step, after the document was built: still no file and no record.
+    auto late = service.generate(officer, request, ReportFormat::Pdf, [](int percent, const QString&) { return percent < 90; });
+    ASSERT_FALSE(late);
+    EXPECT_EQ(late.message(), "cancelled");
+    auto after = service.runs(officer);
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->size(), before->size());
+    // The same request run to the end is recorded once.
+    ASSERT_TRUE(service.generate(officer, request, ReportFormat::Pdf));
+    EXPECT_EQ(service.runs(officer)->size(), before->size() + 1);
+}
+
+}  // namespace
+}  // namespace vakt::reports
