@@ -71,9 +71,8 @@ Document openDocument(const BuildContext& c, const std::string& title, std::vect
         {"Generert av", s(c.who.username) + " (" + s(roleCode(c.who.role)) + ")"},
     };
     for (auto& e : extra) about.push_back(std::move(e));
-    Writer w{d};
-    w.heading(1, title);
-    w.keyValues(std::move(about));
+    // The title is the document's own (renderers print it once, at the top).
+    Writer{d}.keyValues(std::move(about));
     return d;
 }
 
