@@ -53,7 +53,7 @@ HeatMap matrixMap(const risk::RiskMatrix& m, const QList<risk::RiskEntry>& risks
         for (int k = 1; k <= static_cast<int>(m.consequence.size()); ++k) {
             cells.push_back(1.0 - static_cast<double>(std::max(0, m.severity(l, k))) / levels);
             const int n = counts[{l, k}];
-            texts.push_back(n ? std::to_string(n) : std::string());
+            texts.push_back(std::to_string(n));  // "0" too: an empty cell would show its colour's share instead
         }
         map.cells.push_back(std::move(cells));
         map.texts.push_back(std::move(texts));
