@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/utf8.h"
 #include "reports/document.h"
 
 namespace vakt::reports::detail {
@@ -19,7 +20,7 @@ constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max();
 // "–", shown for a missing value.
 inline constexpr std::string_view kMissing = "\xE2\x80\x93";
 
-void appendUtf8(std::string& out, char32_t cp);
+using vakt::appendUtf8;  // core/base/utf8.h
 
 // At most `maxBytes` of the text, cut at a code point boundary (a hostile 10 MB label is only
 // ever looked at this far where a chart shows it on one line).

@@ -1,5 +1,7 @@
 #include "core/base/xlsx.h"
 
+#include "core/base/utf8.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -41,23 +43,6 @@ long nextCodePoint(std::string_view s, std::size_t& i) {
     return cp;
 }
 
-void appendUtf8(std::string& out, long cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // XML 1.0's Char production: what a document may hold, literally or as &#..;.
 bool isXmlChar(long cp) {
