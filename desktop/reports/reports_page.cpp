@@ -271,7 +271,6 @@ void ReportsPage::preview() {
     running_ = flag;
     setRunning(true);
     status_->setText(tr("Lager forhåndsvisning …"));
-    QPointer<ReportsPage> self(this);
     auto* watcher = new QFutureWatcher<Result<reports::Document>>(this);
     connect(watcher, &QFutureWatcher<Result<reports::Document>>::finished, this, [this, watcher, flag] {
         const auto result = watcher->result();
@@ -289,21 +288,28 @@ void ReportsPage::preview() {
     });
     Store* store = ctx_.store.get();
     const Session session = ctx_.session;
-    watcher->setFuture(QtConcurrent::run([store, session, request = *r, flag, self]() -> Result<reports::Document> {
+    const reports::ReportProgress progress = progressTo(flag);
+    watcher->setFuture(QtConcurrent::run([store, session, request = *r, progress]() -> Result<reports::Document> {
         auto own = store->openAnother();
         if (!own) return own.error();
-        return reports::ReportService(**own).build(session, request, [flag, self](int percent, const QString& step) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, percent, step] {
-                    if (!self) return;
-                    self->progress_->setValue(percent);
-                    self->progress_->setFormat(step + QStringLiteral(" (%p %)"));
-                },
-                Qt::QueuedConnection);
-            return !flag->load();
-        });
+        return reports::ReportService(**own).build(session, request, progress);
     }));
+}
+
+// Called on the build's thread: shows the step in the window's thread and says whether to go on.
+reports::ReportProgress ReportsPage::progressTo(std::shared_ptr<std::atomic<bool>> cancelled) {
+    QPointer<ReportsPage> self(this);
+    return [cancelled, self](int percent, const QString& step) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, percent, step] {
+                if (!self) return;
+                self->progress_->setValue(percent);
+                self->progress_->setFormat(step + QStringLiteral(" (%p %)"));
+            },
+            Qt::QueuedConnection);
+        return !cancelled->load();
+    };
 }
 
 void ReportsPage::cancel() {
@@ -341,7 +347,6 @@ void ReportsPage::save() {
     running_ = flag;
     setRunning(true);
     status_->setText(tr("Lager rapporten …"));
-    QPointer<ReportsPage> self(this);
     auto* watcher = new QFutureWatcher<Result<reports::ReportFile>>(this);
     connect(watcher, &QFutureWatcher<Result<reports::ReportFile>>::finished, this, [this, watcher, flag, path] {
         const auto result = watcher->result();
@@ -367,20 +372,11 @@ void ReportsPage::save() {
     Store* store = ctx_.store.get();
     const Session session = ctx_.session;
     const auto kindFormat = *reports::reportFormatFromName(format);
-    watcher->setFuture(QtConcurrent::run([store, session, request = *r, kindFormat, flag, self]() -> Result<reports::ReportFile> {
+    const reports::ReportProgress progress = progressTo(flag);
+    watcher->setFuture(QtConcurrent::run([store, session, request = *r, kindFormat, progress]() -> Result<reports::ReportFile> {
         auto own = store->openAnother();
         if (!own) return own.error();
-        return reports::ReportService(**own).generate(session, request, kindFormat, [flag, self](int percent, const QString& step) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, percent, step] {
-                    if (!self) return;
-                    self->progress_->setValue(percent);
-                    self->progress_->setFormat(step + QStringLiteral(" (%p %)"));
-                },
-                Qt::QueuedConnection);
-            return !flag->load();
-        });
+        return reports::ReportService(**own).generate(session, request, kindFormat, progress);
     }));
 }
 

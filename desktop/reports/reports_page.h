@@ -52,6 +52,7 @@ private:
     void showDocument(const reports::Document& document);
     void setRunning(bool running);
     void previewNow();
+    reports::ReportProgress progressTo(std::shared_ptr<std::atomic<bool>> cancelled);
 
     AppContext& ctx_;
     QListWidget* kinds_ = nullptr;
