@@ -7,6 +7,7 @@
 
 #include "core/base/crypto.h"
 #include "core/base/xlsx.h"
+#include "core/catalog_service.h"
 #include "core/civil_time.h"
 #include "core/stored_time.h"
 #include "reports/odt.h"
@@ -160,6 +161,12 @@ Result<Document> ReportService::build(const Session& who, const ReportRequest& r
     const QDate today = now.toTimeZone(platformZone()).date();
     ReportRequest r = request;
     if (!r.period) r.period = lastTwelveMonths(today);
+    if (!r.service.isEmpty()) {
+        // A key that names nothing would give an empty report that looks like good news.
+        auto entry = CatalogService(store_).get(who, r.service);
+        if (!entry) return entry.error();
+        if (!*entry) return fail("service '" + r.service.toStdString() + "' is not in the catalogue", ErrorKind::NotFound);
+    }
     BuildContext context{store_, who, r, now, today, progress};
     auto document = buildReport(context);
     if (!document) return document.error();

@@ -255,6 +255,9 @@ TEST_F(ReportCli, BadOptionsAreRefusedWithTheirName) {
     const Outcome campaign = as("sikkerhetsansvarlig", {"report", "access-review", "--campaign", "9999", "--format", "pdf", "--out", path("x.pdf")});
     EXPECT_EQ(campaign.code, 1);
     EXPECT_TRUE(campaign.err.contains("9999")) << campaign.err.toStdString();
+    const Outcome service = as("leder", {"report", "ros", "--service", "finnes-ikke", "--format", "pdf", "--out", path("x.pdf")});
+    EXPECT_EQ(service.code, 1);
+    EXPECT_TRUE(service.err.contains("finnes-ikke")) << service.err.toStdString();
     EXPECT_FALSE(QFile::exists(path("x.pdf")));
 }
 
