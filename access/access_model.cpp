@@ -67,10 +67,7 @@ bool hasControl(std::string_view s) {
 }
 
 // Characters, not bytes, for the limits a user reads (valid UTF-8 assumed).
-std::size_t characters(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
+std::size_t characters(std::string_view s) { return utf8Characters(s); }
 
 // A value quoted in a message: the start of it, printable, never a pasted file.
 // Runs of exactly 11 digits that are a valid fødselsnummer or d-nummer become "<fødselsnummer>".
@@ -93,21 +90,7 @@ std::string maskPersonIds(std::string_view value) {
 
 std::string shown(std::string_view input) {
     // A value quoted back in an error (a header cell, an orgnr) never shows a person's number.
-    const std::string masked = maskPersonIds(input);
-    const std::string_view value = masked;
-    constexpr std::size_t kShown = 60;
-    std::string_view head = value.substr(0, kShown);
-    const bool cut = head.size() < value.size();
-    if (cut)
-        while (!head.empty() && (static_cast<unsigned char>(value[head.size()]) & 0xC0) == 0x80) head.remove_suffix(1);
-    const bool utf8 = validUtf8(head);
-    std::string out;
-    for (char c : head) {
-        const auto u = static_cast<unsigned char>(c);
-        out += (u < 0x20 || u == 0x7F || (!utf8 && u >= 0x80)) ? '?' : c;
-    }
-    if (cut) out += "...";
-    return out;
+    return quotedValue(maskPersonIds(input));
 }
 
 bool validEmail(std::string_view e) {

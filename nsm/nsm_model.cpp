@@ -79,27 +79,10 @@ bool hasControl(std::string_view s, bool allowLineBreaks) {
 }
 
 // Characters, not bytes, for the limits a person reads (valid UTF-8 assumed).
-std::size_t characters(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
+std::size_t characters(std::string_view s) { return utf8Characters(s); }
 
 // A value quoted back in a message: its start, printable, never a pasted file.
-std::string shown(std::string_view value) {
-    constexpr std::size_t kShown = 60;
-    std::string_view head = value.substr(0, kShown);
-    const bool cut = head.size() < value.size();
-    if (cut)
-        while (!head.empty() && (static_cast<unsigned char>(value[head.size()]) & 0xC0) == 0x80) head.remove_suffix(1);
-    const bool utf8 = validUtf8(head);
-    std::string out;
-    for (char c : head) {
-        const auto u = static_cast<unsigned char>(c);
-        out += (u < 0x20 || u == 0x7F || (!utf8 && u >= 0x80)) ? '?' : c;
-    }
-    if (cut) out += "...";
-    return out;
-}
+std::string shown(std::string_view value) { return quotedValue(value); }
 
 // Runs of whitespace, line breaks too, as one space; trimmed.
 std::string collapseSpace(std::string_view s) {

@@ -1,5 +1,6 @@
 #include "core/base/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace vakt {
@@ -56,6 +57,27 @@ void appendUtf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
+}
+
+std::size_t utf8Characters(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string quotedValue(std::string_view value) {
+    constexpr std::size_t kShown = 60;
+    std::string_view head = value.substr(0, kShown);
+    const bool cut = head.size() < value.size();
+    if (cut)
+        while (!head.empty() && (static_cast<unsigned char>(value[head.size()]) & 0xC0) == 0x80) head.remove_suffix(1);
+    const bool utf8 = validUtf8(head);
+    std::string out;
+    for (char c : head) {
+        const auto u = static_cast<unsigned char>(c);
+        out += (u < 0x20 || u == 0x7F || (!utf8 && u >= 0x80)) ? '?' : c;
+    }
+    if (cut) out += "...";
+    return out;
 }
 
 }  // namespace vakt
