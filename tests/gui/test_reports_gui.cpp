@@ -44,6 +44,13 @@ class ReportsGuiTest : public QObject {
         return int(runs->size());
     }
 
+    // The window shown with its Rapporter page open; null when it could not be.
+    static ReportsPage* showReports(MainWindow& window) {
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window) || !window.showModule("reports")) return nullptr;
+        return qobject_cast<ReportsPage*>(window.page("reports"));
+    }
+
 private slots:
     void initTestCase() {
         vakt::app::registerModules();
@@ -61,10 +68,7 @@ private slots:
     void aPreviewShowsEveryPrincipleAndRecordsNothing() {
         auto ctx = open(Session{"leder", Role::Leder});
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.showModule("reports"));
-        auto* page = qobject_cast<ReportsPage*>(window.page("reports"));
+        ReportsPage* page = showReports(window);
         QVERIFY(page);
         auto* kinds = window.findChild<QListWidget*>("reportKinds");
         QCOMPARE(kinds->count(), 7);
@@ -86,10 +90,8 @@ private slots:
     void cancelIsOfferedOnlyWhileABuildRuns() {
         auto ctx = open(Session{"sikkerhetsansvarlig", Role::Sikkerhetsansvarlig});
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.showModule("reports"));
-        auto* page = qobject_cast<ReportsPage*>(window.page("reports"));
+        ReportsPage* page = showReports(window);
+        QVERIFY(page);
         page->showItems("ros");
         auto* cancel = window.findChild<QPushButton*>("cancelReport");
         QVERIFY(!cancel->isEnabled());
@@ -104,10 +106,8 @@ private slots:
     void aPeriodThatCannotBeReadIsRefusedWhereItIsTyped() {
         auto ctx = open(Session{"leder", Role::Leder});
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.showModule("reports"));
-        auto* page = qobject_cast<ReportsPage*>(window.page("reports"));
+        ReportsPage* page = showReports(window);
+        QVERIFY(page);
         page->showItems("incidents");
         auto* period = window.findChild<QLineEdit*>("reportPeriod");
         QTest::keyClicks(period, "2026-Q5");
@@ -125,10 +125,8 @@ private slots:
     void aSavedReportIsInTheTrailWithItsHash() {
         auto ctx = open(Session{"revisor", Role::Revisor});
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.showModule("reports"));
-        auto* page = qobject_cast<ReportsPage*>(window.page("reports"));
+        ReportsPage* page = showReports(window);
+        QVERIFY(page);
         page->showItems("catalog");
         const QString path = dir_.filePath("katalog.pdf");
         auto sha = page->saveTo(path);
@@ -149,10 +147,8 @@ private slots:
     void theAdministratorCannotMakeReports() {
         auto ctx = open(Session{"admin", Role::Admin});
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.showModule("reports"));
-        auto* page = qobject_cast<ReportsPage*>(window.page("reports"));
+        ReportsPage* page = showReports(window);
+        QVERIFY(page);
         QVERIFY(!window.findChild<QPushButton*>("previewReport")->isEnabled());
         QVERIFY(page->status().contains("kan ikke"));
     }
