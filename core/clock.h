@@ -2,13 +2,17 @@
 // Time goes through a Clock so tests control it.
 #include <QDateTime>
 
+#include "core/civil_time.h"
+
 namespace vakt {
 
 class Clock {
 public:
     virtual ~Clock() = default;
     virtual QDateTime now() const = 0;  // UTC
-    QDate today() const { return now().date(); }
+    // The platform's calendar day (Europe/Oslo): "today" in a deadline or a period is the
+    // users' day, which is not yet the UTC day between midnight and 01:00/02:00.
+    QDate today() const { return now().toTimeZone(platformZone()).date(); }
 };
 
 class SystemClock final : public Clock {

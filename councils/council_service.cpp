@@ -276,7 +276,7 @@ QJsonObject pointsJson(const QMap<QString, int>& points) {
 }
 }  // namespace
 
-QDate CouncilService::today() const { return localDate(store_.clock().now()); }
+QDate CouncilService::today() const { return store_.clock().today(); }
 
 Result<QString> CouncilService::serviceName(const Session& who, const QString& key) {
     if (key.trimmed().isEmpty()) return fail("field 'service': required");

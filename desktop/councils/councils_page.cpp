@@ -267,7 +267,7 @@ CouncilsPage::CouncilsPage(AppContext& context, QWidget* parent) : Page(parent),
 
 // ---- Reading
 
-QDate CouncilsPage::today() const { return ctx_.store->clock().now().toTimeZone(platformZone()).date(); }
+QDate CouncilsPage::today() const { return ctx_.store->clock().today(); }
 
 void CouncilsPage::refresh() {
     if (!ctx_.session.allows(councils::permission::CouncilRead)) return;

@@ -357,6 +357,22 @@ TEST_F(RiskRegister, WhatChangedSinceTheLastRos) {
     EXPECT_EQ(service().changes(kDesk, r.service, lastRos, lastRos).kind(), ErrorKind::Denied);
 }
 
+TEST_F(RiskRegister, APeriodIsTheUsersCalendarDayEvenJustAfterMidnight) {
+    // 00:30 in Oslo is still yesterday in UTC; a change made then belongs to the Norwegian day.
+    const QDate day = clock_->now().date().addDays(10);
+    clock_->set(QDateTime(day, QTime(23, 30), Qt::UTC));
+    EXPECT_EQ(clock_->today(), day.addDays(1));
+    const RiskEntry r = openHighRisk();
+    ASSERT_TRUE(service().rescore(kOfficer, r.ref, QStringLiteral("inherent"), 2, {{"konfidensialitet", 4}}, QStringLiteral("etter midnatt")));
+    auto hasScore = [&](const QDate& from, const QDate& to) {
+        auto changes = service().changes(kLeader, r.service, from, to);
+        EXPECT_TRUE(changes.ok()) << changes.message();
+        return changes.ok() && std::any_of(changes->begin(), changes->end(), [&](const RegisterChange& c) { return c.kind == "score" && c.ref == r.ref; });
+    };
+    EXPECT_TRUE(hasScore(clock_->today(), clock_->today()));
+    EXPECT_FALSE(hasScore(day, day));
+}
+
 // ---- evidence moves risk --------------------------------------------------------------------
 
 namespace {
