@@ -19,6 +19,7 @@
 #include "collector/audit/ledger.h"
 #include "desktop/catalog/catalog_page.h"
 #include "core/data_dir.h"
+#include "core/clock.h"
 #include "app/demo.h"
 #include "core/incidents.h"
 #include "core/monitoring.h"
@@ -325,7 +326,7 @@ private slots:
         auto saved = CatalogService(*ctx->store).get(ctx->session, "manuelt-mottak");
         QCOMPARE(saved->value().documents.size(), 1);
         QCOMPARE(saved->value().documents.front().kind, QString("ros"));
-        QCOMPARE(saved->value().documents.front().date, QDateTime::currentDateTimeUtc().date());
+        QCOMPARE(saved->value().documents.front().date, vakt::SystemClock().today());
 
         auto* attention = page->findChild<QComboBox*>("catalogAttentionFilter");
         auto* table = page->findChild<QTableView*>("catalogTable");
