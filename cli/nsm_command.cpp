@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/risk_common.h"
+#include "nsm/gap_actions.h"
 #include "nsm/nsm_service.h"
 
 namespace vakt::cli {
@@ -43,6 +44,14 @@ operator's name.
   gaps [--priority N] [--scope SCOPE] [--json]
                     the newest assessments below their target as work to do, most urgent
                     first; --priority N keeps NSM's priority group N (1 the most urgent)
+  gap-to-risk SUBJECT --service KEY --likelihood N --consequence DIM=N[,DIM=N...]
+      [--owner USER] [--scope SCOPE] [--json]
+                    turns the gap into a risk of the service's own in the ROS register
+                    (SERVICE:NSM-SUBJECT, scored on the register's matrix) and records the
+                    assessment again with the risk as evidence, so the ROS report shows the
+                    gap among what drives it. Needs risk.write and nsm.assess
+  gap-to-measure SUBJECT --risk REF [--owner USER] [--due YYYY-MM-DD] [--scope SCOPE] [--json]
+                    the same as a measure on a risk already in the register
   soa-decide CONTROL --applicable yes|no --justification TEXT
       [--status implemented|partial|not_implemented]
                     the Statement of Applicability's decision on an ISO/IEC 27001:2022 Annex A
@@ -447,16 +456,58 @@ int soa(Context& ctx, Args& a) {
     return kOk;
 }
 
+int printGapWork(const Result<nsm::GapWork>& work, bool json) {
+    if (!work) return failWith(work.message());
+    if (json) {
+        printJson(QJsonObject{{"risk", work->riskRef}, {"measure", work->measureId}, {"assessment", work->assessmentId}});
+        return kOk;
+    }
+    if (work->measureId) out() << "Measure " << work->measureId << " added to " << work->riskRef;
+    else out() << "Risk " << work->riskRef << " added to the register";
+    out() << "; assessment " << work->assessmentId << " links it as evidence\n";
+    out().flush();
+    return kOk;
+}
+
+int gapToRisk(Context& ctx, Args& a) {
+    nsm::GapToRisk request;
+    request.service = requiredText(a, QStringLiteral("--service"));
+    request.likelihood = intOption(a, QStringLiteral("--likelihood"), 0, 1, 10);
+    request.consequences = consequencesOption(a, QStringLiteral("--consequence"));
+    request.owner = a.option(QStringLiteral("--owner")).value_or(QString());
+    request.scope = scopeOption(a);
+    const bool json = a.flag(QStringLiteral("--json"));
+    request.subject = a.requiredPositional("SUBJECT (a principle or measure, 2.6)");
+    a.expectEnd();
+    if (request.likelihood == 0) throw UsageError("gap-to-risk needs --likelihood N");
+    if (int rc = connected(ctx); rc != kOk) return rc;
+    return printGapWork(nsm::gapToRisk(ctx.store(), ctx.session(), request), json);
+}
+
+int gapToMeasure(Context& ctx, Args& a) {
+    nsm::GapToMeasure request;
+    request.riskRef = requiredText(a, QStringLiteral("--risk"));
+    request.owner = a.option(QStringLiteral("--owner")).value_or(QString());
+    request.due = dateOption(a, QStringLiteral("--due"));
+    request.scope = scopeOption(a);
+    const bool json = a.flag(QStringLiteral("--json"));
+    request.subject = a.requiredPositional("SUBJECT (a principle or measure, 2.6)");
+    a.expectEnd();
+    if (int rc = connected(ctx); rc != kOk) return rc;
+    return printGapWork(nsm::gapToMeasure(ctx.store(), ctx.session(), request), json);
+}
+
 int nsmCommand(Context& ctx, Args& a) {
     static constexpr Subcommand<Handler> kSubcommands[] = {{"import", importCatalogue}, {"versions", versions}, {"assess", assess},
-                                                           {"assessments", assessments}, {"gaps", gaps},       {"soa-decide", soaDecide},
+                                                           {"assessments", assessments}, {"gaps", gaps},       {"gap-to-risk", gapToRisk},
+                                                           {"gap-to-measure", gapToMeasure}, {"soa-decide", soaDecide},
                                                            {"soa", soa}};
     return runSubcommand(ctx, a, "nsm", kSubcommands);
 }
 
 const CommandRegistration registration{Command{
     .name = "nsm",
-    .summary = "  nsm import|versions|assess|assessments|gaps|soa-decide|soa\n"
+    .summary = "  nsm import|versions|assess|assessments|gaps|gap-to-risk|...\n"
                "                                     NSM's basic principles: catalogue versions, maturity, gaps, SoA decisions\n",
     .help = kNsmHelp,
     .order = 69,

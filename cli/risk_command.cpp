@@ -824,20 +824,12 @@ int acceptCommand(Context& ctx, Args& a) {
 
 int scoreCommand(Context& ctx, Args& a) {
     const int likelihood = intOption(a, QStringLiteral("--likelihood"), 0, 1, 10);
-    const QString text = requiredText(a, QStringLiteral("--consequence"));
+    const QMap<QString, int> consequences = consequencesOption(a, QStringLiteral("--consequence"));
     const QString reason = requiredText(a, QStringLiteral("--reason"));
     const bool residual = a.flag(QStringLiteral("--residual"));
     const QString ref = a.requiredPositional("risk REF");
     a.expectEnd();
     if (likelihood == 0) throw UsageError("score needs --likelihood N");
-    QMap<QString, int> consequences;
-    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const auto pair = part.split(QLatin1Char('='));
-        bool ok = false;
-        const int value = pair.size() == 2 ? pair[1].toInt(&ok) : 0;
-        if (!ok) throw UsageError(("--consequence takes DIMENSION=N, not '" + part + "'").toStdString());
-        consequences[pair[0].trimmed()] = value;
-    }
     if (connected(ctx) != kOk) return kFailure;
     if (auto s = risk::RiskService(ctx.store()).rescore(ctx.session(), ref, residual ? QStringLiteral("residual") : QStringLiteral("inherent"),
                                                         likelihood, consequences, reason);

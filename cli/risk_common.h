@@ -2,6 +2,7 @@
 // What the `vakt risk` command files share: option readers and the handlers of the register's
 // import, export, evidence, estimates and stories (cli/risk_register_command.cpp).
 #include <QDate>
+#include <QMap>
 #include <QString>
 #include <string>
 
@@ -35,6 +36,20 @@ inline QString requiredText(Args& a, const QString& name) {
     const auto text = a.option(name);
     if (!text || text->trimmed().isEmpty()) throw UsageError((name + " is required").toStdString());
     return *text;
+}
+
+// "konfidensialitet=4,personvern=3": the matrix's dimensions and a value for each.
+inline QMap<QString, int> consequencesOption(Args& a, const QString& name) {
+    const QString text = requiredText(a, name);
+    QMap<QString, int> consequences;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto pair = part.split(QLatin1Char('='));
+        bool ok = false;
+        const int value = pair.size() == 2 ? pair[1].toInt(&ok) : 0;
+        if (!ok) throw UsageError((name + " takes DIMENSION=N, not '" + part + "'").toStdString());
+        consequences[pair[0].trimmed()] = value;
+    }
+    return consequences;
 }
 
 // Opens the database the command needs; kOk or kFailure (with the reason printed).

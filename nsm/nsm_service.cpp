@@ -293,7 +293,7 @@ Result<qint64> NsmService::assess(const Session& who, Assessment a, const QStrin
         e.id = trimmed(e.id);
     }
     if (a.assessor.empty()) a.assessor = s(who.username);
-    if (a.date.empty()) a.date = s(store_.clock().now().toTimeZone(platformZone()).date().toString(Qt::ISODate));
+    if (a.date.empty()) a.date = s(store_.clock().today().toString(Qt::ISODate));
     auto cat = loadCatalogue(catalogueVersion);
     if (!cat) return cat.error();
     const std::vector<Scale> all = scales();

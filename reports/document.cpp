@@ -320,6 +320,19 @@ void chartHtml(std::string& out, const HeatMap& map, std::string_view language) 
     out += "</svg>\n</figure>\n";
 }
 
+// A drawing is one inline SVG in its own points (render_support's, which the ODT's picture
+// shares), shrunk to the text width by the style sheet and never enlarged; shapes past the ones
+// drawn are counted below it.
+void drawingHtml(std::string& out, const Drawing& drawing, std::string_view language) {
+    const detail::DrawingView view(drawing);
+    if (!view.sized() && drawing.title.empty()) return;
+    out += "<figure class=\"chart\">\n";
+    if (!drawing.title.empty()) out += "<figcaption>" + textHtml(drawing.title) + "</figcaption>\n";
+    out += detail::drawingSvg(drawing, false);
+    if (view.hiddenShapes() > 0) out += "<p>" + escapeHtml(detail::moreNote(view.hiddenShapes(), language)) + "</p>\n";
+    out += "</figure>\n";
+}
+
 }  // namespace
 
 std::string escapeHtml(std::string_view s) {
@@ -359,6 +372,7 @@ std::string renderHtml(const Document& doc) {
             [&](const auto& b) {
                 using T = std::decay_t<decltype(b)>;
                 if constexpr (std::is_same_v<T, BarChart> || std::is_same_v<T, HeatMap>) chartHtml(out, b, doc.language);
+                else if constexpr (std::is_same_v<T, Drawing>) drawingHtml(out, b, doc.language);
                 else blockHtml(out, b);
             },
             block);

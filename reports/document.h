@@ -69,7 +69,35 @@ struct HeatMap {
     std::vector<std::vector<std::string>> texts;            // [row][column], optional
 };
 
-using Block = std::variant<Heading, Paragraph, KeyValues, Table, BulletList, BarChart, HeatMap>;
+// A vector drawing in points (1/72 inch), origin bottom-left as Graphviz lays it out (a threat
+// model's data-flow diagram; graphviz_drawing.h reads one). Renderers scale it down to fit the
+// text width (never up) and keep the aspect ratio. At most 20,000 shapes are drawn, the rest
+// counted in a note. A shape with a coordinate that is not finite or past ±1,000,000 points, with
+// the wrong number of points for its kind, negative radii or a font size outside (0, 1000] is
+// not drawn.
+struct DrawingShape {
+    enum class Kind { Polygon, Polyline, Bezier, Ellipse, Text };
+    Kind kind = Kind::Polyline;
+    // Polygon/Polyline/Bezier: the points (Bezier: 1 + 3n control points); Ellipse: {centre, {rx, ry}}; Text: {anchor}.
+    std::vector<std::pair<double, double>> points;
+    bool filled = false;   // Polygon/Ellipse/Bezier
+    bool stroked = true;   // false: no outline (Graphviz's transparent pen); Text: not drawn
+    // "#rrggbb" only: renderers ignore anything else and use the default, so no colour string
+    // ever reaches the output as it came.
+    std::string stroke = "#000000", fill = "#ffffff";
+    bool dashed = false;
+    double fontSize = 14;
+    char align = 'c';  // Text: 'l', 'c' or 'r' relative to the anchor
+    std::string text;  // Text, one line
+};
+
+struct Drawing {
+    std::string title;             // caption above the drawing, may be empty
+    double width = 0, height = 0;  // the bounding box, points
+    std::vector<DrawingShape> shapes;  // in paint order
+};
+
+using Block = std::variant<Heading, Paragraph, KeyValues, Table, BulletList, BarChart, HeatMap, Drawing>;
 
 struct Document {
     std::string title;
@@ -83,7 +111,8 @@ struct Document {
 };
 
 // A complete standalone HTML5 page: embedded print CSS, no scripts and no external resources (a
-// Content-Security-Policy forbids both, in case an escape is ever missed). Charts are inline SVG.
+// Content-Security-Policy forbids both, in case an escape is ever missed). Charts and drawings are
+// inline SVG.
 std::string renderHtml(const Document& document);
 
 // Text for HTML element content and attribute values: & < > " ' escaped, invalid UTF-8 as

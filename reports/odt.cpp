@@ -27,6 +27,8 @@ constexpr std::string_view kNamespaces =
     " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
     " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
     " xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\""
+    " xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\""
+    " xmlns:xlink=\"http://www.w3.org/1999/xlink\""
     " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
     " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
 
@@ -120,16 +122,19 @@ std::string languageAttributes(std::string_view language) {
     return out;
 }
 
-std::string manifestXml() {
-    return std::string(kXmlDeclaration) +
-           "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\n"
-           " <manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"" +
-           std::string(kMimeType) +
-           "\"/>\n"
-           " <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\n"
-           " <manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>\n"
-           " <manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>\n"
-           "</manifest:manifest>\n";
+// `pictures`: the drawings' SVG files in the package ("Pictures/drawing1.svg").
+std::string manifestXml(const std::vector<zip::Entry>& pictures) {
+    std::string out = std::string(kXmlDeclaration) +
+                      "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\n"
+                      " <manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"" +
+                      std::string(kMimeType) +
+                      "\"/>\n"
+                      " <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\n"
+                      " <manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>\n"
+                      " <manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>\n";
+    for (const auto& picture : pictures)
+        out += " <manifest:file-entry manifest:full-path=\"" + picture.name + "\" manifest:media-type=\"image/svg+xml\"/>\n";
+    return out + "</manifest:manifest>\n";
 }
 
 std::string metaXml(const Document& doc) {
@@ -246,8 +251,12 @@ std::size_t longestLine(std::string_view utf8) {
 
 std::string columnStyleName(int millimetres) { return "VaktColumn" + std::to_string(millimetres); }
 
-std::string automaticStyles(const std::set<int>& columnWidths) {
+// `drawings`: the frame style of the drawings' pictures, set in the line like a character.
+std::string automaticStyles(const std::set<int>& columnWidths, bool drawings) {
     std::string out = "<office:automatic-styles>\n";
+    if (drawings)
+        out += "<style:style style:name=\"VaktDrawing\" style:family=\"graphic\"><style:graphic-properties style:vertical-pos=\"top\""
+               " style:vertical-rel=\"baseline\" fo:border=\"none\" fo:padding=\"0cm\"/></style:style>\n";
     for (const int mm : columnWidths)
         out += "<style:style style:name=\"" + columnStyleName(mm) + "\" style:family=\"table-column\"><style:table-column-properties"
                " style:column-width=\"" + std::to_string(mm) + "mm\"/></style:style>\n";
@@ -277,12 +286,15 @@ class Writer {
 public:
     explicit Writer(const Document& doc) : doc_(doc) {}
 
+    // The drawings' SVG files, once content() has been written.
+    std::vector<zip::Entry>& pictures() { return pictures_; }
+
     std::string content() {
         if (!doc_.title.empty()) paragraph("Title", doc_.title);
         for (const auto& block : doc_.blocks) std::visit([&](const auto& b) { write(b); }, block);
         if (!doc_.footer.empty()) keyValues(doc_.footer);
         return std::string(kXmlDeclaration) + "<office:document-content" + std::string(kNamespaces) + " office:version=\"1.2\">\n" +
-               std::string(kFontFaces) + automaticStyles(columnWidths_) + "<office:body><office:text>\n" + body_ +
+               std::string(kFontFaces) + automaticStyles(columnWidths_, !pictures_.empty()) + "<office:body><office:text>\n" + body_ +
                "</office:text></office:body></office:document-content>\n";
     }
 
@@ -459,8 +471,34 @@ private:
         note(view.hiddenColumns());
     }
 
+    // A drawing: its title as a chart's, then its SVG (render_support's, as the HTML has it) as a
+    // picture of its own in the package, in a frame set like a character in a paragraph, scaled
+    // down to the 17 cm text width and 23 cm of the page's height (never up).
+    void write(const Drawing& drawing) {
+        const detail::DrawingView view(drawing);
+        if (!view.sized() && drawing.title.empty()) return;
+        chartTitle(drawing.title);
+        if (view.sized()) {
+            constexpr double kCentimetresPerPoint = 2.54 / 72, kMaxWidth = 17, kMaxHeight = 23;
+            const double width = view.width() * kCentimetresPerPoint, height = view.height() * kCentimetresPerPoint;
+            const double scale = std::min({1.0, kMaxWidth / width, kMaxHeight / height});
+            const std::string n = std::to_string(pictures_.size() + 1);
+            const std::string path = "Pictures/drawing" + n + ".svg";
+            pictures_.push_back({path, detail::drawingSvg(drawing, true)});
+            body_ += "<text:p text:style-name=\"Text_20_body\"><draw:frame draw:style-name=\"VaktDrawing\" draw:name=\"" +
+                     std::string(detail::norwegian(doc_.language) ? "Tegning" : "Drawing") + n +
+                     "\" text:anchor-type=\"as-char\" svg:width=\"" + detail::coordinate(width * scale) + "cm\" svg:height=\"" +
+                     detail::coordinate(height * scale) + "cm\" draw:z-index=\"0\"><draw:image xlink:href=\"" + path +
+                     "\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\"/>";
+            if (!drawing.title.empty()) body_ += "<svg:title>" + xmlText(detail::drawingText(detail::utf8Prefix(drawing.title, 300))) + "</svg:title>";
+            body_ += "</draw:frame></text:p>\n";
+        }
+        note(view.hiddenShapes());
+    }
+
     const Document& doc_;
     std::string body_;
+    std::vector<zip::Entry> pictures_;
     std::set<int> columnWidths_;  // millimetres, each an automatic column style
     int tables_ = 0;
     int lastLevel_ = 0;
@@ -469,13 +507,16 @@ private:
 }  // namespace
 
 std::string renderOdt(const Document& document) {
+    Writer writer(document);
+    std::string content = writer.content();
     std::vector<zip::Entry> entries;
     // ODF: the media type first, stored, so that `file` and other sniffers find it at byte 38.
     entries.push_back({"mimetype", std::string(kMimeType), true});
-    entries.push_back({"META-INF/manifest.xml", manifestXml()});
-    entries.push_back({"content.xml", Writer(document).content()});
+    entries.push_back({"META-INF/manifest.xml", manifestXml(writer.pictures())});
+    entries.push_back({"content.xml", std::move(content)});
     entries.push_back({"styles.xml", stylesXml(document)});
     entries.push_back({"meta.xml", metaXml(document)});
+    for (auto& picture : writer.pictures()) entries.push_back(std::move(picture));
     return zip::write(entries);
 }
 

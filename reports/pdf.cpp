@@ -336,6 +336,15 @@ public:
                          " l S Q\n";
     }
 
+    // Operators written as they are (a drawing's paths).
+    void append(std::string_view operators) { pages_.back() += operators; }
+
+    // Fails when the pages so far already pass the size limit (a drawing's many shapes).
+    Status checkSize() const {
+        if (bytes_ + pages_.back().size() > limits_.maxBytes) return tooLarge();
+        return {};
+    }
+
     double y() const { return y_; }
     void moveDown(double height) { y_ -= height; }
     // Drawn by hand above y: the room below is what is left.
@@ -780,6 +789,124 @@ private:
             if (!layout_.fits(kChartText.leading))
                 if (auto s = layout_.newPage(); !s) return s;
             layout_.text(kLeft, baseline(layout_.y(), kChartText), kChartText.size, false, toWinAnsi(detail::moreNote(hidden, language)));
+            layout_.place(kChartText.leading);
+        }
+        return {};
+    }
+
+    // A drawing in vectors below its title, at the left margin: scaled down to the text width
+    // (never up), and to a page when taller than one; it starts a new page when it does not fit
+    // the room left. A wide drawing that would shrink too far is turned a quarter (its top to the
+    // left edge, as a landscape figure in a portrait document) when that makes it larger. Each
+    // shape sets its pen and fill inside q…Q, and the whole is clipped to its box, so nothing
+    // runs into the text around it. Text is Helvetica like the rest, placed by its measured width.
+    Status draw(const Drawing& drawing) {
+        const detail::DrawingView view(drawing);
+        if (!view.sized() && drawing.title.empty()) return {};
+        const auto title = chartTitle(drawing.title);
+        const double titleHeight = static_cast<double>(title.size()) * kChartTitle.leading;
+        const double above = title.empty() ? 0 : 4;  // between the title and the drawing
+        const double noteHeight = view.hiddenShapes() > 0 ? kChartText.leading : 0;
+        double scale = 0, drawnWidth = 0, drawnHeight = 0;
+        bool turned = false;
+        if (view.sized()) {
+            const double room = kTop - kBottom - titleHeight - above - noteHeight;
+            scale = std::min({1.0, kTextWidth / view.width(), room / view.height()});
+            const double turnedScale = std::min({1.0, room / view.width(), kTextWidth / view.height()});
+            turned = scale < 0.75 && turnedScale > scale * 1.2;
+            if (turned) scale = turnedScale;
+            drawnWidth = view.width() * scale;
+            drawnHeight = view.height() * scale;
+        }
+        const double across = turned ? drawnHeight : drawnWidth, down = turned ? drawnWidth : drawnHeight;  // on the page
+
+        layout_.gap(8);
+        if (auto s = layout_.keep(titleHeight + (view.sized() ? above + down : 0) + noteHeight); !s) return s;
+        if (auto s = layout_.lines(title, kChartTitle, true, kLeft); !s) return s;
+        if (view.sized()) {
+            layout_.moveDown(above);
+            const double bottom = layout_.y() - down;
+            // Upright, shapes go straight onto the page; turned, into the drawing's own frame, which
+            // a matrix puts on the page (x up the page, y towards the left margin).
+            const double left = turned ? 0 : kLeft, base = turned ? 0 : bottom;
+            auto at = [&](const std::pair<double, double>& p) { return num(left + p.first * scale) + " " + num(base + p.second * scale); };
+            const std::string frame = turned ? "0 1 -1 0 " + num(kLeft + across) + " " + num(bottom) + " cm " : std::string();
+            layout_.append("q " + frame + num(left) + " " + num(base) + " " + num(drawnWidth) + " " + num(drawnHeight) + " re W n " +
+                           num(std::max(0.1, scale)) + " w\n");
+            for (std::size_t i = 0; i < view.shapes(); ++i) {
+                const DrawingShape* shape = view.shape(i);
+                if (!shape) continue;
+                const auto& points = shape->points;
+                if (shape->kind == DrawingShape::Kind::Text) {
+                    if (!shape->stroked) continue;  // a transparent pen: nothing to see
+                    const std::string shown = toWinAnsi(detail::drawingText(shape->text));
+                    const double size = shape->fontSize * scale;
+                    if (size < 0.5) continue;  // a huge drawing shrunk this far has no text to read
+                    const double width = textWidth(shown, false, size);
+                    double x = left + points[0].first * scale;
+                    if (shape->align == 'c') x -= width / 2;
+                    else if (shape->align == 'r') x -= width;
+                    // Helvetica may run wider than the font Graphviz measured: kept inside the box.
+                    x = std::clamp(x, left, std::max(left, left + drawnWidth - width));
+                    layout_.append("q " + rgb(view.stroke(*shape)) + " rg\n");
+                    layout_.text(x, base + points[0].second * scale, size, false, shown);
+                    layout_.append("Q\n");
+                    continue;
+                }
+                const bool filled = shape->filled && shape->kind != DrawingShape::Kind::Polyline;
+                if (!filled && !shape->stroked) continue;
+                std::string ops = "q";
+                if (shape->stroked) ops += " " + rgb(view.stroke(*shape)) + " RG";
+                if (filled) ops += " " + rgb(view.fill(*shape)) + " rg";
+                if (shape->dashed) ops += " [3 2] 0 d";
+                ops += "\n";
+                bool closed = false;
+                switch (shape->kind) {
+                    case DrawingShape::Kind::Polygon:
+                    case DrawingShape::Kind::Polyline:
+                        ops += at(points[0]) + " m\n";
+                        for (std::size_t p = 1; p < points.size(); ++p) ops += at(points[p]) + " l\n";
+                        closed = shape->kind == DrawingShape::Kind::Polygon;
+                        break;
+                    case DrawingShape::Kind::Bezier:
+                        ops += at(points[0]) + " m\n";
+                        for (std::size_t p = 1; p + 2 < points.size(); p += 3)
+                            ops += at(points[p]) + " " + at(points[p + 1]) + " " + at(points[p + 2]) + " c\n";
+                        closed = filled;
+                        break;
+                    case DrawingShape::Kind::Ellipse: {
+                        // Four Bézier quarter arcs, their control points kappa along the tangents.
+                        constexpr double kKappa = 0.5523;
+                        const double cx = points[0].first, cy = points[0].second, rx = points[1].first, ry = points[1].second;
+                        const double kx = kKappa * rx, ky = kKappa * ry;
+                        auto arc = [&](double x1, double y1, double x2, double y2, double x3, double y3) {
+                            return at({x1, y1}) + " " + at({x2, y2}) + " " + at({x3, y3}) + " c\n";
+                        };
+                        ops += at({cx + rx, cy}) + " m\n";
+                        ops += arc(cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry);
+                        ops += arc(cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy);
+                        ops += arc(cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry);
+                        ops += arc(cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy);
+                        closed = true;
+                        break;
+                    }
+                    case DrawingShape::Kind::Text:
+                        break;
+                }
+                if (closed) ops += "h\n";
+                ops += (filled && shape->stroked) ? "B" : (filled ? "f" : "S");
+                ops += " Q\n";
+                layout_.append(ops);
+            }
+            layout_.append("Q\n");
+            layout_.place(down);
+            if (auto s = layout_.checkSize(); !s) return s;
+        }
+        if (view.hiddenShapes() > 0) {
+            if (!layout_.fits(kChartText.leading))
+                if (auto s = layout_.newPage(); !s) return s;
+            layout_.text(kLeft, baseline(layout_.y(), kChartText), kChartText.size, false,
+                         toWinAnsi(detail::moreNote(view.hiddenShapes(), doc_.language)));
             layout_.place(kChartText.leading);
         }
         return {};

@@ -21,8 +21,9 @@ struct PdfLimits {
 // than a line is broken. Tables get column widths from their content, wrapped cells and their
 // header repeated on each new page. Each page's footer has the title and "Side N av M" ("Page N
 // of M" when the language is not Norwegian). Charts are vector drawings (bars and cells filled
-// with rg/re/f, text as elsewhere), kept on one page when they fit one. The document information
-// has the title, author, subject, keywords and creator as UTF-16BE strings, Producer "Vakt" and
+// with rg/re/f, text as elsewhere), kept on one page when they fit one. A drawing is paths
+// (m/l/c, ellipses as four Bézier arcs, clipped to its box) scaled down to the text width, and to
+// a page when taller than one. The document information has the title, author, subject, keywords and creator as UTF-16BE strings, Producer "Vakt" and
 // CreationDate D:YYYYMMDDHHMMSSZ when createdUtc is a valid timestamp. Fails when the PDF would
 // pass either limit.
 Result<std::string> renderPdf(const Document& document, const PdfLimits& limits = {});

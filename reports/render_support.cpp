@@ -232,4 +232,136 @@ std::string HeatView::shown(std::size_t r, std::size_t c, std::string_view langu
     return std::string(kMissing);
 }
 
+Rgb drawingColour(std::string_view hex, const Rgb& fallback) {
+    if (hex.size() != 7 || hex[0] != '#') return fallback;
+    int channels[3] = {0, 0, 0};
+    for (std::size_t i = 1; i < 7; ++i) {
+        const char c = hex[i];
+        int nibble = 0;
+        if (c >= '0' && c <= '9') nibble = c - '0';
+        else if (c >= 'a' && c <= 'f') nibble = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F') nibble = c - 'A' + 10;
+        else return fallback;
+        channels[(i - 1) / 2] = channels[(i - 1) / 2] * 16 + nibble;
+    }
+    return {channels[0], channels[1], channels[2]};
+}
+
+namespace {
+
+bool usablePoint(const std::pair<double, double>& p) {
+    return std::isfinite(p.first) && std::isfinite(p.second) && std::abs(p.first) <= kMaxDrawingCoordinate &&
+           std::abs(p.second) <= kMaxDrawingCoordinate;
+}
+
+bool drawable(const DrawingShape& shape) {
+    const std::size_t n = shape.points.size();
+    switch (shape.kind) {
+        case DrawingShape::Kind::Polygon:
+        case DrawingShape::Kind::Polyline:
+            if (n < 2) return false;
+            break;
+        case DrawingShape::Kind::Bezier:
+            if (n < 4 || (n - 1) % 3 != 0) return false;
+            break;
+        case DrawingShape::Kind::Ellipse:
+            if (n != 2 || !(shape.points[1].first >= 0) || !(shape.points[1].second >= 0)) return false;
+            break;
+        case DrawingShape::Kind::Text:
+            if (n != 1 || shape.text.empty() || !std::isfinite(shape.fontSize) || shape.fontSize <= 0 || shape.fontSize > 1000) return false;
+            break;
+    }
+    return std::all_of(shape.points.begin(), shape.points.end(), usablePoint);
+}
+
+std::string svgPoint(const std::pair<double, double>& p, double height) {
+    return coordinate(p.first) + " " + coordinate(height - p.second);
+}
+
+}  // namespace
+
+DrawingView::DrawingView(const Drawing& drawing, std::size_t maxShapes) : drawing_(drawing) {
+    sized_ = std::isfinite(drawing.width) && std::isfinite(drawing.height) && drawing.width > 0 && drawing.height > 0 &&
+             drawing.width <= kMaxDrawingCoordinate && drawing.height <= kMaxDrawingCoordinate;
+    shapes_ = sized_ ? std::min(drawing.shapes.size(), maxShapes) : 0;
+    hiddenShapes_ = sized_ ? drawing.shapes.size() - shapes_ : 0;
+}
+
+const DrawingShape* DrawingView::shape(std::size_t i) const {
+    if (i >= shapes_) return nullptr;
+    const DrawingShape& s = drawing_.shapes[i];
+    return drawable(s) ? &s : nullptr;
+}
+
+std::string drawingText(std::string_view utf8) {
+    const std::string_view text = utf8Prefix(utf8, 4096);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t cp = nextCodePoint(text, pos);
+        if (cp == '\n' || cp == '\t' || cp == '\r') cp = ' ';
+        // XML forbids these two; escapeHtml keeps them.
+        if (cp == 0xFFFE || cp == 0xFFFF) continue;
+        appendUtf8(out, cp);
+    }
+    return out;
+}
+
+std::string drawingSvg(const Drawing& drawing, bool standalone) {
+    const DrawingView view(drawing);
+    if (!view.sized()) return {};
+    const double height = view.height();
+    const std::string w = coordinate(view.width()), h = coordinate(height);
+    std::string out;
+    if (standalone) out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"";
+    else out += "<svg class=\"drawing\" role=\"img\"";
+    out += " width=\"" + w + "pt\" height=\"" + h + "pt\" viewBox=\"0 0 " + w + " " + h +
+           "\" font-family=\"Helvetica, Arial, &quot;Liberation Sans&quot;, sans-serif\">\n";
+    if (!drawing.title.empty()) out += "<title>" + escapeHtml(drawingText(utf8Prefix(drawing.title, 300))) + "</title>\n";
+    for (std::size_t i = 0; i < view.shapes(); ++i) {
+        const DrawingShape* shape = view.shape(i);
+        if (!shape) continue;
+        const std::string stroke = shape->stroked ? hexColour(view.stroke(*shape)) : std::string("none");
+        // A polyline is never filled, as in Graphviz.
+        const bool filled = shape->filled && shape->kind != DrawingShape::Kind::Polyline;
+        const std::string fill = filled ? hexColour(view.fill(*shape)) : std::string("none");
+        std::string paint = " fill=\"" + fill + "\" stroke=\"" + stroke + "\"";
+        if (shape->dashed) paint += " stroke-dasharray=\"3 2\"";
+        const auto& points = shape->points;
+        switch (shape->kind) {
+            case DrawingShape::Kind::Polygon:
+            case DrawingShape::Kind::Polyline: {
+                out += shape->kind == DrawingShape::Kind::Polygon ? "<polygon points=\"" : "<polyline points=\"";
+                for (std::size_t p = 0; p < points.size(); ++p) {
+                    if (p > 0) out += ' ';
+                    out += coordinate(points[p].first) + "," + coordinate(height - points[p].second);
+                }
+                out += "\"" + paint + "/>\n";
+                break;
+            }
+            case DrawingShape::Kind::Bezier: {
+                out += "<path d=\"M" + svgPoint(points[0], height);
+                for (std::size_t p = 1; p + 2 < points.size(); p += 3)
+                    out += " C" + svgPoint(points[p], height) + " " + svgPoint(points[p + 1], height) + " " + svgPoint(points[p + 2], height);
+                if (filled) out += " Z";
+                out += "\"" + paint + "/>\n";
+                break;
+            }
+            case DrawingShape::Kind::Ellipse:
+                out += "<ellipse cx=\"" + coordinate(points[0].first) + "\" cy=\"" + coordinate(height - points[0].second) + "\" rx=\"" +
+                       coordinate(points[1].first) + "\" ry=\"" + coordinate(points[1].second) + "\"" + paint + "/>\n";
+                break;
+            case DrawingShape::Kind::Text: {
+                if (!shape->stroked) break;  // a transparent pen: nothing to see
+                const char* anchor = shape->align == 'l' ? "start" : shape->align == 'r' ? "end" : "middle";
+                out += "<text x=\"" + coordinate(points[0].first) + "\" y=\"" + coordinate(height - points[0].second) + "\" text-anchor=\"" +
+                       anchor + "\" font-size=\"" + coordinate(shape->fontSize) + "\" fill=\"" + stroke + "\">" +
+                       escapeHtml(drawingText(shape->text)) + "</text>\n";
+                break;
+            }
+        }
+    }
+    return out + "</svg>\n";
+}
+
 }  // namespace vakt::reports::detail

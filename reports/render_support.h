@@ -1,6 +1,7 @@
 #pragma once
 // What the renderers (HTML, PDF, ODT, the tabular exports) share: charts' values as drawn, their
-// bounds and colours, numbers and words in the document's language. Internal to vakt_reports.
+// bounds and colours, drawings as drawn (and as SVG, for HTML and ODT alike), numbers and words
+// in the document's language. Internal to vakt_reports.
 #include <cstddef>
 #include <limits>
 #include <optional>
@@ -102,5 +103,44 @@ private:
     const HeatMap& map_;
     std::size_t rows_ = 0, hiddenRows_ = 0, columns_ = 0, hiddenColumns_ = 0;
 };
+
+constexpr std::size_t kMaxDrawingShapes = 20000;
+constexpr double kMaxDrawingCoordinate = 1e6;  // points, either way: far past any page
+
+// A drawing's colour: "#rrggbb" (either case), else `fallback`.
+Rgb drawingColour(std::string_view hex, const Rgb& fallback);
+
+// A drawing as drawn: sized when its box is finite, positive and at most kMaxDrawingCoordinate
+// each way (else only its title is shown); at most `maxShapes` shapes, and of those only the ones
+// that can be drawn (document.h says which).
+class DrawingView {
+public:
+    explicit DrawingView(const Drawing& drawing, std::size_t maxShapes = kMaxDrawingShapes);
+    bool sized() const { return sized_; }
+    double width() const { return drawing_.width; }
+    double height() const { return drawing_.height; }
+    std::size_t shapes() const { return shapes_; }
+    std::size_t hiddenShapes() const { return hiddenShapes_; }
+    // The shape at `i` (< shapes()) when it can be drawn, else nullptr.
+    const DrawingShape* shape(std::size_t i) const;
+    // Its colours, black and white when not "#rrggbb".
+    static Rgb stroke(const DrawingShape& s) { return drawingColour(s.stroke, {0, 0, 0}); }
+    static Rgb fill(const DrawingShape& s) { return drawingColour(s.fill, {255, 255, 255}); }
+
+private:
+    const Drawing& drawing_;
+    bool sized_ = false;
+    std::size_t shapes_ = 0, hiddenShapes_ = 0;
+};
+
+// A drawing's text as one line of at most a few kilobytes: a label, never a page of text.
+std::string drawingText(std::string_view utf8);
+
+// The drawing as one <svg> element in its own points, y flipped (SVG's origin is top-left), with
+// the shapes DrawingView draws; empty when it is not sized. Text is escaped with escapeHtml (its
+// entities are XML's too) without the characters XML forbids, and colours are only hexColour's,
+// so the same markup serves the HTML page and, `standalone` (an XML declaration and the SVG
+// namespace), the ODT's picture file.
+std::string drawingSvg(const Drawing& drawing, bool standalone);
 
 }  // namespace vakt::reports::detail

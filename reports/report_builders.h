@@ -55,6 +55,7 @@ struct Writer {
     void bullets(std::vector<std::string> items) { d.blocks.emplace_back(std::in_place_type<BulletList>, std::move(items)); }
     void barChart(BarChart chart) { d.blocks.emplace_back(std::in_place_type<BarChart>, std::move(chart)); }
     void heatMap(HeatMap map) { d.blocks.emplace_back(std::in_place_type<HeatMap>, std::move(map)); }
+    void drawing(Drawing picture) { d.blocks.emplace_back(std::in_place_type<Drawing>, std::move(picture)); }
     // A table, or "Ingen." when it has no rows, so an empty section says so.
     void tableOrNone(Table t, std::string none = "Ingen.") {
         if (t.rows.empty())

@@ -8,8 +8,13 @@
 #include "core/catalog_service.h"
 #include "core/civil_time.h"
 #include "nsm/nsm_service.h"
+#include "reports/graphviz_drawing.h"
 #include "reports/report_builders.h"
+#include "riskmodel/analysis.h"
+#include "riskmodel/diagram.h"
+#include "riskmodel/model_files.h"
 #include "riskmodel/register.h"
+#include "riskmodel/ros_template.h"
 
 namespace vakt::reports {
 
@@ -20,6 +25,20 @@ std::string statusText(const QString& status) {
                                                       {QStringLiteral("mitigated"), "redusert"},    {QStringLiteral("false_positive"), "falsk positiv"},
                                                       {QStringLiteral("closed"), "lukket"}};
     return names.contains(status) ? names.value(status) : s(status);
+}
+
+// The threat model's codes for people and data in Norwegian; an unknown code as written.
+std::string modelTerm(const QString& code) {
+    static const QHash<QString, const char*> names = {
+        {QStringLiteral("citizen"), "innbygger"},         {QStringLiteral("caseworker"), "saksbehandler"},
+        {QStringLiteral("administrator"), "administrator"}, {QStringLiteral("integration"), "integrasjon"},
+        {QStringLiteral("vendor"), "leverandør"},          {QStringLiteral("platform-operator"), "plattformdrift"},
+        {QStringLiteral("public"), "åpen"},                {QStringLiteral("internal"), "intern"},
+        {QStringLiteral("personal"), "personopplysninger"}, {QStringLiteral("special"), "særlige kategorier"},
+        {QStringLiteral("strengt-fortrolig"), "strengt fortrolig"}, {QStringLiteral("low"), "lav"},
+        {QStringLiteral("medium"), "middels"},             {QStringLiteral("high"), "høy"},
+        {QStringLiteral("critical"), "kritisk"}};
+    return names.contains(code) ? names.value(code) : s(code);
 }
 
 std::string score(const risk::RiskMatrix& m, int likelihood, int consequence) {
@@ -59,6 +78,76 @@ HeatMap matrixMap(const risk::RiskMatrix& m, const QList<risk::RiskEntry>& risks
         map.texts.push_back(std::move(texts));
     }
     return map;
+}
+
+// The service's data-flow diagram as the risk page draws it: laid out by Graphviz, drawn in
+// vectors by the report's renderers. Without Graphviz the report says so and goes on.
+void writeDiagram(Writer& w, const risk::LoadedModel& loaded, const std::vector<risk::Rule>& rules) {
+    const risk::Analysis analysis(loaded.model, rules);
+    auto json = risk::renderGraphviz(risk::dataFlowDot(analysis), QStringLiteral("json"));
+    if (!json) {
+        w.paragraph("Dataflytdiagrammet kunne ikke tegnes: " + json.message());
+        return;
+    }
+    auto drawing = drawingFromGraphvizJson(std::string_view(json->constData(), static_cast<std::size_t>(json->size())),
+                                           "Dataflytdiagram: grensene er tillitsgrenser, fargen det høyeste risikonivået");
+    if (!drawing) {
+        w.paragraph("Dataflytdiagrammet kunne ikke tegnes: " + drawing.message());
+        return;
+    }
+    w.drawing(std::move(*drawing));
+}
+
+// The municipal ROS template: the platform's assessment beside empty columns the municipality
+// fills in (the ODT is editable), on the platform's own scales.
+void writeMunicipalTemplate(Writer& w, const risk::RosTemplate& t, const risk::RiskMatrix& matrix) {
+    w.heading(3, "Mal for kommunens ROS");
+    w.paragraph("Tabellene viser plattformens vurdering og tiltak for " + s(t.serviceName) +
+                ". Kommunen fyller inn sin egen vurdering i de tomme kolonnene, etter skalaene nederst, og legger den i sin egen ROS."
+                " ODT-utgaven av rapporten kan redigeres direkte.");
+    Table assets{{"Data", "Konfidensialitet", "Integritet", "Tilgjengelighet", "Kommunens vurdering"}, {}};
+    for (const auto& a : t.assets)
+        assets.rows.push_back({s(a.title), modelTerm(a.confidentiality), modelTerm(a.integrity), modelTerm(a.availability), ""});
+    w.tableOrNone(std::move(assets), "Trusselmodellen beskriver ingen data.");
+    auto levelName = [&](const QString& key) {
+        for (const auto& l : matrix.levels)
+            if (l.key == key.toStdString()) return l.label.nb;
+        return s(key);
+    };
+    // The platform's risk and its measures in one cell, so the municipality's columns get room.
+    auto platform = [&](const risk::StoryRisk& r) {
+        if (!r.raised) return s(r.ref) + " (reises ikke av gjeldende analyse)";
+        std::string text = s(r.ref) + ": " + s(r.title) + " (" + levelName(r.level) + ", " + statusText(r.status) + ")";
+        for (const auto& m : r.measures) text += "\nTiltak: " + s(m);
+        return text;
+    };
+    const std::vector<std::string> municipal{"Kommunens S × K (1–5)", "Kommunens tiltak, ansvarlig og frist"};
+    Table stories{{"Persona og brukerhistorie", "Risikohistorie", "Plattformens risiko og tiltak"}, {}};
+    stories.header.insert(stories.header.end(), municipal.begin(), municipal.end());
+    for (const auto& u : t.stories) {
+        const std::string story = s(u.personaTitle) + (u.personaKind.isEmpty() ? std::string() : " (" + modelTerm(u.personaKind) + ")") + ":\n" + s(u.text);
+        if (u.riskStories.isEmpty()) stories.rows.push_back({story, "–", "–", "", ""});
+        for (const auto& rs : u.riskStories) {
+            if (rs.risks.isEmpty()) stories.rows.push_back({story, s(rs.text), "–", "", ""});
+            for (const auto& r : rs.risks) stories.rows.push_back({story, s(rs.text), platform(r), "", ""});
+        }
+    }
+    w.heading(3, "Personas og risikohistorier");
+    w.tableOrNone(std::move(stories), "Trusselmodellen har ingen brukerhistorier.");
+    if (!t.otherRisks.isEmpty()) {
+        Table other{{"Plattformens risiko og tiltak"}, {}};
+        other.header.insert(other.header.end(), municipal.begin(), municipal.end());
+        for (const auto& r : t.otherRisks) other.rows.push_back({platform(r), "", ""});
+        w.heading(3, "Andre åpne risikoer for tjenesten");
+        w.table(std::move(other));
+    }
+    Table scales{{"Verdi", "Sannsynlighet", "Hyppighet", "Konsekvens"}, {}};
+    for (int i = 0; i < std::max(t.likelihood.size(), t.consequence.size()); ++i) {
+        const bool l = i < t.likelihood.size(), k = i < t.consequence.size();
+        scales.rows.push_back({std::to_string(i + 1), l ? s(t.likelihood[i].nb) : "", l ? s(t.likelihood[i].frequencyNb) : "", k ? s(t.consequence[i].nb) : ""});
+    }
+    w.heading(3, "Skalaene");
+    w.table(std::move(scales));
 }
 
 }  // namespace
@@ -136,6 +225,8 @@ Result<Document> buildRosReport(const BuildContext& c) {
     for (const auto& m : *models)
         if (!services.contains(m.service) && (c.request.service.isEmpty() || m.service == c.request.service)) services << m.service;
     std::sort(services.begin(), services.end(), [&](const QString& a, const QString& b) { return names.value(a, a).localeAwareCompare(names.value(b, b)) < 0; });
+    auto rules = risk::loadRules({risk::shippedRulesDirectory()});
+    if (!rules) return rules.error();
     int done = 0;
     for (const auto& service : services) {
         if (!c.step(10 + 85 * done++ / std::max<int>(1, services.size()), QStringLiteral("ROS for %1").arg(names.value(service, service)))) return cancelled();
@@ -144,12 +235,18 @@ Result<Document> buildRosReport(const BuildContext& c) {
             if (r.service == service) risks << r;
         w.heading(2, s(names.value(service, service)));
         const auto model = std::find_if(models->begin(), models->end(), [&](const risk::StoredModel& m) { return m.service == service; });
-        if (model != models->end())
+        std::optional<risk::LoadedModel> loaded;
+        if (model != models->end()) {
             w.keyValues({{"Trusselmodell", s(model->title)},
                          {"Versjon", std::to_string(model->version) + " (" + s(model->format) + ")"},
                          {"Importert", nbDateTime(model->importedAt) + " av " + s(model->importedBy)}});
-        else
+            auto latest = register_.latestModel(c.who, service);
+            if (!latest) return latest.error();
+            loaded = std::move(*latest);
+            writeDiagram(w, *loaded, *rules);
+        } else {
             w.paragraph("Tjenesten har ingen trusselmodell i Vakt.");
+        }
         int open = 0, accepted = 0;
         for (const auto& r : risks) {
             open += r.status == QLatin1String("open") ? 1 : 0;
@@ -172,6 +269,11 @@ Result<Document> buildRosReport(const BuildContext& c) {
         w.tableOrNone(std::move(table));
         w.heading(3, "Tiltak");
         w.tableOrNone(std::move(measureTable), "Ingen tiltak er registrert.");
+        if (loaded) {
+            auto municipalTemplate = risk::buildRosTemplate(c.store, c.who, service);
+            if (!municipalTemplate) return municipalTemplate.error();
+            writeMunicipalTemplate(w, *municipalTemplate, *matrix);
+        }
     }
     if (services.isEmpty()) w.paragraph("Registeret har ingen risikoer og ingen trusselmodeller.");
     return d;

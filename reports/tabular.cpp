@@ -137,6 +137,7 @@ private:
     void add(const Heading& h) { heading_ = h.text; }
     void add(const Paragraph&) {}
     void add(const BulletList&) {}
+    void add(const Drawing&) {}  // a picture, no data to tabulate
 
     void add(const Table& t) {
         if (t.header.empty() && t.rows.empty()) return;

@@ -16,7 +16,8 @@ namespace vakt::reports {
 // not only what the charts draw. A sheet is named after the nearest heading above it (a chart
 // after its title first), made valid for Excel: forbidden characters taken out, cut to 31
 // characters, " (2)", " (3)" … after a name already used (ignoring case), and "Tabell N"/"Table N"
-// ("Diagram N"/"Chart N") when nothing is left. Cells are cut to Excel's 32,767 characters.
+// ("Diagram N"/"Chart N") when nothing is left. Cells are cut to Excel's 32,767 characters. A
+// drawing has no data and gets no sheet.
 xlsx::Workbook toWorkbook(const Document& document);
 
 // Every Table block, one after another: a row with the nearest heading above it (or "Tabell N" /

@@ -99,9 +99,9 @@ Result<std::vector<Rule>> loadRules(const QStringList& directories) {
     return rules;
 }
 
-Result<QByteArray> renderSvg(const std::string& dot) {
+Result<QByteArray> renderGraphviz(const std::string& dot, const QString& format) {
     QProcess graphviz;
-    graphviz.start(QStringLiteral("dot"), {QStringLiteral("-Tsvg")});
+    graphviz.start(QStringLiteral("dot"), {QStringLiteral("-T") + format});
     if (!graphviz.waitForStarted(10000))
         return fail("cannot run Graphviz's dot (Debian package graphviz): " + graphviz.errorString().toStdString(), ErrorKind::Io);
     graphviz.write(dot.data(), static_cast<qint64>(dot.size()));

@@ -36,7 +36,9 @@ QString shippedRulesDirectory();
 // load with its file:line. Rule ids must be unique across all of them.
 Result<std::vector<Rule>> loadRules(const QStringList& directories);
 
-// DOT to SVG through Graphviz's dot (in the PATH); bounded to 30 seconds.
-Result<QByteArray> renderSvg(const std::string& dot);
+// DOT through Graphviz's dot (in the PATH) to one of its output formats ("svg", "json": the
+// laid-out drawing as xdot operations); bounded to 30 seconds.
+Result<QByteArray> renderGraphviz(const std::string& dot, const QString& format);
+inline Result<QByteArray> renderSvg(const std::string& dot) { return renderGraphviz(dot, QStringLiteral("svg")); }
 
 }  // namespace vakt::risk

@@ -11,7 +11,9 @@
 #include "core/civil_time.h"
 #include "core/clock.h"
 #include "core/store.h"
+#include "nsm/gap_actions.h"
 #include "nsm/nsm_service.h"
+#include "riskmodel/register.h"
 #include "tests/support/test_db.h"
 
 using namespace vakt;
@@ -366,6 +368,70 @@ TEST_F(NsmTest, EachRoleMayDoOnlyWhatItIsGranted) {
     EXPECT_EQ(rows(QStringLiteral("SELECT COUNT(*) FROM nsm_catalogues")), 0);
     EXPECT_TRUE(svc.assess(kLeader, a).ok());
     EXPECT_EQ(testDepartmentRows(), 1);
+}
+
+TEST_F(NsmTest, AGapBecomesARiskOrAMeasureInTheRegisterLinkedAsEvidence) {
+    NsmService svc = service();
+    risk::RiskService risks(*store_);
+    ASSERT_TRUE(svc.assess(kOfficer, assessment("2.6", "2")).ok());
+    ASSERT_TRUE(svc.assess(kOfficer, assessment("3.2", "4")).ok());  // at its target
+    nsm::GapToRisk request{QStringLiteral("2.6"), kTestDepartment, QStringLiteral("svarut"), 3, {{QStringLiteral("konfidensialitet"), 4}}, QStringLiteral("leder")};
+
+    // The leader assesses but does not keep the register; an unknown dimension is refused. Neither
+    // leaves a risk or a second assessment behind.
+    EXPECT_EQ(nsm::gapToRisk(*store_, kLeader, request).kind(), ErrorKind::Denied);
+    nsm::GapToRisk bad = request;
+    bad.consequences = {{QStringLiteral("stemning"), 3}};
+    auto refused = nsm::gapToRisk(*store_, kOfficer, bad);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(contains(refused.message(), "stemning")) << refused.message();
+    EXPECT_EQ(testDepartmentRows(), 2);
+    EXPECT_EQ(risks.risk(kOfficer, QStringLiteral("svarut:NSM-2.6")).kind(), ErrorKind::NotFound);
+
+    auto work = nsm::gapToRisk(*store_, kOfficer, request);
+    ASSERT_TRUE(work.ok()) << work.message();
+    EXPECT_EQ(work->riskRef, "svarut:NSM-2.6");
+    auto r = risks.risk(kOfficer, work->riskRef);
+    ASSERT_TRUE(r.ok()) << r.message();
+    EXPECT_TRUE(r->title.contains(QStringLiteral("NSM 2.6"))) << r->title.toStdString();
+    EXPECT_TRUE(r->title.contains(QStringLiteral("nivå 2 mot mål 4"))) << r->title.toStdString();
+    EXPECT_EQ(r->likelihood, 3);
+    EXPECT_EQ(r->consequence, 4);
+    EXPECT_EQ(r->owner, "leder");
+    EXPECT_EQ(r->status, "open");
+
+    // The assessment is the same but for the link, and it is the newest of its day.
+    auto all = svc.assessments(kOfficer, kTestDepartment);
+    ASSERT_TRUE(all.ok());
+    const auto newest = nsm::latestAssessments(*all);
+    const auto it = std::find_if(newest.begin(), newest.end(), [&](std::size_t i) { return (*all)[i].subject == "2.6"; });
+    ASSERT_NE(it, newest.end());
+    const Assessment& linked = (*all)[*it];
+    EXPECT_EQ(linked.level, "2");
+    EXPECT_EQ(linked.target, "4");
+    EXPECT_EQ(linked.date, "2026-11-20");
+    EXPECT_EQ(linked.assessor, "sikkerhetsansvarlig");
+    EXPECT_TRUE(std::find(linked.evidence.begin(), linked.evidence.end(), nsm::EvidenceLink{"risk", "svarut:NSM-2.6"}) != linked.evidence.end());
+
+    // Once is enough; a measure goes on the risk that is there.
+    EXPECT_EQ(nsm::gapToRisk(*store_, kOfficer, request).kind(), ErrorKind::Conflict);
+    auto measure = nsm::gapToMeasure(*store_, kOfficer, {QStringLiteral("2.6"), kTestDepartment, work->riskRef, QStringLiteral("leder"), QDate(2027, 3, 1)});
+    ASSERT_TRUE(measure.ok()) << measure.message();
+    auto measures = risks.measures(kOfficer, work->riskRef);
+    ASSERT_TRUE(measures.ok());
+    ASSERT_EQ(measures->size(), 1);
+    EXPECT_TRUE(measures->front().title.startsWith(QStringLiteral("Løft NSM 2.6"))) << measures->front().title.toStdString();
+    EXPECT_EQ(measures->front().due, QDate(2027, 3, 1));
+
+    // No gap, no assessment, no such risk: each says why and records nothing.
+    const qint64 before = testDepartmentRows();
+    auto atTarget = nsm::gapToRisk(*store_, kOfficer, {QStringLiteral("3.2"), kTestDepartment, QStringLiteral("svarut"), 3, {{QStringLiteral("konfidensialitet"), 4}}, {}});
+    EXPECT_EQ(atTarget.kind(), ErrorKind::Conflict);
+    EXPECT_TRUE(contains(atTarget.message(), "no gap")) << atTarget.message();
+    EXPECT_EQ(nsm::gapToMeasure(*store_, kOfficer, {QStringLiteral("4.4"), kTestDepartment, work->riskRef, {}, {}}).kind(), ErrorKind::NotFound);
+    EXPECT_FALSE(nsm::gapToMeasure(*store_, kOfficer, {QStringLiteral("2.6"), kTestDepartment, QStringLiteral("svarut:finnes-ikke"), {}, {}}).ok());
+    EXPECT_EQ(testDepartmentRows(), before);
+    EXPECT_EQ(risks.measures(kOfficer, work->riskRef)->size(), 1);
 }
 
 TEST_F(NsmTest, SoaDecisionsNeedAControlAndAJustification) {

@@ -208,6 +208,55 @@ TEST_F(ReportCli, RosReportAsOdtOpensAndConvertsInLibreOffice) {
     EXPECT_EQ(shown, refs.size()) << "risks missing from the converted ROS";
 }
 
+TEST_F(ReportCli, AGapTurnedIntoARiskShowsAsWhatDrivesItInTheRos) {
+    ASSERT_EQ(as("sikkerhetsansvarlig", {"nsm", "assess", "2.6", "--level", "1", "--target", "4", "--rationale", "Testvurdering"}).code, 0);
+    const Outcome turned = as("sikkerhetsansvarlig", {"nsm", "gap-to-risk", "2.6", "--service", "svarut", "--likelihood", "5", "--consequence",
+                                                      "konfidensialitet=5", "--owner", "leder"});
+    ASSERT_EQ(turned.code, 0) << turned.err.toStdString();
+    EXPECT_TRUE(turned.out.contains("svarut:NSM-2.6")) << turned.out.toStdString();
+    const Outcome again = as("sikkerhetsansvarlig", {"nsm", "gap-to-risk", "2.6", "--service", "svarut", "--likelihood", "5", "--consequence", "konfidensialitet=5"});
+    EXPECT_EQ(again.code, 1);
+    EXPECT_TRUE(again.err.contains("already")) << again.err.toStdString();
+    EXPECT_EQ(as("sikkerhetsansvarlig", {"nsm", "gap-to-risk", "2.6", "--service", "svarut", "--consequence", "konfidensialitet=5"}).code, 2);
+
+    const QString html = path("ros.html");
+    ASSERT_EQ(as("leder", {"report", "ros", "--format", "html", "--out", html}).code, 0);
+    QFile f(html);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    // The new risk is among the top ten, with the gap beside it.
+    const qsizetype top = text.indexOf("Toppriskoer"), row = text.indexOf("svarut:NSM-2.6");
+    ASSERT_GE(top, 0);
+    ASSERT_GT(row, top);
+    const qsizetype rowEnd = text.indexOf("</tr>", row);
+    EXPECT_TRUE(text.mid(row, rowEnd - row).contains("2.6 (1 mot mål 4)")) << text.mid(row, rowEnd - row).toStdString();
+}
+
+TEST_F(ReportCli, TheServicesRosHasItsDiagramAndTheMunicipalTemplate) {
+    const QString html = path("svarut.html");
+    ASSERT_EQ(as("sikkerhetsansvarlig", {"report", "ros", "--service", "svarut", "--format", "html", "--out", html}).code, 0);
+    QFile f(html);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(text.contains("Dataflytdiagram")) << "no diagram caption";
+    EXPECT_GE(text.count("<svg"), 3) << "the diagram and the two heat maps";
+    for (const char* part : {"Mal for kommunens ROS", "Personas og risikohistorier", "Kommunens S × K (1–5)", "Skalaene"})
+        EXPECT_TRUE(text.contains(QString::fromUtf8(part))) << part;
+    // As ODT the template's tables are editable text LibreOffice reads.
+    const QString odt = path("svarut.odt");
+    ASSERT_EQ(as("sikkerhetsansvarlig", {"report", "ros", "--service", "svarut", "--format", "odt", "--out", odt}).code, 0);
+    const QString out = path("svarut-txt");
+    QDir().mkpath(out);
+    const Outcome asText = run(QStringLiteral("soffice"), {"-env:UserInstallation=file://" + path("lo-profile"), "--headless", "--convert-to",
+                                                           "txt:Text (encoded):UTF8", "--outdir", out, odt});
+    ASSERT_EQ(asText.code, 0) << asText.err.toStdString();
+    QFile txt(out + "/svarut.txt");
+    ASSERT_TRUE(txt.open(QIODevice::ReadOnly));
+    const QString converted = QString::fromUtf8(txt.readAll());
+    EXPECT_TRUE(converted.contains("Mal for kommunens ROS"));
+    EXPECT_TRUE(converted.contains("Kommunens tiltak, ansvarlig og frist"));
+}
+
 TEST_F(ReportCli, EveryReportRendersInEveryFormat) {
     const QStringList kinds = {"nsm", "ros", "incidents", "access-review", "changes", "catalog", "soa"};
     for (const auto& kind : kinds) {

@@ -1,17 +1,19 @@
-// The report formats beyond HTML and PDF basics (test_document.cpp): charts in HTML and PDF, the
-// PDF's document information, ODT, and the tables as XLSX and CSV, checked as a user would:
-// unzip it, read the sheets, find the text.
+// The report formats beyond HTML and PDF basics (test_document.cpp): charts and drawings in HTML
+// and PDF, the PDF's document information, ODT, and the tables as XLSX and CSV, checked as a user
+// would: unzip it, read the sheets, find the text.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/base/csv.h"
 #include "core/base/xlsx.h"
 #include "core/base/zip.h"
 #include "reports/document.h"
+#include "reports/graphviz_drawing.h"
 #include "reports/odt.h"
 #include "reports/pdf.h"
 #include "reports/tabular.h"
@@ -542,4 +544,341 @@ TEST(ReportCharts, AHostileLabelDoesNotBlowUp) {
     }
     auto back = xlsx::read(xlsx::write(book));
     EXPECT_TRUE(back) << back.message();
+}
+
+// ---- Drawings: a Graphviz layout in every format ----------------------------------------------------
+
+namespace {
+
+// What `dot -Tjson` writes for a zone (a cluster) holding a node and an edge out of it, laid out by
+// hand and trimmed to the members that matter (Graphviz writes many more, all looked past).
+constexpr const char* kDataFlowJson = R"({
+  "name": "dataflyt",
+  "directed": true,
+  "_draw_": [
+    {"op": "c", "grad": "none", "color": "#fffffe00"},
+    {"op": "C", "grad": "none", "color": "#ffffff"},
+    {"op": "P", "points": [[0,0],[0,100],[200,100],[200,0]]}
+  ],
+  "bb": "0,0,200,100",
+  "xdotversion": "1.7",
+  "objects": [
+    {"name": "cluster_sone", "label": "Sone",
+     "_draw_": [
+       {"op": "S", "style": "dashed"},
+       {"op": "c", "grad": "none", "color": "#FF0000"},
+       {"op": "p", "points": [[8,8],[8,92],[130,92],[130,8]]}
+     ],
+     "_ldraw_": [
+       {"op": "F", "size": 14.0, "face": "Times-Roman"},
+       {"op": "c", "grad": "none", "color": "#000000"},
+       {"op": "T", "pt": [69,78], "align": "c", "width": 30, "text": "Sone"}
+     ]},
+    {"name": "saksbehandler",
+     "_draw_": [
+       {"op": "c", "grad": "none", "color": "blue"},
+       {"op": "e", "rect": [69,40,55,18]}
+     ],
+     "_ldraw_": [
+       {"op": "F", "size": 10, "face": "Helvetica"},
+       {"op": "c", "grad": "none", "color": "#000000"},
+       {"op": "T", "pt": [20,36.5], "align": "l", "width": 90, "text": "Saksbehandler æøå"}
+     ]}
+  ],
+  "edges": [
+    {"tail": 1, "head": 2,
+     "_draw_": [
+       {"op": "c", "grad": "none", "color": "#333333"},
+       {"op": "B", "points": [[124,40],[145,40],[160,50],[180,50]]}
+     ],
+     "_hdraw_": [
+       {"op": "S", "style": "solid"},
+       {"op": "c", "grad": "none", "color": "#333333"},
+       {"op": "C", "grad": "none", "color": "#ff8800cc"},
+       {"op": "P", "points": [[180,53.5],[190,50],[180,46.5]]}
+     ]}
+  ]
+})";
+
+using Points = std::vector<std::pair<double, double>>;
+
+Drawing dataFlow() {
+    auto drawing = drawingFromGraphvizJson(kDataFlowJson, "Dataflyt <sone>");
+    EXPECT_TRUE(drawing) << drawing.message();
+    return drawing ? *drawing : Drawing{};
+}
+
+Document withDrawing(const Drawing& drawing) {
+    Document doc;
+    doc.blocks.emplace_back(std::in_place_type<Drawing>, drawing);
+    return doc;
+}
+
+// `n` short lines, all in the box 0,0,100,100.
+std::string jsonWithLines(int n) {
+    std::string out = "{\"bb\": \"0,0,100,100\", \"_draw_\": [";
+    for (int i = 0; i < n; ++i) out += std::string(i > 0 ? "," : "") + "{\"op\": \"L\", \"points\": [[0,0],[1,1]]}";
+    return out + "]}";
+}
+
+}  // namespace
+
+TEST(ReportDrawing, ReadsGraphvizJsonInPaintOrder) {
+    auto drawing = drawingFromGraphvizJson(kDataFlowJson, "Dataflyt");
+    ASSERT_TRUE(drawing) << drawing.message();
+    EXPECT_EQ(drawing->title, "Dataflyt");
+    EXPECT_DOUBLE_EQ(drawing->width, 200);
+    EXPECT_DOUBLE_EQ(drawing->height, 100);
+    using Kind = DrawingShape::Kind;
+    std::vector<Kind> kinds;
+    for (const auto& shape : drawing->shapes) kinds.push_back(shape.kind);
+    EXPECT_EQ(kinds, (std::vector<Kind>{Kind::Polygon, Kind::Polygon, Kind::Text, Kind::Ellipse, Kind::Text, Kind::Bezier, Kind::Polygon}))
+        << "the graph, the zone, the node, the edge; each object's outline before its label";
+    ASSERT_EQ(drawing->shapes.size(), 7u);
+
+    const DrawingShape& background = drawing->shapes[0];
+    EXPECT_TRUE(background.filled);
+    EXPECT_EQ(background.fill, "#ffffff");
+    EXPECT_FALSE(background.stroked) << "Graphviz's transparent pen draws no outline";
+
+    const DrawingShape& zone = drawing->shapes[1];
+    EXPECT_FALSE(zone.filled);
+    EXPECT_TRUE(zone.dashed);
+    EXPECT_EQ(zone.stroke, "#ff0000");
+    EXPECT_EQ(zone.points, (Points{{8, 8}, {8, 92}, {130, 92}, {130, 8}}));
+    EXPECT_EQ(drawing->shapes[2].text, "Sone");
+    EXPECT_FALSE(drawing->shapes[2].dashed) << "the pen starts afresh for each op list";
+    EXPECT_DOUBLE_EQ(drawing->shapes[2].fontSize, 14);
+
+    const DrawingShape& node = drawing->shapes[3];
+    EXPECT_FALSE(node.filled);
+    EXPECT_EQ(node.stroke, "#0000ff") << "a colour by name";
+    EXPECT_EQ(node.points, (Points{{69, 40}, {55, 18}})) << "the centre, then the radii";
+
+    const DrawingShape& label = drawing->shapes[4];
+    EXPECT_EQ(label.text, "Saksbehandler æøå");
+    EXPECT_EQ(label.align, 'l');
+    EXPECT_DOUBLE_EQ(label.fontSize, 10);
+    EXPECT_EQ(label.stroke, "#000000");
+    EXPECT_EQ(label.points, (Points{{20, 36.5}}));
+
+    const DrawingShape& edge = drawing->shapes[5];
+    EXPECT_FALSE(edge.filled);
+    EXPECT_EQ(edge.stroke, "#333333");
+    EXPECT_EQ(edge.points.size(), 4u);
+
+    const DrawingShape& arrowhead = drawing->shapes[6];
+    EXPECT_TRUE(arrowhead.filled);
+    EXPECT_TRUE(arrowhead.stroked);
+    EXPECT_EQ(arrowhead.fill, "#ff8800") << "the alpha left out";
+    EXPECT_EQ(arrowhead.stroke, "#333333");
+    EXPECT_FALSE(arrowhead.dashed);
+
+    // A box not at the origin: everything moves so that its lower left corner is.
+    std::string moved = kDataFlowJson;
+    moved.replace(moved.find("\"0,0,200,100\""), 13, "\"-10,-5,190,95\"");
+    auto shifted = drawingFromGraphvizJson(moved, "");
+    ASSERT_TRUE(shifted) << shifted.message();
+    EXPECT_DOUBLE_EQ(shifted->width, 200);
+    EXPECT_DOUBLE_EQ(shifted->height, 100);
+    ASSERT_EQ(shifted->shapes.size(), 7u);
+    EXPECT_EQ(shifted->shapes[3].points, (Points{{79, 45}, {55, 18}})) << "the centre moves, the radii do not";
+    EXPECT_EQ(shifted->shapes[4].points, (Points{{30, 41.5}}));
+    EXPECT_EQ(shifted->shapes[5].points.front(), (std::pair<double, double>{134, 45}));
+}
+
+TEST(ReportDrawing, ACurveIsFilledOnlyWhenClosedUnderAFillColour) {
+    // Graphviz's JSON writes an edge's open spline as "b" and a filled rounded box as "B", the
+    // other way round from xdot's letters.
+    const std::string input = R"({"bb": "0,0,100,100",
+      "objects": [
+        {"_draw_": [{"op": "c", "grad": "none", "color": "#000000"}, {"op": "C", "grad": "none", "color": "#ffff00"},
+                    {"op": "B", "points": [[10,10],[10,20],[20,20],[20,10],[20,0],[10,0],[10,10]]}]},
+        {"_draw_": [{"op": "c", "grad": "none", "color": "#000000"},
+                    {"op": "b", "points": [[30,10],[30,20],[40,20],[40,10],[40,0],[30,0],[30,10]]}]}
+      ],
+      "edges": [
+        {"_draw_": [{"op": "c", "grad": "none", "color": "#000000"}, {"op": "b", "points": [[50,50],[60,60],[70,60],[80,50]]}]}
+      ]})";
+    auto drawing = drawingFromGraphvizJson(input, "");
+    ASSERT_TRUE(drawing) << drawing.message();
+    ASSERT_EQ(drawing->shapes.size(), 3u);
+    EXPECT_TRUE(drawing->shapes[0].filled) << "a filled rounded box";
+    EXPECT_EQ(drawing->shapes[0].fill, "#ffff00");
+    EXPECT_FALSE(drawing->shapes[1].filled) << "closed, but its list set no fill colour";
+    EXPECT_FALSE(drawing->shapes[2].filled) << "an edge's open spline";
+}
+
+TEST(ReportDrawing, RefusesBrokenInputNamingWhere) {
+    auto invalid = drawingFromGraphvizJson("{\n  \"bb\": \"0,0,10,10\",\n  \"objects\": [,]\n}", "");
+    ASSERT_FALSE(invalid);
+    EXPECT_TRUE(contains(invalid.message(), "3:15")) << invalid.message();
+
+    // Raw bytes, as a \u escape cannot make invalid UTF-8.
+    const std::string badText = std::string("{\"bb\": \"0,0,10,10\",\n\"_ldraw_\": [\n{\"op\": \"T\", \"pt\": [1,1], \"text\": \"Saks") +
+                                "\xFF" + "behandler\"}\n]}";
+    auto utf8 = drawingFromGraphvizJson(badText, "");
+    ASSERT_FALSE(utf8);
+    EXPECT_TRUE(contains(utf8.message(), " 3:")) << utf8.message();
+    EXPECT_TRUE(contains(utf8.message(), "UTF-8")) << utf8.message();
+
+    const std::string notPairs = "{\n  \"bb\": \"0,0,10,10\",\n  \"_draw_\": [\n    {\"op\": \"L\", \"points\": [[1,2],[3]]}\n  ]\n}";
+    auto pairs = drawingFromGraphvizJson(notPairs, "");
+    ASSERT_FALSE(pairs);
+    EXPECT_TRUE(contains(pairs.message(), "Graphviz JSON 4:")) << pairs.message();
+    EXPECT_TRUE(contains(pairs.message(), "\"points\"")) << pairs.message();
+    const std::string notArray = "{\n  \"bb\": \"0,0,10,10\",\n  \"_draw_\": [\n    {\"op\": \"L\", \"points\": 5}\n  ]\n}";
+    auto array = drawingFromGraphvizJson(notArray, "");
+    ASSERT_FALSE(array);
+    EXPECT_TRUE(contains(array.message(), "Graphviz JSON 4:")) << array.message();
+
+    EXPECT_FALSE(drawingFromGraphvizJson(R"({"bb": "0,0,10,10", "_draw_": [{"op": "L", "points": [[0,0],[1e7,0]]}]})", ""))
+        << "a coordinate far past any page";
+    EXPECT_FALSE(drawingFromGraphvizJson(R"({"bb": "0,0,10,10", "_draw_": [{"op": "B", "points": [[0,0],[1,1],[2,2]]}]})", ""))
+        << "a curve needs 1 + 3n points";
+    EXPECT_FALSE(drawingFromGraphvizJson(R"({"_draw_": []})", "")) << "not laid out: no bb";
+    EXPECT_FALSE(drawingFromGraphvizJson(R"({"bb": "0,0,ten,10"})", ""));
+    EXPECT_TRUE(drawingFromGraphvizJson(R"({"bb": "0,0,10,10", "_draw_": [{"op": "I", "rect": [0,0,5,5], "name": "x.png"}]})", ""))
+        << "an image is left out, not refused";
+}
+
+TEST(ReportDrawing, AtMost20000Shapes) {
+    auto most = drawingFromGraphvizJson(jsonWithLines(20000), "");
+    ASSERT_TRUE(most) << most.message();
+    EXPECT_EQ(most->shapes.size(), 20000u);
+    auto tooMany = drawingFromGraphvizJson(jsonWithLines(20001), "");
+    ASSERT_FALSE(tooMany);
+    EXPECT_TRUE(contains(tooMany.message(), "20000 shapes")) << tooMany.message();
+
+    // A drawing made another way with more: 20,000 drawn and the rest counted.
+    Drawing drawing = *most;
+    drawing.shapes.push_back(drawing.shapes.back());
+    const Document doc = withDrawing(drawing);
+    const std::string html = renderHtml(doc);
+    EXPECT_EQ(count(html, "<polyline "), 20000u);
+    EXPECT_TRUE(contains(html, "\u2026 1 til")) << "the note in the document's language";
+    const std::string content = allContent(pdfOf(doc));
+    EXPECT_TRUE(contains(content, "(\x85 1 til) Tj"));
+}
+
+TEST(ReportDrawing, HtmlIsInlineSvgWithItsTextEscaped) {
+    Drawing drawing = dataFlow();
+    DrawingShape hostile;
+    hostile.kind = DrawingShape::Kind::Text;
+    hostile.points = {{100, 10}};
+    hostile.text = "</svg><script>alert(1)</script>";
+    hostile.stroke = "red\" onload=\"x";  // not "#rrggbb": drawn black
+    drawing.shapes.push_back(hostile);
+    const std::string html = renderHtml(withDrawing(drawing));
+    EXPECT_EQ(count(html, "<svg class=\"drawing\""), 1u);
+    EXPECT_EQ(count(html, "</svg>"), 1u);
+    EXPECT_TRUE(contains(html, "viewBox=\"0 0 200 100\""));
+    EXPECT_TRUE(contains(html, "<figcaption>Dataflyt &lt;sone&gt;</figcaption>"));
+    EXPECT_TRUE(contains(html, ">Saksbehandler æøå</text>"));
+    EXPECT_TRUE(contains(html, "text-anchor=\"start\" font-size=\"10\""));
+    EXPECT_TRUE(contains(html, ">&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt;</text>"));
+    EXPECT_FALSE(contains(html, "<script"));
+    EXPECT_FALSE(contains(html, "onload"));
+    // y turned over: the node's centre, 40 pt above the bottom, is 60 pt below the top.
+    EXPECT_TRUE(contains(html, "<ellipse cx=\"69\" cy=\"60\" rx=\"55\" ry=\"18\" fill=\"none\" stroke=\"#0000ff\""));
+    EXPECT_TRUE(contains(html, "stroke-dasharray=\"3 2\""));
+    EXPECT_TRUE(contains(html, "fill=\"#ff8800\""));
+    // Inline SVG needs nothing from the policy: still no scripts and no external resources.
+    EXPECT_TRUE(contains(html, "content=\"default-src 'none'; style-src 'unsafe-inline'\""));
+    EXPECT_FALSE(contains(html, "http://"));
+    EXPECT_FALSE(contains(html, " style=\""));
+}
+
+TEST(ReportDrawing, PdfDrawsPathsScaledDownToTheTextWidth) {
+    Document doc = withDrawing(dataFlow());
+    doc.title = "Trusselmodell";
+    const std::string pdf = pdfOf(doc);
+    EXPECT_EQ(pageCount(pdf), 1);
+    const std::string content = allContent(pdf);
+    EXPECT_TRUE(contains(content, " c\n")) << "Bézier curves";
+    EXPECT_TRUE(contains(content, " m\n"));
+    EXPECT_TRUE(contains(content, "h\nB Q\n")) << "the arrowhead closed, filled and outlined";
+    EXPECT_TRUE(contains(content, "[3 2] 0 d")) << "the zone's dashed border";
+    EXPECT_TRUE(contains(content, " 200 100 re W n")) << "clipped to its box, and not enlarged";
+    EXPECT_TRUE(contains(content, "(Saksbehandler \xE6\xF8\xE5) Tj"));
+    EXPECT_TRUE(contains(content, "(Dataflyt <sone>) Tj")) << "the title above it";
+    expectInsideTextArea(pdf);
+
+    // Wider than the page but not by much: scaled to its 483 pt text width, the aspect kept.
+    Drawing wide;
+    wide.title = "Bred";
+    wide.width = 600;
+    wide.height = 300;
+    DrawingShape line;
+    line.kind = DrawingShape::Kind::Polyline;
+    line.points = {{0, 0}, {600, 300}};
+    wide.shapes.push_back(line);
+    const std::string widePdf = pdfOf(withDrawing(wide));
+    EXPECT_EQ(pageCount(widePdf), 1);
+    const std::string wideContent = allContent(widePdf);
+    EXPECT_TRUE(contains(wideContent, "56 527 483 241.5 re W n")) << wideContent;
+    EXPECT_TRUE(contains(wideContent, "539 768.5 l\n")) << "the line ends at the right margin";
+    EXPECT_FALSE(contains(wideContent, " cm ")) << "upright";
+
+    // Four times wider than high: upright it would shrink to 0.24; turned a quarter it runs down
+    // the page at 0.356 (712.5 pt, to the bottom margin), its top towards the left margin.
+    Drawing banner = wide;
+    banner.width = 2000;
+    banner.height = 500;
+    banner.shapes.front().points = {{0, 0}, {2000, 500}};
+    const std::string bannerPdf = pdfOf(withDrawing(banner));
+    EXPECT_EQ(pageCount(bannerPdf), 1);
+    const std::string bannerContent = allContent(bannerPdf);
+    EXPECT_TRUE(contains(bannerContent, "q 0 1 -1 0 234.12 56 cm 0 0 712.5 178.12 re W n")) << bannerContent;
+    EXPECT_TRUE(contains(bannerContent, "712.5 178.12 l\n"));
+
+    // Taller than a page: scaled to fit one.
+    Drawing tall;
+    tall.width = 100;
+    tall.height = 5000;
+    line.points = {{0, 0}, {100, 5000}};
+    tall.shapes.push_back(line);
+    const std::string tallPdf = pdfOf(withDrawing(tall));
+    EXPECT_EQ(pageCount(tallPdf), 1);
+    EXPECT_TRUE(contains(allContent(tallPdf), "56 56 14.6 730 re W n"));
+}
+
+TEST(ReportDrawing, OdtHasItAsAnSvgPicture) {
+    Document doc;
+    doc.blocks.emplace_back(std::in_place_type<Heading>, 1, "Trusselmodell");
+    doc.blocks.emplace_back(std::in_place_type<Drawing>, dataFlow());
+    auto entries = zip::read(renderOdt(doc));
+    ASSERT_TRUE(entries) << entries.message();
+    ASSERT_FALSE(entries->empty());
+    EXPECT_EQ((*entries)[0].name, "mimetype");
+    const zip::Entry* picture = entryNamed(*entries, "Pictures/drawing1.svg");
+    ASSERT_NE(picture, nullptr);
+    EXPECT_EQ(picture->data.rfind("<?xml", 0), 0u);
+    EXPECT_TRUE(contains(picture->data, "xmlns=\"http://www.w3.org/2000/svg\""));
+    EXPECT_TRUE(contains(picture->data, ">Saksbehandler æøå</text>"));
+    const std::string manifest = entryNamed(*entries, "META-INF/manifest.xml")->data;
+    EXPECT_TRUE(contains(manifest, "manifest:full-path=\"Pictures/drawing1.svg\" manifest:media-type=\"image/svg+xml\""));
+    const std::string content = entryNamed(*entries, "content.xml")->data;
+    EXPECT_TRUE(contains(content, "xmlns:draw=\""));
+    EXPECT_TRUE(contains(content, "xmlns:xlink=\""));
+    EXPECT_TRUE(contains(content, "<draw:image xlink:href=\"Pictures/drawing1.svg\""));
+    EXPECT_TRUE(contains(content, "svg:width=\"7.06cm\" svg:height=\"3.53cm\"")) << "200 × 100 pt, not enlarged";
+    EXPECT_TRUE(contains(content, "text:outline-level=\"2\">Dataflyt &lt;sone&gt;</text:h>")) << "its title below the heading";
+
+    Drawing wide;
+    wide.width = 2000;
+    wide.height = 500;
+    auto wideEntries = zip::read(renderOdt(withDrawing(wide)));
+    ASSERT_TRUE(wideEntries) << wideEntries.message();
+    EXPECT_TRUE(contains(entryNamed(*wideEntries, "content.xml")->data, "svg:width=\"17cm\" svg:height=\"4.25cm\""))
+        << "scaled to the 17 cm text width";
+}
+
+TEST(ReportDrawing, TheTabularExportsSkipIt) {
+    Document doc = withDrawing(dataFlow());
+    doc.language = "en";
+    const xlsx::Workbook book = toWorkbook(doc);
+    ASSERT_EQ(book.sheets.size(), 1u);
+    EXPECT_EQ(book.sheets[0].name, "About");
+    EXPECT_EQ(toCsv(doc), "");
 }
