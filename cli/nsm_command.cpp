@@ -9,7 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/risk_common.h"
-#include "nsm/gap_actions.h"
+#include "reports/gap_actions.h"
 #include "nsm/nsm_service.h"
 
 namespace vakt::cli {
@@ -456,7 +456,7 @@ int soa(Context& ctx, Args& a) {
     return kOk;
 }
 
-int printGapWork(const Result<nsm::GapWork>& work, bool json) {
+int printGapWork(const Result<reports::GapWork>& work, bool json) {
     if (!work) return failWith(work.message());
     if (json) {
         printJson(QJsonObject{{"risk", work->riskRef}, {"measure", work->measureId}, {"assessment", work->assessmentId}});
@@ -470,7 +470,7 @@ int printGapWork(const Result<nsm::GapWork>& work, bool json) {
 }
 
 int gapToRisk(Context& ctx, Args& a) {
-    nsm::GapToRisk request;
+    reports::GapToRisk request;
     request.service = requiredText(a, QStringLiteral("--service"));
     request.likelihood = intOption(a, QStringLiteral("--likelihood"), 0, 1, 10);
     request.consequences = consequencesOption(a, QStringLiteral("--consequence"));
@@ -481,11 +481,11 @@ int gapToRisk(Context& ctx, Args& a) {
     a.expectEnd();
     if (request.likelihood == 0) throw UsageError("gap-to-risk needs --likelihood N");
     if (int rc = connected(ctx); rc != kOk) return rc;
-    return printGapWork(nsm::gapToRisk(ctx.store(), ctx.session(), request), json);
+    return printGapWork(reports::gapToRisk(ctx.store(), ctx.session(), request), json);
 }
 
 int gapToMeasure(Context& ctx, Args& a) {
-    nsm::GapToMeasure request;
+    reports::GapToMeasure request;
     request.riskRef = requiredText(a, QStringLiteral("--risk"));
     request.owner = a.option(QStringLiteral("--owner")).value_or(QString());
     request.due = dateOption(a, QStringLiteral("--due"));
@@ -494,7 +494,7 @@ int gapToMeasure(Context& ctx, Args& a) {
     request.subject = a.requiredPositional("SUBJECT (a principle or measure, 2.6)");
     a.expectEnd();
     if (int rc = connected(ctx); rc != kOk) return rc;
-    return printGapWork(nsm::gapToMeasure(ctx.store(), ctx.session(), request), json);
+    return printGapWork(reports::gapToMeasure(ctx.store(), ctx.session(), request), json);
 }
 
 int nsmCommand(Context& ctx, Args& a) {

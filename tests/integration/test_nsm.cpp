@@ -11,7 +11,7 @@
 #include "core/civil_time.h"
 #include "core/clock.h"
 #include "core/store.h"
-#include "nsm/gap_actions.h"
+#include "reports/gap_actions.h"
 #include "nsm/nsm_service.h"
 #include "riskmodel/register.h"
 #include "tests/support/test_db.h"
@@ -375,20 +375,20 @@ TEST_F(NsmTest, AGapBecomesARiskOrAMeasureInTheRegisterLinkedAsEvidence) {
     risk::RiskService risks(*store_);
     ASSERT_TRUE(svc.assess(kOfficer, assessment("2.6", "2")).ok());
     ASSERT_TRUE(svc.assess(kOfficer, assessment("3.2", "4")).ok());  // at its target
-    nsm::GapToRisk request{QStringLiteral("2.6"), kTestDepartment, QStringLiteral("svarut"), 3, {{QStringLiteral("konfidensialitet"), 4}}, QStringLiteral("leder")};
+    reports::GapToRisk request{QStringLiteral("2.6"), kTestDepartment, QStringLiteral("svarut"), 3, {{QStringLiteral("konfidensialitet"), 4}}, QStringLiteral("leder")};
 
     // The leader assesses but does not keep the register; an unknown dimension is refused. Neither
     // leaves a risk or a second assessment behind.
-    EXPECT_EQ(nsm::gapToRisk(*store_, kLeader, request).kind(), ErrorKind::Denied);
-    nsm::GapToRisk bad = request;
+    EXPECT_EQ(reports::gapToRisk(*store_, kLeader, request).kind(), ErrorKind::Denied);
+    reports::GapToRisk bad = request;
     bad.consequences = {{QStringLiteral("stemning"), 3}};
-    auto refused = nsm::gapToRisk(*store_, kOfficer, bad);
+    auto refused = reports::gapToRisk(*store_, kOfficer, bad);
     ASSERT_FALSE(refused.ok());
     EXPECT_TRUE(contains(refused.message(), "stemning")) << refused.message();
     EXPECT_EQ(testDepartmentRows(), 2);
     EXPECT_EQ(risks.risk(kOfficer, QStringLiteral("svarut:NSM-2.6")).kind(), ErrorKind::NotFound);
 
-    auto work = nsm::gapToRisk(*store_, kOfficer, request);
+    auto work = reports::gapToRisk(*store_, kOfficer, request);
     ASSERT_TRUE(work.ok()) << work.message();
     EXPECT_EQ(work->riskRef, "svarut:NSM-2.6");
     auto r = risks.risk(kOfficer, work->riskRef);
@@ -414,8 +414,8 @@ TEST_F(NsmTest, AGapBecomesARiskOrAMeasureInTheRegisterLinkedAsEvidence) {
     EXPECT_TRUE(std::find(linked.evidence.begin(), linked.evidence.end(), nsm::EvidenceLink{"risk", "svarut:NSM-2.6"}) != linked.evidence.end());
 
     // Once is enough; a measure goes on the risk that is there.
-    EXPECT_EQ(nsm::gapToRisk(*store_, kOfficer, request).kind(), ErrorKind::Conflict);
-    auto measure = nsm::gapToMeasure(*store_, kOfficer, {QStringLiteral("2.6"), kTestDepartment, work->riskRef, QStringLiteral("leder"), QDate(2027, 3, 1)});
+    EXPECT_EQ(reports::gapToRisk(*store_, kOfficer, request).kind(), ErrorKind::Conflict);
+    auto measure = reports::gapToMeasure(*store_, kOfficer, {QStringLiteral("2.6"), kTestDepartment, work->riskRef, QStringLiteral("leder"), QDate(2027, 3, 1)});
     ASSERT_TRUE(measure.ok()) << measure.message();
     auto measures = risks.measures(kOfficer, work->riskRef);
     ASSERT_TRUE(measures.ok());
@@ -425,11 +425,11 @@ TEST_F(NsmTest, AGapBecomesARiskOrAMeasureInTheRegisterLinkedAsEvidence) {
 
     // No gap, no assessment, no such risk: each says why and records nothing.
     const qint64 before = testDepartmentRows();
-    auto atTarget = nsm::gapToRisk(*store_, kOfficer, {QStringLiteral("3.2"), kTestDepartment, QStringLiteral("svarut"), 3, {{QStringLiteral("konfidensialitet"), 4}}, {}});
+    auto atTarget = reports::gapToRisk(*store_, kOfficer, {QStringLiteral("3.2"), kTestDepartment, QStringLiteral("svarut"), 3, {{QStringLiteral("konfidensialitet"), 4}}, {}});
     EXPECT_EQ(atTarget.kind(), ErrorKind::Conflict);
     EXPECT_TRUE(contains(atTarget.message(), "no gap")) << atTarget.message();
-    EXPECT_EQ(nsm::gapToMeasure(*store_, kOfficer, {QStringLiteral("4.4"), kTestDepartment, work->riskRef, {}, {}}).kind(), ErrorKind::NotFound);
-    EXPECT_FALSE(nsm::gapToMeasure(*store_, kOfficer, {QStringLiteral("2.6"), kTestDepartment, QStringLiteral("svarut:finnes-ikke"), {}, {}}).ok());
+    EXPECT_EQ(reports::gapToMeasure(*store_, kOfficer, {QStringLiteral("4.4"), kTestDepartment, work->riskRef, {}, {}}).kind(), ErrorKind::NotFound);
+    EXPECT_FALSE(reports::gapToMeasure(*store_, kOfficer, {QStringLiteral("2.6"), kTestDepartment, QStringLiteral("svarut:finnes-ikke"), {}, {}}).ok());
     EXPECT_EQ(testDepartmentRows(), before);
     EXPECT_EQ(risks.measures(kOfficer, work->riskRef)->size(), 1);
 }

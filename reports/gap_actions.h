@@ -11,7 +11,11 @@
 #include "core/store.h"
 #include "nsm/nsm_model.h"
 
-namespace vakt::nsm {
+// In the reporting layer, which may join modules: NSM itself reaches no other module.
+
+namespace vakt::reports {
+
+using nsm::AssessmentScope;
 
 struct GapToRisk {
     QString subject;                      // the principle or measure with the gap ("2.6")
@@ -41,4 +45,4 @@ struct GapWork {
 Result<GapWork> gapToRisk(Store& store, const Session& who, const GapToRisk& request);
 Result<GapWork> gapToMeasure(Store& store, const Session& who, const GapToMeasure& request);
 
-}  // namespace vakt::nsm
+}  // namespace vakt::reports
