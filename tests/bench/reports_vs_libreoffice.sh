@@ -21,8 +21,9 @@ db="$work/vakt.db"
 "$vakt" --db "$db" init --demo >/dev/null
 as() { local user=$1; shift; "$vakt" --db "$db" --user "$user" "$@"; }
 
-median_s() {  # median of 5 runs of the command, in seconds
-  for _ in 1 2 3 4 5; do { time "$@" >/dev/null; } 2>&1; done | sort -n | sed -n 3p
+median_s() {  # median of 5 runs of the command, in seconds; a failing command stops the bench
+  "$@" >/dev/null 2>"$work/last-error" || { echo "failed: $*" >&2; cat "$work/last-error" >&2; exit 1; }
+  for _ in 1 2 3 4 5; do { time "$@" >/dev/null 2>&1; } 2>&1; done | sort -n | sed -n 3p
 }
 pdf_pages() { pdfinfo "$1" | awk '$1 == "Pages:" {print $2}'; }
 
@@ -77,8 +78,9 @@ export HOME="$work/home"  # LibreOffice's profile, made once before the timed ru
 mkdir -p "$HOME" "$work/lo"
 soffice --headless --convert-to xlsx --outdir "$work/lo" "$work/register.csv" >/dev/null 2>&1
 xlsx_lo=$(median_s soffice --headless --infilter=CSV:44,34,76 --convert-to xlsx --outdir "$work/lo" "$work/register.csv")
-lo_rows=$(python3 -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1], read_only=True).active.max_row - 1)' "$work/lo/register.xlsx")
-vakt_rows=$(python3 -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1], read_only=True)["Risikoer"].max_row - 1)' "$work/register.xlsx")
+# Debian's python3 (python3-openpyxl), not another one earlier in the PATH.
+lo_rows=$(/usr/bin/python3 -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1], read_only=True).active.max_row - 1)' "$work/lo/register.xlsx")
+vakt_rows=$(/usr/bin/python3 -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1], read_only=True)["Risikoer"].max_row - 1)' "$work/register.xlsx")
 
 echo "Reports, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(date -u +%F), $preset build"
 printf '| %-66s | %8s | %-8s |\n' "whole command, median of 5" "seconds" "goal"
