@@ -58,6 +58,17 @@ protected:
     }
     static Outcome as(const QString& user, QStringList args) { return run(VAKT_CLI, QStringList{"--db", db_, "--user", user} + args); }
     static QString path(const QString& name) { return dir_->filePath(name); }
+    // The text LibreOffice headless reads from an ODT (table cells whole, not wrapped as on a
+    // page); a profile of its own, so a LibreOffice the user has open is neither disturbed nor reused.
+    static QString odtText(const QString& odt, const QString& outDir) {
+        QDir().mkpath(outDir);
+        const Outcome asText = run(QStringLiteral("soffice"), {"-env:UserInstallation=file://" + path("lo-profile"), "--headless", "--convert-to",
+                                                               "txt:Text (encoded):UTF8", "--outdir", outDir, odt});
+        EXPECT_EQ(asText.code, 0) << asText.err.toStdString();
+        QFile txt(outDir + QLatin1Char('/') + QFileInfo(odt).completeBaseName() + QStringLiteral(".txt"));
+        EXPECT_TRUE(txt.open(QIODevice::ReadOnly)) << txt.fileName().toStdString();
+        return QString::fromUtf8(txt.readAll());
+    }
     static QString pdfText(const QString& pdf) {
         const Outcome o = run(QStringLiteral("pdftotext"), {"-enc", "UTF-8", pdf, "-"});
         EXPECT_EQ(o.code, 0) << o.err.toStdString();
@@ -189,13 +200,7 @@ TEST_F(ReportCli, RosReportAsOdtOpensAndConvertsInLibreOffice) {
     ASSERT_TRUE(QFile::exists(pdf)) << converted.out.toStdString() << converted.err.toStdString();
     EXPECT_GE(pdfPages(pdf), 2);
     EXPECT_GT(inkOnPage(pdf, 1), 0.01);
-    // The text LibreOffice reads from it: table cells whole, not wrapped as on a page.
-    const Outcome asText = run(QStringLiteral("soffice"), {"-env:UserInstallation=file://" + path("lo-profile"), "--headless", "--convert-to",
-                                                           "txt:Text (encoded):UTF8", "--outdir", out, odt});
-    ASSERT_EQ(asText.code, 0) << asText.err.toStdString();
-    QFile txt(out + "/ros.txt");
-    ASSERT_TRUE(txt.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(txt.readAll());
+    const QString text = odtText(odt, out);
     EXPECT_TRUE(text.contains("Toppriskoer")) << text.left(2000).toStdString();
     // Every risk in the register has its row.
     const Outcome risks = as("sikkerhetsansvarlig", {"risk", "register", "--json"});
@@ -245,14 +250,7 @@ TEST_F(ReportCli, TheServicesRosHasItsDiagramAndTheMunicipalTemplate) {
     // As ODT the template's tables are editable text LibreOffice reads.
     const QString odt = path("svarut.odt");
     ASSERT_EQ(as("sikkerhetsansvarlig", {"report", "ros", "--service", "svarut", "--format", "odt", "--out", odt}).code, 0);
-    const QString out = path("svarut-txt");
-    QDir().mkpath(out);
-    const Outcome asText = run(QStringLiteral("soffice"), {"-env:UserInstallation=file://" + path("lo-profile"), "--headless", "--convert-to",
-                                                           "txt:Text (encoded):UTF8", "--outdir", out, odt});
-    ASSERT_EQ(asText.code, 0) << asText.err.toStdString();
-    QFile txt(out + "/svarut.txt");
-    ASSERT_TRUE(txt.open(QIODevice::ReadOnly));
-    const QString converted = QString::fromUtf8(txt.readAll());
+    const QString converted = odtText(odt, path("svarut-txt"));
     EXPECT_TRUE(converted.contains("Mal for kommunens ROS"));
     EXPECT_TRUE(converted.contains("Kommunens tiltak, ansvarlig og frist"));
 }
